@@ -1,0 +1,9 @@
+namespace NeverLetMeGo.Core.Model;
+
+public enum BlockKind
+{
+    Heading,
+    Paragraph,
+    ListItem,
+    Quote,
+}

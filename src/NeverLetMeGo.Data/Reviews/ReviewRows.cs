@@ -1,0 +1,44 @@
+namespace NeverLetMeGo.Data.Reviews;
+
+/// <summary>A stored block (of a review or a comment). Level is 0 none, 1 premise, 2 major.</summary>
+public sealed record BlockRow(int Ordinal, string Kind, string Text, short SpoilerLevel, bool Warning, double SpoilerScore, string[] Reasons);
+
+/// <summary>A review without its blocks, as lists show it.</summary>
+public sealed record ReviewSummaryRow
+{
+    public required long Id { get; init; }
+    public required long WorkId { get; init; }
+    public required string WorkTitle { get; init; }
+    public required string Url { get; init; }
+    public required string? Title { get; init; }
+    public required string? Author { get; init; }
+    public required DateTimeOffset? PublishedAt { get; init; }
+    public required string? SiteName { get; init; }
+    public required string SiteHost { get; init; }
+    public required string? RatingRaw { get; init; }
+    public required double? RatingValue { get; init; }
+    public required double? RatingScale { get; init; }
+    public required double? RatingNormalized { get; init; }
+    public required short MaxSpoilerLevel { get; init; }
+    public required int CommentCount { get; init; }
+    public required string ContentHash { get; init; }
+    public required DateTimeOffset FetchedAt { get; init; }
+}
+
+/// <summary>A review with its blocks in order.</summary>
+public sealed record ReviewRow(ReviewSummaryRow Summary, IReadOnlyList<BlockRow> Blocks);
+
+/// <summary>A comment with its blocks; ParentId is the stored id of the comment it replies to.</summary>
+public sealed record CommentRow(long Id, long? ParentId, string? Author, DateTimeOffset? PublishedAt, int Ordinal, IReadOnlyList<BlockRow> Blocks);
+
+/// <summary>Keyset position in a work's review list (newest first: published_at desc nulls last, id desc).</summary>
+public sealed record ReviewCursor(DateTimeOffset? PublishedAt, long Id);
+
+public enum SaveOutcome
+{
+    Created,
+    Updated,
+    Unchanged,
+}
+
+public sealed record SaveResult(long ReviewId, long WorkId, SaveOutcome Outcome);

@@ -1,0 +1,50 @@
+using NeverLetMeGo.Api.Infrastructure;
+using NeverLetMeGo.Api.Reviews;
+using NeverLetMeGo.Api.Works;
+using NeverLetMeGo.Data.Postgres;
+using NeverLetMeGo.Data.Reviews;
+using NeverLetMeGo.Data.Works;
+using Npgsql;
+
+namespace NeverLetMeGo.Api;
+
+/// <summary>Composes the API host. Program and the tests both start it through here, so tests run the real pipeline.</summary>
+public static class ApiApp
+{
+    public static async Task<WebApplication> BuildAsync(string[] args, IReadOnlyDictionary<string, string?>? configOverrides = null, CancellationToken ct = default)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        if (configOverrides is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(configOverrides);
+        }
+
+        // The database must be ready before the data source is registered, and the host's logging is not built yet.
+        using var startupLogs = LoggerFactory.Create(logging => logging.AddConfiguration(builder.Configuration.GetSection("Logging")).AddSimpleConsole());
+        var startupLogger = startupLogs.CreateLogger("NeverLetMeGo.Startup");
+        var (connectionString, isEmbedded) = await ReviewsDatabase.ResolveAsync(builder.Configuration, startupLogger, ct);
+
+        builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+        builder.Services.AddSingleton<ReviewQueries>();
+        builder.Services.AddSingleton<WorkQueries>();
+        builder.Services.AddApiProblemDetails();
+        builder.Services.AddApiDocumentation();
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseApiDocumentation();
+
+        app.MapWorks();
+        app.MapReviews();
+
+        // A new user of the embedded default sees the sample corpus at once; a configured server opts in.
+        if (app.Configuration.GetValue<bool?>("Samples:ImportOnFirstStart") ?? isEmbedded)
+        {
+            var samples = app.Configuration["Samples:Directory"] ?? Path.Combine(AppContext.BaseDirectory, "samples");
+            await SampleCorpus.ImportOnceAsync(app.Services.GetRequiredService<NpgsqlDataSource>(), samples, startupLogger, ct);
+        }
+
+        return app;
+    }
+}

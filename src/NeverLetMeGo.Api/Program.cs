@@ -1,0 +1,4 @@
+using NeverLetMeGo.Api;
+
+var app = await ApiApp.BuildAsync(args);
+await app.RunAsync();

@@ -1,0 +1,35 @@
+namespace NeverLetMeGo.Api.Reviews;
+
+/// <summary>A rating as the review wrote it, and on 0–100.</summary>
+public sealed record RatingResponse(string Raw, double Value, double Scale, double Normalized);
+
+/// <summary>A review in a list: metadata and spoiler summary, no review text.</summary>
+public sealed record ReviewSummaryResponse(
+    long Id,
+    long WorkId,
+    string WorkTitle,
+    string Url,
+    string? Title,
+    string? Author,
+    DateTimeOffset? PublishedAt,
+    string SiteName,
+    RatingResponse? Rating,
+    bool ContainsSpoilers,
+    string MaxSpoilerLevel,
+    int CommentCount);
+
+public sealed record ReviewListResponse(IReadOnlyList<ReviewSummaryResponse> Items, string? Next);
+
+/// <summary>
+/// One block as this reader may see it. A hidden block keeps its index, kind and level and says why it is hidden, but has no
+/// text and nothing derived from it.
+/// </summary>
+public sealed record BlockResponse(int Index, string Kind, string Level, bool Warning, bool Hidden, string? Text, string? Reason);
+
+/// <summary>A review masked for the requested tolerance (<c>spoilers</c>: none, premise or all).</summary>
+public sealed record ReviewResponse(ReviewSummaryResponse Review, string Spoilers, int HiddenBlocks, IReadOnlyList<BlockResponse> Blocks);
+
+/// <summary>A comment with its replies, masked like the review.</summary>
+public sealed record CommentResponse(long Id, long? ParentId, string? Author, DateTimeOffset? PublishedAt, IReadOnlyList<BlockResponse> Blocks, IReadOnlyList<CommentResponse> Replies);
+
+public sealed record CommentThreadResponse(long ReviewId, string Spoilers, int Count, IReadOnlyList<CommentResponse> Comments);

@@ -1,0 +1,92 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using NeverLetMeGo.Api.Infrastructure;
+using NeverLetMeGo.Api.Reviews;
+using NeverLetMeGo.Data.Reviews;
+using NeverLetMeGo.Data.Works;
+
+namespace NeverLetMeGo.Api.Works;
+
+internal static class WorksApi
+{
+    public static IEndpointRouteBuilder MapWorks(this IEndpointRouteBuilder app)
+    {
+        var works = app.MapGroup("/works").WithTags("Works")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        works.MapGet("/", ListWorks).WithName("ListWorks").WithSummary("List works with reviews");
+        works.MapGet("/{id}", GetWork).WithName("GetWork").WithSummary("Get one work");
+        works.MapGet("/{id}/reviews", ListWorkReviews).WithName("ListWorkReviews").WithSummary("List a work's reviews, newest first, with spoiler-safe summaries");
+        works.MapGet("/{id}/rating", GetWorkRating).WithName("GetWorkRating").WithSummary("Aggregate rating of a work");
+        return app;
+    }
+
+    private static async Task<Results<Ok<WorkListResponse>, ProblemHttpResult>> ListWorks(
+        HttpContext http, WorkQueries works, int? limit, string? cursor, CancellationToken ct)
+    {
+        if (!Paging.TryLimit(limit, out var pageSize))
+        {
+            return Problems.BadParameter("limit", Paging.LimitError);
+        }
+
+        long? after = null;
+        if (cursor is not null)
+        {
+            if (!Paging.TryDecode(cursor, out var raw) || !long.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var afterId))
+            {
+                return Problems.BadParameter("cursor", "cursor is not one this API issued.");
+            }
+
+            after = afterId;
+        }
+
+        var rows = await works.ListAsync(pageSize + 1, after, ct);
+        var items = rows.Take(pageSize).Select(w => new WorkResponse(w.Id, w.Title, w.ReviewCount)).ToList();
+        var next = rows.Count > pageSize ? Paging.Encode(items[^1].Id.ToString(CultureInfo.InvariantCulture)) : null;
+        Paging.AddNextLink(http, next);
+        return TypedResults.Ok(new WorkListResponse(items, next));
+    }
+
+    private static async Task<Results<Ok<WorkResponse>, ProblemHttpResult>> GetWork(long id, WorkQueries works, CancellationToken ct)
+    {
+        var work = await works.GetAsync(id, ct);
+        return work is null ? Problems.NotFound("Work", id) : TypedResults.Ok(new WorkResponse(work.Id, work.Title, work.ReviewCount));
+    }
+
+    private static async Task<Results<Ok<ReviewListResponse>, ProblemHttpResult>> ListWorkReviews(
+        long id, HttpContext http, WorkQueries works, ReviewQueries reviews, int? limit, string? cursor, CancellationToken ct)
+    {
+        if (!Paging.TryLimit(limit, out var pageSize))
+        {
+            return Problems.BadParameter("limit", Paging.LimitError);
+        }
+
+        ReviewCursor? after = null;
+        if (cursor is not null && !ReviewCursors.TryDecode(cursor, out after))
+        {
+            return Problems.BadParameter("cursor", "cursor is not one this API issued.");
+        }
+
+        if (await works.GetAsync(id, ct) is null)
+        {
+            return Problems.NotFound("Work", id);
+        }
+
+        var rows = await reviews.ListForWorkAsync(id, pageSize + 1, after, ct);
+        var items = rows.Take(pageSize).Select(ReviewMapping.ToSummary).ToList();
+        var next = rows.Count > pageSize ? ReviewCursors.Encode(rows[pageSize - 1]) : null;
+        Paging.AddNextLink(http, next);
+        return TypedResults.Ok(new ReviewListResponse(items, next));
+    }
+
+    private static async Task<Results<Ok<WorkRatingResponse>, ProblemHttpResult>> GetWorkRating(long id, WorkQueries works, CancellationToken ct)
+    {
+        if (await works.GetAsync(id, ct) is null)
+        {
+            return Problems.NotFound("Work", id);
+        }
+
+        var rating = await works.GetRatingAsync(id, ct);
+        return TypedResults.Ok(new WorkRatingResponse(rating.WorkId, rating.Count, rating.Unrated, rating.Mean, rating.Median));
+    }
+}

@@ -1,0 +1,66 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace NeverLetMeGo.Worker.Fetching;
+
+/// <summary>Turns page bytes into text: byte order mark, then the HTTP charset, then a meta charset in the first 2 KiB, else UTF-8.</summary>
+internal static partial class HtmlDecoder
+{
+    private const int MetaScanBytes = 2048;
+
+    static HtmlDecoder() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
+    public static (string Html, string Charset) Decode(ReadOnlySpan<byte> body, string? headerCharset)
+    {
+        // A byte order mark is unambiguous, so it beats a header that may be a server default.
+        if (DetectBom(body) is { } bom)
+            return (bom.Encoding.GetString(body[bom.Length..]), bom.Encoding.WebName);
+
+        var encoding = FromHeader(headerCharset) ?? FromMeta(body) ?? Encoding.UTF8;
+        return (encoding.GetString(body), encoding.WebName);
+    }
+
+    private static Encoding? FromHeader(string? charset)
+    {
+        if (string.IsNullOrWhiteSpace(charset))
+            return null;
+        return Lookup(charset.Trim().Trim('"', '\''))
+            ?? throw new FetchException($"unsupported charset '{charset}'");
+    }
+
+    private static Encoding? FromMeta(ReadOnlySpan<byte> body)
+    {
+        // Latin-1 maps every byte to one char, so the ASCII markup reads right whatever the real encoding.
+        var head = Encoding.Latin1.GetString(body[..Math.Min(body.Length, MetaScanBytes)]);
+        var match = MetaCharset().Match(head);
+        if (!match.Success)
+            return null;
+        var encoding = Lookup(match.Groups[1].Value);
+        // A page that declares UTF-16 in ASCII markup cannot be UTF-16; browsers read it as UTF-8 too.
+        return encoding is UnicodeEncoding or UTF32Encoding ? Encoding.UTF8 : encoding;
+    }
+
+    private static Encoding? Lookup(string name)
+    {
+        try
+        {
+            return Encoding.GetEncoding(name);
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+    }
+
+    private static (Encoding Encoding, int Length)? DetectBom(ReadOnlySpan<byte> body) => body switch
+    {
+        [0xEF, 0xBB, 0xBF, ..] => (new UTF8Encoding(false), 3),
+        [0xFF, 0xFE, ..] => (Encoding.Unicode, 2),
+        [0xFE, 0xFF, ..] => (Encoding.BigEndianUnicode, 2),
+        _ => null,
+    };
+
+    // Covers both <meta charset="x"> and <meta http-equiv="Content-Type" content="text/html; charset=x">.
+    [GeneratedRegex("""<meta[^>]+?charset\s*=\s*["']?\s*([A-Za-z0-9_.:\-]+)""", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex MetaCharset();
+}

@@ -1,0 +1,72 @@
+using Microsoft.Extensions.Options;
+
+namespace NeverLetMeGo.Worker.Fetching;
+
+/// <summary>Section "Scraper": how pages are fetched and how the worker drains the queue.</summary>
+public sealed class ScraperOptions
+{
+    public const string Section = "Scraper";
+    public const string DefaultUserAgent = "NeverLetMeGo/0.1 (+https://github.com/neverletmego/neverletmego)";
+
+    /// <summary>Sent with every request; honest, so site owners can tell who we are.</summary>
+    public string UserAgent { get; set; } = DefaultUserAgent;
+
+    /// <summary>Whole request, headers and body, per page.</summary>
+    public int TimeoutSeconds { get; set; } = 30;
+
+    public int ConnectTimeoutSeconds { get; set; } = 10;
+
+    /// <summary>Counted after decompression, so a compression bomb is cut off.</summary>
+    public long MaxBodyBytes { get; set; } = 5 * 1024 * 1024;
+
+    public int MaxRedirects { get; set; } = 5;
+
+    /// <summary>A job failing this many times is dead.</summary>
+    public int MaxAttempts { get; set; } = 5;
+
+    /// <summary>How long the worker sleeps when no job is due.</summary>
+    public double PollIntervalSeconds { get; set; } = 2;
+
+    /// <summary>Pages fetched at once (scrape and worker).</summary>
+    public int Concurrency { get; set; } = 4;
+
+    /// <summary>How long a claimed job stays ours before another worker may take it.</summary>
+    public int LeaseSeconds { get; set; } = 120;
+
+    public TimeSpan Timeout => TimeSpan.FromSeconds(TimeoutSeconds);
+    public TimeSpan PollInterval => TimeSpan.FromSeconds(PollIntervalSeconds);
+    public TimeSpan Lease => TimeSpan.FromSeconds(LeaseSeconds);
+
+    /// <summary>Every problem, each naming its configuration key; empty when valid.</summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var errors = new List<string>();
+        if (string.IsNullOrWhiteSpace(UserAgent))
+            errors.Add($"{Section}:UserAgent must not be empty.");
+        Range(errors, nameof(TimeoutSeconds), TimeoutSeconds, 1, 600);
+        Range(errors, nameof(ConnectTimeoutSeconds), ConnectTimeoutSeconds, 1, 600);
+        Range(errors, nameof(MaxBodyBytes), MaxBodyBytes, 1024, 1L << 30);
+        Range(errors, nameof(MaxRedirects), MaxRedirects, 0, 50);
+        Range(errors, nameof(MaxAttempts), MaxAttempts, 1, 100);
+        Range(errors, nameof(PollIntervalSeconds), PollIntervalSeconds, 0.01, 3600);
+        Range(errors, nameof(Concurrency), Concurrency, 1, 64);
+        Range(errors, nameof(LeaseSeconds), LeaseSeconds, 10, 86_400);
+        return errors;
+    }
+
+    private static void Range(List<string> errors, string name, double value, double min, double max)
+    {
+        if (value < min || value > max)
+            errors.Add($"{Section}:{name} must be between {min} and {max} (was {value}).");
+    }
+}
+
+/// <summary>Runs <see cref="ScraperOptions.Validate"/> for the options pipeline (ValidateOnStart in the worker host).</summary>
+internal sealed class ScraperOptionsValidator : IValidateOptions<ScraperOptions>
+{
+    public ValidateOptionsResult Validate(string? name, ScraperOptions options)
+    {
+        var errors = options.Validate();
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+}

@@ -1,0 +1,25 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+
+namespace NeverLetMeGo.Worker.Logging;
+
+internal static class CliLogging
+{
+    /// <summary>
+    /// Logs go to stderr so stdout stays the command's output (JSON, tables, summaries). The real console gets the
+    /// console logger (its formatter is configurable, e.g. json); any other writer gets plain lines.
+    /// </summary>
+    public static void Configure(ILoggingBuilder logging, IConfiguration configuration, TextWriter stderr)
+    {
+        logging.ClearProviders();
+        logging.SetMinimumLevel(LogLevel.Information);
+        logging.AddFilter("Microsoft", LogLevel.Warning);
+        logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Information);
+        logging.AddFilter("System.Net.Http", LogLevel.Warning);
+        logging.AddConfiguration(configuration.GetSection("Logging"));
+        if (ReferenceEquals(stderr, Console.Error))
+            logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        else
+            logging.AddProvider(new TextWriterLoggerProvider(stderr, TimeProvider.System));
+    }
+}

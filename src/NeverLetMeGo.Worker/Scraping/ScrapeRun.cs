@@ -1,0 +1,93 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using NeverLetMeGo.Core;
+using NeverLetMeGo.Worker.Fetching;
+
+namespace NeverLetMeGo.Worker.Scraping;
+
+/// <summary>
+/// One `nlmg scrape`: a fetch stage (several pages at once) feeding a process stage (extract, tag, save) through a
+/// bounded channel. A bad page fails alone; an infrastructure failure (database gone) ends the run by throwing.
+/// </summary>
+internal sealed class ScrapeRun(PageFetcher fetcher, ReviewIngester ingester, IScrapeProgress progress, ILogger logger)
+{
+    private sealed record Fetched(int Index, string Input, FetchedPage? Page, string? Failure);
+
+    public async Task<ScrapeSummary> RunAsync(IReadOnlyList<string> inputs, int concurrency, CancellationToken ct)
+    {
+        var summary = new ScrapeSummary(inputs.Count);
+        var channel = Channel.CreateBounded<Fetched>(new BoundedChannelOptions(concurrency * 2) { SingleReader = true });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var fetching = FetchAllAsync(inputs, concurrency, channel.Writer, stop.Token);
+        try
+        {
+            await foreach (var item in channel.Reader.ReadAllAsync(stop.Token))
+            {
+                var result = await ProcessAsync(item, stop.Token);
+                summary.Add(result);
+                progress.Report(result, summary);
+            }
+        }
+        catch
+        {
+            // Unblocks fetchers waiting on a full channel.
+            await stop.CancelAsync();
+            throw;
+        }
+        finally
+        {
+            progress.Finish();
+            try
+            {
+                await fetching;
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+            }
+        }
+        return summary;
+    }
+
+    private async Task FetchAllAsync(IReadOnlyList<string> inputs, int concurrency, ChannelWriter<Fetched> writer, CancellationToken ct)
+    {
+        try
+        {
+            var options = new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = ct };
+            await Parallel.ForEachAsync(Enumerable.Range(0, inputs.Count), options, async (index, token) =>
+            {
+                var input = inputs[index];
+                Fetched item;
+                try
+                {
+                    item = new Fetched(index, input, await fetcher.FetchAsync(input, token), null);
+                }
+                catch (Exception ex) when (!token.IsCancellationRequested)
+                {
+                    item = new Fetched(index, input, null, Failures.Reason(ex));
+                }
+                await writer.WriteAsync(item, token);
+            });
+        }
+        finally
+        {
+            writer.Complete();
+        }
+    }
+
+    private async Task<ScrapeItemResult> ProcessAsync(Fetched item, CancellationToken ct)
+    {
+        if (item.Page is null)
+            return new ScrapeItemResult(item.Index, item.Input, null, item.Failure);
+        try
+        {
+            var saved = await ingester.IngestAsync(item.Page, ct);
+            return new ScrapeItemResult(item.Index, item.Input, saved, null);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException && !Failures.IsInfrastructure(ex))
+        {
+            if (ex is not ExtractionException)
+                logger.LogError(ex, "Processing {Url} failed unexpectedly", item.Input);
+            return new ScrapeItemResult(item.Index, item.Input, null, Failures.Reason(ex));
+        }
+    }
+}

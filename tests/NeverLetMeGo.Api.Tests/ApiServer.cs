@@ -1,0 +1,58 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using NeverLetMeGo.Api;
+using NeverLetMeGo.Testing;
+using Npgsql;
+
+namespace NeverLetMeGo.Api.Tests;
+
+/// <summary>The real API on Kestrel at 127.0.0.1 over a fresh database: one per test class.</summary>
+public sealed class ApiServer : IAsyncLifetime
+{
+    private WebApplication? _app;
+
+    public HttpClient Client { get; private set; } = new();
+
+    public NpgsqlDataSource Db => _app!.Services.GetRequiredService<NpgsqlDataSource>();
+
+    public async Task InitializeAsync()
+    {
+        var connectionString = await PostgresServer.CreateDatabaseAsync();
+        _app = await ApiApp.BuildAsync([], new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Reviews"] = connectionString,
+            ["Urls"] = "http://127.0.0.1:0",
+            ["Logging:LogLevel:Default"] = "Warning",
+        });
+        await _app.StartAsync();
+        var address = _app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        Client = new HttpClient { BaseAddress = new Uri(address) };
+    }
+
+    public async Task DisposeAsync()
+    {
+        Client.Dispose();
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+    }
+
+    public async Task<ApiResponse> GetAsync(string path)
+    {
+        using var response = await Client.GetAsync(new Uri(path, UriKind.Relative));
+        var body = await response.Content.ReadAsStringAsync();
+        var link = response.Headers.TryGetValues("Link", out var values) ? string.Join(", ", values) : null;
+        return new ApiResponse(response.StatusCode, response.Content.Headers.ContentType?.MediaType, body, link);
+    }
+}
+
+public sealed record ApiResponse(HttpStatusCode Status, string? ContentType, string Body, string? Link)
+{
+    public JsonElement Json => JsonDocument.Parse(Body).RootElement.Clone();
+}

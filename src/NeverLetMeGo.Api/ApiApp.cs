@@ -1,6 +1,7 @@
 using NeverLetMeGo.Api.Infrastructure;
 using NeverLetMeGo.Api.Reviews;
 using NeverLetMeGo.Api.Works;
+using NeverLetMeGo.Data;
 using NeverLetMeGo.Data.Postgres;
 using NeverLetMeGo.Data.Reviews;
 using NeverLetMeGo.Data.Works;

@@ -1,4 +1,9 @@
+using NeverLetMeGo.Core.Extraction;
+using NeverLetMeGo.Core.Extraction.Comments;
+using NeverLetMeGo.Core.Extraction.Metadata;
 using NeverLetMeGo.Core.Model;
+using NeverLetMeGo.Core.Ratings;
+using NeverLetMeGo.Core.Spoilers;
 
 namespace NeverLetMeGo.Core;
 
@@ -6,6 +11,57 @@ namespace NeverLetMeGo.Core;
 public static class ReviewPipeline
 {
     /// <summary>Extracts article blocks, metadata, rating and comments from <paramref name="html"/> fetched from <paramref name="url"/>, then tags spoilers.</summary>
-    /// <exception cref="ExtractionException">The page has no recognisable article text.</exception>
-    public static Review Process(string html, Uri url) => throw new NotImplementedException(html + url);
+    /// <exception cref="ExtractionException">The page cannot be read as a review; the message says why.</exception>
+    public static Review Process(string html, Uri url)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        try
+        {
+            return Run(html ?? string.Empty, url);
+        }
+        catch (ExtractionException)
+        {
+            throw;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A bad page fails its own job with a reason; it never takes the scraper down with an unexpected type.
+            throw new ExtractionException($"page could not be processed ({e.GetType().Name}: {e.Message})");
+        }
+    }
+
+    private static Review Run(string html, Uri url)
+    {
+        var document = HtmlLoader.Load(html);
+        var hints = new ClassHintCache();
+        var metadata = MetadataResolver.Resolve(PageScanner.Scan(document, hints), url);
+        var body = ArticleExtractor.FindBody(document);
+
+        var commentExtractor = new CommentExtractor(hints);
+        var rawComments = commentExtractor.Extract(body);
+        foreach (var container in commentExtractor.Containers)
+        {
+            container.Remove();
+        }
+
+        var article = ArticleTop.Tidy(ArticleExtractor.Extract(body, hints), metadata.Title, out var bylineAuthor);
+        if (article.Blocks.Count == 0)
+        {
+            throw new ExtractionException("no article text found");
+        }
+
+        var tagger = SpoilerTagger.Default;
+        return new Review
+        {
+            Url = metadata.Url,
+            Title = metadata.Title,
+            Author = metadata.Author ?? bylineAuthor,
+            PublishedAt = metadata.PublishedAt,
+            SiteName = metadata.SiteName,
+            Work = new WorkRef(WorkTitle.From(metadata.ItemReviewed, metadata.Title)),
+            Rating = RatingFinder.Find(metadata.Rating, article.Blocks),
+            Blocks = tagger.Tag(article),
+            Comments = rawComments.Select(c => new Comment(c.Id, c.ParentId, c.Author, c.PublishedAt, tagger.Tag(c.Text))).ToArray(),
+        };
+    }
 }

@@ -1,10 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
-using NeverLetMeGo.Api;
 using NeverLetMeGo.Testing;
 using Npgsql;
 
@@ -29,7 +26,7 @@ public sealed class ApiServer : IAsyncLifetime
             ["Logging:LogLevel:Default"] = "Warning",
         });
         await _app.StartAsync();
-        var address = _app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        var address = _app.Urls.First();
         Client = new HttpClient { BaseAddress = new Uri(address) };
     }
 

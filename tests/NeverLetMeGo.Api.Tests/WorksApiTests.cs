@@ -71,11 +71,11 @@ public sealed class WorksApiTests(ApiServer api) : IClassFixture<ApiServer>
         var response = await api.GetAsync($"/works/{workId}/rating");
 
         Assert.Equal(HttpStatusCode.OK, response.Status);
-        var rating = response.Json;
-        Assert.Equal(3, rating.GetProperty("count").GetInt32());
-        Assert.Equal(1, rating.GetProperty("unrated").GetInt32());
-        Assert.Equal(73.33, rating.GetProperty("mean").GetDouble(), 2);
-        Assert.Equal(75, rating.GetProperty("median").GetDouble(), 6);
+        var aggregate = response.Json;
+        Assert.Equal(3, aggregate.GetProperty("count").GetInt32());
+        Assert.Equal(1, aggregate.GetProperty("unrated").GetInt32());
+        Assert.Equal(73.33, aggregate.GetProperty("mean").GetDouble(), 2);
+        Assert.Equal(75, aggregate.GetProperty("median").GetDouble(), 6);
     }
 
     [Fact]

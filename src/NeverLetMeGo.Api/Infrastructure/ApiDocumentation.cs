@@ -19,9 +19,11 @@ internal static class ApiDocumentation
                 Version = "v1",
                 Description = "Spoiler-aware film and book reviews. Review text is masked by default: blocks that reveal the premise or major plot points are hidden unless the reader asks for them with `spoilers=premise` or `spoilers=all`.",
                 Contact = new OpenApiContact { Name = "NeverLetMeGo", Url = new Uri("https://github.com/neverletmego/neverletmego") },
-                License = new OpenApiLicense { Name = "MIT", Identifier = "MIT" },
+                License = new OpenApiLicense { Name = "MIT", Url = new Uri("https://opensource.org/licenses/MIT") },
             });
             options.OperationFilter<PublicOperationFilter>();
+            options.OperationFilter<ParameterDocumentation>();
+            options.DocumentFilter<TagDocumentation>();
             options.SupportNonNullableReferenceTypes();
         });
     }
@@ -32,6 +34,19 @@ internal static class ApiDocumentation
             document.Servers = [new OpenApiServer { Url = "/", Description = "This server" }]));
         app.UseSwaggerUI(options => options.SwaggerEndpoint(DocumentPath, "NeverLetMeGo v1"));
         return app;
+    }
+
+    /// <summary>Tags in a fixed order, each with a description.</summary>
+    private sealed class TagDocumentation : IDocumentFilter
+    {
+        public void Apply(OpenApiDocument swaggerDoc, DocumentFilterContext context)
+        {
+            swaggerDoc.Tags = new HashSet<OpenApiTag>
+            {
+                new() { Name = "Works", Description = "Films and books, their reviews and their aggregate rating." },
+                new() { Name = "Reviews", Description = "Single reviews and their comment threads, spoiler-masked for the reader." },
+            };
+        }
     }
 
     /// <summary>Read operations are public: they declare an empty security requirement, and every error is ProblemDetails.</summary>

@@ -16,7 +16,8 @@ internal static class ReviewsApi
             .WithSummary("Get a review, spoiler-masked")
             .WithDescription("Masking is on by default: premise and major spoiler blocks are hidden. spoilers=premise shows premise blocks; spoilers=all shows everything. Author warnings are always shown.");
         reviews.MapGet("/{id}/comments", GetComments).WithName("GetReviewComments")
-            .WithSummary("Get a review's comment thread, spoiler-masked like the review");
+            .WithSummary("Get a review's comment thread")
+            .WithDescription("Comments in page order with their replies nested, masked with the same `spoilers` tolerance as the review.");
         return app;
     }
 

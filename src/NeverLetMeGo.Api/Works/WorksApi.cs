@@ -14,10 +14,18 @@ internal static class WorksApi
         var works = app.MapGroup("/works").WithTags("Works")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
-        works.MapGet("/", ListWorks).WithName("ListWorks").WithSummary("List works with reviews");
-        works.MapGet("/{id}", GetWork).WithName("GetWork").WithSummary("Get one work");
-        works.MapGet("/{id}/reviews", ListWorkReviews).WithName("ListWorkReviews").WithSummary("List a work's reviews, newest first, with spoiler-safe summaries");
-        works.MapGet("/{id}/rating", GetWorkRating).WithName("GetWorkRating").WithSummary("Aggregate rating of a work");
+        works.MapGet("/", ListWorks).WithName("ListWorks")
+            .WithSummary("List works with reviews")
+            .WithDescription("Works ordered by title, with their review counts. Paged: follow `next` (also sent as a `Link: rel=\"next\"` header).");
+        works.MapGet("/{id}", GetWork).WithName("GetWork")
+            .WithSummary("Get one work")
+            .WithDescription("A film or book and how many reviews it has.");
+        works.MapGet("/{id}/reviews", ListWorkReviews).WithName("ListWorkReviews")
+            .WithSummary("List a work's reviews")
+            .WithDescription("Newest first (undated reviews last). Items carry metadata, rating and the spoiler summary, never review text. Paged like `ListWorks`.");
+        works.MapGet("/{id}/rating", GetWorkRating).WithName("GetWorkRating")
+            .WithSummary("Aggregate rating of a work")
+            .WithDescription("Count, mean and median of the reviews' normalized ratings (0–100). Unrated reviews are counted apart and never averaged in.");
         return app;
     }
 

@@ -1,17 +1,37 @@
+using System.Text.Json.Serialization;
+
 namespace NeverLetMeGo.Core.Model;
 
 /// <summary>A review page after extraction and spoiler tagging: what <c>nlmg extract --json</c> prints and what the store saves.</summary>
 public sealed record Review
 {
+    [JsonPropertyOrder(0)]
     public required string Url { get; init; }
-    public required string? Title { get; init; }
-    public required string? Author { get; init; }
-    public required DateTimeOffset? PublishedAt { get; init; }
-    public required string? SiteName { get; init; }
-    public required WorkRef Work { get; init; }
-    public required Rating? Rating { get; init; }
-    public required IReadOnlyList<Block> Blocks { get; init; }
-    public required IReadOnlyList<Comment> Comments { get; init; }
 
+    [JsonPropertyOrder(1)]
+    public required string? Title { get; init; }
+
+    [JsonPropertyOrder(2)]
+    public required string? Author { get; init; }
+
+    [JsonPropertyOrder(3)]
+    public required DateTimeOffset? PublishedAt { get; init; }
+
+    [JsonPropertyOrder(4)]
+    public required string? SiteName { get; init; }
+
+    [JsonPropertyOrder(5)]
+    public required WorkRef Work { get; init; }
+
+    [JsonPropertyOrder(6)]
+    public required Rating? Rating { get; init; }
+
+    [JsonPropertyOrder(7)]
     public bool ContainsSpoilers => Blocks.Any(b => b.Spoiler.Level > SpoilerLevel.None);
+
+    [JsonPropertyOrder(8)]
+    public required IReadOnlyList<Block> Blocks { get; init; }
+
+    [JsonPropertyOrder(9)]
+    public required IReadOnlyList<Comment> Comments { get; init; }
 }

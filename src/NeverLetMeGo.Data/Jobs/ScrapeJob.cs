@@ -4,11 +4,29 @@ public sealed record ScrapeJob
 {
     public required long Id { get; init; }
     public required string Url { get; init; }
-    public required string State { get; init; } // pending | running | done | failed | dead
+    public required string State { get; init; } // pending | running | done | dead (see ScrapeJobStates)
     public required int Attempts { get; init; }
     public required string? LastError { get; init; }
     public required string? Outcome { get; init; } // created | updated | unchanged
     public required long? ReviewId { get; init; }
     public required DateTimeOffset CreatedAt { get; init; }
     public required DateTimeOffset UpdatedAt { get; init; }
+
+    /// <summary>A pending job is not claimed before this time (retry backoff).</summary>
+    public DateTimeOffset RunAfter { get; init; }
+
+    public string? LockedBy { get; init; }
+
+    /// <summary>End of the running job's lease; after it, another worker may take the job.</summary>
+    public DateTimeOffset? LockedUntil { get; init; }
+}
+
+public static class ScrapeJobStates
+{
+    public const string Pending = "pending";
+    public const string Running = "running";
+    public const string Done = "done";
+    public const string Dead = "dead";
+
+    public static IReadOnlyList<string> All { get; } = [Pending, Running, Done, Dead];
 }

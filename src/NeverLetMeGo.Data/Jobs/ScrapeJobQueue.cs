@@ -1,20 +1,180 @@
+using Dapper;
 using Npgsql;
 
 namespace NeverLetMeGo.Data.Jobs;
 
 /// <summary>The scrape_jobs table as a queue: claim with FOR UPDATE SKIP LOCKED; at most one open job per URL.</summary>
+/// <remarks>Times come from the injected clock, not the database's, so that tests control leases and backoff.</remarks>
 public sealed class ScrapeJobQueue(NpgsqlDataSource db, TimeProvider clock)
 {
+    private const string Columns = """
+        id, url, state, attempts, last_error, outcome, review_id, run_after, locked_by, locked_until, created_at, updated_at
+        """;
+
+    /// <summary>First retry after 30 s, doubling per attempt, never more than an hour (before jitter).</summary>
+    public static readonly TimeSpan FirstRetryDelay = TimeSpan.FromSeconds(30);
+
+    public static readonly TimeSpan MaxRetryDelay = TimeSpan.FromHours(1);
+
     /// <summary>Adds a pending job, or returns the id of the URL's pending/running job.</summary>
-    public Task<long> EnqueueAsync(string url, CancellationToken ct) => throw new NotImplementedException(db.ToString() + clock);
+    public async Task<long> EnqueueAsync(string url, CancellationToken ct)
+    {
+        const string insert = """
+            insert into scrape_jobs (url, state, attempts, run_after, created_at, updated_at)
+            values (@url, 'pending', 0, @now, @now, @now)
+            on conflict (url) where state in ('pending', 'running') do nothing
+            returning id
+            """;
+        const string open = "select id from scrape_jobs where url = @url and state in ('pending', 'running')";
+        ArgumentException.ThrowIfNullOrWhiteSpace(url);
+        await using var connection = await db.OpenConnectionAsync(ct);
+        // The open job may finish between the two statements; then the next insert succeeds.
+        for (var round = 0; round < 5; round++)
+        {
+            var args = new { url, now = clock.GetUtcNow() };
+            if (await connection.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(insert, args, cancellationToken: ct)) is { } id)
+                return id;
+            if (await connection.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(open, args, cancellationToken: ct)) is { } existing)
+                return existing;
+        }
+        throw new InvalidOperationException($"Could not enqueue {url}: its job kept changing state.");
+    }
 
     /// <summary>Claims the oldest due pending job (or one whose lease expired) for this worker; null when none is due.</summary>
-    public Task<ScrapeJob?> ClaimAsync(string workerId, TimeSpan lease, CancellationToken ct) => throw new NotImplementedException();
+    public async Task<ScrapeJob?> ClaimAsync(string workerId, TimeSpan lease, CancellationToken ct)
+    {
+        const string sql = $"""
+            update scrape_jobs set
+                state = 'running', locked_by = @workerId, locked_until = @lockedUntil,
+                attempts = attempts + 1, updated_at = @now
+            where id = (
+                select id from scrape_jobs
+                where (state = 'pending' and run_after <= @now)
+                   or (state = 'running' and locked_until < @now)
+                order by run_after, id
+                for update skip locked
+                limit 1)
+            returning {Columns}
+            """;
+        ArgumentException.ThrowIfNullOrWhiteSpace(workerId);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(lease, TimeSpan.Zero);
+        var now = clock.GetUtcNow();
+        await using var connection = await db.OpenConnectionAsync(ct);
+        var row = await connection.QuerySingleOrDefaultAsync<JobRecord>(
+            new CommandDefinition(sql, new { workerId, now, lockedUntil = now + lease }, cancellationToken: ct));
+        return row?.ToJob();
+    }
 
-    public Task CompleteAsync(long jobId, string outcome, long? reviewId, CancellationToken ct) => throw new NotImplementedException();
+    /// <summary>Extends the lease of a job this worker still holds; false when the job is no longer its own.</summary>
+    public async Task<bool> HeartbeatAsync(long jobId, string workerId, TimeSpan lease, CancellationToken ct)
+    {
+        const string sql = """
+            update scrape_jobs set locked_until = @lockedUntil, updated_at = @now
+            where id = @jobId and state = 'running' and locked_by = @workerId
+            """;
+        var now = clock.GetUtcNow();
+        await using var connection = await db.OpenConnectionAsync(ct);
+        var args = new { jobId, workerId, now, lockedUntil = now + lease };
+        return await connection.ExecuteAsync(new CommandDefinition(sql, args, cancellationToken: ct)) == 1;
+    }
+
+    public async Task CompleteAsync(long jobId, string outcome, long? reviewId, CancellationToken ct)
+    {
+        const string sql = """
+            update scrape_jobs set
+                state = 'done', outcome = @outcome, review_id = @reviewId, last_error = null,
+                locked_by = null, locked_until = null, updated_at = @now
+            where id = @jobId and state = 'running'
+            """;
+        await using var connection = await db.OpenConnectionAsync(ct);
+        var args = new { jobId, outcome, reviewId, now = clock.GetUtcNow() };
+        await connection.ExecuteAsync(new CommandDefinition(sql, args, cancellationToken: ct));
+    }
 
     /// <summary>Records the error; retries later with backoff until maxAttempts, then the job is dead.</summary>
-    public Task FailAsync(long jobId, string error, int maxAttempts, CancellationToken ct) => throw new NotImplementedException();
+    public async Task FailAsync(long jobId, string error, int maxAttempts, CancellationToken ct)
+    {
+        // Delay = min(30 s · 2^(attempts-1), 1 h) · jitter; the exponent is capped first so the interval cannot overflow.
+        const string sql = """
+            update scrape_jobs set
+                state = case when attempts >= @maxAttempts then 'dead' else 'pending' end,
+                run_after = case when attempts >= @maxAttempts then run_after
+                    else @now + interval '1 second'
+                        * least(@firstDelay * power(2, least(greatest(attempts - 1, 0), 30)), @maxDelay) * @jitter
+                    end,
+                last_error = @error, locked_by = null, locked_until = null, updated_at = @now
+            where id = @jobId and state = 'running'
+            """;
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxAttempts);
+        // ±20 %, so that jobs failing together do not all come back together.
+        var jitter = 0.8 + (0.4 * Random.Shared.NextDouble());
+        var args = new
+        {
+            jobId,
+            error,
+            maxAttempts,
+            now = clock.GetUtcNow(),
+            firstDelay = FirstRetryDelay.TotalSeconds,
+            maxDelay = MaxRetryDelay.TotalSeconds,
+            jitter,
+        };
+        await using var connection = await db.OpenConnectionAsync(ct);
+        await connection.ExecuteAsync(new CommandDefinition(sql, args, cancellationToken: ct));
+    }
 
-    public Task<IReadOnlyList<ScrapeJob>> ListAsync(string? state, int limit, CancellationToken ct) => throw new NotImplementedException();
+    /// <summary>Newest first, optionally only one state.</summary>
+    public async Task<IReadOnlyList<ScrapeJob>> ListAsync(string? state, int limit, CancellationToken ct)
+    {
+        const string sql = $"""
+            select {Columns}
+            from scrape_jobs
+            where @state::text is null or state = @state
+            order by id desc
+            limit @limit
+            """;
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        await using var connection = await db.OpenConnectionAsync(ct);
+        var rows = await connection.QueryAsync<JobRecord>(new CommandDefinition(sql, new { state, limit }, cancellationToken: ct));
+        return rows.Select(r => r.ToJob()).ToList();
+    }
+
+    public async Task<ScrapeJob?> GetAsync(long jobId, CancellationToken ct)
+    {
+        const string sql = $"select {Columns} from scrape_jobs where id = @jobId";
+        await using var connection = await db.OpenConnectionAsync(ct);
+        var row = await connection.QuerySingleOrDefaultAsync<JobRecord>(new CommandDefinition(sql, new { jobId }, cancellationToken: ct));
+        return row?.ToJob();
+    }
+
+    private sealed class JobRecord
+    {
+        public long Id { get; init; }
+        public string Url { get; init; } = "";
+        public string State { get; init; } = "";
+        public int Attempts { get; init; }
+        public string? LastError { get; init; }
+        public string? Outcome { get; init; }
+        public long? ReviewId { get; init; }
+        public DateTime RunAfter { get; init; }
+        public string? LockedBy { get; init; }
+        public DateTime? LockedUntil { get; init; }
+        public DateTime CreatedAt { get; init; }
+        public DateTime UpdatedAt { get; init; }
+
+        public ScrapeJob ToJob() => new()
+        {
+            Id = Id,
+            Url = Url,
+            State = State,
+            Attempts = Attempts,
+            LastError = LastError,
+            Outcome = Outcome,
+            ReviewId = ReviewId,
+            RunAfter = SqlMapping.Offset(RunAfter),
+            LockedBy = LockedBy,
+            LockedUntil = SqlMapping.Offset(LockedUntil),
+            CreatedAt = SqlMapping.Offset(CreatedAt),
+            UpdatedAt = SqlMapping.Offset(UpdatedAt),
+        };
+    }
 }

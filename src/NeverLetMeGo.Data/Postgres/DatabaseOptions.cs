@@ -5,7 +5,10 @@ public sealed class DatabaseOptions
 {
     public const string Section = "Database";
 
-    /// <summary>Where the embedded cluster keeps its data; default $XDG_DATA_HOME/neverletmego (or ~/.local/share/neverletmego).</summary>
+    /// <summary>
+    /// Where the embedded cluster keeps its data; default $XDG_DATA_HOME/neverletmego (or ~/.local/share/neverletmego),
+    /// and /var/lib/neverletmego when running as root.
+    /// </summary>
     public string? DataDirectory { get; set; }
 
     /// <summary>Folder holding initdb/pg_ctl/postgres; default: the newest /usr/lib/postgresql/*/bin, then PATH.</summary>
@@ -13,4 +16,10 @@ public sealed class DatabaseOptions
 
     /// <summary>Unprivileged OS user that runs the embedded server when this process runs as root.</summary>
     public string ServerUser { get; set; } = "postgres";
+
+    /// <summary>Apply db/migrations when the process starts (both for the embedded cluster and a configured server).</summary>
+    public bool MigrateOnStart { get; set; } = true;
+
+    /// <summary>How long to wait for another process's initdb/start, and for the server to accept connections.</summary>
+    public TimeSpan StartupTimeout { get; set; } = TimeSpan.FromMinutes(2);
 }

@@ -1,12 +1,38 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 
 namespace NeverLetMeGo.Data.Postgres;
 
 /// <summary>Decides which PostgreSQL the process uses: ConnectionStrings:Reviews when set, else the embedded cluster (started or reused).</summary>
 public static class ReviewsDatabase
 {
+    public const string ConnectionStringName = "Reviews";
+
     /// <summary>Returns a ready connection string with migrations applied. IsEmbedded tells whether the private cluster is in use.</summary>
-    public static Task<(string ConnectionString, bool IsEmbedded)> ResolveAsync(IConfiguration configuration, ILogger logger, CancellationToken ct)
-        => throw new NotImplementedException(configuration.ToString() + logger);
+    public static async Task<(string ConnectionString, bool IsEmbedded)> ResolveAsync(IConfiguration configuration, ILogger logger, CancellationToken ct)
+    {
+        var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var configured = configuration.GetConnectionString(ConnectionStringName);
+        var isEmbedded = string.IsNullOrWhiteSpace(configured);
+
+        string connectionString;
+        if (isEmbedded)
+        {
+            var postgres = await EmbeddedPostgres.StartAsync(options, logger, ct);
+            connectionString = postgres.ConnectionString;
+        }
+        else
+        {
+            connectionString = configured!;
+            logger.LogInformation("Using the PostgreSQL server named by ConnectionStrings:{Name}", ConnectionStringName);
+        }
+
+        if (options.MigrateOnStart)
+        {
+            await using var db = NpgsqlDataSource.Create(connectionString);
+            await Migrator.MigrateAsync(db, logger, ct);
+        }
+        return (connectionString, isEmbedded);
+    }
 }

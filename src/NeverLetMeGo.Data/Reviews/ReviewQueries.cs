@@ -1,17 +1,101 @@
+using Dapper;
 using Npgsql;
 
 namespace NeverLetMeGo.Data.Reviews;
 
 public sealed class ReviewQueries(NpgsqlDataSource db)
 {
-    public Task<ReviewRow?> GetAsync(long id, CancellationToken ct) => throw new NotImplementedException(db.ToString());
+    private const string SummaryColumns = """
+        r.id, r.work_id, w.title as work_title, r.url, r.title, r.author, r.published_at,
+        s.name as site_name, s.host as site_host, r.rating_raw, r.rating_value, r.rating_scale, r.rating_normalized,
+        r.max_spoiler_level, (select count(*) from comments c where c.review_id = r.id)::int as comment_count,
+        r.content_hash, r.fetched_at
+        """;
+
+    private const string SummaryFrom = """
+        from reviews r
+        join works w on w.id = r.work_id
+        join sites s on s.id = r.site_id
+        """;
+
+    private const string BlockColumns = "ordinal, kind, text, spoiler_level, warning, spoiler_score, reasons";
+
+    public async Task<ReviewRow?> GetAsync(long id, CancellationToken ct)
+    {
+        const string sql = $"""
+            select {SummaryColumns}
+            {SummaryFrom}
+            where r.id = @id;
+
+            select {BlockColumns}
+            from review_blocks
+            where review_id = @id
+            order by ordinal;
+            """;
+        await using var connection = await db.OpenConnectionAsync(ct);
+        await using var grid = await connection.QueryMultipleAsync(new CommandDefinition(sql, new { id }, cancellationToken: ct));
+        var summary = await grid.ReadSingleOrDefaultAsync<SummaryRecord>();
+        var blocks = await grid.ReadAsync<BlockRecord>();
+        return summary is null ? null : new ReviewRow(summary.ToRow(), blocks.Select(b => b.ToRow()).ToList());
+    }
 
     /// <summary>Newest first; returns up to limit rows strictly after the cursor.</summary>
-    public Task<IReadOnlyList<ReviewSummaryRow>> ListForWorkAsync(long workId, int limit, ReviewCursor? after, CancellationToken ct)
-        => throw new NotImplementedException();
+    public async Task<IReadOnlyList<ReviewSummaryRow>> ListForWorkAsync(long workId, int limit, ReviewCursor? after, CancellationToken ct)
+    {
+        // Undated reviews sort last; the order matches the reviews_work_newest index.
+        const string firstPage = $"""
+            select {SummaryColumns}
+            {SummaryFrom}
+            where r.work_id = @workId
+            order by coalesce(r.published_at, '-infinity'::timestamptz) desc, r.id desc
+            limit @limit
+            """;
+        const string nextPage = $"""
+            select {SummaryColumns}
+            {SummaryFrom}
+            where r.work_id = @workId
+              and (coalesce(r.published_at, '-infinity'::timestamptz), r.id)
+                  < (coalesce(@afterPublishedAt, '-infinity'::timestamptz), @afterId)
+            order by coalesce(r.published_at, '-infinity'::timestamptz) desc, r.id desc
+            limit @limit
+            """;
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        await using var connection = await db.OpenConnectionAsync(ct);
+        var command = after is null
+            ? new CommandDefinition(firstPage, new { workId, limit }, cancellationToken: ct)
+            : new CommandDefinition(nextPage, new { workId, limit, afterPublishedAt = after.PublishedAt?.ToUniversalTime(), afterId = after.Id }, cancellationToken: ct);
+        var rows = await connection.QueryAsync<SummaryRecord>(command);
+        return rows.Select(r => r.ToRow()).ToList();
+    }
 
     /// <summary>All comments of a review in page order, each with its blocks; empty when none (or no such review).</summary>
-    public Task<IReadOnlyList<CommentRow>> GetCommentsAsync(long reviewId, CancellationToken ct) => throw new NotImplementedException();
+    public async Task<IReadOnlyList<CommentRow>> GetCommentsAsync(long reviewId, CancellationToken ct)
+    {
+        const string sql = $"""
+            select id, parent_id, author, published_at, ordinal
+            from comments
+            where review_id = @reviewId
+            order by ordinal;
 
-    public Task<bool> ExistsAsync(long id, CancellationToken ct) => throw new NotImplementedException();
+            select b.comment_id, b.ordinal, b.kind, b.text, b.spoiler_level, b.warning, b.spoiler_score, b.reasons
+            from comment_blocks b
+            join comments c on c.id = b.comment_id
+            where c.review_id = @reviewId
+            order by b.comment_id, b.ordinal;
+            """;
+        await using var connection = await db.OpenConnectionAsync(ct);
+        await using var grid = await connection.QueryMultipleAsync(new CommandDefinition(sql, new { reviewId }, cancellationToken: ct));
+        var comments = (await grid.ReadAsync<CommentRecord>()).ToList();
+        var blocks = (await grid.ReadAsync<BlockRecord>()).ToLookup(b => b.CommentId, b => b.ToRow());
+        return comments
+            .Select(c => new CommentRow(c.Id, c.ParentId, c.Author, SqlMapping.Offset(c.PublishedAt), c.Ordinal, blocks[c.Id].ToList()))
+            .ToList();
+    }
+
+    public async Task<bool> ExistsAsync(long id, CancellationToken ct)
+    {
+        const string sql = "select exists (select from reviews where id = @id)";
+        await using var connection = await db.OpenConnectionAsync(ct);
+        return await connection.ExecuteScalarAsync<bool>(new CommandDefinition(sql, new { id }, cancellationToken: ct));
+    }
 }

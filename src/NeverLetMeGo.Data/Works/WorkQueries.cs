@@ -1,13 +1,84 @@
+using Dapper;
 using Npgsql;
 
 namespace NeverLetMeGo.Data.Works;
 
 public sealed class WorkQueries(NpgsqlDataSource db)
 {
+    private const string Columns = """
+        w.id, w.title, (select count(*) from reviews r where r.work_id = w.id)::int as review_count, w.created_at
+        """;
+
     /// <summary>Works by title, up to limit, strictly after the given id in (title, id) order.</summary>
-    public Task<IReadOnlyList<WorkRow>> ListAsync(int limit, long? afterId, CancellationToken ct) => throw new NotImplementedException(db.ToString());
+    public async Task<IReadOnlyList<WorkRow>> ListAsync(int limit, long? afterId, CancellationToken ct)
+    {
+        const string firstPage = $"""
+            select {Columns}
+            from works w
+            order by w.title, w.id
+            limit @limit
+            """;
+        // An unknown afterId matches nothing: the comparison with an empty subquery is null.
+        const string nextPage = $"""
+            select {Columns}
+            from works w
+            where (w.title, w.id) > (select a.title, a.id from works a where a.id = @afterId)
+            order by w.title, w.id
+            limit @limit
+            """;
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        await using var connection = await db.OpenConnectionAsync(ct);
+        var command = afterId is null
+            ? new CommandDefinition(firstPage, new { limit }, cancellationToken: ct)
+            : new CommandDefinition(nextPage, new { limit, afterId }, cancellationToken: ct);
+        var rows = await connection.QueryAsync<WorkRecord>(command);
+        return rows.Select(r => r.ToRow()).ToList();
+    }
 
-    public Task<WorkRow?> GetAsync(long id, CancellationToken ct) => throw new NotImplementedException();
+    public async Task<WorkRow?> GetAsync(long id, CancellationToken ct)
+    {
+        const string sql = $"""
+            select {Columns}
+            from works w
+            where w.id = @id
+            """;
+        await using var connection = await db.OpenConnectionAsync(ct);
+        var row = await connection.QuerySingleOrDefaultAsync<WorkRecord>(new CommandDefinition(sql, new { id }, cancellationToken: ct));
+        return row?.ToRow();
+    }
 
-    public Task<WorkRatingRow> GetRatingAsync(long workId, CancellationToken ct) => throw new NotImplementedException();
+    /// <summary>Count, mean and median of the normalized ratings; unrated reviews are counted apart. An unknown work gives zeros.</summary>
+    public async Task<WorkRatingRow> GetRatingAsync(long workId, CancellationToken ct)
+    {
+        // count(column), avg and percentile_cont all skip nulls, i.e. unrated reviews.
+        const string sql = """
+            select count(rating_normalized)::int as count,
+                   (count(*) - count(rating_normalized))::int as unrated,
+                   avg(rating_normalized) as mean,
+                   percentile_cont(0.5) within group (order by rating_normalized) as median
+            from reviews
+            where work_id = @workId
+            """;
+        await using var connection = await db.OpenConnectionAsync(ct);
+        var row = await connection.QuerySingleAsync<RatingRecord>(new CommandDefinition(sql, new { workId }, cancellationToken: ct));
+        return new WorkRatingRow(workId, row.Count, row.Unrated, row.Mean, row.Median);
+    }
+
+    private sealed class WorkRecord
+    {
+        public long Id { get; init; }
+        public string Title { get; init; } = "";
+        public int ReviewCount { get; init; }
+        public DateTime CreatedAt { get; init; }
+
+        public WorkRow ToRow() => new(Id, Title, ReviewCount, SqlMapping.Offset(CreatedAt));
+    }
+
+    private sealed class RatingRecord
+    {
+        public int Count { get; init; }
+        public int Unrated { get; init; }
+        public double? Mean { get; init; }
+        public double? Median { get; init; }
+    }
 }

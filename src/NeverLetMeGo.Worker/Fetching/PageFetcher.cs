@@ -25,14 +25,14 @@ public sealed class PageFetcher : IDisposable
     {
     }
 
-    public Task<FetchedPage> FetchAsync(string location, CancellationToken ct)
+    public async Task<FetchedPage> FetchAsync(string location, CancellationToken ct)
     {
         if (!Uri.TryCreate(location, UriKind.Absolute, out var uri))
-            return ReadFileAsync(Path.GetFullPath(location), ct);
+            return await ReadFileAsync(Path.GetFullPath(location), ct);
         if (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
-            return FetchHttpAsync(uri, ct);
+            return await FetchHttpAsync(uri, ct);
         if (uri.IsFile)
-            return ReadFileAsync(uri.LocalPath, ct);
+            return await ReadFileAsync(uri.LocalPath, ct);
         throw new FetchException($"unsupported URL scheme '{uri.Scheme}' (expected http, https, file or a path)");
     }
 

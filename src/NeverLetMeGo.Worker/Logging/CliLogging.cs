@@ -18,7 +18,14 @@ internal static class CliLogging
         logging.AddFilter("System.Net.Http", LogLevel.Warning);
         logging.AddConfiguration(configuration.GetSection("Logging"));
         if (ReferenceEquals(stderr, Console.Error))
+        {
             logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+            logging.AddSimpleConsole(o =>
+            {
+                o.SingleLine = true;
+                o.TimestampFormat = "HH:mm:ss ";
+            });
+        }
         else
             logging.AddProvider(new TextWriterLoggerProvider(stderr, TimeProvider.System));
     }

@@ -1,0 +1,37 @@
+using System.Text.Json.Nodes;
+using Microsoft.OpenApi;
+using Swashbuckle.AspNetCore.SwaggerGen;
+
+namespace NeverLetMeGo.Api.Infrastructure;
+
+/// <summary>
+/// Parameters mean the same thing on every operation, so they are documented once here rather than on each handler.
+/// </summary>
+internal sealed class ParameterDocumentation : IOperationFilter
+{
+    private static readonly Dictionary<string, (string Description, string[]? Values)> Known = new(StringComparer.Ordinal)
+    {
+        ["id"] = ("Numeric id of the resource.", null),
+        ["spoilers"] = ("How much the reader is willing to see: `none` (default) hides premise and major spoilers, `premise` hides only major ones, `all` hides nothing. Author warnings are always shown.", ["none", "premise", "all"]),
+        ["limit"] = ($"Page size, 1 to {Paging.MaxLimit} (default {Paging.DefaultLimit}).", null),
+        ["cursor"] = ("Opaque cursor from the previous page's `next`, to fetch the page after it.", null),
+    };
+
+    public void Apply(OpenApiOperation operation, OperationFilterContext context)
+    {
+        foreach (var parameter in operation.Parameters?.OfType<OpenApiParameter>() ?? [])
+        {
+            if (parameter.Name is null || !Known.TryGetValue(parameter.Name, out var doc))
+            {
+                continue;
+            }
+
+            parameter.Description = doc.Description;
+            if (doc.Values is not null && parameter.Schema is OpenApiSchema schema)
+            {
+                schema.Enum = [.. doc.Values.Select(v => (JsonNode)JsonValue.Create(v))];
+                schema.Default = JsonValue.Create(doc.Values[0]);
+            }
+        }
+    }
+}

@@ -1,0 +1,107 @@
+using HtmlAgilityPack;
+
+namespace NeverLetMeGo.Core.Extraction;
+
+/// <summary>
+/// Finds the article in a cleaned page: the best-scoring container plus the siblings that read like its continuation,
+/// then cuts it into blocks. Hints such as &lt;article&gt; and entry-content only add weight; pages without them still work.
+/// </summary>
+internal static class ArticleExtractor
+{
+    public static ExtractedText Extract(HtmlNode body, ClassHintCache hints)
+    {
+        var analyzer = new ContentAnalyzer(hints);
+        var bodyStats = analyzer.Analyze(body);
+        if (bodyStats.TextLength == 0)
+        {
+            return ExtractedText.Empty;
+        }
+
+        var roots = ChooseRoots(body, analyzer.Stats);
+        var emitter = new BlockEmitter(hints, analyzer.Stats);
+        var text = emitter.Emit(roots);
+        if (text.Blocks.Count == 0 && roots.Count > 0 && roots[0] != body)
+        {
+            text = new BlockEmitter(hints, analyzer.Stats).Emit([body]);
+        }
+
+        return text;
+    }
+
+    internal static List<HtmlNode> ChooseRoots(HtmlNode body, IReadOnlyDictionary<HtmlNode, NodeStats> stats)
+    {
+        HtmlNode? top = null;
+        NodeStats? topStats = null;
+        foreach (var (node, s) in stats)
+        {
+            if (s.Down1 + s.Down2 + s.Down3 <= 0)
+            {
+                continue;
+            }
+
+            if (topStats is null || s.FinalScore > topStats.FinalScore)
+            {
+                top = node;
+                topStats = s;
+            }
+        }
+
+        if (top is null || topStats is null || top.ParentNode is null || top == body)
+        {
+            return [top ?? body];
+        }
+
+        var threshold = Math.Max(10, topStats.FinalScore * 0.2);
+        var topClass = NodeTraits.Classes(top);
+        var roots = new List<HtmlNode>();
+        foreach (var sibling in top.ParentNode.ChildNodes)
+        {
+            if (sibling == top)
+            {
+                roots.Add(sibling);
+                continue;
+            }
+
+            if (sibling.NodeType != HtmlNodeType.Element || !stats.TryGetValue(sibling, out var s) || s.TextLength == 0)
+            {
+                continue;
+            }
+
+            var bonus = topClass.Length > 0 && NodeTraits.Classes(sibling) == topClass ? topStats.FinalScore * 0.2 : 0;
+            if (s.FinalScore + bonus >= threshold || ReadsLikeProse(sibling, s))
+            {
+                roots.Add(sibling);
+            }
+        }
+
+        return roots;
+    }
+
+    private static bool ReadsLikeProse(HtmlNode node, NodeStats s)
+    {
+        if (node.Name != "p" && s.InlineText < s.TextLength)
+        {
+            return false;
+        }
+
+        if (s.TextLength > 80)
+        {
+            return s.LinkDensity < 0.25;
+        }
+
+        if (s.LinkDensity > 0)
+        {
+            return false;
+        }
+
+        var text = node.InnerText.TrimEnd();
+        return text.Length > 0 && text[^1] is '.' or '!' or '?' or '"' or '\u201D';
+    }
+
+    /// <summary>The body element, or the document itself for fragments without one.</summary>
+    public static HtmlNode FindBody(HtmlDocument document)
+    {
+        var html = document.DocumentNode.Element("html");
+        return html?.Element("body") ?? document.DocumentNode.Element("body") ?? html ?? document.DocumentNode;
+    }
+}

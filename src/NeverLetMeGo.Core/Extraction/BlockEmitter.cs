@@ -1,0 +1,203 @@
+using HtmlAgilityPack;
+using NeverLetMeGo.Core.Model;
+
+namespace NeverLetMeGo.Core.Extraction;
+
+/// <summary>
+/// Walks chosen containers in document order and cuts their text into blocks at block-level boundaries and at
+/// &lt;br&gt;&lt;br&gt;. Inline elements join the running paragraph; images contribute nothing (alt text is not prose).
+/// </summary>
+internal sealed class BlockEmitter(ClassHintCache hints, IReadOnlyDictionary<HtmlNode, NodeStats>? stats = null)
+{
+    private readonly List<SourceBlock> _blocks = [];
+    private readonly TextBuffer _buffer = new();
+    private BlockKind _bufferKind = BlockKind.Paragraph;
+    private bool _bufferMarked;
+    private int _breaks;
+    private int? _jumpBreak;
+
+    /// <summary>Elements to leave out on top of the usual rules (e.g. nested replies inside a comment).</summary>
+    public Func<HtmlNode, bool>? Skip { get; init; }
+
+    /// <summary>Inside a comment, classes that mention comments are the comment's own markup, not clutter.</summary>
+    public bool CommentMode { get; init; }
+
+    public ExtractedText Emit(IEnumerable<HtmlNode> roots)
+    {
+        foreach (var root in roots)
+        {
+            var verdict = NodeTraits.Verdict(root, hints);
+            Flush();
+            // A comment item is often an <li>; its text is still paragraphs.
+            var kind = CommentMode ? BlockKind.Paragraph : KindOf(root.Name, BlockKind.Paragraph);
+            Walk(root, kind, root.Name == "a", NodeTraits.IsSpoilerMarkup(root, verdict), 0);
+            Flush();
+        }
+
+        return new ExtractedText(_blocks.ToArray(), _jumpBreak);
+    }
+
+    private void Walk(HtmlNode node, BlockKind kind, bool inLink, bool inSpoiler, int depth)
+    {
+        if (depth > HtmlLoader.MaxDepth)
+        {
+            throw new ExtractionException($"nesting deeper than {HtmlLoader.MaxDepth} levels");
+        }
+
+        var spoilerDetails = inSpoiler && node.Name == "details";
+        foreach (var child in node.ChildNodes)
+        {
+            switch (child.NodeType)
+            {
+                case HtmlNodeType.Text:
+                    AppendText(HtmlText.Raw((HtmlTextNode)child), kind, inLink, inSpoiler);
+                    break;
+                case HtmlNodeType.Comment:
+                    if (NodeTraits.IsJumpBreakComment(child))
+                    {
+                        MarkJumpBreak();
+                    }
+
+                    break;
+                case HtmlNodeType.Element:
+                    if (!(spoilerDetails && child.Name == "summary"))
+                    {
+                        VisitElement(child, kind, inLink, inSpoiler, depth);
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    private void VisitElement(HtmlNode element, BlockKind kind, bool inLink, bool inSpoiler, int depth)
+    {
+        var name = element.Name;
+        if (name == "br")
+        {
+            // One <br> is a line break inside a paragraph; two in a row end it (Blogger writes paragraphs that way).
+            if (++_breaks >= 2)
+            {
+                Flush();
+            }
+            else
+            {
+                _buffer.AppendSpace();
+            }
+
+            return;
+        }
+
+        if (NodeTraits.IsJumpBreak(element))
+        {
+            MarkJumpBreak();
+        }
+
+        if (name == "img" || HtmlNames.Dropped.Contains(name) || Skip?.Invoke(element) == true)
+        {
+            return;
+        }
+
+        var verdict = NodeTraits.Verdict(element, hints);
+        var spoiler = NodeTraits.IsSpoilerMarkup(element, verdict);
+        if ((!inSpoiler && !spoiler && NodeTraits.IsHidden(element, verdict)) || IsClutter(element, name, verdict))
+        {
+            return;
+        }
+
+        inSpoiler |= spoiler;
+        if (HtmlNames.Inline.Contains(name))
+        {
+            Walk(element, kind, inLink || name == "a", inSpoiler, depth + 1);
+            return;
+        }
+
+        Flush();
+        Walk(element, KindOf(name, kind), inLink, inSpoiler, depth + 1);
+        Flush();
+    }
+
+    /// <summary>Leftovers inside the chosen container: boilerplate by class, and link lists (tags, "related" lists, pagers).</summary>
+    private bool IsClutter(HtmlNode element, string name, ClassVerdict verdict)
+    {
+        if (!CommentMode && verdict.Has(ClassSignal.CommentRelated))
+        {
+            return true;
+        }
+
+        if (verdict.Has(ClassSignal.Boilerplate) && !HtmlNames.IsHeading(name))
+        {
+            return true;
+        }
+
+        if (stats is null || name is not ("ul" or "ol" or "dl" or "table" or "div" or "section" or "nav") || !stats.TryGetValue(element, out var s))
+        {
+            return false;
+        }
+
+        return s.TextLength > 0 && s.LinkDensity > 0.5;
+    }
+
+    private static BlockKind KindOf(string name, BlockKind outer) => name switch
+    {
+        "h1" or "h2" or "h3" or "h4" or "h5" or "h6" => BlockKind.Heading,
+        "li" => BlockKind.ListItem,
+        "blockquote" => BlockKind.Quote,
+        // Text inside a list item or quote keeps that kind even when wrapped in <p>.
+        _ => outer == BlockKind.Heading ? BlockKind.Paragraph : outer,
+    };
+
+    private void AppendText(ReadOnlySpan<char> raw, BlockKind kind, bool inLink, bool inSpoiler)
+    {
+        var before = _buffer.Length;
+        _buffer.AppendHtmlText(raw, inLink);
+        if (_buffer.Length == before)
+        {
+            return;
+        }
+
+        if (before == 0)
+        {
+            _bufferKind = kind;
+        }
+
+        _breaks = 0;
+        _bufferMarked |= inSpoiler;
+    }
+
+    private void MarkJumpBreak()
+    {
+        Flush();
+        _jumpBreak ??= _blocks.Count;
+    }
+
+    private void Flush()
+    {
+        _breaks = 0;
+        var marked = _bufferMarked;
+        _bufferMarked = false;
+        if (_buffer.Length == 0)
+        {
+            return;
+        }
+
+        var text = _buffer.Take();
+        if (HasWordCharacter(text))
+        {
+            _blocks.Add(new SourceBlock(_bufferKind, text, marked));
+        }
+    }
+
+    private static bool HasWordCharacter(string text)
+    {
+        foreach (var c in text)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

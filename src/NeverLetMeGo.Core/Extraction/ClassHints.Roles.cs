@@ -1,0 +1,78 @@
+using System.Collections.Frozen;
+using System.Text.RegularExpressions;
+
+namespace NeverLetMeGo.Core.Extraction;
+
+/// <summary>Exact class names and id patterns that give an element a role for metadata and comment extraction.</summary>
+internal static partial class ClassHints
+{
+    private static readonly FrozenSet<string> HeadlineNames = Set(
+        "entry-title", "post-title", "article-title", "entry_title", "post_title", "headline", "story-title", "hub-title", "article-headline");
+
+    private static readonly FrozenSet<string> BylineNames = Set(
+        "byline", "author-name", "post-author-name", "entry-author-name", "article-author", "by-author", "author");
+
+    private static readonly FrozenSet<string> DateNames = Set(
+        "published", "entry-date", "post-date", "date-header", "post-timestamp", "article-date", "pubdate", "publish-date", "dateline", "timestamp", "date");
+
+    private static readonly FrozenSet<string> AuthorBlockNames = Set(
+        "author", "vcard", "post-author", "entry-author", "byline", "article-author", "author-name");
+
+    private static readonly FrozenSet<string> CommentItemNames = Set(
+        "comment", "comment-item", "comment_item", "single-comment", "comment-block", "commentlist-item", "comment-wrap", "hubcomment", "hub-comment", "review-comment");
+
+    private static ClassSignal Roles(string name, bool isId)
+    {
+        var roles = SidebarLike().IsMatch(name) ? ClassSignal.SidebarLike : 0;
+        if (isId)
+        {
+            roles |= CommentItemId().IsMatch(name) ? ClassSignal.CommentItemId : 0;
+            roles |= BloggerCommentId().IsMatch(name) ? ClassSignal.BloggerCommentId : 0;
+            roles |= DisqusPostId().IsMatch(name) ? ClassSignal.DisqusPostId : 0;
+            roles |= name == "disqus_thread" ? ClassSignal.DisqusThread : 0;
+            return roles;
+        }
+
+        roles |= HeadlineNames.Contains(name) ? ClassSignal.Headline : 0;
+        roles |= BylineNames.Contains(name) ? ClassSignal.Byline : 0;
+        roles |= DateNames.Contains(name) ? ClassSignal.DateLike : 0;
+        roles |= AuthorBlockNames.Contains(name) ? ClassSignal.AuthorBlock : 0;
+        roles |= CommentItemNames.Contains(name) ? ClassSignal.CommentItem : 0;
+        roles |= CommentBody().IsMatch(name) ? ClassSignal.CommentBody : 0;
+        roles |= name == "fn" ? ClassSignal.CommentFn : 0;
+        roles |= CommentAuthor().IsMatch(name) ? ClassSignal.CommentAuthor : 0;
+        roles |= CommentDate().IsMatch(name) ? ClassSignal.CommentDate : 0;
+        roles |= CommentChrome().IsMatch(name) ? ClassSignal.CommentChrome : 0;
+        roles |= ReplyContainer().IsMatch(name) ? ClassSignal.ReplyContainer : 0;
+        return roles;
+    }
+
+    private static FrozenSet<string> Set(params string[] names) => names.ToFrozenSet(StringComparer.Ordinal);
+
+    [GeneratedRegex(@"sidebar|widget|related|footer|menu|(?<![a-z])nav", RegexOptions.IgnoreCase)]
+    private static partial Regex SidebarLike();
+
+    [GeneratedRegex(@"^(?:children|replies|comment[-_]replies|reply[-_]list|inline[-_]thread|thread[-_]children)$")]
+    private static partial Regex ReplyContainer();
+
+    [GeneratedRegex(@"^(?:comment[-_]?(?:author|meta|metadata|header|footer|actions|date|time|timestamp|info|details|avatar|reply|tools|byline|permalink)|commentmetadata|vcard|says|avatar.*|fn|datetime|post-byline|post-meta|reply|comment-reply-link|byline|user|author|time-ago)$")]
+    private static partial Regex CommentChrome();
+
+    [GeneratedRegex(@"^(?:comment[-_]?(?:content|text|message|entry|body[-_]text|copy)|commentbody|commenttext|post[-_]message|message|comment_content)$")]
+    private static partial Regex CommentBody();
+
+    [GeneratedRegex(@"^(?:comment[-_]?author(?:[-_]name)?|author(?:[-_]name)?|user(?:name)?|user[-_]name|commenter|comment[-_]?user|name)$")]
+    private static partial Regex CommentAuthor();
+
+    [GeneratedRegex(@"^(?:comment[-_]?(?:meta|metadata|date|time|timestamp)|commentmetadata|datetime|date|published|timestamp|time-ago|post-meta)$")]
+    private static partial Regex CommentDate();
+
+    [GeneratedRegex(@"^(?:li-)?comment[-_]?\d+$", RegexOptions.IgnoreCase)]
+    private static partial Regex CommentItemId();
+
+    [GeneratedRegex(@"^c\d{4,}$")]
+    private static partial Regex BloggerCommentId();
+
+    [GeneratedRegex(@"^post-\d+$")]
+    private static partial Regex DisqusPostId();
+}

@@ -1,0 +1,211 @@
+using System.Collections.Concurrent;
+using System.Text.RegularExpressions;
+
+namespace NeverLetMeGo.Core.Extraction;
+
+/// <summary>What an element's class and id say about it.</summary>
+[Flags]
+internal enum ClassSignal
+{
+    None = 0,
+    Boilerplate = 1,
+    ContentHint = 2,
+    Spoiler = 4,
+    /// <summary>The element is (or wraps) a comment thread, by an exact name such as "comments" or "comment-list".</summary>
+    CommentArea = 8,
+    Hidden = 16,
+    /// <summary>A name with the word comment in it: never article text, but fine inside a comment.</summary>
+    CommentRelated = 32,
+
+    // Roles read by the metadata scan and the comment finder (exact names, see ClassHints.Roles.cs).
+    Headline = 1 << 6,
+    Byline = 1 << 7,
+    DateLike = 1 << 8,
+    AuthorBlock = 1 << 9,
+    SidebarLike = 1 << 10,
+    CommentItem = 1 << 11,
+    CommentItemId = 1 << 12,
+    BloggerCommentId = 1 << 13,
+    DisqusPostId = 1 << 14,
+    DisqusThread = 1 << 15,
+    CommentBody = 1 << 16,
+    CommentFn = 1 << 17,
+    CommentAuthor = 1 << 18,
+    CommentDate = 1 << 19,
+    CommentChrome = 1 << 20,
+    ReplyContainer = 1 << 21,
+}
+
+/// <summary>The verdict on one class/id pair: flags plus the readability-style weight used when scoring containers.</summary>
+internal readonly record struct ClassVerdict(ClassSignal Signals, int Weight)
+{
+    public bool Has(ClassSignal signal) => (Signals & signal) != 0;
+}
+
+/// <summary>
+/// Reads class and id attributes. Each class name or id is judged once per process (a bounded, thread-safe memo: sites
+/// reuse the same names on every page) and each distinct attribute pair once per page (<see cref="ClassHintCache"/>).
+/// </summary>
+internal static partial class ClassHints
+{
+    private const int MemoLimit = 100_000;
+    private static readonly ConcurrentDictionary<string, ClassVerdict> ClassNames = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, ClassVerdict> Ids = new(StringComparer.Ordinal);
+    private static int _memoCount;
+
+    public static ClassVerdict Classify(string classes, string id)
+    {
+        var signals = ClassSignal.None;
+        var weight = 0;
+        var span = classes.AsSpan();
+        foreach (var range in span.SplitAny(" \t\r\n\f"))
+        {
+            var name = span[range];
+            if (!name.IsEmpty)
+            {
+                var verdict = Memo(ClassNames, name, isId: false);
+                signals |= verdict.Signals;
+                weight += verdict.Weight;
+            }
+        }
+
+        var trimmedId = id.AsSpan().Trim();
+        if (!trimmedId.IsEmpty)
+        {
+            var verdict = Memo(Ids, trimmedId, isId: true);
+            signals |= verdict.Signals;
+            weight += verdict.Weight;
+        }
+
+        if ((signals & ClassSignal.ContentHint) != 0)
+        {
+            // A content hint outweighs incidental tokens such as "post-meta-wrap" on the same element.
+            signals &= ~(ClassSignal.Boilerplate | ClassSignal.CommentRelated);
+        }
+
+        return new ClassVerdict(signals, weight);
+    }
+
+    private static ClassVerdict Memo(ConcurrentDictionary<string, ClassVerdict> memo, ReadOnlySpan<char> name, bool isId)
+    {
+        var lookup = memo.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (lookup.TryGetValue(name, out var verdict))
+        {
+            return verdict;
+        }
+
+        // ConcurrentDictionary.Count takes every lock; an approximate counter is enough to bound the memo.
+        if (Interlocked.Increment(ref _memoCount) > MemoLimit)
+        {
+            memo.Clear();
+            Interlocked.Exchange(ref _memoCount, 0);
+        }
+
+        var key = name.ToString();
+        verdict = Judge(key.ToLowerInvariant(), isId);
+        memo.TryAdd(key, verdict);
+        return verdict;
+    }
+
+    /// <summary>The verdict on one class name or id, already lower-cased.</summary>
+    private static ClassVerdict Judge(string name, bool isId)
+    {
+        var signals = Roles(name, isId);
+        var weight = 0;
+        if (LayoutModifier().IsMatch(name))
+        {
+            return new ClassVerdict(signals, 0);
+        }
+
+        if (ContentHint().IsMatch(name))
+        {
+            signals |= ClassSignal.ContentHint;
+            weight += 50;
+        }
+
+        if (name.Contains("spoiler", StringComparison.Ordinal))
+        {
+            if (SpoilerLabel().IsMatch(name))
+            {
+                signals |= ClassSignal.Boilerplate;
+            }
+            else if (!NotSpoiler().IsMatch(name))
+            {
+                signals |= ClassSignal.Spoiler;
+            }
+
+            return new ClassVerdict(signals, weight);
+        }
+
+        signals |= HiddenName().IsMatch(name) ? ClassSignal.Hidden : 0;
+        signals |= CommentArea().IsMatch(name) ? ClassSignal.CommentArea : 0;
+        signals |= CommentWord().IsMatch(name) ? ClassSignal.CommentRelated : 0;
+        signals |= BoilerplateStem().IsMatch(name) || BoilerplateWord().IsMatch(name) ? ClassSignal.Boilerplate : 0;
+        if (NegativeWeight().IsMatch(name))
+        {
+            weight -= 25;
+        }
+        else if (PositiveWeight().IsMatch(name))
+        {
+            weight += 25;
+        }
+
+        return new ClassVerdict(signals, weight);
+    }
+
+    // "has-sidebar", "no-comments", "hidden-xs": layout switches that describe the page, not this element's role.
+    [GeneratedRegex(@"^(?:has|with|no|without|is|show|enable|disable|layout|theme)[-_]|^(?:hidden|visible)-(?:xs|sm|md|lg|xl|print|phone|tablet|desktop|mobile)")]
+    private static partial Regex LayoutModifier();
+
+    [GeneratedRegex(@"^(?:hidden|hide|invisible|sr-only|visually-hidden|screen-reader-text|screenreader|offscreen|d-none|display-none|is-hidden)$")]
+    private static partial Regex HiddenName();
+
+    [GeneratedRegex(@"entry[-_]?(?:content|body|text)|post[-_]?(?:body|content|text|entry)|article[-_]?(?:body|content|text)|story[-_]?(?:body|content|text)|hub[-_]?(?:body|content)|articlebody|blog[-_]?post[-_]?(?:body|content)|single[-_]?post[-_]?content|review[-_]?(?:body|content|text)")]
+    private static partial Regex ContentHint();
+
+    [GeneratedRegex(@"(?:title|head|toggle|button|btn|label|trigger|show|open|icon)")]
+    private static partial Regex SpoilerLabel();
+
+    [GeneratedRegex(@"(?:no|non|without)[-_]?spoiler|spoiler[-_]?(?:free|less|warning|alert|notice)")]
+    private static partial Regex NotSpoiler();
+
+    [GeneratedRegex(@"^(?:comments?|comment[-_]?(?:list|area|section|thread|block|wrap|wrapper|container|s[-_]?area|s[-_]?section|s[-_]?wrap|s[-_]?block|s[-_]?container)|commentlist|respond|comment[-_]?respond|comment[-_]?form|disqus[-_]?thread|disqus|dsq[-_].*|fb[-_]comments|responses)$")]
+    private static partial Regex CommentArea();
+
+    [GeneratedRegex(@"comment(?!ary)|respond|disqus|(?<![a-z0-9])(?:dsq|responses|discussion)(?![a-z0-9])")]
+    private static partial Regex CommentWord();
+
+    [GeneratedRegex(@"shar(?:e|ing)|social|related|sidebar|widget|breadcrumb|advert|sponsor|banner|cookie|consent|gdpr|subscri|newsletter|footer|masthead|author[-_]?(?:box|bio|info|profile|card)|about[-_](?:the[-_])?author|sharedaddy|addthis|sharethis|popup|modal|promo|outbrain|taboola|rate[-_]?this|post[-_]?ratings|polldaddy|poll|pagination|pager|navigation|navbar|skip[-_]?link|signup|sign[-_]up|login|copyright|tagcloud|tag[-_]?links|cat[-_]?links|postmetadata|entry[-_]?utility|more[-_]?by|recommend|trending|popular[-_]?posts|jp[-_]")]
+    private static partial Regex BoilerplateStem();
+
+    [GeneratedRegex(@"(?<![a-z0-9])(?:nav|menu|menus|ad|ads|adsense|adbox|adslot|adunit|header|reply|meta|tags|categories|bio|search|toolbar|tools|likes|like|rating[-_]?widget|byline[-_]?box|print|email|follow|subnav|topbar|bottombar|promoted)(?![a-z0-9])")]
+    private static partial Regex BoilerplateWord();
+
+    [GeneratedRegex(@"comment|meta|foot|sidebar|widget|shar(?:e|ing)|related|promo|sponsor|banner|masthead|(?<![a-z])nav|menu|tags|tool|shoutbox|skyscraper|(?<![a-z])ads?(?![a-z])|outbrain|popup|contact|login")]
+    private static partial Regex NegativeWeight();
+
+    [GeneratedRegex(@"article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story|review|hub")]
+    private static partial Regex PositiveWeight();
+}
+
+/// <summary>Per-page memo of <see cref="ClassHints.Classify"/>; not thread-safe, one per extraction.</summary>
+internal sealed class ClassHintCache
+{
+    private readonly Dictionary<(string Classes, string Id), ClassVerdict> _seen = [];
+
+    public ClassVerdict Get(string classes, string id)
+    {
+        if (classes.Length == 0 && id.Length == 0)
+        {
+            return default;
+        }
+
+        if (!_seen.TryGetValue((classes, id), out var verdict))
+        {
+            verdict = ClassHints.Classify(classes, id);
+            _seen[(classes, id)] = verdict;
+        }
+
+        return verdict;
+    }
+}

@@ -1,0 +1,57 @@
+using System.Text.RegularExpressions;
+using HtmlAgilityPack;
+
+namespace NeverLetMeGo.Core.Extraction.Comments;
+
+/// <summary>
+/// How comment platforms mark up threads, items, authors, dates and bodies. The class names themselves are judged once in
+/// <see cref="ClassHints"/>; these helpers combine those verdicts with element names and positions.
+/// </summary>
+internal static partial class CommentMarkup
+{
+    /// <summary>A comment container: WordPress li.comment, Blogger li.comment / .comment-block, Disqus li.post, ids like comment-1234.</summary>
+    public static bool IsItem(HtmlNode node, ClassVerdict verdict, bool inArea, bool inDisqus)
+    {
+        if (HtmlNames.Inline.Contains(node.Name))
+        {
+            return false;
+        }
+
+        return verdict.Has(ClassSignal.CommentItemId)
+            || (inArea && verdict.Has(ClassSignal.CommentItem | ClassSignal.BloggerCommentId))
+            || (inDisqus && (verdict.Has(ClassSignal.DisqusPostId) || HasClass(node, "post")));
+    }
+
+    private static bool HasClass(HtmlNode node, string name) =>
+        node.HasAttributes && NodeTraits.Classes(node).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Contains(name, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Elements between two items that make the inner one a reply rather than a wrapper of the same comment.</summary>
+    public static bool IsReplyContainer(HtmlNode node, ClassVerdict verdict) =>
+        node.Name is "ol" or "ul" || verdict.Has(ClassSignal.ReplyContainer);
+
+    /// <summary>The comment's byline, date and actions: never part of its text.</summary>
+    public static bool IsChrome(HtmlNode node, ClassVerdict verdict) =>
+        node.Name is "time" or "footer" or "header" || verdict.Has(ClassSignal.CommentChrome);
+
+    public static bool IsBody(HtmlNode node, ClassVerdict verdict) =>
+        verdict.Has(ClassSignal.CommentBody)
+        || (node.HasAttributes && string.Equals(node.GetAttributeValue("itemprop", null), "text", StringComparison.OrdinalIgnoreCase));
+
+    public static bool IsAuthor(HtmlNode node, ClassVerdict verdict, bool strong) =>
+        verdict.Has(strong ? ClassSignal.CommentFn : ClassSignal.CommentAuthor)
+        || (node.HasAttributes && string.Equals(node.GetAttributeValue("itemprop", null), "author", StringComparison.OrdinalIgnoreCase));
+
+    public static bool IsDate(HtmlNode node, ClassVerdict verdict) =>
+        node.Name == "time" || verdict.Has(ClassSignal.CommentDate);
+
+    /// <summary>"John said...", "Jane says:", "by Jim" → the name alone.</summary>
+    public static string? CleanAuthor(string? text)
+    {
+        var normalized = TextBuffer.Normalize(text);
+        normalized = AuthorNoise().Replace(normalized, string.Empty).Trim(' ', ':', ',', '-', '\u2013', '\u2014');
+        return normalized.Length is > 0 and <= 80 ? normalized : null;
+    }
+
+    [GeneratedRegex(@"^\s*(?:by|posted by|from)\s+|\s+(?:says|said|wrote|writes)\s*(?:[:.]+|\.\.\.|\u2026)?\s*$|\s*(?:says|said)\s*:?\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex AuthorNoise();
+}

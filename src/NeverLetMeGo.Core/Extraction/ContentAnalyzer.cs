@@ -1,0 +1,184 @@
+using HtmlAgilityPack;
+
+namespace NeverLetMeGo.Core.Extraction;
+
+/// <summary>
+/// One post-order pass over the body: removes what can never be article text (scripts, hidden elements, furniture,
+/// boilerplate by class/id) and scores what remains, readability-style: every paragraph adds to its parent, half to its
+/// grandparent, a third to the great-grandparent.
+/// </summary>
+internal sealed class ContentAnalyzer(ClassHintCache hints)
+{
+    private readonly Dictionary<HtmlNode, NodeStats> _stats = new(ReferenceEqualityComparer.Instance);
+    private readonly List<HtmlNode> _removals = [];
+
+    public IReadOnlyDictionary<HtmlNode, NodeStats> Stats => _stats;
+
+    public NodeStats Analyze(HtmlNode root)
+    {
+        var stats = Visit(root, depth: 0, inLink: false, inSpoiler: false, isRoot: true) ?? new NodeStats();
+        foreach (var node in _removals)
+        {
+            node.Remove();
+        }
+
+        _removals.Clear();
+        return stats;
+    }
+
+    private NodeStats? Visit(HtmlNode node, int depth, bool inLink, bool inSpoiler, bool isRoot = false)
+    {
+        if (depth > HtmlLoader.MaxDepth)
+        {
+            throw new ExtractionException($"nesting deeper than {HtmlLoader.MaxDepth} levels");
+        }
+
+        var name = node.Name;
+        var verdict = NodeTraits.Verdict(node, hints);
+        inSpoiler |= NodeTraits.IsSpoilerMarkup(node, verdict);
+        var stats = new NodeStats();
+        var paragraphCommas = 0;
+        foreach (var child in node.ChildNodes)
+        {
+            if (child.NodeType == HtmlNodeType.Text)
+            {
+                var (chars, commas) = CountText(HtmlText.Raw((HtmlTextNode)child));
+                stats.TextLength += chars;
+                stats.Commas += commas;
+                stats.InlineText += chars;
+                paragraphCommas += commas;
+                if (inLink)
+                {
+                    stats.LinkLength += chars;
+                }
+
+                continue;
+            }
+
+            if (child.NodeType != HtmlNodeType.Element)
+            {
+                continue;
+            }
+
+            var childName = child.Name;
+            if (HtmlNames.Dropped.Contains(childName)
+                || (!inSpoiler && NodeTraits.IsHidden(child, NodeTraits.Verdict(child, hints))))
+            {
+                _removals.Add(child);
+                continue;
+            }
+
+            var c = Visit(child, depth + 1, inLink || childName == "a", inSpoiler);
+            if (c is null)
+            {
+                _removals.Add(child);
+                continue;
+            }
+
+            stats.TextLength += c.TextLength;
+            stats.LinkLength += c.LinkLength;
+            stats.Commas += c.Commas;
+            stats.Paragraphs += c.Paragraphs;
+            stats.HoldsContent |= c.HoldsContent;
+            stats.Down1 += c.Own;
+            stats.Down2 += c.Down1;
+            stats.Down3 += c.Down2;
+            if (HtmlNames.Inline.Contains(childName))
+            {
+                stats.InlineText += c.InlineText;
+                paragraphCommas += c.Commas;
+            }
+        }
+
+        var selfHint = name is "article" or "main" || verdict.Has(ClassSignal.ContentHint) || NodeTraits.IsArticleBody(node);
+        if (!isRoot && !selfHint && !stats.HoldsContent && IsDroppable(name, verdict, stats))
+        {
+            return null;
+        }
+
+        stats.HoldsContent |= selfHint;
+        if (!HtmlNames.Inline.Contains(name))
+        {
+            Score(node, name, verdict, stats, paragraphCommas);
+            _stats[node] = stats;
+        }
+
+        return stats;
+    }
+
+    private static bool IsDroppable(string name, ClassVerdict verdict, NodeStats stats)
+    {
+        if (name is "body" or "html")
+        {
+            return false;
+        }
+
+        if (name == "form")
+        {
+            // ASP.NET pages wrap the whole page in one form; a form with several real paragraphs is not a comment box.
+            return stats.Paragraphs < 3;
+        }
+
+        if (HtmlNames.Furniture.Contains(name))
+        {
+            return true;
+        }
+
+        return verdict.Has(ClassSignal.CommentRelated) || (verdict.Has(ClassSignal.Boilerplate) && !HtmlNames.IsHeading(name));
+    }
+
+    private static void Score(HtmlNode node, string name, ClassVerdict verdict, NodeStats stats, int paragraphCommas)
+    {
+        var paragraphLike = name is "p" or "pre" or "td" or "dd" or "blockquote" || stats.InlineText >= 25;
+        if (paragraphLike && stats.InlineText >= 25)
+        {
+            stats.Paragraphs++;
+            stats.Own = 1 + paragraphCommas + Math.Min(stats.InlineText / 100.0, 3);
+        }
+
+        stats.Weight = TagWeight(name) + verdict.Weight;
+        if (name == "article")
+        {
+            stats.Weight += 15;
+        }
+        else if (name == "main")
+        {
+            stats.Weight += 10;
+        }
+
+        if (NodeTraits.IsArticleBody(node))
+        {
+            stats.Weight += 50;
+        }
+    }
+
+    private static double TagWeight(string name) => name switch
+    {
+        "div" or "article" or "section" or "main" => 5,
+        "pre" or "td" or "blockquote" => 3,
+        "address" or "ol" or "ul" or "dl" or "dd" or "dt" or "li" or "form" => -3,
+        "th" or "h1" or "h2" or "h3" or "h4" or "h5" or "h6" => -5,
+        _ => 0,
+    };
+
+    /// <summary>Non-whitespace characters and commas in raw text; entities count as written, close enough for scoring.</summary>
+    private static (int Chars, int Commas) CountText(ReadOnlySpan<char> text)
+    {
+        var chars = 0;
+        var commas = 0;
+        foreach (var c in text)
+        {
+            if (c == ',' || c == '\uFF0C' || c == '\u3001')
+            {
+                commas++;
+            }
+
+            if (!char.IsWhiteSpace(c))
+            {
+                chars++;
+            }
+        }
+
+        return (chars, commas);
+    }
+}

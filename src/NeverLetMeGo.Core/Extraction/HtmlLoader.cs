@@ -1,0 +1,155 @@
+using System.Collections.Frozen;
+using HtmlAgilityPack;
+
+namespace NeverLetMeGo.Core.Extraction;
+
+/// <summary>Turns a string into an HtmlAgilityPack document, refusing input that is not HTML or would take unbounded time.</summary>
+internal static class HtmlLoader
+{
+    /// <summary>Deepest element nesting accepted. Real pages stay below 100; the parser's cost grows with the square of depth.</summary>
+    public const int MaxDepth = 1000;
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> VoidNames =
+        HtmlNames.Void.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> SiblingNames =
+        HtmlNames.SelfClosingSiblings.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    public static HtmlDocument Load(string html)
+    {
+        if (string.IsNullOrWhiteSpace(html))
+        {
+            throw new ExtractionException("document is empty");
+        }
+
+        if (LooksBinary(html))
+        {
+            throw new ExtractionException("document is not HTML (binary content)");
+        }
+
+        if (!HasMarkup(html))
+        {
+            throw new ExtractionException("document is not HTML (no markup)");
+        }
+
+        if (EstimateDepth(html) > MaxDepth)
+        {
+            throw new ExtractionException($"nesting deeper than {MaxDepth} levels");
+        }
+
+        var document = new HtmlDocument { OptionDefaultStreamEncoding = System.Text.Encoding.UTF8 };
+        document.LoadHtml(html);
+        return document;
+    }
+
+    // Control characters other than whitespace, and U+FFFD from a failed decode, are rare in real text.
+    private static bool LooksBinary(string html)
+    {
+        var sample = html.AsSpan(0, Math.Min(html.Length, 4096));
+        var suspicious = 0;
+        foreach (var c in sample)
+        {
+            if (c == '\0')
+            {
+                return true;
+            }
+
+            if ((c < ' ' && c is not ('\t' or '\n' or '\r' or '\f')) || c == '\uFFFD')
+            {
+                suspicious++;
+            }
+        }
+
+        return suspicious > sample.Length / 20;
+    }
+
+    private static bool HasMarkup(string html)
+    {
+        var i = html.IndexOf('<', StringComparison.Ordinal);
+        while (i >= 0 && i + 1 < html.Length)
+        {
+            var next = html[i + 1];
+            if (char.IsAsciiLetter(next) || next == '!')
+            {
+                return true;
+            }
+
+            i = html.IndexOf('<', i + 1);
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// A cheap upper estimate of element nesting from the raw text, taken before parsing so that a hostile page
+    /// costs microseconds to refuse rather than seconds to parse. Raw-text elements and comments are skipped.
+    /// </summary>
+    internal static int EstimateDepth(string html)
+    {
+        var depth = 0;
+        var max = 0;
+        var i = 0;
+        Span<char> name = stackalloc char[16];
+        while ((i = html.IndexOf('<', i)) >= 0)
+        {
+            if (i + 3 < html.Length && html[i + 1] == '!' && html[i + 2] == '-' && html[i + 3] == '-')
+            {
+                var end = html.IndexOf("-->", i + 4, StringComparison.Ordinal);
+                if (end < 0)
+                {
+                    break;
+                }
+
+                i = end + 3;
+                continue;
+            }
+
+            var closing = i + 1 < html.Length && html[i + 1] == '/';
+            var start = closing ? i + 2 : i + 1;
+            var length = 0;
+            while (start + length < html.Length && length < name.Length && char.IsAsciiLetterOrDigit(html[start + length]))
+            {
+                name[length] = char.ToLowerInvariant(html[start + length]);
+                length++;
+            }
+
+            if (length == 0 || !char.IsAsciiLetter(name[0]))
+            {
+                i++;
+                continue;
+            }
+
+            ReadOnlySpan<char> tag = name[..length];
+            var close = html.IndexOf('>', start + length);
+            if (close < 0)
+            {
+                break;
+            }
+
+            var selfClosed = html[close - 1] == '/';
+            i = close + 1;
+            if (selfClosed || VoidNames.Contains(tag) || SiblingNames.Contains(tag))
+            {
+                continue;
+            }
+
+            if (closing)
+            {
+                depth = Math.Max(0, depth - 1);
+                continue;
+            }
+
+            if (tag is "script" or "style" or "textarea" or "title" or "xmp" or "plaintext")
+            {
+                var end = html.IndexOf("</" + tag.ToString(), i, StringComparison.OrdinalIgnoreCase);
+                i = end < 0 ? html.Length : end;
+                continue;
+            }
+
+            depth++;
+            max = Math.Max(max, depth);
+        }
+
+        return max;
+    }
+}

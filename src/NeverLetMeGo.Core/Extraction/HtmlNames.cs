@@ -1,0 +1,41 @@
+using System.Collections.Frozen;
+
+namespace NeverLetMeGo.Core.Extraction;
+
+/// <summary>How the extractor treats each HTML element name.</summary>
+internal static class HtmlNames
+{
+    /// <summary>Never content: dropped with everything inside, before looking further.</summary>
+    public static readonly FrozenSet<string> Dropped = FrozenSet.ToFrozenSet(
+    [
+        "script", "style", "noscript", "template", "svg", "math", "iframe", "frame", "frameset", "object", "embed", "applet",
+        "param", "canvas", "map", "button", "select", "option", "input", "textarea", "link", "meta", "head", "title",
+        "audio", "video", "source", "track", "picture", "dialog", "datalist", "progress", "meter",
+    ], StringComparer.Ordinal);
+
+    /// <summary>Page furniture by meaning; dropped unless they turn out to hold the article.</summary>
+    public static readonly FrozenSet<string> Furniture = FrozenSet.ToFrozenSet(
+        ["nav", "header", "footer", "aside", "form", "menu", "fieldset", "legend"], StringComparer.Ordinal);
+
+    /// <summary>Phrasing elements: their text joins the surrounding paragraph.</summary>
+    public static readonly FrozenSet<string> Inline = FrozenSet.ToFrozenSet(
+    [
+        "a", "abbr", "acronym", "b", "bdi", "bdo", "big", "cite", "code", "data", "del", "dfn", "em", "font", "i", "ins",
+        "kbd", "label", "mark", "nobr", "q", "rp", "rt", "ruby", "s", "samp", "small", "span", "strike", "strong", "sub",
+        "sup", "time", "tt", "u", "var", "wbr", "img", "br", "output",
+    ], StringComparer.Ordinal);
+
+    public static bool IsHeading(string name) =>
+        name.Length == 2 && name[0] == 'h' && name[1] >= '1' && name[1] <= '6';
+
+    /// <summary>Elements that close implicitly when a sibling of the same name opens; they add no nesting.</summary>
+    public static readonly FrozenSet<string> SelfClosingSiblings = FrozenSet.ToFrozenSet(
+        ["p", "li", "dt", "dd", "tr", "td", "th", "option", "a", "table"], StringComparer.Ordinal);
+
+    /// <summary>Void elements: never have children.</summary>
+    public static readonly FrozenSet<string> Void = FrozenSet.ToFrozenSet(
+    [
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "keygen", "link", "meta", "param", "source",
+        "track", "wbr", "basefont", "frame", "isindex",
+    ], StringComparer.Ordinal);
+}

@@ -1,0 +1,196 @@
+using System.Text.RegularExpressions;
+using HtmlAgilityPack;
+
+namespace NeverLetMeGo.Core.Extraction.Metadata;
+
+/// <summary>Chooses title, author, date, site and URL: JSON-LD first, then meta tags, then what the page shows.</summary>
+internal static partial class MetadataResolver
+{
+    private static readonly string[] TitleSeparators = [" | ", " - ", " \u2013 ", " \u2014 ", " :: ", " \u00AB ", " \u00BB ", " \u00B7 ", " / "];
+
+    public static PageMetadata Resolve(PageSignals page, Uri fetchUrl)
+    {
+        var ld = JsonLdReader.Read(page.JsonLd);
+        var siteName = FirstNonEmpty(page.MetaValue("og:site_name"), page.MetaValue("application-name"), ld.Publisher, ld.WebsiteName)
+            ?? HostName(fetchUrl);
+        var title = FirstNonEmpty(
+            ld.Headline,
+            page.MetaValue("og:title"),
+            page.MetaValue("twitter:title"),
+            VisibleHeadline(page, siteName),
+            page.DocumentTitle);
+        return new PageMetadata
+        {
+            Url = ChooseUrl(fetchUrl, page.Canonical ?? page.MetaValue("og:url")),
+            Title = title is null ? null : StripSiteName(title, siteName, fetchUrl),
+            Author = FirstNonEmpty(ld.Author, page.MetaValue("author"), NotUrl(page.MetaValue("article:author")), VisibleAuthor(page)),
+            PublishedAt = DateParser.Parse(ld.DatePublished)
+                ?? DateParser.Parse(page.MetaValue("article:published_time"))
+                ?? DateParser.Parse(page.MetaValue("datepublished"))
+                ?? DateParser.Parse(page.MetaValue("date"))
+                ?? DateParser.Parse(page.MetaValue("dc.date.issued"))
+                ?? VisibleDate(page),
+            SiteName = siteName,
+            ItemReviewed = ld.ItemReviewed,
+            Rating = ld.Rating,
+        };
+    }
+
+    /// <summary>
+    /// The review's URL: the page's canonical URL when it is absolute http(s) and either the page was read from a file or
+    /// the canonical stays on the fetched host (a page cannot claim another site's address); otherwise the fetch URL.
+    /// </summary>
+    public static string ChooseUrl(Uri fetchUrl, string? canonical)
+    {
+        if (canonical is not null
+            && Uri.TryCreate(canonical.Trim(), UriKind.Absolute, out var candidate)
+            && (candidate.Scheme == Uri.UriSchemeHttp || candidate.Scheme == Uri.UriSchemeHttps)
+            && (fetchUrl.IsFile || string.Equals(candidate.Host, fetchUrl.Host, StringComparison.OrdinalIgnoreCase)))
+        {
+            return WithoutFragment(candidate);
+        }
+
+        return WithoutFragment(fetchUrl);
+    }
+
+    private static string WithoutFragment(Uri uri)
+    {
+        var text = uri.IsAbsoluteUri ? uri.AbsoluteUri : uri.OriginalString;
+        var hash = text.IndexOf('#', StringComparison.Ordinal);
+        return hash < 0 ? text : text[..hash];
+    }
+
+    /// <summary>Removes " | Site", " - Site" (or "Site | ") when it names the site.</summary>
+    public static string StripSiteName(string title, string siteName, Uri? url = null)
+    {
+        var host = url is null ? null : HostName(url);
+        foreach (var separator in TitleSeparators)
+        {
+            var at = title.LastIndexOf(separator, StringComparison.Ordinal);
+            if (at > 0 && IsSite(title[(at + separator.Length)..], siteName, host))
+            {
+                return title[..at].Trim();
+            }
+
+            at = title.IndexOf(separator, StringComparison.Ordinal);
+            if (at > 0 && at + separator.Length < title.Length && IsSite(title[..at], siteName, host))
+            {
+                return title[(at + separator.Length)..].Trim();
+            }
+        }
+
+        return title;
+    }
+
+    private static bool IsSite(string part, string siteName, string? host)
+    {
+        var p = part.Trim();
+        return p.Equals(siteName, StringComparison.OrdinalIgnoreCase) || (host is not null && p.Equals(host, StringComparison.OrdinalIgnoreCase));
+    }
+
+    private static string HostName(Uri url)
+    {
+        if (!url.IsAbsoluteUri || url.IsFile || string.IsNullOrEmpty(url.Host))
+        {
+            return url.IsAbsoluteUri && url.IsFile ? "local file" : "unknown";
+        }
+
+        return url.Host.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? url.Host[4..] : url.Host;
+    }
+
+    private static string? VisibleHeadline(PageSignals page, string siteName)
+    {
+        // Classed headlines (entry-title, post-title) beat a bare h1, which is often the site's logo.
+        var ordered = page.Headlines.Where(h => h.Name != "h1" || NodeTraits.Classes(h).Contains("title", StringComparison.OrdinalIgnoreCase))
+            .Concat(page.Headlines);
+        foreach (var node in ordered)
+        {
+            var text = HtmlText.Of(node);
+            if (text.Length is > 0 and <= 300 && !text.Equals(siteName, StringComparison.OrdinalIgnoreCase))
+            {
+                return text;
+            }
+        }
+
+        return null;
+    }
+
+    private static string? VisibleAuthor(PageSignals page)
+    {
+        foreach (var node in page.Bylines)
+        {
+            var name = NameFromByline(HtmlText.Of(PreferNameChild(node)));
+            if (name is not null)
+            {
+                return name;
+            }
+        }
+
+        return null;
+    }
+
+    private static HtmlNode PreferNameChild(HtmlNode node) =>
+        HtmlText.Elements(node).FirstOrDefault(n => string.Equals(n.GetAttributeValue("itemprop", null), "name", StringComparison.OrdinalIgnoreCase)) ?? node;
+
+    /// <summary>"By John C. on September 20, 2010" → "John C."; null when the text does not look like a name.</summary>
+    public static string? NameFromByline(string? text)
+    {
+        var normalized = TextBuffer.Normalize(text);
+        var match = Byline().Match(normalized);
+        var name = (match.Success ? match.Groups["name"].Value : normalized).Trim(' ', ',', ':', '|', '-', '\u2013', '\u2014');
+        if (name.EndsWith('.') && name.Split(' ')[^1].Length > 2)
+        {
+            // "by Stacey." ends a sentence; "John C." keeps its initial.
+            name = name[..^1];
+        }
+
+        var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return name.Length is >= 2 and <= 60 && words.Length <= 6 && char.IsLetter(name[0]) && !name.Any(char.IsDigit)
+            && !name.Contains("http", StringComparison.OrdinalIgnoreCase)
+            ? name
+            : null;
+    }
+
+    private static DateTimeOffset? VisibleDate(PageSignals page)
+    {
+        foreach (var node in page.Dates)
+        {
+            var classes = NodeTraits.Classes(node);
+            if (classes.Contains("updated", StringComparison.OrdinalIgnoreCase) && !classes.Contains("published", StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            var value = DateParser.Parse(node.GetAttributeValue("datetime", null))
+                ?? DateParser.Parse(node.GetAttributeValue("content", null))
+                ?? DateParser.Parse(node.GetAttributeValue("title", null))
+                ?? DateParser.Parse(HtmlText.Of(node));
+            if (value is not null)
+            {
+                return value;
+            }
+        }
+
+        return null;
+    }
+
+    private static string? NotUrl(string? value) =>
+        value is null || value.StartsWith("http", StringComparison.OrdinalIgnoreCase) || value.StartsWith('/') ? null : value;
+
+    private static string? FirstNonEmpty(params string?[] values)
+    {
+        foreach (var value in values)
+        {
+            var normalized = TextBuffer.Normalize(value);
+            if (normalized.Length > 0)
+            {
+                return normalized;
+            }
+        }
+
+        return null;
+    }
+
+    [GeneratedRegex(@"^(?:(?:posted|written|reviewed|words)\s+)?by\s*:?\s+(?<name>.+?)(?:\s+(?:on|at|in|\||-|\u2013|\u2014|\u00B7)\s+.*|,\s+.*|\s+\d.*)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex Byline();
+}

@@ -1,0 +1,104 @@
+using HtmlAgilityPack;
+
+namespace NeverLetMeGo.Core.Extraction.Metadata;
+
+/// <summary>Collects <see cref="PageSignals"/> in one recursive walk; visible hints inside comments, sidebars and navigation are ignored.</summary>
+internal static class PageScanner
+{
+    public static PageSignals Scan(HtmlDocument document, ClassHintCache hints)
+    {
+        var signals = new PageSignals();
+        Walk(document.DocumentNode, signals, hints, excluded: false, inAuthor: false, depth: 0);
+        return signals;
+    }
+
+    private static void Walk(HtmlNode node, PageSignals signals, ClassHintCache hints, bool excluded, bool inAuthor, int depth)
+    {
+        if (depth > HtmlLoader.MaxDepth)
+        {
+            throw new ExtractionException($"nesting deeper than {HtmlLoader.MaxDepth} levels");
+        }
+
+        foreach (var child in node.ChildNodes)
+        {
+            if (child.NodeType != HtmlNodeType.Element)
+            {
+                continue;
+            }
+
+            switch (child.Name)
+            {
+                case "script":
+                    if (child.GetAttributeValue("type", string.Empty).Contains("ld+json", StringComparison.OrdinalIgnoreCase))
+                    {
+                        signals.JsonLd.Add(child.InnerHtml);
+                    }
+
+                    continue;
+                case "style" or "noscript" or "template" or "svg" or "iframe":
+                    continue;
+                case "meta":
+                    ReadMeta(child, signals);
+                    continue;
+                case "link":
+                    if (signals.Canonical is null && HasToken(child.GetAttributeValue("rel", string.Empty), "canonical"))
+                    {
+                        signals.Canonical = child.GetAttributeValue("href", null);
+                    }
+
+                    continue;
+                case "title":
+                    signals.DocumentTitle ??= HtmlText.Of(child);
+                    continue;
+            }
+
+            var verdict = NodeTraits.Verdict(child, hints);
+            var childExcluded = excluded || child.Name is "aside" or "nav" || verdict.Has(ClassSignal.CommentRelated)
+                || (verdict.Has(ClassSignal.Boilerplate) && verdict.Has(ClassSignal.SidebarLike));
+            if (!childExcluded)
+            {
+                Collect(child, verdict, signals, inAuthor);
+            }
+
+            Walk(child, signals, hints, childExcluded, inAuthor || verdict.Has(ClassSignal.AuthorBlock), depth + 1);
+        }
+    }
+
+    private static void Collect(HtmlNode node, ClassVerdict verdict, PageSignals signals, bool inAuthor)
+    {
+        var itemprop = node.HasAttributes ? node.GetAttributeValue("itemprop", null) : null;
+        if (node.Name == "h1" || verdict.Has(ClassSignal.Headline) || "headline".Equals(itemprop, StringComparison.OrdinalIgnoreCase))
+        {
+            signals.Headlines.Add(node);
+        }
+
+        var rel = node.HasAttributes ? node.GetAttributeValue("rel", null) : null;
+        if ((rel is not null && HasToken(rel, "author"))
+            || verdict.Has(ClassSignal.Byline)
+            || (inAuthor && node.HasAttributes && HasToken(NodeTraits.Classes(node), "fn"))
+            || "author".Equals(itemprop, StringComparison.OrdinalIgnoreCase))
+        {
+            signals.Bylines.Add(node);
+        }
+
+        if (node.Name == "time" || verdict.Has(ClassSignal.DateLike) || "datePublished".Equals(itemprop, StringComparison.OrdinalIgnoreCase))
+        {
+            signals.Dates.Add(node);
+        }
+    }
+
+    private static void ReadMeta(HtmlNode meta, PageSignals signals)
+    {
+        var key = meta.GetAttributeValue("property", null) ?? meta.GetAttributeValue("name", null) ?? meta.GetAttributeValue("itemprop", null);
+        var content = meta.GetAttributeValue("content", null);
+        if (string.IsNullOrWhiteSpace(key) || string.IsNullOrWhiteSpace(content))
+        {
+            return;
+        }
+
+        signals.Meta.TryAdd(key.Trim().ToLowerInvariant(), TextBuffer.Normalize(HtmlEntity.DeEntitize(content)));
+    }
+
+    private static bool HasToken(string value, string token) =>
+        value.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Any(t => t.Equals(token, StringComparison.OrdinalIgnoreCase));
+}

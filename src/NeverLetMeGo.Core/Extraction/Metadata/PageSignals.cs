@@ -1,0 +1,26 @@
+using HtmlAgilityPack;
+
+namespace NeverLetMeGo.Core.Extraction.Metadata;
+
+/// <summary>Everything metadata resolution needs, gathered in one walk over the page before cleaning removes headers.</summary>
+internal sealed class PageSignals
+{
+    public List<string> JsonLd { get; } = [];
+
+    /// <summary>meta name/property/itemprop (lower-cased) → first non-empty content.</summary>
+    public Dictionary<string, string> Meta { get; } = new(StringComparer.Ordinal);
+
+    public string? Canonical { get; set; }
+    public string? DocumentTitle { get; set; }
+
+    /// <summary>Visible headline candidates: h1 and .entry-title / .post-title, in document order, outside comments and sidebars.</summary>
+    public List<HtmlNode> Headlines { get; } = [];
+
+    /// <summary>Visible byline candidates (rel=author, .fn inside an author block, .byline, itemprop=author).</summary>
+    public List<HtmlNode> Bylines { get; } = [];
+
+    /// <summary>Visible date candidates (time, .published, abbr.published, .date-header, itemprop=datePublished).</summary>
+    public List<HtmlNode> Dates { get; } = [];
+
+    public string? MetaValue(string key) => Meta.TryGetValue(key, out var value) ? value : null;
+}

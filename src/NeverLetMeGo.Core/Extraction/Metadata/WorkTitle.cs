@@ -1,0 +1,62 @@
+using System.Text.RegularExpressions;
+
+namespace NeverLetMeGo.Core.Extraction.Metadata;
+
+/// <summary>
+/// Names the work a review is about: schema.org itemReviewed when present; else a quoted title inside the headline
+/// (Meaning in the Movie "Never Let Me Go"); else the headline's part before a colon or dash; else the headline.
+/// Review prefixes ("Movie review:") and suffixes ("review", "(2010)") are removed.
+/// </summary>
+internal static partial class WorkTitle
+{
+    public static string From(string? itemReviewed, string? headline)
+    {
+        if (Clean(itemReviewed) is { Length: > 0 } reviewed)
+        {
+            return reviewed;
+        }
+
+        var title = TextBuffer.Normalize(headline);
+        if (title.Length == 0)
+        {
+            return "Unknown";
+        }
+
+        var quoted = Quoted().Match(title);
+        if (quoted.Success)
+        {
+            return Clean(quoted.Groups["title"].Value) is { Length: > 0 } q ? q : title;
+        }
+
+        var stripped = ReviewPrefix().Replace(title, string.Empty);
+        var cut = Separator().Match(stripped);
+        var head = cut.Success && cut.Index > 0 ? stripped[..cut.Index] : stripped;
+        return Clean(head) is { Length: > 0 } work ? work : title;
+    }
+
+    private static string Clean(string? text)
+    {
+        var value = TextBuffer.Normalize(text);
+        var previous = string.Empty;
+        while (value != previous)
+        {
+            previous = value;
+            value = ReviewPrefix().Replace(value, string.Empty);
+            value = ReviewSuffix().Replace(value, string.Empty).Trim(' ', '"', '\'', '\u201C', '\u201D', '\u2018', '\u2019', ':', '-', '\u2013', '\u2014', ',');
+        }
+
+        return value;
+    }
+
+    [GeneratedRegex(@"[\u201C""\u00AB\u201E](?<title>[^\u201C\u201D""\u00AB\u00BB\u201E]{2,120})[\u201D""\u00BB\u201C]")]
+    private static partial Regex Quoted();
+
+    [GeneratedRegex(@"^\s*(?:(?:movie|film|book|dvd|blu-ray|tv|theatre|theater|concert|album|game)\s+)?review(?:ed)?\s*(?:[:\-\u2013\u2014|]\s*|\s+of\s+)", RegexOptions.IgnoreCase)]
+    private static partial Regex ReviewPrefix();
+
+    [GeneratedRegex(@"\s*(?:[\(\[]\s*(?:\d{4}|film|movie|book|novel)\s*[\)\]]|(?:[:\-\u2013\u2014]\s*)?(?:(?:a|the)\s+)?(?:movie|film|book|dvd)?\s*review)\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex ReviewSuffix();
+
+    [GeneratedRegex(@"\s*:\s+|\s+[\-\u2013\u2014|]\s+")]
+    private static partial Regex Separator();
+}

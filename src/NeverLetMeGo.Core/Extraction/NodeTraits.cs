@@ -1,0 +1,88 @@
+using HtmlAgilityPack;
+
+namespace NeverLetMeGo.Core.Extraction;
+
+/// <summary>Attribute-level facts about an element that every extraction pass asks for.</summary>
+internal static class NodeTraits
+{
+    public static string Classes(HtmlNode node) => node.GetAttributeValue("class", string.Empty);
+
+    public static string Id(HtmlNode node) => node.GetAttributeValue("id", string.Empty);
+
+    public static ClassVerdict Verdict(HtmlNode node, ClassHintCache cache) =>
+        node.HasAttributes ? cache.Get(Classes(node), Id(node)) : default;
+
+    /// <summary>Hidden by the hidden attribute, aria-hidden, an inline style or a hiding class.</summary>
+    public static bool IsHidden(HtmlNode node, ClassVerdict verdict)
+    {
+        if (!node.HasAttributes)
+        {
+            return false;
+        }
+
+        if (verdict.Has(ClassSignal.Hidden) || node.Attributes["hidden"] is not null)
+        {
+            return true;
+        }
+
+        if (string.Equals(node.GetAttributeValue("aria-hidden", null), "true", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        var style = node.GetAttributeValue("style", null);
+        return style is not null && HidesElement(style);
+    }
+
+    private static bool HidesElement(string style)
+    {
+        if (!style.Contains("none", StringComparison.OrdinalIgnoreCase) && !style.Contains("hidden", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        var compact = style.Replace(" ", string.Empty, StringComparison.Ordinal).ToLowerInvariant();
+        return compact.Contains("display:none", StringComparison.Ordinal) || compact.Contains("visibility:hidden", StringComparison.Ordinal);
+    }
+
+    /// <summary>True when the element is a spoiler container: class/id says spoiler, or a &lt;details&gt; whose summary says so.</summary>
+    public static bool IsSpoilerMarkup(HtmlNode node, ClassVerdict verdict)
+    {
+        if (verdict.Has(ClassSignal.Spoiler))
+        {
+            return true;
+        }
+
+        if (node.Name != "details")
+        {
+            return false;
+        }
+
+        var summary = node.Element("summary");
+        return summary is not null && summary.InnerText.Contains("spoiler", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>itemprop=articleBody (schema.org) marks the article body explicitly.</summary>
+    public static bool IsArticleBody(HtmlNode node) =>
+        node.HasAttributes && string.Equals(node.GetAttributeValue("itemprop", null), "articleBody", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Read-more markers: Blogger's &lt;a name="more"&gt;, WordPress's &lt;span id="more-123"&gt;.</summary>
+    public static bool IsJumpBreak(HtmlNode node)
+    {
+        if (!node.HasAttributes)
+        {
+            return false;
+        }
+
+        if (node.Name == "a" && string.Equals(node.GetAttributeValue("name", null), "more", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        var id = node.GetAttributeValue("id", null);
+        return id is not null && id.StartsWith("more-", StringComparison.OrdinalIgnoreCase) && id.Length > 5 && char.IsAsciiDigit(id[5]);
+    }
+
+    public static bool IsJumpBreakComment(HtmlNode node) =>
+        node.NodeType == HtmlNodeType.Comment && node.InnerHtml.AsSpan().Trim("<!->").Trim().StartsWith("more", StringComparison.OrdinalIgnoreCase);
+}

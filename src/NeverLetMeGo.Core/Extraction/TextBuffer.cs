@@ -1,0 +1,92 @@
+using System.Text;
+using HtmlAgilityPack;
+
+namespace NeverLetMeGo.Core.Extraction;
+
+/// <summary>Accumulates text the way a browser renders it: entities decoded, whitespace runs collapsed to one space.</summary>
+internal sealed class TextBuffer
+{
+    private readonly StringBuilder _text = new(256);
+    private bool _pendingSpace;
+
+    public int Length => _text.Length;
+
+    public int LinkChars { get; private set; }
+
+    /// <summary>Appends raw HTML text (entities still encoded).</summary>
+    public void AppendHtmlText(ReadOnlySpan<char> raw, bool inLink)
+    {
+        var before = _text.Length;
+        if (raw.Contains('&'))
+        {
+            AppendDecoded(HtmlEntity.DeEntitize(raw.ToString()));
+        }
+        else
+        {
+            AppendDecoded(raw);
+        }
+
+        if (inLink)
+        {
+            LinkChars += _text.Length - before;
+        }
+    }
+
+    /// <summary>A rendered space, e.g. from a single &lt;br&gt;; collapses with neighbouring whitespace.</summary>
+    public void AppendSpace() => _pendingSpace = _text.Length > 0;
+
+    /// <summary>Returns the collected text (no leading or trailing whitespace) and clears the buffer.</summary>
+    public string Take()
+    {
+        var result = _text.ToString();
+        _text.Clear();
+        _pendingSpace = false;
+        LinkChars = 0;
+        return result;
+    }
+
+    public static bool IsSpace(char c) =>
+        c is ' ' or '\t' or '\n' or '\r' or '\f' or '\v' or '\u00A0' or '\u1680' or '\u2028' or '\u2029' or '\u202F' or '\u205F' or '\u3000'
+        || (c >= '\u2000' && c <= '\u200A');
+
+    // Zero-width characters and soft hyphens render as nothing; keeping them would split words for search and hashing.
+    private static bool IsInvisible(char c) => c is '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF' or '\u00AD';
+
+    /// <summary>Collapses whitespace in an already decoded string (attribute values, meta content).</summary>
+    public static string Normalize(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return string.Empty;
+        }
+
+        var buffer = new TextBuffer();
+        buffer.AppendDecoded(text);
+        return buffer.Take();
+    }
+
+    private void AppendDecoded(ReadOnlySpan<char> text)
+    {
+        foreach (var c in text)
+        {
+            if (IsInvisible(c))
+            {
+                continue;
+            }
+
+            if (IsSpace(c))
+            {
+                _pendingSpace = _text.Length > 0;
+                continue;
+            }
+
+            if (_pendingSpace)
+            {
+                _text.Append(' ');
+                _pendingSpace = false;
+            }
+
+            _text.Append(c);
+        }
+    }
+}

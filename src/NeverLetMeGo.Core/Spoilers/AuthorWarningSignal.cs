@@ -1,0 +1,58 @@
+using NeverLetMeGo.Core.Model;
+
+namespace NeverLetMeGo.Core.Spoilers;
+
+/// <summary>
+/// An author's spoiler warning opens a spoiler region that runs to the end of the text or to an end marker. The warning
+/// stays visible. A read-more break right after the warning (or named by it: "after the break") starts the region, so
+/// anything between the warning and the break stays readable.
+/// </summary>
+internal sealed class AuthorWarningSignal : ISpoilerSignal
+{
+    public const string WarningReason = "author spoiler warning";
+    public const string RegionReason = "after the author's spoiler warning";
+    public const string PremiseRegionReason = "after the author's warning that the premise is revealed";
+
+    /// <summary>Confidence for blocks inside a warned region: the author says so, but not of every paragraph.</summary>
+    public const double RegionScore = 0.9;
+
+    public void Vote(TaggingContext context)
+    {
+        SpoilerLevel? region = null;
+        var regionStart = int.MaxValue;
+        for (var i = 0; i < context.Blocks.Count; i++)
+        {
+            var text = context.Blocks[i].Text;
+            if (region is not null && i >= regionStart && WarningPatterns.IsEndMarker(text))
+            {
+                region = null;
+                continue;
+            }
+
+            // Text inside spoiler markup is the spoiler, not a warning about it.
+            var warning = context.Blocks[i].MarkedSpoiler ? null : WarningPatterns.Classify(text);
+            if (warning is not null)
+            {
+                context.Add(i, new SpoilerVote(SpoilerLevel.None, 0, WarningReason, Warning: true));
+                region = warning.PremiseOnly ? SpoilerLevel.Premise : SpoilerLevel.Major;
+                regionStart = RegionStart(i, warning, context.JumpBreak);
+                continue;
+            }
+
+            if (region is { } level && i >= regionStart)
+            {
+                context.Add(i, new SpoilerVote(level, RegionScore, level == SpoilerLevel.Premise ? PremiseRegionReason : RegionReason));
+            }
+        }
+    }
+
+    private static int RegionStart(int warningIndex, WarningMatch warning, int? jumpBreak)
+    {
+        if (jumpBreak is int at && at > warningIndex && (at == warningIndex + 1 || warning.NamesBreak))
+        {
+            return at;
+        }
+
+        return warningIndex + 1;
+    }
+}

@@ -1,0 +1,69 @@
+namespace NeverLetMeGo.Data.Reviews;
+
+// Dapper materialises these by column name (snake_case → PascalCase); the public rows are built from them.
+// timestamptz arrives as a UTC DateTime, smallint as short.
+
+internal sealed class SummaryRecord
+{
+    public long Id { get; init; }
+    public long WorkId { get; init; }
+    public string WorkTitle { get; init; } = "";
+    public string Url { get; init; } = "";
+    public string? Title { get; init; }
+    public string? Author { get; init; }
+    public DateTime? PublishedAt { get; init; }
+    public string? SiteName { get; init; }
+    public string SiteHost { get; init; } = "";
+    public string? RatingRaw { get; init; }
+    public double? RatingValue { get; init; }
+    public double? RatingScale { get; init; }
+    public double? RatingNormalized { get; init; }
+    public short MaxSpoilerLevel { get; init; }
+    public int CommentCount { get; init; }
+    public string ContentHash { get; init; } = "";
+    public DateTime FetchedAt { get; init; }
+
+    public ReviewSummaryRow ToRow() => new()
+    {
+        Id = Id,
+        WorkId = WorkId,
+        WorkTitle = WorkTitle,
+        Url = Url,
+        Title = Title,
+        Author = Author,
+        PublishedAt = SqlMapping.Offset(PublishedAt),
+        SiteName = SiteName,
+        SiteHost = SiteHost,
+        RatingRaw = RatingRaw,
+        RatingValue = RatingValue,
+        RatingScale = RatingScale,
+        RatingNormalized = RatingNormalized,
+        MaxSpoilerLevel = MaxSpoilerLevel,
+        CommentCount = CommentCount,
+        ContentHash = ContentHash,
+        FetchedAt = SqlMapping.Offset(FetchedAt),
+    };
+}
+
+internal sealed class BlockRecord
+{
+    public long CommentId { get; init; }
+    public int Ordinal { get; init; }
+    public string Kind { get; init; } = "";
+    public string Text { get; init; } = "";
+    public short SpoilerLevel { get; init; }
+    public bool Warning { get; init; }
+    public double SpoilerScore { get; init; }
+    public string[] Reasons { get; init; } = [];
+
+    public BlockRow ToRow() => new(Ordinal, Kind, Text, SpoilerLevel, Warning, SpoilerScore, Reasons);
+}
+
+internal sealed class CommentRecord
+{
+    public long Id { get; init; }
+    public long? ParentId { get; init; }
+    public string? Author { get; init; }
+    public DateTime? PublishedAt { get; init; }
+    public int Ordinal { get; init; }
+}

@@ -1,0 +1,43 @@
+using System.Text;
+
+namespace NeverLetMeGo.Data.Reviews;
+
+/// <summary>How works and sites are identified: by a normalized title and by host.</summary>
+internal static class WorkKeys
+{
+    /// <summary>The title as it will be shown: trimmed, inner whitespace collapsed.</summary>
+    public static string Title(string? title)
+    {
+        var collapsed = CollapseWhitespace(title ?? "");
+        return collapsed.Length > 0 ? collapsed : throw new ArgumentException("A review must name its work.", nameof(title));
+    }
+
+    /// <summary>Same key for "Never Let Me Go", "never let me go" and "Never  Let Me Go ".</summary>
+    public static string TitleKey(string title) => CollapseWhitespace(title).ToLowerInvariant();
+
+    /// <summary>The lower-cased host of a review URL; local files (the sample corpus) share the host "localhost".</summary>
+    public static string Host(string url)
+    {
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri))
+            throw new ArgumentException($"A review URL must be absolute: {url}", nameof(url));
+        return string.IsNullOrEmpty(uri.Host) ? "localhost" : uri.IdnHost.ToLowerInvariant();
+    }
+
+    private static string CollapseWhitespace(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        foreach (var ch in text)
+        {
+            if (char.IsWhiteSpace(ch))
+            {
+                if (builder.Length > 0 && builder[^1] != ' ')
+                    builder.Append(' ');
+            }
+            else
+            {
+                builder.Append(ch);
+            }
+        }
+        return builder.ToString().TrimEnd();
+    }
+}

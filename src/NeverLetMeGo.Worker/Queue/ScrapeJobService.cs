@@ -1,0 +1,206 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using NeverLetMeGo.Core;
+using NeverLetMeGo.Data.Jobs;
+using NeverLetMeGo.Data.Reviews;
+using NeverLetMeGo.Worker.Fetching;
+using NeverLetMeGo.Worker.Scraping;
+
+namespace NeverLetMeGo.Worker.Queue;
+
+/// <summary>
+/// Drains scrape_jobs. Fetch loops (one per unit of concurrency) claim a job and fetch its page; one process loop
+/// extracts, saves and completes it; a bounded channel joins them. A bad page fails its own job; a database outage is
+/// logged and backed off, never taken for an empty queue.
+/// </summary>
+internal sealed class ScrapeJobService(
+    ScrapeJobQueue queue,
+    PageFetcher fetcher,
+    ReviewIngester ingester,
+    IOptions<ScraperOptions> options,
+    WorkerRunOptions run,
+    WorkerStats stats,
+    IHostApplicationLifetime lifetime,
+    TimeProvider clock,
+    ILogger<ScrapeJobService> logger) : BackgroundService
+{
+    private readonly string _workerId = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid().ToString("N")[..8]}";
+
+    private sealed record FetchedJob(ScrapeJob Job, FetchedPage? Page, string? Failure);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        logger.LogInformation("Worker {WorkerId} draining scrape jobs with {Concurrency} fetchers", _workerId, run.Concurrency);
+        try
+        {
+            var channel = Channel.CreateBounded<FetchedJob>(new BoundedChannelOptions(run.Concurrency) { SingleReader = true });
+            var fetching = FetchAllAsync(channel.Writer, stoppingToken);
+            // Pages already fetched are still saved on shutdown (the channel is small and the jobs are ours): no re-fetch later.
+            await foreach (var item in channel.Reader.ReadAllAsync(CancellationToken.None))
+            {
+                try
+                {
+                    await ProcessAsync(item, stoppingToken);
+                }
+                catch (Exception ex)
+                {
+                    logger.LogError(ex, "Job {JobId} for {Url} could not be finished; it is retried when its lease expires", item.Job.Id, item.Job.Url);
+                }
+            }
+            await fetching;
+        }
+        catch (Exception ex)
+        {
+            // Outages are retried where they happen; this is a bug or a broken schema, so stop rather than spin.
+            logger.LogCritical(ex, "Worker {WorkerId} stopped on an unexpected error", _workerId);
+            stats.Fault = ex;
+            lifetime.StopApplication();
+            return;
+        }
+        if (run.ExitWhenEmpty)
+            lifetime.StopApplication();
+    }
+
+    private async Task FetchAllAsync(ChannelWriter<FetchedJob> writer, CancellationToken ct)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        try
+        {
+            await Task.WhenAll(Enumerable.Range(0, run.Concurrency).Select(async _ =>
+            {
+                try
+                {
+                    await FetchLoopAsync(writer, stop.Token);
+                }
+                catch when (!stop.IsCancellationRequested)
+                {
+                    // One broken loop stops its siblings, so the failure surfaces instead of a half-speed worker.
+                    await stop.CancelAsync();
+                    throw;
+                }
+            }));
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+        }
+        finally
+        {
+            writer.Complete();
+        }
+    }
+
+    private async Task FetchLoopAsync(ChannelWriter<FetchedJob> writer, CancellationToken ct)
+    {
+        var backoff = new Backoff(clock);
+        while (!ct.IsCancellationRequested)
+        {
+            ScrapeJob? job;
+            try
+            {
+                job = await queue.ClaimAsync(_workerId, options.Value.Lease, ct);
+                backoff.Reset();
+            }
+            catch (Exception ex) when (Failures.IsInfrastructure(ex))
+            {
+                logger.LogError(ex, "Claiming a scrape job failed; retrying in {Delay}", backoff.Next);
+                await backoff.WaitAsync(ct);
+                continue;
+            }
+
+            if (job is null)
+            {
+                if (run.ExitWhenEmpty)
+                    return;
+                await Task.Delay(options.Value.PollInterval, clock, ct);
+                continue;
+            }
+
+            FetchedJob item;
+            try
+            {
+                item = new FetchedJob(job, await fetcher.FetchAsync(job.Url, ct), null);
+            }
+            catch (Exception ex) when (!ct.IsCancellationRequested)
+            {
+                item = new FetchedJob(job, null, Failures.Reason(ex));
+            }
+            await writer.WriteAsync(item, ct);
+        }
+    }
+
+    private async Task ProcessAsync(FetchedJob item, CancellationToken ct)
+    {
+        var (job, page, failure) = item;
+        SaveResult? saved = null;
+        if (page is not null)
+        {
+            try
+            {
+                saved = await WithRetryAsync(job, token => ingester.IngestAsync(page, token), ct);
+                if (saved is null)
+                    return;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                if (ex is not ExtractionException)
+                    logger.LogError(ex, "Processing job {JobId} for {Url} failed unexpectedly", job.Id, job.Url);
+                failure = Failures.Reason(ex);
+            }
+        }
+
+        if (saved is not null)
+        {
+            var outcome = saved.Outcome.ToString().ToLowerInvariant();
+            if (await WithRetryAsync(job, token => Done(queue.CompleteAsync(job.Id, outcome, saved.ReviewId, token)), ct) is null)
+                return;
+            stats.CountDone();
+            logger.LogInformation("Job {JobId} {Url}: {Outcome} review {ReviewId}", job.Id, job.Url, outcome, saved.ReviewId);
+        }
+        else
+        {
+            var reason = failure ?? "unknown failure";
+            if (await WithRetryAsync(job, token => Done(queue.FailAsync(job.Id, reason, options.Value.MaxAttempts, token)), ct) is null)
+                return;
+            stats.CountFailed();
+            logger.LogWarning("Job {JobId} {Url} failed (attempts so far {Attempts}, at most {MaxAttempts}): {Reason}",
+                job.Id, job.Url, job.Attempts, options.Value.MaxAttempts, reason);
+        }
+    }
+
+    /// <summary>
+    /// Runs a database step to completion even when stopping, retrying infrastructure failures with backoff until the
+    /// host stops (null: the job is left to its lease). Page failures are thrown to the caller.
+    /// </summary>
+    private async Task<T?> WithRetryAsync<T>(ScrapeJob job, Func<CancellationToken, Task<T>> step, CancellationToken ct)
+        where T : class
+    {
+        var backoff = new Backoff(clock);
+        while (true)
+        {
+            try
+            {
+                return await step(CancellationToken.None);
+            }
+            catch (Exception ex) when (Failures.IsInfrastructure(ex))
+            {
+                logger.LogError(ex, "Database step for job {JobId} ({Url}) failed; retrying in {Delay}", job.Id, job.Url, backoff.Next);
+                try
+                {
+                    await backoff.WaitAsync(ct);
+                }
+                catch (OperationCanceledException)
+                {
+                    return null;
+                }
+            }
+        }
+    }
+
+    private static async Task<object> Done(Task step)
+    {
+        await step;
+        return step;
+    }
+}

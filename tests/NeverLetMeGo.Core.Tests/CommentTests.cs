@@ -1,0 +1,186 @@
+using NeverLetMeGo.Core.Model;
+
+namespace NeverLetMeGo.Core.Tests;
+
+public sealed class CommentTests
+{
+    private static Review WithComments(string thread) => Pages.Process(Pages.Article(Pages.ProseParagraphs(), around: thread));
+
+    private const string WordPressThread = """
+        <div id="comments" class="comments-area">
+          <h2 class="comments-title">2 thoughts on &ldquo;A review&rdquo;</h2>
+          <ol class="comment-list">
+            <li id="comment-101" class="comment even depth-1 parent">
+              <article id="div-comment-101" class="comment-body">
+                <footer class="comment-meta"><div class="comment-author vcard"><img alt="avatar" src="a.png"> <b class="fn">Ryan M.</b> <span class="says">says:</span></div>
+                <div class="comment-metadata"><a href="#comment-101"><time datetime="2011-01-10T10:02:44-05:00">January 10, 2011 at 10:02 am</time></a></div></footer>
+                <div class="comment-content"><p>First comment, first paragraph.</p><p>First comment, second paragraph.</p></div>
+                <div class="reply"><a class="comment-reply-link" href="?replytocom=101#respond">Reply</a></div>
+              </article>
+              <ol class="children">
+                <li id="comment-102" class="comment odd depth-2">
+                  <article id="div-comment-102" class="comment-body">
+                    <footer class="comment-meta"><div class="comment-author vcard"><b class="fn"><a href="https://x.example/">Lauren</a></b> <span class="says">says:</span></div>
+                    <div class="comment-metadata"><a href="#comment-102"><time datetime="2011-01-10T11:37:09-05:00">January 10, 2011 at 11:37 am</time></a></div></footer>
+                    <div class="comment-content"><p>A reply to Ryan.</p></div>
+                    <div class="reply"><a class="comment-reply-link" href="?replytocom=102#respond">Reply</a></div>
+                  </article>
+                </li>
+              </ol>
+            </li>
+          </ol>
+          <div id="respond" class="comment-respond"><h3 id="reply-title">Leave a Reply</h3><form id="commentform"><textarea name="comment"></textarea><p class="form-submit"><input type="submit" value="Post Comment"></p></form></div>
+        </div>
+        """;
+
+    [Fact]
+    public void WordPress_comments_keep_their_reply_tree_authors_and_times()
+    {
+        var review = WithComments(WordPressThread);
+
+        Assert.Equal(
+            [("comment-101", null, "Ryan M."), ("comment-102", "comment-101", "Lauren")],
+            review.Comments.Select(c => (c.Id, c.ParentId, c.Author)).ToArray());
+        Assert.Equal(DateTimeOffset.Parse("2011-01-10T10:02:44-05:00", System.Globalization.CultureInfo.InvariantCulture), review.Comments[0].PublishedAt);
+        Assert.Equal(["First comment, first paragraph.", "First comment, second paragraph."], review.Comments[0].Blocks.Select(b => b.Text));
+        Assert.Equal([0, 1], review.Comments[0].Blocks.Select(b => b.Index));
+    }
+
+    [Fact]
+    public void Comment_text_never_reaches_the_article_and_bylines_never_reach_comments()
+    {
+        var review = WithComments(WordPressThread);
+
+        var article = string.Join("\n", review.Texts());
+        Assert.DoesNotContain("comment", article, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("Leave a Reply", article, StringComparison.Ordinal);
+        var comments = string.Join("\n", review.Comments.SelectMany(c => c.Blocks).Select(b => b.Text));
+        Assert.DoesNotContain("says", comments, StringComparison.Ordinal);
+        Assert.DoesNotContain("Reply", comments, StringComparison.Ordinal);
+        Assert.DoesNotContain("2011", comments, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void WordPress_com_comments_take_the_inner_comment_id_and_written_dates()
+    {
+        var review = WithComments("""
+            <ol class="commentlist">
+              <li class="comment depth-1" id="li-comment-5">
+                <div id="comment-5" class="comment-body">
+                  <div class="comment-author vcard"><cite class="fn">Josh</cite> <span class="says">says:</span></div>
+                  <div class="comment-meta commentmetadata"><a href="#comment-5">January 5, 2011 at 3:15 pm</a></div>
+                  <p>This one devastates me.</p>
+                  <div class="reply"><a class="comment-reply-link" href="#">Reply</a></div>
+                </div>
+                <ul class="children">
+                  <li class="comment depth-2" id="li-comment-6"><div id="comment-6" class="comment-body">
+                    <div class="comment-author vcard"><cite class="fn">Melissa</cite> <span class="says">says:</span></div>
+                    <div class="comment-meta commentmetadata"><a href="#comment-6">January 6, 2011 at 12:05 am</a></div>
+                    <p>Ha ha, the premise is the same.</p>
+                  </div></li>
+                </ul>
+              </li>
+            </ol>
+            """);
+
+        Assert.Equal([("comment-5", null), ("comment-6", "comment-5")], review.Comments.Select(c => (c.Id, c.ParentId)).ToArray());
+        Assert.Equal(new DateTimeOffset(2011, 1, 5, 15, 15, 0, TimeSpan.Zero), review.Comments[0].PublishedAt);
+        Assert.Equal(new DateTimeOffset(2011, 1, 6, 0, 5, 0, TimeSpan.Zero), review.Comments[1].PublishedAt);
+        Assert.Equal(["This one devastates me."], review.Comments[0].Blocks.Select(b => b.Text));
+        Assert.Equal(BlockKind.Paragraph, review.Comments[0].Blocks[0].Kind);
+    }
+
+    [Fact]
+    public void Blogger_threads_nest_replies_through_comment_replies()
+    {
+        var review = WithComments("""
+            <div class="comments" id="comments"><h4>2 comments:</h4>
+              <div class="comment-thread"><ol>
+                <li class="comment" id="c1234567"><div class="comment-block">
+                  <div class="comment-header"><cite class="user"><a href="#">Ann</a></cite><span class="datetime secondary-text"><a href="#c1234567">March 3, 2012 at 10:15 AM</a></span></div>
+                  <p class="comment-content">Lovely write-up.</p>
+                  <span class="comment-actions secondary-text"><a href="#">Reply</a></span>
+                </div>
+                <div class="comment-replies"><div class="comment-thread inline-thread"><ol>
+                  <li class="comment" id="c7654321"><div class="comment-block">
+                    <div class="comment-header"><cite class="user">John C.</cite><span class="datetime"><a href="#">March 4, 2012 at 9:00 PM</a></span></div>
+                    <p class="comment-content">Thanks, Ann!</p>
+                  </div></li>
+                </ol></div></div></li>
+              </ol></div>
+            </div>
+            """);
+
+        Assert.Equal([("c1234567", null, "Ann"), ("c7654321", "c1234567", "John C.")], review.Comments.Select(c => (c.Id, c.ParentId, c.Author)).ToArray());
+        Assert.Equal(new DateTimeOffset(2012, 3, 4, 21, 0, 0, TimeSpan.Zero), review.Comments[1].PublishedAt);
+        Assert.Equal(["Lovely write-up."], review.Comments[0].Blocks.Select(b => b.Text));
+    }
+
+    [Fact]
+    public void Classic_blogger_comment_blocks_pair_each_author_with_the_body_after_it()
+    {
+        var review = WithComments("""
+            <div id="comments"><h4>2 comments:</h4>
+              <dl id="comments-block">
+                <dt class="comment-author" id="c111111"><a name="c111111"></a><a href="#">Mark</a> said...</dt>
+                <dd class="comment-body"><p>Great review.</p></dd>
+                <dd class="comment-footer"><span class="comment-timestamp"><a href="#c111111" title="comment permalink">September 21, 2010 10:12 AM</a></span></dd>
+                <dt class="comment-author" id="c222222">Kim said...</dt>
+                <dd class="comment-body"><p>I disagree about the ending.</p></dd>
+              </dl>
+            </div>
+            """);
+
+        Assert.Equal([("Mark", "Great review."), ("Kim", "I disagree about the ending.")], review.Comments.Select(c => (c.Author, c.Blocks.Single().Text)).ToArray());
+        Assert.Equal(new DateTimeOffset(2010, 9, 21, 10, 12, 0, TimeSpan.Zero), review.Comments[0].PublishedAt);
+    }
+
+    [Fact]
+    public void Disqus_static_markup_is_read_with_its_replies()
+    {
+        var review = WithComments("""
+            <div id="disqus_thread"><ul id="post-list">
+              <li class="post" id="post-111"><div class="post-content">
+                <div class="post-byline"><span class="author">Zed</span></div>
+                <div class="post-meta"><a class="time-ago" title="Monday, January 10, 2011 10:02 AM">3 years ago</a></div>
+                <div class="post-body"><div class="post-message"><p>Disqus comment text.</p></div></div>
+              </div>
+              <ul class="children"><li class="post" id="post-112"><div class="post-content">
+                <div class="post-byline"><span class="author">Yan</span></div>
+                <div class="post-body"><div class="post-message"><p>Disqus reply text.</p></div></div>
+              </div></li></ul></li>
+            </ul></div>
+            """);
+
+        Assert.Equal([("post-111", null, "Zed"), ("post-112", "post-111", "Yan")], review.Comments.Select(c => (c.Id, c.ParentId, c.Author)).ToArray());
+        Assert.Equal(new DateTimeOffset(2011, 1, 10, 10, 2, 0, TimeSpan.Zero), review.Comments[0].PublishedAt);
+        Assert.DoesNotContain("Disqus", string.Join(" ", review.Texts()), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Generic_comment_containers_get_positional_ids_and_unknown_times_are_null()
+    {
+        var review = WithComments("""
+            <section class="comments"><div class="comment"><span class="comment-author">Pat</span><p>Generic one.</p></div><div class="comment"><p>Generic two.</p></div></section>
+            """);
+
+        Assert.Equal([("c1", "Pat", "Generic one."), ("c2", null, "Generic two.")], review.Comments.Select(c => (c.Id, c.Author, c.Blocks.Single().Text)).ToArray());
+        Assert.All(review.Comments, c => Assert.Null(c.PublishedAt));
+    }
+
+    [Fact]
+    public void A_comment_carries_its_own_spoiler_warning()
+    {
+        var review = WithComments("""
+            <ol class="comment-list"><li id="comment-7" class="comment"><div class="comment-content">
+              <p>Spoiler alert: I am going to talk about the ending.</p><p>Tommy and Kathy are refused.</p></div></li>
+            <li id="comment-8" class="comment"><div class="comment-content"><p>A harmless reply.</p></div></li></ol>
+            """);
+
+        var warned = review.Comments[0].Blocks;
+        Assert.True(warned[0].Spoiler.Warning);
+        Assert.Equal(SpoilerLevel.Major, warned[1].Spoiler.Level);
+        Assert.Equal(SpoilerTag.Clean, review.Comments[1].Blocks[0].Spoiler);
+        Assert.False(review.ContainsSpoilers);
+    }
+}

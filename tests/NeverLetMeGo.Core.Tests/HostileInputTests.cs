@@ -1,0 +1,105 @@
+using System.Text;
+
+namespace NeverLetMeGo.Core.Tests;
+
+public sealed class HostileInputTests
+{
+    private static ExtractionException Fails(string html) =>
+        Assert.Throws<ExtractionException>(() => ReviewPipeline.Process(html, Pages.Url));
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   \n\t ")]
+    public void An_empty_document_fails_with_a_reason(string html)
+    {
+        Assert.Equal("document is empty", Fails(html).Message);
+    }
+
+    [Fact]
+    public void Binary_garbage_is_not_html()
+    {
+        var bytes = new byte[8192];
+        new Random(7).NextBytes(bytes);
+        var garbage = Encoding.Latin1.GetString(bytes);
+
+        Assert.StartsWith("document is not HTML", Fails(garbage).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Plain_text_is_not_html()
+    {
+        Assert.StartsWith("document is not HTML", Fails("Just a sentence of text, with no markup at all.").Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Ten_thousand_nested_divs_fail_fast_with_the_nesting_limit()
+    {
+        var html = string.Concat(Enumerable.Repeat("<div>", 10_000)) + "deep text" + string.Concat(Enumerable.Repeat("</div>", 10_000));
+
+        Assert.Equal("nesting deeper than 1000 levels", Fails(html).Message);
+    }
+
+    [Fact]
+    public void Ten_thousand_unclosed_inline_tags_fail_with_the_nesting_limit()
+    {
+        var html = "<html><body>" + string.Concat(Enumerable.Repeat("<span><b>word ", 5_000));
+
+        Assert.StartsWith("nesting deeper than", Fails(html).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Deep_but_bounded_nesting_is_still_extracted()
+    {
+        var html = "<html><body>" + string.Concat(Enumerable.Repeat("<div>", 400)) + "<p>" + Pages.Prose[0] + "</p>" + string.Concat(Enumerable.Repeat("</div>", 400)) + "</body></html>";
+
+        Assert.Equal([Pages.Prose[0]], ReviewPipeline.Process(html, Pages.Url).Texts());
+    }
+
+    [Fact]
+    public void Unclosed_tags_still_give_the_text()
+    {
+        var html = "<html><body><div class=\"entry-content\"><p>" + Pages.Prose[0] + "<p>" + Pages.Prose[1] + " <b>bold <i>italic";
+
+        var texts = ReviewPipeline.Process(html, Pages.Url).Texts();
+
+        Assert.Equal(Pages.Prose[0], texts[0]);
+        Assert.Equal(Pages.Prose[1] + " bold italic", texts[1]);
+    }
+
+    [Theory]
+    [InlineData("<html><body></body></html>")]
+    [InlineData("<html><head><title>Only a title</title></head><body><script>var x = 'text';</script></body></html>")]
+    [InlineData("<html><body><nav><a href=\"/\">Home</a></nav><footer>Copyright</footer></body></html>")]
+    public void A_page_without_article_text_fails_with_a_reason(string html)
+    {
+        Assert.Equal("no article text found", Fails(html).Message);
+    }
+
+    [Fact]
+    public void Broken_variants_of_a_real_page_never_throw_anything_but_extraction_exceptions()
+    {
+        var page = SamplePages.Read(SamplePages.WordPress);
+        var random = new Random(42);
+        for (var i = 0; i < 40; i++)
+        {
+            var variant = (i % 4) switch
+            {
+                0 => page[..random.Next(page.Length)],
+                1 => page[random.Next(page.Length)..],
+                2 => Shuffle(page, random),
+                _ => page.Replace(">", random.Next(2) == 0 ? string.Empty : "<", StringComparison.Ordinal),
+            };
+
+            var exception = Record.Exception(() => ReviewPipeline.Process(variant, Pages.Url));
+
+            Assert.True(exception is null or ExtractionException, $"variant {i} threw {exception}");
+        }
+    }
+
+    private static string Shuffle(string page, Random random)
+    {
+        var chunks = Enumerable.Range(0, page.Length / 500 + 1).Select(k => page.Substring(k * 500, Math.Min(500, page.Length - (k * 500)))).ToArray();
+        random.Shuffle(chunks);
+        return string.Concat(chunks);
+    }
+}

@@ -1,0 +1,155 @@
+using System.Globalization;
+using NeverLetMeGo.Core.Extraction.Metadata;
+
+namespace NeverLetMeGo.Core.Tests;
+
+public sealed class MetadataTests
+{
+    private static Model.Review WithHead(string head, string top = "") => Pages.Process(Pages.Article(top + Pages.ProseParagraphs(), head));
+
+    [Fact]
+    public void Json_ld_graph_gives_headline_author_date_and_publisher()
+    {
+        var review = WithHead("""
+            <script type="application/ld+json">{"@context":"https://schema.org","@graph":[
+              {"@type":"WebSite","@id":"https://reviews.example/#site","name":"Graph Site"},
+              {"@type":["Article","BlogPosting"],"headline":"Graph Headline","datePublished":"2012-05-06T07:08:09+02:00",
+               "author":{"@id":"https://reviews.example/#/person/1"},"publisher":{"@type":"Organization","name":"Graph Publisher"}},
+              {"@type":"Person","@id":"https://reviews.example/#/person/1","name":"Graph Author"}]}</script>
+            <meta property="og:title" content="Meta Title">
+            """);
+
+        Assert.Equal("Graph Headline", review.Title);
+        Assert.Equal("Graph Author", review.Author);
+        Assert.Equal(DateTimeOffset.Parse("2012-05-06T07:08:09+02:00", CultureInfo.InvariantCulture), review.PublishedAt);
+        Assert.Equal("Graph Publisher", review.SiteName);
+    }
+
+    [Fact]
+    public void Json_ld_review_names_the_work_and_gives_the_rating()
+    {
+        var review = WithHead("""
+            <script type="application/ld+json">[{"@type":"Review","name":"Never Let Me Go: deeper thoughts",
+              "author":[{"@type":"Person","name":"Ann"},"Bob"],"itemReviewed":{"@type":"Movie","name":"Never Let Me Go (2010)"},
+              "reviewRating":{"@type":"Rating","ratingValue":"4","bestRating":"5"}}]</script>
+            """);
+
+        Assert.Equal("Never Let Me Go", review.Work.Title);
+        Assert.Equal("Ann, Bob", review.Author);
+        Assert.NotNull(review.Rating);
+        Assert.Equal((4.0, 5.0, 80.0), (review.Rating.Value, review.Rating.Scale, review.Rating.Normalized));
+        Assert.Contains("4", review.Rating.Raw, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Meta_tags_are_used_when_there_is_no_json_ld()
+    {
+        var review = WithHead("""
+            <meta property="og:title" content="Never Let Me Go">
+            <meta property="og:site_name" content="Mind Over Myth">
+            <meta property="article:published_time" content="2011-01-10T14:15:00+00:00">
+            <meta name="author" content="Stacey">
+            """);
+
+        Assert.Equal(("Never Let Me Go", "Mind Over Myth", "Stacey"), (review.Title, review.SiteName, review.Author));
+        Assert.Equal(new DateTimeOffset(2011, 1, 10, 14, 15, 0, TimeSpan.Zero), review.PublishedAt);
+    }
+
+    [Fact]
+    public void An_article_author_that_is_a_url_is_not_a_name()
+    {
+        var review = WithHead("""<meta property="article:author" content="https://facebook.example/someone">""", "<p class=\"byline\">By Jane Doe</p>");
+
+        Assert.Equal("Jane Doe", review.Author);
+    }
+
+    [Fact]
+    public void Visible_markup_gives_title_author_and_date_when_the_head_is_silent()
+    {
+        var html = Pages.Article("""
+            <h1 class="entry-title">Visible Headline</h1>
+            <div class="entry-meta"><span class="byline">by <span class="author vcard"><a class="url fn n" href="/a">Mira K.</a></span></span>
+            <time class="entry-date published" datetime="2013-07-22T13:00:47+00:00">July 22, 2013</time></div>
+            """ + Pages.ProseParagraphs()).Replace("<title>A review | Reel Notes</title>", "<title></title>", StringComparison.Ordinal);
+
+        var review = Pages.Process(html);
+
+        Assert.Equal(("Visible Headline", "Mira K."), (review.Title, review.Author));
+        Assert.Equal(new DateTimeOffset(2013, 7, 22, 13, 0, 47, TimeSpan.Zero), review.PublishedAt);
+        Assert.Equal("reviews.example", review.SiteName);
+    }
+
+    [Theory]
+    [InlineData("Never Let Me Go | Mind Over Myth", "Mind Over Myth", "Never Let Me Go")]
+    [InlineData("Never Let Me Go - Mind Over Myth", "Mind Over Myth", "Never Let Me Go")]
+    [InlineData("Never Let Me Go \u2013 Mind Over Myth", "mind over myth", "Never Let Me Go")]
+    [InlineData("Mind Over Myth | Never Let Me Go", "Mind Over Myth", "Never Let Me Go")]
+    [InlineData("Never Let Me Go | Other Site", "Mind Over Myth", "Never Let Me Go | Other Site")]
+    [InlineData("Spider-Man - Review", "Mind Over Myth", "Spider-Man - Review")]
+    public void A_site_name_suffix_is_stripped_only_when_it_names_the_site(string title, string site, string expected)
+    {
+        Assert.Equal(expected, MetadataResolver.StripSiteName(title, site));
+    }
+
+    [Theory]
+    [InlineData(null, "Meaning and Themes in the Movie \"Never Let Me Go\"", "Never Let Me Go")]
+    [InlineData(null, "Meaning in the Movie \u201CNever Let Me Go\u201D", "Never Let Me Go")]
+    [InlineData(null, "Never Let Me Go: deeper thoughts on a heartbreaking story", "Never Let Me Go")]
+    [InlineData(null, "Never Let Me Go \u2013 a quiet heartbreak", "Never Let Me Go")]
+    [InlineData(null, "Never Let Me Go", "Never Let Me Go")]
+    [InlineData(null, "Review: Never Let Me Go", "Never Let Me Go")]
+    [InlineData(null, "Movie review: Never Let Me Go (2010)", "Never Let Me Go")]
+    [InlineData(null, "Never Let Me Go review", "Never Let Me Go")]
+    [InlineData("Never Let Me Go", "My thoughts on a film I loved", "Never Let Me Go")]
+    [InlineData(null, null, "Unknown")]
+    public void The_work_comes_from_item_reviewed_quotes_or_the_headline(string? itemReviewed, string? headline, string expected)
+    {
+        Assert.Equal(expected, WorkTitle.From(itemReviewed, headline));
+    }
+
+    [Theory]
+    [InlineData("file:///samples/page.html", "https://blog.example/2010/09/post.html", "https://blog.example/2010/09/post.html")]
+    [InlineData("https://blog.example/2010/09/post.html?utm=x", "https://blog.example/2010/09/post.html", "https://blog.example/2010/09/post.html")]
+    [InlineData("https://blog.example/post.html", "https://other.example/stolen.html", "https://blog.example/post.html")]
+    [InlineData("https://blog.example/post.html#comments", "/relative/canonical.html", "https://blog.example/post.html")]
+    [InlineData("https://blog.example/post.html", "https://blog.example/post.html#top", "https://blog.example/post.html")]
+    [InlineData("https://blog.example/post.html", null, "https://blog.example/post.html")]
+    public void The_review_url_prefers_a_trustworthy_canonical_and_never_keeps_a_fragment(string fetched, string? canonical, string expected)
+    {
+        Assert.Equal(expected, MetadataResolver.ChooseUrl(new Uri(fetched), canonical));
+    }
+
+    [Theory]
+    [InlineData("2011-01-10T10:02:44-05:00", "2011-01-10T10:02:44-05:00")]
+    [InlineData("2011-01-10", "2011-01-10T00:00:00+00:00")]
+    [InlineData("January 5, 2011 at 3:15 pm", "2011-01-05T15:15:00+00:00")]
+    [InlineData("Monday, September 20, 2010", "2010-09-20T00:00:00+00:00")]
+    [InlineData("5th January 2011, 12:30 am", "2011-01-05T00:30:00+00:00")]
+    [InlineData("Sept. 3, 2012 @ 9:05 PM", "2012-09-03T21:05:00+00:00")]
+    [InlineData("1/5/2011 3:15 PM", "2011-01-05T15:15:00+00:00")]
+    public void Dates_are_read_from_attributes_and_from_blog_prose(string text, string expected)
+    {
+        Assert.Equal(DateTimeOffset.Parse(expected, CultureInfo.InvariantCulture), DateParser.Parse(text));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("3 years ago")]
+    [InlineData("February 30, 2011")]
+    [InlineData("Updated recently")]
+    public void Unreadable_dates_are_null(string text)
+    {
+        Assert.Null(DateParser.Parse(text));
+    }
+
+    [Theory]
+    [InlineData("By John C.", "John C.")]
+    [InlineData("by Stacey.", "Stacey")]
+    [InlineData("Posted by Leah Whitford on March 8, 2011", "Leah Whitford")]
+    [InlineData("Leah Whitford", "Leah Whitford")]
+    [InlineData("Posted on January 10, 2011", null)]
+    public void Bylines_yield_the_name_alone(string text, string? expected)
+    {
+        Assert.Equal(expected, MetadataResolver.NameFromByline(text));
+    }
+}

@@ -1,0 +1,153 @@
+using NeverLetMeGo.Core.Extraction;
+using NeverLetMeGo.Core.Model;
+using NeverLetMeGo.Core.Spoilers;
+
+namespace NeverLetMeGo.Core.Tests;
+
+public sealed class SpoilerTaggerTests
+{
+    private static ExtractedText Text(int? jumpBreak, params string[] paragraphs) =>
+        new(paragraphs.Select(p => new SourceBlock(BlockKind.Paragraph, p)).ToArray(), jumpBreak);
+
+    private static IReadOnlyList<Block> Tag(ExtractedText text) => SpoilerTagger.Default.Tag(text);
+
+    [Fact]
+    public void A_warning_stays_visible_and_everything_after_it_is_a_major_spoiler()
+    {
+        var blocks = Tag(Text(null, "An opening thought.", "Spoilers ahead.", "Kathy becomes a carer.", "Tommy completes."));
+
+        Assert.Equal(SpoilerTag.Clean, blocks[0].Spoiler);
+        Assert.Equal(new[] { SpoilerLevel.None, SpoilerLevel.Major, SpoilerLevel.Major }, blocks.Skip(1).Select(b => b.Spoiler.Level));
+        Assert.True(blocks[1].Spoiler.Warning);
+        Assert.Equal(["author spoiler warning"], blocks[1].Spoiler.Reasons);
+        Assert.All(blocks.Skip(2), b => Assert.Equal(["after the author's spoiler warning"], b.Spoiler.Reasons));
+        Assert.All(blocks.Skip(2), b => Assert.Equal(0.9, b.Spoiler.Score));
+    }
+
+    [Fact]
+    public void An_end_marker_closes_the_region()
+    {
+        var blocks = Tag(Text(null, "Spoiler alert!", "The school closes.", "End of spoilers.", "The score is lovely."));
+
+        Assert.Equal(SpoilerLevel.Major, blocks[1].Spoiler.Level);
+        Assert.Equal(SpoilerLevel.None, blocks[2].Spoiler.Level);
+        Assert.Equal(SpoilerTag.Clean, blocks[3].Spoiler);
+    }
+
+    [Fact]
+    public void A_premise_warning_makes_a_premise_region()
+    {
+        var blocks = Tag(Text(null, "If you don't want to know the premise of the film, don't read on.", "The children are clones."));
+
+        Assert.True(blocks[0].Spoiler.Warning);
+        Assert.Equal(SpoilerLevel.Premise, blocks[1].Spoiler.Level);
+        Assert.Contains("premise", blocks[1].Spoiler.Reasons.Single(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_jump_break_named_by_the_warning_starts_the_region_and_text_before_it_stays_readable()
+    {
+        var blocks = Tag(Text(3, "Intro.", "There are spoilers after the break.", "Still above the break.", "Below the break.", "Later."));
+
+        Assert.True(blocks[1].Spoiler.Warning);
+        Assert.Equal(SpoilerTag.Clean, blocks[2].Spoiler);
+        Assert.Equal(SpoilerLevel.Major, blocks[3].Spoiler.Level);
+        Assert.Equal(SpoilerLevel.Major, blocks[4].Spoiler.Level);
+    }
+
+    [Fact]
+    public void A_later_jump_break_not_named_by_the_warning_does_not_delay_the_region()
+    {
+        var blocks = Tag(Text(3, "Intro.", "Spoilers ahead.", "Right after the warning.", "After the break."));
+
+        Assert.Equal(SpoilerLevel.Major, blocks[2].Spoiler.Level);
+    }
+
+    [Fact]
+    public void Text_without_warnings_or_markup_is_clean()
+    {
+        var blocks = Tag(Text(1, "A plain paragraph.", "Another plain paragraph."));
+
+        Assert.All(blocks, b => Assert.Equal(SpoilerTag.Clean, b.Spoiler));
+    }
+
+    [Fact]
+    public void Blocks_marked_in_the_page_are_major_with_full_confidence()
+    {
+        var text = new ExtractedText([new SourceBlock(BlockKind.Paragraph, "Plain."), new SourceBlock(BlockKind.Paragraph, "Ruth dies.", MarkedSpoiler: true)], null);
+
+        var blocks = Tag(text);
+
+        Assert.Equal(SpoilerTag.Clean, blocks[0].Spoiler);
+        Assert.Equal(new SpoilerTag(SpoilerLevel.Major, false, 1.0, ["marked as spoiler in the page"]), blocks[1].Spoiler, new TagComparer());
+    }
+
+    [Fact]
+    public void Bracket_spoiler_tags_are_removed_and_their_blocks_marked_even_across_blocks()
+    {
+        var blocks = Tag(Text(null, "Before.", "Here it comes [spoiler]Tommy and Kathy", "are refused a deferral[/spoiler] sadly.", "After."));
+
+        Assert.Equal("Here it comes Tommy and Kathy", blocks[1].Text);
+        Assert.Equal("are refused a deferral sadly.", blocks[2].Text);
+        Assert.Equal(new[] { SpoilerLevel.None, SpoilerLevel.Major, SpoilerLevel.Major, SpoilerLevel.None }, blocks.Select(b => b.Spoiler.Level));
+    }
+
+    [Fact]
+    public void Reddit_spoiler_markup_is_removed_and_the_block_marked()
+    {
+        var blocks = Tag(Text(null, "In the end >!Ruth dies!< quietly."));
+
+        Assert.Equal("In the end Ruth dies quietly.", blocks[0].Text);
+        Assert.Equal(SpoilerLevel.Major, blocks[0].Spoiler.Level);
+        Assert.Equal(1.0, blocks[0].Spoiler.Score);
+    }
+
+    [Fact]
+    public void Text_inside_spoiler_markup_is_never_taken_for_a_warning()
+    {
+        var text = new ExtractedText([new SourceBlock(BlockKind.Paragraph, "Spoiler alert!", MarkedSpoiler: true), new SourceBlock(BlockKind.Paragraph, "Plain.")], null);
+
+        var blocks = Tag(text);
+
+        Assert.False(blocks[0].Spoiler.Warning);
+        Assert.Equal(SpoilerTag.Clean, blocks[1].Spoiler);
+    }
+
+    [Fact]
+    public void Another_signal_plugs_in_and_its_votes_are_combined_with_the_rules()
+    {
+        var tagger = new SpoilerTagger([new ExplicitMarkupSignal(), new AuthorWarningSignal(), new FixedSignal(1, SpoilerLevel.Premise, 0.4, "model: 0.40")]);
+
+        var blocks = tagger.Tag(Text(null, "Plain.", "Talk of the school.", "Spoilers ahead.", "The ending."));
+
+        Assert.Equal(new SpoilerTag(SpoilerLevel.Premise, false, 0.4, ["model: 0.40"]), blocks[1].Spoiler, new TagComparer());
+        Assert.Equal(SpoilerLevel.Major, blocks[3].Spoiler.Level);
+    }
+
+    [Fact]
+    public void The_highest_level_wins_and_every_reason_is_kept()
+    {
+        var tag = SpoilerTagger.Combine(
+        [
+            new SpoilerVote(SpoilerLevel.Premise, 0.5, "model: 0.50"),
+            new SpoilerVote(SpoilerLevel.Major, 0.9, "after the author's spoiler warning"),
+        ]);
+
+        Assert.Equal(SpoilerLevel.Major, tag.Level);
+        Assert.Equal(0.9, tag.Score);
+        Assert.Equal(["model: 0.50", "after the author's spoiler warning"], tag.Reasons);
+    }
+
+    private sealed class FixedSignal(int index, SpoilerLevel level, double score, string reason) : ISpoilerSignal
+    {
+        public void Vote(TaggingContext context) => context.Add(index, new SpoilerVote(level, score, reason));
+    }
+
+    private sealed class TagComparer : IEqualityComparer<SpoilerTag>
+    {
+        public bool Equals(SpoilerTag? x, SpoilerTag? y) =>
+            x is not null && y is not null && x.Level == y.Level && x.Warning == y.Warning && x.Score == y.Score && x.Reasons.SequenceEqual(y.Reasons);
+
+        public int GetHashCode(SpoilerTag obj) => HashCode.Combine(obj.Level, obj.Warning, obj.Score);
+    }
+}

@@ -1,0 +1,83 @@
+using NeverLetMeGo.Core.Spoilers;
+
+namespace NeverLetMeGo.Core.Tests;
+
+public sealed class WarningPatternTests
+{
+    [Theory]
+    [InlineData("Spoiler alert!")]
+    [InlineData("\"Never Let Me Go\" Movie Meaning: Spoiler Alert!")]
+    [InlineData("Spoilers ahead.")]
+    [InlineData("Spoiler warning: this piece discusses what happens to Tommy.")]
+    [InlineData("This review contains major spoilers.")]
+    [InlineData("Potential spoilers below.")]
+    [InlineData("Please bear in mind that there are spoilers after the break.")]
+    [InlineData("[Spoilers]")]
+    [InlineData("Never Let Me Go (spoilers)")]
+    [InlineData("Major spoilers follow.")]
+    [InlineData("If you haven\u2019t seen it, don\u2019t read on.")]
+    [InlineData("Don't read further if you want to be surprised.")]
+    [InlineData("You have been warned.")]
+    [InlineData("Warning: spoilers")]
+    [InlineData("Beware of spoilers in the second half.")]
+    public void Author_warnings_are_recognised(string text)
+    {
+        Assert.NotNull(WarningPatterns.Classify(text));
+    }
+
+    [Theory]
+    [InlineData("This is a spoiler-free review.")]
+    [InlineData("No spoilers here, I promise.")]
+    [InlineData("A review without spoilers, for those still deciding.")]
+    [InlineData("Thanks, Dave \u2013 I updated the post with a spoiler alert.")]
+    [InlineData("The spoiler alert does not show up in the RSS feed.")]
+    [InlineData("I was cautious not to spoil any of the plot.")]
+    [InlineData("The film is beautifully shot and quietly devastating.")]
+    [InlineData("Don't read this book on a train; you will cry.")]
+    [InlineData("Spoiler-free from here on.")]
+    public void Mentions_of_spoilers_and_spoiler_free_statements_are_not_warnings(string text)
+    {
+        Assert.Null(WarningPatterns.Classify(text));
+    }
+
+    [Fact]
+    public void A_warning_about_the_premise_only_is_a_premise_warning()
+    {
+        var warning = WarningPatterns.Classify("Potential spoiler alert: If you don\u2019t want to know the premise of the film, or my interpretation of the characters\u2019 psychology, don\u2019t read on\u2026");
+
+        Assert.NotNull(warning);
+        Assert.True(warning.PremiseOnly);
+    }
+
+    [Theory]
+    [InlineData("Spoiler alert: the premise and the ending are both discussed below.")]
+    [InlineData("Spoilers ahead.")]
+    public void A_warning_that_goes_beyond_the_premise_is_not_premise_only(string text)
+    {
+        var warning = WarningPatterns.Classify(text);
+
+        Assert.NotNull(warning);
+        Assert.False(warning.PremiseOnly);
+    }
+
+    [Theory]
+    [InlineData("There are spoilers after the break.", true)]
+    [InlineData("Spoilers below the fold.", true)]
+    [InlineData("Spoilers ahead.", false)]
+    public void Warnings_that_point_past_the_break_say_so(string text, bool namesBreak)
+    {
+        Assert.Equal(namesBreak, WarningPatterns.Classify(text)?.NamesBreak);
+    }
+
+    [Theory]
+    [InlineData("End of spoilers.", true)]
+    [InlineData("Spoilers end here.", true)]
+    [InlineData("[/spoilers]", true)]
+    [InlineData("Spoiler-free from here on.", true)]
+    [InlineData("The end of the film is devastating.", false)]
+    [InlineData("Spoilers ahead.", false)]
+    public void End_markers_close_a_spoiler_region(string text, bool isEnd)
+    {
+        Assert.Equal(isEnd, WarningPatterns.IsEndMarker(text));
+    }
+}

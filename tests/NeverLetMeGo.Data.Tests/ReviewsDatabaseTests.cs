@@ -1,0 +1,44 @@
+using Dapper;
+using Microsoft.Extensions.Configuration;
+using NeverLetMeGo.Data.Postgres;
+using NeverLetMeGo.Testing;
+using Npgsql;
+
+namespace NeverLetMeGo.Data.Tests;
+
+public sealed class ReviewsDatabaseTests
+{
+    [Fact]
+    public async Task A_configured_connection_string_is_used_as_is_and_migrated()
+    {
+        var connectionString = await PostgresServer.CreateEmptyDatabaseAsync();
+        var configuration = Configure(("ConnectionStrings:Reviews", connectionString));
+
+        var (resolved, isEmbedded) = await ReviewsDatabase.ResolveAsync(configuration, new ListLogger(), CancellationToken.None);
+
+        Assert.Equal(connectionString, resolved);
+        Assert.False(isEmbedded);
+        Assert.Equal(Migrator.Versions, await RecordedAsync(connectionString));
+    }
+
+    [Fact]
+    public async Task Migrating_on_start_can_be_turned_off()
+    {
+        var connectionString = await PostgresServer.CreateEmptyDatabaseAsync();
+        var configuration = Configure(("ConnectionStrings:Reviews", connectionString), ("Database:MigrateOnStart", "false"));
+
+        await ReviewsDatabase.ResolveAsync(configuration, new ListLogger(), CancellationToken.None);
+
+        await using var connection = new NpgsqlConnection(connectionString);
+        Assert.False(await connection.ExecuteScalarAsync<bool>("select to_regclass('schema_migrations') is not null"));
+    }
+
+    internal static IConfiguration Configure(params (string Key, string Value)[] settings) =>
+        new ConfigurationBuilder().AddInMemoryCollection(settings.Select(s => KeyValuePair.Create(s.Key, (string?)s.Value))).Build();
+
+    internal static async Task<List<string>> RecordedAsync(string connectionString)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        return (await connection.QueryAsync<string>("select version from schema_migrations order by version")).ToList();
+    }
+}

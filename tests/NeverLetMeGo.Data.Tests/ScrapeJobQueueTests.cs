@@ -1,0 +1,183 @@
+using NeverLetMeGo.Data.Jobs;
+using NeverLetMeGo.Data.Reviews;
+using NeverLetMeGo.Testing;
+using Npgsql;
+using static NeverLetMeGo.Data.Tests.TestReviews;
+
+namespace NeverLetMeGo.Data.Tests;
+
+/// <summary>A claim takes any due job, so every test gets a database of its own.</summary>
+public sealed class ScrapeJobQueueTests : IAsyncLifetime
+{
+    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
+
+    private readonly ManualClock clock = new();
+    private NpgsqlDataSource? db;
+
+    private NpgsqlDataSource Db => db ?? throw new InvalidOperationException("Not initialised.");
+
+    private ScrapeJobQueue Queue => new(Db, clock);
+
+    public async Task InitializeAsync() => db = NpgsqlDataSource.Create(await PostgresServer.CreateDatabaseAsync());
+
+    public async Task DisposeAsync()
+    {
+        if (db is not null)
+            await db.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Enqueueing_the_same_url_twice_gives_the_same_job()
+    {
+        var url = UniqueUrl();
+
+        var first = await Queue.EnqueueAsync(url, CancellationToken.None);
+        var second = await Queue.EnqueueAsync(url, CancellationToken.None);
+        await Queue.ClaimAsync("w1", Lease, CancellationToken.None);
+        var whileRunning = await Queue.EnqueueAsync(url, CancellationToken.None);
+
+        Assert.Equal(first, second);
+        Assert.Equal(first, whileRunning);
+        Assert.Single(await Queue.ListAsync(null, 10, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_finished_url_can_be_enqueued_again_as_a_new_job()
+    {
+        var url = UniqueUrl();
+        var first = await Queue.EnqueueAsync(url, CancellationToken.None);
+        await Queue.ClaimAsync("w1", Lease, CancellationToken.None);
+        await Queue.CompleteAsync(first, "unchanged", null, CancellationToken.None);
+
+        var again = await Queue.EnqueueAsync(url, CancellationToken.None);
+
+        Assert.NotEqual(first, again);
+    }
+
+    [Fact]
+    public async Task Concurrent_claims_never_get_the_same_job()
+    {
+        var ids = new List<long>();
+        for (var i = 0; i < 20; i++)
+            ids.Add(await Queue.EnqueueAsync(UniqueUrl(), CancellationToken.None));
+
+        var claimed = await Task.WhenAll(Enumerable.Range(0, 4).Select(w => Task.Run(async () =>
+        {
+            var mine = new List<long>();
+            while (await new ScrapeJobQueue(Db, clock).ClaimAsync($"w{w}", Lease, CancellationToken.None) is { } job)
+                mine.Add(job.Id);
+            return mine;
+        })));
+
+        var all = claimed.SelectMany(c => c).ToList();
+        Assert.Equal(ids.Order(), all.Order());
+        Assert.Equal(all.Count, all.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task A_claim_marks_the_job_running_for_its_worker_until_the_lease_ends()
+    {
+        var id = await Queue.EnqueueAsync(UniqueUrl(), CancellationToken.None);
+
+        var job = await Queue.ClaimAsync("w1", Lease, CancellationToken.None);
+
+        Assert.NotNull(job);
+        Assert.Equal((id, ScrapeJobStates.Running, 1, "w1"), (job.Id, job.State, job.Attempts, job.LockedBy));
+        Assert.Equal(clock.GetUtcNow() + Lease, job.LockedUntil);
+        Assert.Null(await Queue.ClaimAsync("w2", Lease, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_job_whose_lease_expired_is_claimed_by_another_worker()
+    {
+        var id = await Queue.EnqueueAsync(UniqueUrl(), CancellationToken.None);
+        await Queue.ClaimAsync("dead worker", Lease, CancellationToken.None);
+
+        clock.Advance(Lease - TimeSpan.FromSeconds(1));
+        var tooEarly = await Queue.ClaimAsync("w2", Lease, CancellationToken.None);
+        clock.Advance(TimeSpan.FromSeconds(2));
+        var taken = await Queue.ClaimAsync("w2", Lease, CancellationToken.None);
+
+        Assert.Null(tooEarly);
+        Assert.NotNull(taken);
+        Assert.Equal((id, "w2", 2), (taken.Id, taken.LockedBy, taken.Attempts));
+        Assert.False(await Queue.HeartbeatAsync(id, "dead worker", Lease, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_heartbeat_extends_the_lease()
+    {
+        var id = await Queue.EnqueueAsync(UniqueUrl(), CancellationToken.None);
+        await Queue.ClaimAsync("w1", Lease, CancellationToken.None);
+
+        clock.Advance(Lease - TimeSpan.FromSeconds(10));
+        Assert.True(await Queue.HeartbeatAsync(id, "w1", Lease, CancellationToken.None));
+        clock.Advance(TimeSpan.FromMinutes(1));
+
+        Assert.Null(await Queue.ClaimAsync("w2", Lease, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Failures_back_off_exponentially_then_the_job_is_dead_with_its_last_error()
+    {
+        var id = await Queue.EnqueueAsync(UniqueUrl(), CancellationToken.None);
+        TimeSpan[] delays = [TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(60)];
+
+        foreach (var delay in delays)
+        {
+            await Queue.ClaimAsync("w1", Lease, CancellationToken.None);
+            await Queue.FailAsync(id, $"HTTP 503 after {delay}", maxAttempts: 3, CancellationToken.None);
+
+            var job = await Queue.GetAsync(id, CancellationToken.None);
+            Assert.NotNull(job);
+            Assert.Equal((ScrapeJobStates.Pending, (string?)null), (job.State, job.LockedBy));
+            Assert.InRange(job.RunAfter - clock.GetUtcNow(), delay * 0.8, delay * 1.2);
+            Assert.Null(await Queue.ClaimAsync("w1", Lease, CancellationToken.None));
+            clock.Advance(delay * 1.25);
+        }
+
+        await Queue.ClaimAsync("w1", Lease, CancellationToken.None);
+        await Queue.FailAsync(id, "HTTP 503 for good", maxAttempts: 3, CancellationToken.None);
+        clock.Advance(TimeSpan.FromDays(1));
+
+        var dead = await Queue.GetAsync(id, CancellationToken.None);
+        Assert.NotNull(dead);
+        Assert.Equal((ScrapeJobStates.Dead, 3, "HTTP 503 for good"), (dead.State, dead.Attempts, dead.LastError));
+        Assert.Null(await Queue.ClaimAsync("w1", Lease, CancellationToken.None));
+        Assert.Equal([id], (await Queue.ListAsync(ScrapeJobStates.Dead, 10, CancellationToken.None)).Select(j => j.Id));
+    }
+
+    [Fact]
+    public async Task The_backoff_never_exceeds_an_hour_plus_jitter()
+    {
+        var id = await Queue.EnqueueAsync(UniqueUrl(), CancellationToken.None);
+        for (var attempt = 0; attempt < 12; attempt++)
+        {
+            clock.Advance(TimeSpan.FromHours(2));
+            Assert.NotNull(await Queue.ClaimAsync("w1", Lease, CancellationToken.None));
+            await Queue.FailAsync(id, "still failing", maxAttempts: 100, CancellationToken.None);
+        }
+
+        var job = await Queue.GetAsync(id, CancellationToken.None);
+
+        Assert.NotNull(job);
+        Assert.InRange(job.RunAfter - clock.GetUtcNow(), TimeSpan.FromMinutes(48), TimeSpan.FromMinutes(72));
+    }
+
+    [Fact]
+    public async Task Completing_a_job_records_its_outcome_and_review_and_frees_the_url()
+    {
+        var url = UniqueUrl();
+        var review = await new ReviewStore(Db).SaveAsync(Create(url: url), "done", clock.GetUtcNow(), CancellationToken.None);
+        var id = await Queue.EnqueueAsync(url, CancellationToken.None);
+        await Queue.ClaimAsync("w1", Lease, CancellationToken.None);
+
+        await Queue.CompleteAsync(id, "created", review.ReviewId, CancellationToken.None);
+
+        var job = await Queue.GetAsync(id, CancellationToken.None);
+        Assert.NotNull(job);
+        Assert.Equal((ScrapeJobStates.Done, "created", review.ReviewId, (string?)null, (DateTimeOffset?)null),
+            (job.State, job.Outcome, job.ReviewId, job.LockedBy, job.LockedUntil));
+        Assert.Empty(await Queue.ListAsync(ScrapeJobStates.Pending, 10, CancellationToken.None));
+    }
+}

@@ -12,9 +12,6 @@ internal static class SqlMapping
 #pragma warning restore CA2255
     internal static void Configure() => DefaultTypeMap.MatchNamesWithUnderscores = true;
 
-    /// <summary>Npgsql writes timestamptz from UTC values only.</summary>
-    public static DateTime? Utc(DateTimeOffset? value) => value?.UtcDateTime;
-
     /// <summary>Npgsql reads timestamptz as a UTC DateTime.</summary>
     public static DateTimeOffset? Offset(DateTime? value) =>
         value is { } v ? new DateTimeOffset(DateTime.SpecifyKind(v, DateTimeKind.Utc)) : null;

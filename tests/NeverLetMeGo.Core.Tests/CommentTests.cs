@@ -169,6 +169,19 @@ public sealed class CommentTests
     }
 
     [Fact]
+    public void A_reply_to_an_empty_comment_hangs_on_the_nearest_kept_ancestor()
+    {
+        var review = WithComments("""
+            <ol class="comment-list"><li id="comment-1" class="comment"><div class="comment-content"><p>Top.</p></div>
+              <ol class="children"><li id="comment-2" class="comment"><div class="comment-content"></div>
+                <ol class="children"><li id="comment-3" class="comment"><div class="comment-content"><p>Deep reply.</p></div></li></ol>
+              </li></ol></li></ol>
+            """);
+
+        Assert.Equal([("comment-1", null), ("comment-3", "comment-1")], review.Comments.Select(c => (c.Id, c.ParentId)).ToArray());
+    }
+
+    [Fact]
     public void A_comment_carries_its_own_spoiler_warning()
     {
         var review = WithComments("""

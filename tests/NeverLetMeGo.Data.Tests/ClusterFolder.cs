@@ -11,6 +11,8 @@ internal sealed class ClusterFolder : IAsyncDisposable
         // Under root the server runs as postgres, which must be able to pass through this folder.
         Directory.CreateDirectory(Path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
             | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
+        // If this test host is killed, the next run's PostgresServer stops and deletes the cluster left here.
+        File.WriteAllText(System.IO.Path.Combine(Path, "owner.pid"), Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
     public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "nlmg-embedded-" + Guid.NewGuid().ToString("N")[..12]);

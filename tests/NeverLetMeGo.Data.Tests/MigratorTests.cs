@@ -1,7 +1,6 @@
 using Dapper;
 using Microsoft.Extensions.Logging.Abstractions;
 using NeverLetMeGo.Data.Postgres;
-using NeverLetMeGo.Testing;
 using Npgsql;
 
 namespace NeverLetMeGo.Data.Tests;
@@ -11,7 +10,8 @@ public sealed class MigratorTests
     [Fact]
     public async Task Migrations_are_applied_once_and_a_second_run_applies_nothing()
     {
-        await using var db = NpgsqlDataSource.Create(await PostgresServer.CreateEmptyDatabaseAsync());
+        await using var scratch = await ScratchDatabase.CreateAsync(empty: true);
+        var db = scratch.DataSource;
         var logger = new ListLogger();
 
         var first = await Migrator.MigrateAsync(db, logger, CancellationToken.None);
@@ -27,7 +27,8 @@ public sealed class MigratorTests
     [Fact]
     public async Task Migrations_create_the_schema_the_application_uses()
     {
-        await using var db = NpgsqlDataSource.Create(await PostgresServer.CreateEmptyDatabaseAsync());
+        await using var scratch = await ScratchDatabase.CreateAsync(empty: true);
+        var db = scratch.DataSource;
 
         await Migrator.MigrateAsync(db, NullLogger.Instance, CancellationToken.None);
 
@@ -41,9 +42,9 @@ public sealed class MigratorTests
     [Fact]
     public async Task Two_concurrent_migrations_of_a_fresh_database_both_succeed_and_record_each_migration_once()
     {
-        var connectionString = await PostgresServer.CreateEmptyDatabaseAsync();
-        await using var one = NpgsqlDataSource.Create(connectionString);
-        await using var two = NpgsqlDataSource.Create(connectionString);
+        await using var scratch = await ScratchDatabase.CreateAsync(empty: true);
+        await using var one = NpgsqlDataSource.Create(scratch.ConnectionString);
+        await using var two = NpgsqlDataSource.Create(scratch.ConnectionString);
 
         var results = await Task.WhenAll(
             Migrator.MigrateAsync(one, NullLogger.Instance, CancellationToken.None),
@@ -58,7 +59,8 @@ public sealed class MigratorTests
     [Fact]
     public async Task The_advisory_lock_is_released_after_migrating()
     {
-        await using var db = NpgsqlDataSource.Create(await PostgresServer.CreateEmptyDatabaseAsync());
+        await using var scratch = await ScratchDatabase.CreateAsync(empty: true);
+        var db = scratch.DataSource;
         await Migrator.MigrateAsync(db, NullLogger.Instance, CancellationToken.None);
 
         await using var other = await db.OpenConnectionAsync();

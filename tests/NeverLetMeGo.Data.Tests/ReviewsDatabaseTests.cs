@@ -1,7 +1,6 @@
 using Dapper;
 using Microsoft.Extensions.Configuration;
 using NeverLetMeGo.Data.Postgres;
-using NeverLetMeGo.Testing;
 using Npgsql;
 
 namespace NeverLetMeGo.Data.Tests;
@@ -11,7 +10,8 @@ public sealed class ReviewsDatabaseTests
     [Fact]
     public async Task A_configured_connection_string_is_used_as_is_and_migrated()
     {
-        var connectionString = await PostgresServer.CreateEmptyDatabaseAsync();
+        await using var scratch = await ScratchDatabase.CreateAsync(empty: true);
+        var connectionString = scratch.ConnectionString;
         var configuration = Configure(("ConnectionStrings:Reviews", connectionString));
 
         var (resolved, isEmbedded) = await ReviewsDatabase.ResolveAsync(configuration, new ListLogger(), CancellationToken.None);
@@ -24,7 +24,8 @@ public sealed class ReviewsDatabaseTests
     [Fact]
     public async Task Migrating_on_start_can_be_turned_off()
     {
-        var connectionString = await PostgresServer.CreateEmptyDatabaseAsync();
+        await using var scratch = await ScratchDatabase.CreateAsync(empty: true);
+        var connectionString = scratch.ConnectionString;
         var configuration = Configure(("ConnectionStrings:Reviews", connectionString), ("Database:MigrateOnStart", "false"));
 
         await ReviewsDatabase.ResolveAsync(configuration, new ListLogger(), CancellationToken.None);

@@ -2,7 +2,6 @@ using Dapper;
 using Microsoft.Extensions.Logging.Abstractions;
 using NeverLetMeGo.Data.Works;
 using NeverLetMeGo.Testing;
-using Npgsql;
 
 namespace NeverLetMeGo.Data.Tests;
 
@@ -11,7 +10,8 @@ public sealed class SampleCorpusTests
     [Fact]
     public async Task The_samples_are_imported_once_even_when_two_processes_start_together()
     {
-        await using var db = NpgsqlDataSource.Create(await PostgresServer.CreateDatabaseAsync());
+        await using var scratch = await ScratchDatabase.CreateAsync();
+        var db = scratch.DataSource;
         var pages = SamplePages.All;
 
         var together = await Task.WhenAll(
@@ -30,7 +30,8 @@ public sealed class SampleCorpusTests
     [Fact]
     public async Task The_samples_are_all_reviews_of_never_let_me_go()
     {
-        await using var db = NpgsqlDataSource.Create(await PostgresServer.CreateDatabaseAsync());
+        await using var scratch = await ScratchDatabase.CreateAsync();
+        var db = scratch.DataSource;
 
         await SampleCorpus.ImportOnceAsync(db, SamplePages.Directory, NullLogger.Instance, CancellationToken.None);
 
@@ -43,7 +44,8 @@ public sealed class SampleCorpusTests
     [Fact]
     public async Task A_missing_samples_folder_imports_nothing_and_is_tried_again_later()
     {
-        await using var db = NpgsqlDataSource.Create(await PostgresServer.CreateDatabaseAsync());
+        await using var scratch = await ScratchDatabase.CreateAsync();
+        var db = scratch.DataSource;
         var missing = Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N"));
 
         var none = await SampleCorpus.ImportOnceAsync(db, missing, NullLogger.Instance, CancellationToken.None);

@@ -12,18 +12,18 @@ public sealed class ScrapeJobQueueTests : IAsyncLifetime
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
 
     private readonly ManualClock clock = new();
-    private NpgsqlDataSource? db;
+    private ScratchDatabase? scratch;
 
-    private NpgsqlDataSource Db => db ?? throw new InvalidOperationException("Not initialised.");
+    private NpgsqlDataSource Db => scratch?.DataSource ?? throw new InvalidOperationException("Not initialised.");
 
     private ScrapeJobQueue Queue => new(Db, clock);
 
-    public async Task InitializeAsync() => db = NpgsqlDataSource.Create(await PostgresServer.CreateDatabaseAsync());
+    public async Task InitializeAsync() => scratch = await ScratchDatabase.CreateAsync();
 
     public async Task DisposeAsync()
     {
-        if (db is not null)
-            await db.DisposeAsync();
+        if (scratch is not null)
+            await scratch.DisposeAsync();
     }
 
     [Fact]

@@ -23,5 +23,7 @@ public sealed class PostgresDatabase : IAsyncLifetime
     {
         if (dataSource is not null)
             await dataSource.DisposeAsync();
+        if (connectionString is not null)
+            await PostgresServer.DropDatabaseAsync(connectionString);
     }
 }

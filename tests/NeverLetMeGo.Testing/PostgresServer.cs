@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using Microsoft.Extensions.Logging.Abstractions;
 using NeverLetMeGo.Data.Postgres;
@@ -11,7 +10,7 @@ namespace NeverLetMeGo.Testing;
 /// installed server programs in a fresh folder under the temp folder (stopped and deleted at exit). Each test class
 /// gets its own database, cloned from a template that holds every migration.
 /// </summary>
-public static class PostgresServer
+public static partial class PostgresServer
 {
     /// <summary>A connection string to a server where the tests may CREATE DATABASE (e.g. Host=localhost;Username=postgres;Password=…).</summary>
     public const string EnvironmentVariable = "NLMG_TEST_DATABASE";
@@ -32,6 +31,15 @@ public static class PostgresServer
     {
         var server = await Shared.Value;
         return await server.CreateAsync("template0", ct);
+    }
+
+    /// <summary>
+    /// Drops a database made by this class. Only a configured server needs it: the private cluster is deleted whole at exit.
+    /// </summary>
+    public static async Task DropDatabaseAsync(string connectionString, CancellationToken ct = default)
+    {
+        var server = await Shared.Value;
+        await server.DropAsync(new NpgsqlConnectionStringBuilder(connectionString).Database!, ct);
     }
 
     private static async Task<Server> StartAsync()
@@ -64,7 +72,7 @@ public static class PostgresServer
         var postgres = await EmbeddedPostgres.StartAsync(new DatabaseOptions { DataDirectory = folder }, NullLogger.Instance, CancellationToken.None);
         AppDomain.CurrentDomain.ProcessExit += (_, _) => ShutDownAtExit(postgres);
         await RelaxDurabilityAsync(postgres.AdminConnectionString);
-        var server = new Server(postgres.AdminConnectionString, "nlmg_template");
+        var server = new Server(postgres.AdminConnectionString, owned: false);
         await server.CreateTemplateAsync();
         return server;
     }
@@ -91,7 +99,8 @@ public static class PostgresServer
 
     private static async Task<Server> UseConfiguredAsync(string adminConnectionString)
     {
-        var server = new Server(adminConnectionString, "nlmg_template_" + Guid.NewGuid().ToString("N")[..12]);
+        var server = new Server(adminConnectionString, owned: true);
+        await server.DropAbandonedAsync();
         await server.CreateTemplateAsync();
         AppDomain.CurrentDomain.ProcessExit += (_, _) => server.DropAll();
         return server;
@@ -126,79 +135,27 @@ public static class PostgresServer
         }
     }
 
-    /// <summary>Clusters of test runs that died before their exit handler ran (a killed test host): stop and delete them.</summary>
+    /// <summary>
+    /// Clusters of test runs that died before their exit handler ran (a killed test host): stop and delete them. Besides
+    /// this class's folders, this covers the nlmg-embedded-* folders of the EmbeddedPostgres tests, which also hold owner.pid.
+    /// </summary>
     private static void RemoveAbandonedClusters()
     {
-        foreach (var folder in Directory.EnumerateDirectories(Path.GetTempPath(), FolderPrefix + "*"))
+        var folders = Directory.EnumerateDirectories(Path.GetTempPath(), FolderPrefix + "*")
+            .Concat(Directory.EnumerateDirectories(Path.GetTempPath(), "nlmg-embedded-*"));
+        foreach (var folder in folders)
         {
-            var pidFile = Path.Combine(folder, "owner.pid");
-            if (!File.Exists(pidFile) || !int.TryParse(File.ReadAllText(pidFile), out var pid) || IsAlive(pid))
-                continue;
             try
             {
+                var pidFile = Path.Combine(folder, "owner.pid");
+                if (!File.Exists(pidFile) || !int.TryParse(File.ReadAllText(pidFile), out var pid) || IsAlive(pid))
+                    continue;
                 StopAndDelete(EmbeddedPostgres.Locate(new DatabaseOptions { DataDirectory = folder }, NullLogger.Instance));
             }
-            catch (InvalidOperationException)
+            catch (Exception e) when (e is InvalidOperationException or IOException or UnauthorizedAccessException)
             {
-                // Binaries missing or socket path invalid: the start below reports it.
+                // Another user's folder, missing binaries or a bad path: not ours to fix here; the start below reports real problems.
             }
         }
-    }
-
-    private static bool IsAlive(int pid)
-    {
-        try
-        {
-            using var process = Process.GetProcessById(pid);
-            return !process.HasExited;
-        }
-        catch (ArgumentException)
-        {
-            return false;
-        }
-    }
-
-    private sealed class Server(string adminConnectionString, string template)
-    {
-        private readonly ConcurrentBag<string> created = [];
-
-        public string Template => template;
-
-        public async Task CreateTemplateAsync()
-        {
-            await CreateAsync("template0", template, CancellationToken.None);
-            // Disposing the data source closes its connections: CREATE DATABASE … TEMPLATE needs the template idle.
-            await using var db = NpgsqlDataSource.Create(ConnectionStringFor(template));
-            await Migrator.MigrateAsync(db, NullLogger.Instance, CancellationToken.None);
-        }
-
-        public Task<string> CreateAsync(string from, CancellationToken ct) =>
-            CreateAsync(from, "test_" + Guid.NewGuid().ToString("N"), ct);
-
-        public void DropAll()
-        {
-            NpgsqlConnection.ClearAllPools();
-            using var connection = new NpgsqlConnection(adminConnectionString);
-            connection.Open();
-            foreach (var name in created.Append(template))
-            {
-                using var drop = new NpgsqlCommand($"drop database if exists \"{name}\" with (force)", connection);
-                drop.ExecuteNonQuery();
-            }
-        }
-
-        private async Task<string> CreateAsync(string from, string name, CancellationToken ct)
-        {
-            await using var connection = new NpgsqlConnection(adminConnectionString);
-            await connection.OpenAsync(ct);
-            // Names are generated here, never taken from input; identifiers cannot be parameters.
-            await using var command = new NpgsqlCommand($"create database \"{name}\" template \"{from}\"", connection);
-            await command.ExecuteNonQueryAsync(ct);
-            created.Add(name);
-            return ConnectionStringFor(name);
-        }
-
-        private string ConnectionStringFor(string database) =>
-            new NpgsqlConnectionStringBuilder(adminConnectionString) { Database = database }.ConnectionString;
     }
 }

@@ -39,7 +39,7 @@ internal static class ArticleExtractor
                 continue;
             }
 
-            if (topStats is null || s.FinalScore > topStats.FinalScore)
+            if ((topStats is null || s.FinalScore > topStats.FinalScore) && ContentAnalyzer.IsAttached(node, body))
             {
                 top = node;
                 topStats = s;
@@ -98,10 +98,34 @@ internal static class ArticleExtractor
         return text.Length > 0 && text[^1] is '.' or '!' or '?' or '"' or '\u201D';
     }
 
-    /// <summary>The body element, or the document itself for fragments without one.</summary>
+    /// <summary>The body element (broken pages nest it in odd places), or the document itself for fragments without one.</summary>
     public static HtmlNode FindBody(HtmlDocument document)
     {
-        var html = document.DocumentNode.Element("html");
-        return html?.Element("body") ?? document.DocumentNode.Element("body") ?? html ?? document.DocumentNode;
+        var level = new List<HtmlNode> { document.DocumentNode };
+        for (var depth = 0; depth < 4 && level.Count > 0; depth++)
+        {
+            var next = new List<HtmlNode>();
+            foreach (var node in level)
+            {
+                foreach (var child in node.ChildNodes)
+                {
+                    if (child.NodeType != HtmlNodeType.Element)
+                    {
+                        continue;
+                    }
+
+                    if (child.Name == "body")
+                    {
+                        return child;
+                    }
+
+                    next.Add(child);
+                }
+            }
+
+            level = next;
+        }
+
+        return document.DocumentNode;
     }
 }

@@ -135,6 +135,12 @@ internal sealed class BlockEmitter(ClassHintCache hints, IReadOnlyDictionary<Htm
             return false;
         }
 
+        // A short list of links right in the text ("Further reading: X, Y") is the author's; longer ones are navigation.
+        if (name is "ul" or "ol" && element.ChildNodes.Count(c => c.Name == "li") <= 2)
+        {
+            return false;
+        }
+
         return s.TextLength > 0 && s.LinkDensity > 0.5;
     }
 

@@ -153,8 +153,9 @@ internal static partial class ClassHints
         return new ClassVerdict(signals, weight);
     }
 
-    // "has-sidebar", "no-comments", "hidden-xs": layout switches that describe the page, not this element's role.
-    [GeneratedRegex(@"^(?:has|with|no|without|is|show|enable|disable|layout|theme)[-_]|^(?:hidden|visible)-(?:xs|sm|md|lg|xl|print|phone|tablet|desktop|mobile)")]
+    // "has-sidebar", "no-comments", "hidden-xs": layout switches that describe the page, not this element's role;
+    // "js-social-images": a script hook; "category-social", "tag-related": WordPress taxonomy slugs chosen by authors.
+    [GeneratedRegex(@"^(?:has|with|no|without|is|show|enable|disable|layout|theme|js|category|tag|post_tag|format|status|type|postid|term|taxonomy|tax|cat-item)[-_]|^(?:hidden|visible)-(?:xs|sm|md|lg|xl|print|phone|tablet|desktop|mobile)")]
     private static partial Regex LayoutModifier();
 
     [GeneratedRegex(@"^(?:hidden|hide|invisible|sr-only|visually-hidden|screen-reader-text|screenreader|offscreen|d-none|display-none|is-hidden)$")]

@@ -11,6 +11,7 @@ internal sealed class ContentAnalyzer(ClassHintCache hints)
 {
     private readonly Dictionary<HtmlNode, NodeStats> _stats = new(ReferenceEqualityComparer.Instance);
     private readonly List<HtmlNode> _removals = [];
+    private readonly List<(HtmlNode Node, NodeStats Stats)> _deferred = [];
 
     public IReadOnlyDictionary<HtmlNode, NodeStats> Stats => _stats;
 
@@ -22,8 +23,63 @@ internal sealed class ContentAnalyzer(ClassHintCache hints)
             node.Remove();
         }
 
+        ResolveDeferred(root, stats);
         _removals.Clear();
         return stats;
+    }
+
+    /// <summary>
+    /// Broad tokens ("header", "widget") also land on wrappers that hold the whole page. Such an element with real prose in
+    /// it is dropped only if it holds less than half of the page's text; otherwise it is the article's wrapper.
+    /// </summary>
+    private void ResolveDeferred(HtmlNode root, NodeStats rootStats)
+    {
+        foreach (var (node, s) in _deferred)
+        {
+            if (!IsAttached(node, root) || (s.TextLength - s.LinkLength) * 2 >= rootStats.TextLength - rootStats.LinkLength)
+            {
+                continue;
+            }
+
+            var level = 0;
+            for (var ancestor = node.ParentNode; ancestor is not null; ancestor = ancestor.ParentNode)
+            {
+                level++;
+                if (_stats.TryGetValue(ancestor, out var a))
+                {
+                    a.TextLength -= s.TextLength;
+                    a.LinkLength -= s.LinkLength;
+                    a.Commas -= s.Commas;
+                    a.Paragraphs -= s.Paragraphs;
+                    a.Down1 -= level == 1 ? s.Own : 0;
+                    a.Down2 -= level == 1 ? s.Down1 : level == 2 ? s.Own : 0;
+                    a.Down3 -= level == 1 ? s.Down2 : level == 2 ? s.Down1 : level == 3 ? s.Own : 0;
+                }
+
+                if (ancestor == root)
+                {
+                    break;
+                }
+            }
+
+            node.Remove();
+        }
+
+        _deferred.Clear();
+    }
+
+    /// <summary>False for nodes inside a subtree that was removed after it was scored.</summary>
+    public static bool IsAttached(HtmlNode node, HtmlNode root)
+    {
+        for (var current = node; current is not null; current = current.ParentNode)
+        {
+            if (current == root)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private NodeStats? Visit(HtmlNode node, int depth, bool inLink, bool inSpoiler, bool isRoot = false)
@@ -93,7 +149,12 @@ internal sealed class ContentAnalyzer(ClassHintCache hints)
         var selfHint = name is "article" or "main" || verdict.Has(ClassSignal.ContentHint) || NodeTraits.IsArticleBody(node);
         if (!isRoot && !selfHint && !stats.HoldsContent && IsDroppable(name, verdict, stats))
         {
-            return null;
+            if (!MayWrapArticle(name, verdict, stats))
+            {
+                return null;
+            }
+
+            _deferred.Add((node, stats));
         }
 
         stats.HoldsContent |= selfHint;
@@ -126,6 +187,10 @@ internal sealed class ContentAnalyzer(ClassHintCache hints)
 
         return verdict.Has(ClassSignal.CommentRelated) || (verdict.Has(ClassSignal.Boilerplate) && !HtmlNames.IsHeading(name));
     }
+
+    private static bool MayWrapArticle(string name, ClassVerdict verdict, NodeStats stats) =>
+        name is not ("nav" or "menu") && !verdict.Has(ClassSignal.CommentRelated)
+        && stats.Paragraphs >= 3 && stats.TextLength - stats.LinkLength >= 500 && stats.LinkDensity < 0.35;
 
     private static void Score(HtmlNode node, string name, ClassVerdict verdict, NodeStats stats, int paragraphCommas)
     {

@@ -50,9 +50,6 @@ public sealed partial class EmbeddedPostgres
             return;
         }
 
-        logger.LogInformation(
-            "Running as root, which PostgreSQL refuses: the embedded server runs as {ServerUser} and keeps its data in {DataDirectory}",
-            runAsUser, DataDirectory);
         await EnsureServerUserAsync(ct);
         if (created && !OperatingSystem.IsWindows())
         {

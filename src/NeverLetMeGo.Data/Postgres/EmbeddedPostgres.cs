@@ -118,6 +118,12 @@ public sealed partial class EmbeddedPostgres
 
     private async Task EnsureRunningAsync(CancellationToken ct)
     {
+        if (runAsUser is not null)
+        {
+            logger.LogInformation(
+                "Running as root, which PostgreSQL refuses: the embedded server runs as {ServerUser} and keeps its data in {DataDirectory}",
+                runAsUser, DataDirectory);
+        }
         if (await CanConnectAsync(ct))
         {
             logger.LogInformation("Reusing the running embedded PostgreSQL in {DataDirectory}", DataDirectory);

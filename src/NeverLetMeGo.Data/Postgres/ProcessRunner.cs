@@ -34,7 +34,7 @@ internal static class ProcessRunner
         }
         foreach (var a in arguments)
             info.ArgumentList.Add(a);
-        // The server's messages are parsed by nobody but people; keep them in English.
+        // Keep messages in English: initdb's output is searched for "locale" to choose a fallback.
         info.Environment["LC_MESSAGES"] = "C";
 
         using var process = new Process { StartInfo = info };

@@ -27,6 +27,7 @@ internal sealed class CommentExtractor(ClassHintCache hints)
             item.FinalId = UniqueId(item.PreferredId ?? $"c{i + 1}", ids);
             if (Read(item) is { } comment)
             {
+                item.Emitted = true;
                 comments.Add(comment);
             }
         }
@@ -42,6 +43,7 @@ internal sealed class CommentExtractor(ClassHintCache hints)
             throw new ExtractionException($"nesting deeper than {HtmlLoader.MaxDepth} levels");
         }
 
+        HtmlNode? headingArea = null;
         foreach (var child in node.ChildNodes)
         {
             if (child.NodeType != HtmlNodeType.Element || HtmlNames.Dropped.Contains(child.Name))
@@ -50,12 +52,20 @@ internal sealed class CommentExtractor(ClassHintCache hints)
             }
 
             var verdict = NodeTraits.Verdict(child, hints);
-            var childArea = area;
+            var childArea = area ?? headingArea;
             var childDisqus = disqus || verdict.Has(ClassSignal.DisqusThread);
-            if (area is null && (verdict.Has(ClassSignal.CommentArea) || childDisqus))
+            if (childArea is null && (verdict.Has(ClassSignal.CommentArea) || childDisqus))
             {
                 childArea = child;
-                _areas.Add(child);
+                if (HtmlNames.IsHeading(child.Name))
+                {
+                    // Movable Type: <h2 id="comments">Comments</h2> followed by the comments as its siblings.
+                    headingArea = child;
+                }
+                else
+                {
+                    _areas.Add(child);
+                }
             }
 
             if (CommentMarkup.IsItem(child, verdict, childArea is not null, childDisqus))
@@ -130,7 +140,14 @@ internal sealed class CommentExtractor(ClassHintCache hints)
 
         var author = strongAuthor ?? weakAuthor ?? (item.Node.Name == "dt" ? item.Node : null);
         var name = author is null ? null : CommentMarkup.CleanAuthor(HtmlText.Of(author));
-        return new RawComment(item.FinalId, item.Parent?.FinalId, name, ReadDate(dates), text);
+        // A parent without text (deleted, or markup only) is skipped: the reply hangs on the nearest ancestor that was kept.
+        var parent = item.Parent;
+        while (parent is { Emitted: false })
+        {
+            parent = parent.Parent;
+        }
+
+        return new RawComment(item.FinalId, parent?.FinalId, name, ReadDate(dates), text);
     }
 
     private ExtractedText ReadText(HtmlNode item, HtmlNode? body)
@@ -155,21 +172,10 @@ internal sealed class CommentExtractor(ClassHintCache hints)
 
     private bool ContainsItem(HtmlNode node) => HtmlText.Elements(node).Any(_itemNodes.Contains);
 
-    private static DateTimeOffset? ReadDate(List<HtmlNode> dates)
-    {
-        foreach (var node in dates)
-        {
-            var value = DateParser.Parse(node.GetAttributeValue("datetime", null))
-                ?? DateParser.Parse(node.GetAttributeValue("title", null))
-                ?? DateParser.Parse(HtmlText.Of(node));
-            if (value is not null)
-            {
-                return value;
-            }
-        }
-
-        return null;
-    }
+    /// <summary>Machine-readable times (datetime, title attributes) beat printed ones, which carry no zone.</summary>
+    private static DateTimeOffset? ReadDate(List<HtmlNode> dates) =>
+        dates.Select(n => DateParser.Parse(n.GetAttributeValue("datetime", null)) ?? DateParser.Parse(n.GetAttributeValue("title", null))).FirstOrDefault(d => d is not null)
+        ?? dates.Select(n => DateParser.Parse(HtmlText.Of(n))).FirstOrDefault(d => d is not null);
 
     private void CollectContainers()
     {
@@ -181,7 +187,8 @@ internal sealed class CommentExtractor(ClassHintCache hints)
             }
         }
 
-        Containers.AddRange(_items.Where(i => i.Area is null && i.Parent is null).Select(i => i.Node));
+        // Comments outside a container (or after a "Comments" heading) are removed one by one.
+        Containers.AddRange(_items.Where(i => i.Parent is null && (i.Area is null || !_areas.Contains(i.Area))).Select(i => i.Node));
     }
 
     // A thread container never swallows the article: refuse one that holds an article body outside its comments.
@@ -207,6 +214,7 @@ internal sealed class CommentExtractor(ClassHintCache hints)
         public HtmlNode? Area { get; } = area;
         public string? PreferredId { get; private set; } = IdOf(node);
         public string FinalId { get; set; } = string.Empty;
+        public bool Emitted { get; set; }
 
         /// <summary>Prefers the canonical "comment-123" id of an inner wrapper over "li-comment-123" or none.</summary>
         public void Adopt(HtmlNode wrapper)

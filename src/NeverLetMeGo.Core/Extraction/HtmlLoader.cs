@@ -37,7 +37,7 @@ internal static class HtmlLoader
             throw new ExtractionException($"nesting deeper than {MaxDepth} levels");
         }
 
-        var document = new HtmlDocument { OptionDefaultStreamEncoding = System.Text.Encoding.UTF8 };
+        var document = new HtmlDocument();
         document.LoadHtml(html);
         return document;
     }

@@ -21,6 +21,13 @@ internal static class ApiDocumentation
                 Contact = new OpenApiContact { Name = "NeverLetMeGo", Url = new Uri("https://github.com/neverletmego/neverletmego") },
                 License = new OpenApiLicense { Name = "MIT", Url = new Uri("https://opensource.org/licenses/MIT") },
             });
+            options.AddSecurityDefinition(AdminKeys.SchemeName, new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.ApiKey,
+                In = ParameterLocation.Header,
+                Name = AdminKeys.Header,
+                Description = "Operator key from the Admin:ApiKeys configuration.",
+            });
             options.OperationFilter<PublicOperationFilter>();
             options.OperationFilter<ParameterDocumentation>();
             options.DocumentFilter<TagDocumentation>();
@@ -49,12 +56,15 @@ internal static class ApiDocumentation
         }
     }
 
-    /// <summary>Read operations are public: they declare an empty security requirement, and every error is ProblemDetails.</summary>
+    /// <summary>Public operations declare an empty security requirement; operator operations require the API key.</summary>
     private sealed class PublicOperationFilter : IOperationFilter
     {
         public void Apply(OpenApiOperation operation, OperationFilterContext context)
         {
-            operation.Security = [];
+            var adminOnly = context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<AdminOnlyMetadata>().Any();
+            operation.Security = adminOnly
+                ? [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(AdminKeys.SchemeName, context.Document)] = [] }]
+                : [];
         }
     }
 }

@@ -1,0 +1,53 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace NeverLetMeGo.Api.Infrastructure;
+
+/// <summary>Marks an endpoint as operator-only; the OpenAPI document gives it the ApiKey security requirement.</summary>
+internal sealed class AdminOnlyMetadata;
+
+/// <summary>
+/// Operator endpoints need a key from configuration (<c>Admin:ApiKeys</c>), sent as <c>X-Api-Key</c>. Keys are compared as
+/// SHA-256 digests with a fixed-time comparison, so neither timing nor length says how close a guess was.
+/// </summary>
+internal static class AdminKeys
+{
+    public const string Header = "X-Api-Key";
+    public const string SchemeName = "ApiKey";
+
+    public static TBuilder RequireAdminKey<TBuilder>(this TBuilder builder)
+        where TBuilder : IEndpointConventionBuilder
+    {
+        builder.WithMetadata(new AdminOnlyMetadata());
+        builder.AddEndpointFilter(async (context, next) =>
+        {
+            var configured = context.HttpContext.RequestServices.GetRequiredService<IConfiguration>().GetSection("Admin:ApiKeys").Get<string[]>() ?? [];
+            return IsValid(context.HttpContext.Request.Headers[Header].ToString(), configured) ? await next(context) : Unauthorized();
+        });
+        return builder.ProducesProblem(StatusCodes.Status401Unauthorized);
+    }
+
+    public static bool IsValid(string presented, IEnumerable<string> configured)
+    {
+        if (string.IsNullOrEmpty(presented))
+        {
+            return false;
+        }
+
+        var digest = SHA256.HashData(Encoding.UTF8.GetBytes(presented));
+        var match = false;
+        foreach (var key in configured.Where(k => !string.IsNullOrEmpty(k)))
+        {
+            // No early exit: every configured key is compared.
+            match |= CryptographicOperations.FixedTimeEquals(digest, SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+        }
+
+        return match;
+    }
+
+    private static ProblemHttpResult Unauthorized() => TypedResults.Problem(
+        title: "API key required",
+        detail: $"This operator endpoint needs a valid key in the {Header} header.",
+        statusCode: StatusCodes.Status401Unauthorized);
+}

@@ -8,27 +8,58 @@ using NeverLetMeGo.Worker.Scraping;
 
 namespace NeverLetMeGo.Worker.Cli;
 
-/// <summary>`nlmg extract &lt;file-or-url&gt; [--json]`: one page through Core, printed; no database.</summary>
+/// <summary>
+/// `nlmg extract &lt;file-or-url&gt; [--json]`: one page through Core, printed; `nlmg extract &lt;directory&gt; --out &lt;dir&gt;
+/// [--threads N]`: every page of a directory written to files (<see cref="ExtractBatch"/>). Never touches the database.
+/// </summary>
 internal static class ExtractCommand
 {
     public static Command Create(CliContext context)
     {
-        var input = new Argument<string>("file-or-url") { Description = "An HTML file, a file: URL or an http(s) URL." };
+        var input = new Argument<string>("file-url-or-directory")
+        {
+            Description = "An HTML file, a file: URL or an http(s) URL; or a directory of *.html files (with --out).",
+        };
         var json = new Option<bool>("--json") { Description = "Print the review as indented JSON (the documented shape)." };
-        var command = new Command("extract", "Extract and spoiler-tag one page and print it. Never touches the database.")
+        var output = new Option<string?>("--out") { Description = "Batch mode: write X.json, X.txt and X.comments.txt for every X.html here." };
+        var threads = new Option<int?>("--threads") { Description = "Batch mode: pages extracted in parallel (default 1)." };
+        var command = new Command("extract", "Extract and spoiler-tag one page and print it, or a directory of pages into files. Never touches the database.")
         {
             input,
             json,
+            output,
+            threads,
         };
-        CliAction.Set(command, context, (parse, ct) => RunAsync(context, parse.GetRequiredValue(input), parse.GetValue(json), ct));
+        CliAction.Set(command, context, (parse, ct) =>
+        {
+            var outDirectory = parse.GetValue(output);
+            return outDirectory is null
+                ? RunAsync(context, parse.GetRequiredValue(input), parse.GetValue(json), ct)
+                : Task.FromResult(RunBatch(context, parse.GetRequiredValue(input), outDirectory, parse.GetValue(threads) ?? 1, ct));
+        });
         return command;
+    }
+
+    private static int RunBatch(CliContext context, string input, string outDirectory, int threads, CancellationToken ct)
+    {
+        if (threads < 1)
+            throw new CliException($"--threads must be at least 1 (got {threads})");
+        if (ScrapeInputs.LooksLikeUrl(input) || (!Directory.Exists(input) && !File.Exists(input)))
+            throw new CliException($"no such directory or file: {input}");
+        var files = ScrapeInputs.Expand([input]);
+        if (files.Count == 0)
+            throw new CliException($"nothing to extract: {input} holds no *.html files");
+
+        var batch = new ExtractBatch(outDirectory, context.ScraperOptions().MaxBodyBytes, context.Error);
+        var summary = batch.Run(files, threads, ct);
+        summary.WriteTo(context.Out);
+        return summary.Failures == 0 ? ExitCodes.Ok : ExitCodes.PagesFailed;
     }
 
     private static async Task<int> RunAsync(CliContext context, string input, bool json, CancellationToken ct)
     {
-        // Batch extraction (a directory, --out) is planned; until then say so rather than guess.
         if (!ScrapeInputs.LooksLikeUrl(input) && Directory.Exists(input))
-            throw new CliException($"{input} is a directory; extract takes one file or URL (nlmg scrape takes many)");
+            throw new CliException($"{input} is a directory; give --out <dir> to extract every page in it");
 
         using var fetcher = new PageFetcher(context.ScraperOptions());
         Review review;

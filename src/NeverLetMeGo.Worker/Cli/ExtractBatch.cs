@@ -1,0 +1,106 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using NeverLetMeGo.Core;
+using NeverLetMeGo.Core.Model;
+using NeverLetMeGo.Worker.Fetching;
+
+namespace NeverLetMeGo.Worker.Cli;
+
+/// <summary>What a batch extraction did; pages per second is over the whole run, reading and writing included.</summary>
+internal sealed record ExtractBatchSummary(int Pages, int Failures, TimeSpan Elapsed, int Threads)
+{
+    public double PagesPerSecond => Elapsed.TotalSeconds > 0 ? Pages / Elapsed.TotalSeconds : 0;
+
+    public void WriteTo(TextWriter output) => output.WriteLine(string.Create(
+        CultureInfo.InvariantCulture,
+        $"Extracted {Pages - Failures} of {Pages} pages: {Failures} failed, {Elapsed.TotalSeconds:0.000} s, {PagesPerSecond:0.0} pages/s ({Threads} thread{(Threads == 1 ? "" : "s")})"));
+
+    /// <summary>The timing file extraction_score.py reads from a prediction folder to print a pages/s column.</summary>
+    public string TimingJson() => JsonSerializer.Serialize(new
+    {
+        pages = Pages,
+        failures = Failures,
+        threads = Threads,
+        seconds = Math.Round(Elapsed.TotalSeconds, 3),
+        pages_per_s = Math.Round(PagesPerSecond, 1),
+    });
+}
+
+/// <summary>
+/// `nlmg extract &lt;directory&gt; --out &lt;dir&gt;`: every X.html becomes X.json (the documented shape), X.txt (article blocks
+/// separated by blank lines, spoilers included) and X.comments.txt (all comment text). A bad page is reported and skipped.
+/// </summary>
+internal sealed class ExtractBatch(string outDirectory, long maxBytes, TextWriter error)
+{
+    private static readonly JsonSerializerOptions Json =
+        new(ReviewJson.Options) { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+
+    public ExtractBatchSummary Run(IReadOnlyList<string> files, int threads, CancellationToken ct)
+    {
+        Directory.CreateDirectory(outDirectory);
+        var failures = 0;
+        var clock = Stopwatch.StartNew();
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = threads, CancellationToken = ct };
+        Parallel.ForEach(files, parallel, file =>
+        {
+            if (ExtractOne(file) is { } reason)
+            {
+                Interlocked.Increment(ref failures);
+                error.WriteLine($"failed: {file}: {reason}");
+            }
+        });
+        clock.Stop();
+        var summary = new ExtractBatchSummary(files.Count, failures, clock.Elapsed, threads);
+        File.WriteAllText(Path.Combine(outDirectory, "_timing.json"), summary.TimingJson(), Utf8);
+        return summary;
+    }
+
+    /// <summary>Extracts one file and writes its outputs; returns why it failed, or null.</summary>
+    private string? ExtractOne(string file)
+    {
+        var name = Path.GetFileNameWithoutExtension(file);
+        Review review;
+        try
+        {
+            var bytes = File.ReadAllBytes(file);
+            if (bytes.LongLength > maxBytes)
+                return $"file exceeds {ByteSize.Format(maxBytes)}";
+            var (html, _) = HtmlDecoder.Decode(bytes, headerCharset: null);
+            review = ReviewPipeline.Process(html, new Uri(Path.GetFullPath(file)));
+        }
+        catch (Exception ex) when (ex is ExtractionException or FetchException or IOException or UnauthorizedAccessException)
+        {
+            return ex.Message;
+        }
+
+        var stem = Path.Combine(outDirectory, name);
+        File.WriteAllText(stem + ".json", JsonSerializer.Serialize(review, Json), Utf8);
+        File.WriteAllText(stem + ".txt", ArticleText(review), Utf8);
+        File.WriteAllText(stem + ".comments.txt", CommentText(review), Utf8);
+        return null;
+    }
+
+    internal static string ArticleText(Review review) => Join(review.Blocks);
+
+    internal static string CommentText(Review review)
+    {
+        var text = new StringBuilder();
+        foreach (var comment in review.Comments)
+        {
+            if (comment.Blocks.Count == 0)
+                continue;
+            if (text.Length > 0)
+                text.Append("\n\n");
+            text.Append(Join(comment.Blocks));
+        }
+        return text.Length > 0 ? text.Append('\n').ToString() : string.Empty;
+    }
+
+    private static string Join(IReadOnlyList<Block> blocks) =>
+        blocks.Count == 0 ? string.Empty : string.Join("\n\n", blocks.Select(b => b.Text)) + "\n";
+}

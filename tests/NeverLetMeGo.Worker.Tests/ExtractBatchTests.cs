@@ -1,0 +1,122 @@
+using System.Text.Json;
+using NeverLetMeGo.Testing;
+using NeverLetMeGo.Worker.Tests.Support;
+
+namespace NeverLetMeGo.Worker.Tests;
+
+/// <summary>`nlmg extract &lt;directory&gt; --out &lt;dir&gt;`: the sample pages plus a broken one, written to files.</summary>
+public sealed class ExtractBatchTests : IDisposable
+{
+    private readonly string _input = Directory.CreateTempSubdirectory("nlmg-batch-in-").FullName;
+    private readonly string _output = Path.Combine(Path.GetTempPath(), $"nlmg-batch-out-{Guid.NewGuid():N}");
+
+    public ExtractBatchTests()
+    {
+        foreach (var page in SamplePages.All)
+            File.Copy(page, Path.Combine(_input, Path.GetFileName(page)));
+    }
+
+    public void Dispose()
+    {
+        Directory.Delete(_input, recursive: true);
+        if (Directory.Exists(_output))
+            Directory.Delete(_output, recursive: true);
+    }
+
+    [Fact]
+    public async Task Batch_writes_json_article_text_and_comment_text_for_every_page()
+    {
+        var result = await Nlmg.RunAsync("extract", _input, "--out", _output);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        foreach (var page in SamplePages.All)
+        {
+            var stem = Path.Combine(_output, Path.GetFileNameWithoutExtension(page));
+            using var json = JsonDocument.Parse(await File.ReadAllTextAsync(stem + ".json"));
+            var blocks = json.RootElement.GetProperty("blocks").EnumerateArray().Select(b => b.GetProperty("text").GetString()).ToList();
+            // The article text is the blocks' text, in order, separated by blank lines.
+            Assert.Equal(string.Join("\n\n", blocks) + "\n", await File.ReadAllTextAsync(stem + ".txt"));
+
+            var comments = await File.ReadAllTextAsync(stem + ".comments.txt");
+            foreach (var comment in json.RootElement.GetProperty("comments").EnumerateArray())
+            {
+                foreach (var block in comment.GetProperty("blocks").EnumerateArray())
+                    Assert.Contains(block.GetProperty("text").GetString()!, comments, StringComparison.Ordinal);
+            }
+        }
+        Assert.Contains(SamplePages.All, p => new FileInfo(Path.Combine(_output, Path.GetFileNameWithoutExtension(p) + ".comments.txt")).Length > 0);
+    }
+
+    [Fact]
+    public async Task A_broken_page_is_reported_and_skipped_and_the_rest_are_written()
+    {
+        await File.WriteAllBytesAsync(Path.Combine(_input, "broken.html"), [0x00, 0xFF, 0x13, 0x37, 0x00, 0x42, 0x00]);
+
+        var result = await Nlmg.RunAsync("extract", _input, "--out", _output, "--threads", "2");
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains("broken.html: document is not HTML (binary content)", result.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(_output, "broken.json")));
+        Assert.All(SamplePages.All, p => Assert.True(File.Exists(Path.Combine(_output, Path.GetFileNameWithoutExtension(p) + ".txt"))));
+        var pages = SamplePages.All.Count + 1;
+        var summary = Assert.Single(result.OutLines);
+        Assert.StartsWith($"Extracted {pages - 1} of {pages} pages: 1 failed, ", summary, StringComparison.Ordinal);
+        Assert.Contains(" pages/s (2 threads)", summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Parallel_and_sequential_runs_write_the_same_files()
+    {
+        var parallelOut = _output + "-parallel";
+        try
+        {
+            Assert.Equal(0, (await Nlmg.RunAsync("extract", _input, "--out", _output)).ExitCode);
+            Assert.Equal(0, (await Nlmg.RunAsync("extract", _input, "--out", parallelOut, "--threads", "4")).ExitCode);
+
+            foreach (var file in Directory.GetFiles(_output).Where(f => !f.EndsWith("_timing.json", StringComparison.Ordinal)))
+                Assert.Equal(await File.ReadAllTextAsync(file), await File.ReadAllTextAsync(Path.Combine(parallelOut, Path.GetFileName(file))));
+        }
+        finally
+        {
+            Directory.Delete(parallelOut, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Batch_writes_a_timing_file_the_scorer_reads()
+    {
+        await Nlmg.RunAsync("extract", _input, "--out", _output);
+
+        using var timing = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(_output, "_timing.json")));
+        Assert.Equal(SamplePages.All.Count, timing.RootElement.GetProperty("pages").GetInt32());
+        Assert.True(timing.RootElement.GetProperty("pages_per_s").GetDouble() > 0);
+    }
+
+    [Theory]
+    [InlineData("--threads", "0", "--threads must be at least 1 (got 0)")]
+    [InlineData("--threads", "1", "nothing to extract")]
+    public async Task Bad_batch_arguments_fail_with_the_reason(string option, string value, string message)
+    {
+        var empty = Directory.CreateTempSubdirectory("nlmg-batch-empty-").FullName;
+        try
+        {
+            var result = await Nlmg.RunAsync("extract", empty, "--out", _output, option, value);
+
+            Assert.Equal(1, result.ExitCode);
+            Assert.Contains(message, result.Error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(empty);
+        }
+    }
+
+    [Fact]
+    public async Task A_directory_without_out_asks_for_it()
+    {
+        var result = await Nlmg.RunAsync("extract", _input);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("give --out <dir>", result.Error, StringComparison.Ordinal);
+    }
+}

@@ -34,9 +34,13 @@ public sealed class MigratorTests
 
         await using var connection = await db.OpenConnectionAsync();
         var tables = await connection.QueryAsync<string>("select table_name from information_schema.tables where table_schema = 'public'");
-        Assert.Equal(
-            ["app_state", "comment_blocks", "comments", "review_blocks", "reviews", "schema_migrations", "scrape_jobs", "sites", "works"],
-            tables.Order(StringComparer.Ordinal));
+        // A subset: each later migration adds its own tables and checks them in its own tests.
+        Assert.Subset(
+            tables.ToHashSet(StringComparer.Ordinal),
+            new HashSet<string>(
+                ["app_state", "comment_blocks", "comments", "review_blocks", "reviews", "schema_migrations", "scrape_jobs", "sites", "works",
+                 "scrape_hosts", "page_validators", "scrape_sources", "scrape_source_entries", "scrape_metrics"],
+                StringComparer.Ordinal));
     }
 
     [Fact]

@@ -54,7 +54,7 @@ public sealed class PageFetcherTests : IAsyncLifetime
     [InlineData("/utf8", "café", "utf-8")]
     public async Task The_charset_comes_from_the_header_the_bom_or_a_meta_tag_else_utf8(string path, string text, string charset)
     {
-        using var fetcher = new PageFetcher(new ScraperOptions());
+        using var fetcher = new PageFetcher(new ScraperOptions { AllowedHosts = ["127.0.0.1"] });
 
         var page = await fetcher.FetchAsync(_site.Url(path).AbsoluteUri, CancellationToken.None);
 
@@ -69,7 +69,7 @@ public sealed class PageFetcherTests : IAsyncLifetime
     [InlineData("/gzip-bomb", "body exceeds 1 MiB")]
     public async Task Misbehaving_pages_fail_with_a_clear_reason(string path, string reason)
     {
-        using var fetcher = new PageFetcher(new ScraperOptions { MaxBodyBytes = 1024 * 1024 });
+        using var fetcher = new PageFetcher(new ScraperOptions { AllowedHosts = ["127.0.0.1"], MaxBodyBytes = 1024 * 1024 });
 
         var error = await Assert.ThrowsAsync<FetchException>(() => fetcher.FetchAsync(_site.Url(path).AbsoluteUri, CancellationToken.None));
 
@@ -79,7 +79,7 @@ public sealed class PageFetcherTests : IAsyncLifetime
     [Fact]
     public async Task A_page_slower_than_the_timeout_fails_as_timed_out()
     {
-        using var fetcher = new PageFetcher(new ScraperOptions { TimeoutSeconds = 1 });
+        using var fetcher = new PageFetcher(new ScraperOptions { AllowedHosts = ["127.0.0.1"], TimeoutSeconds = 1 });
 
         var error = await Assert.ThrowsAsync<FetchException>(() => fetcher.FetchAsync(_site.Url("slow").AbsoluteUri, CancellationToken.None));
 
@@ -89,7 +89,7 @@ public sealed class PageFetcherTests : IAsyncLifetime
     [Fact]
     public async Task Redirects_are_followed_and_the_final_url_is_kept()
     {
-        using var fetcher = new PageFetcher(new ScraperOptions());
+        using var fetcher = new PageFetcher(new ScraperOptions { AllowedHosts = ["127.0.0.1"] });
 
         var page = await fetcher.FetchAsync(_site.Url("hop/1").AbsoluteUri, CancellationToken.None);
 
@@ -100,7 +100,7 @@ public sealed class PageFetcherTests : IAsyncLifetime
     [Fact]
     public async Task Xhtml_is_accepted_as_html()
     {
-        using var fetcher = new PageFetcher(new ScraperOptions());
+        using var fetcher = new PageFetcher(new ScraperOptions { AllowedHosts = ["127.0.0.1"] });
 
         var page = await fetcher.FetchAsync(_site.Url("xhtml").AbsoluteUri, CancellationToken.None);
 
@@ -110,7 +110,7 @@ public sealed class PageFetcherTests : IAsyncLifetime
     [Fact]
     public async Task The_configured_user_agent_is_sent()
     {
-        using var fetcher = new PageFetcher(new ScraperOptions { UserAgent = "TestBot/1.0 (+mailto:test@example.invalid)" });
+        using var fetcher = new PageFetcher(new ScraperOptions { AllowedHosts = ["127.0.0.1"], UserAgent = "TestBot/1.0 (+mailto:test@example.invalid)" });
 
         var page = await fetcher.FetchAsync(_site.Url("agent").AbsoluteUri, CancellationToken.None);
 
@@ -124,7 +124,7 @@ public sealed class PageFetcherTests : IAsyncLifetime
         await File.WriteAllTextAsync(path, "<p>" + new string('x', 4096) + "</p>");
         try
         {
-            using var fetcher = new PageFetcher(new ScraperOptions { MaxBodyBytes = 2048 });
+            using var fetcher = new PageFetcher(new ScraperOptions { AllowedHosts = ["127.0.0.1"], MaxBodyBytes = 2048 });
 
             var error = await Assert.ThrowsAsync<FetchException>(() => fetcher.FetchAsync(path, CancellationToken.None));
 
@@ -139,7 +139,7 @@ public sealed class PageFetcherTests : IAsyncLifetime
     [Fact]
     public async Task Other_url_schemes_are_refused()
     {
-        using var fetcher = new PageFetcher(new ScraperOptions());
+        using var fetcher = new PageFetcher(new ScraperOptions { AllowedHosts = ["127.0.0.1"] });
 
         var error = await Assert.ThrowsAsync<FetchException>(() => fetcher.FetchAsync("ftp://127.0.0.1/page.html", CancellationToken.None));
 

@@ -17,6 +17,9 @@ public sealed record ScrapeJob
 
     public string? LockedBy { get; init; }
 
+    /// <summary>Class of the last failure (timeout, http_status, too_large, robots, ...): the label of the failure metrics.</summary>
+    public string? FailureKind { get; init; }
+
     /// <summary>End of the running job's lease; after it, another worker may take the job.</summary>
     public DateTimeOffset? LockedUntil { get; init; }
 }
@@ -29,4 +32,10 @@ public static class ScrapeJobStates
     public const string Dead = "dead";
 
     public static IReadOnlyList<string> All { get; } = [Pending, Running, Done, Dead];
+}
+
+/// <summary>Why a job failed: the reason shown to the operator and its class; permanent failures are not retried.</summary>
+public sealed record JobFailure(string Reason, string Kind, bool Permanent = false, TimeSpan? RetryAfter = null)
+{
+    public const string OtherKind = "other";
 }

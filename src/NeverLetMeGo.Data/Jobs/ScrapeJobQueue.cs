@@ -5,10 +5,10 @@ namespace NeverLetMeGo.Data.Jobs;
 
 /// <summary>The scrape_jobs table as a queue: claim with FOR UPDATE SKIP LOCKED; at most one open job per URL.</summary>
 /// <remarks>Times come from the injected clock, not the database's, so that tests control leases and backoff.</remarks>
-public sealed class ScrapeJobQueue(NpgsqlDataSource db, TimeProvider clock)
+public sealed partial class ScrapeJobQueue(NpgsqlDataSource db, TimeProvider clock)
 {
     private const string Columns = """
-        id, url, state, attempts, last_error, outcome, review_id, run_after, locked_by, locked_until, created_at, updated_at
+        id, url, state, attempts, last_error, failure_kind, outcome, review_id, run_after, locked_by, locked_until, created_at, updated_at
         """;
 
     /// <summary>First retry after 30 s, doubling per attempt, never more than an hour (before jitter).</summary>
@@ -92,28 +92,37 @@ public sealed class ScrapeJobQueue(NpgsqlDataSource db, TimeProvider clock)
     }
 
     /// <summary>Records the error; retries later with backoff until maxAttempts, then the job is dead.</summary>
-    public async Task FailAsync(long jobId, string error, int maxAttempts, CancellationToken ct)
+    public Task FailAsync(long jobId, string error, int maxAttempts, CancellationToken ct) =>
+        FailAsync(jobId, new JobFailure(error, JobFailure.OtherKind), maxAttempts, ct);
+
+    /// <summary>Records the failure; retries later with backoff until maxAttempts (a permanent failure is dead at once).</summary>
+    public async Task FailAsync(long jobId, JobFailure failure, int maxAttempts, CancellationToken ct)
     {
         // Delay = min(30 s · 2^(attempts-1), 1 h) · jitter; the exponent is capped first so the interval cannot overflow.
+        // A Retry-After from the server, when later than that, wins.
         const string sql = """
             update scrape_jobs set
-                state = case when attempts >= @maxAttempts then 'dead' else 'pending' end,
-                run_after = case when attempts >= @maxAttempts then run_after
-                    else @now + interval '1 second'
-                        * least(@firstDelay * power(2, least(greatest(attempts - 1, 0), 30)), @maxDelay) * @jitter
+                state = case when attempts >= @maxAttempts or @permanent then 'dead' else 'pending' end,
+                run_after = case when attempts >= @maxAttempts or @permanent then run_after
+                    else greatest(@notBefore, @now + interval '1 second'
+                        * least(@firstDelay * power(2, least(greatest(attempts - 1, 0), 30)), @maxDelay) * @jitter)
                     end,
-                last_error = @error, locked_by = null, locked_until = null, updated_at = @now
+                last_error = @error, failure_kind = @kind, locked_by = null, locked_until = null, updated_at = @now
             where id = @jobId and state = 'running'
             """;
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxAttempts);
         // ±20 %, so that jobs failing together do not all come back together.
         var jitter = 0.8 + (0.4 * Random.Shared.NextDouble());
+        var now = clock.GetUtcNow();
         var args = new
         {
             jobId,
-            error,
+            error = failure.Reason,
+            kind = failure.Kind,
+            permanent = failure.Permanent,
             maxAttempts,
-            now = clock.GetUtcNow(),
+            now,
+            notBefore = now + (failure.RetryAfter ?? TimeSpan.Zero),
             firstDelay = FirstRetryDelay.TotalSeconds,
             maxDelay = MaxRetryDelay.TotalSeconds,
             jitter,
@@ -153,6 +162,7 @@ public sealed class ScrapeJobQueue(NpgsqlDataSource db, TimeProvider clock)
         public string State { get; init; } = "";
         public int Attempts { get; init; }
         public string? LastError { get; init; }
+        public string? FailureKind { get; init; }
         public string? Outcome { get; init; }
         public long? ReviewId { get; init; }
         public DateTime RunAfter { get; init; }
@@ -168,6 +178,7 @@ public sealed class ScrapeJobQueue(NpgsqlDataSource db, TimeProvider clock)
             State = State,
             Attempts = Attempts,
             LastError = LastError,
+            FailureKind = FailureKind,
             Outcome = Outcome,
             ReviewId = ReviewId,
             RunAfter = SqlMapping.Offset(RunAfter),

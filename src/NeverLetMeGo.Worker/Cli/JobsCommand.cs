@@ -19,6 +19,7 @@ internal static class JobsCommand
         });
         var command = new Command("jobs", "List scrape jobs with their state, attempts and last error.") { state, limit };
         CliAction.Set(command, context, (parse, ct) => RunAsync(context, parse.GetValue(state), parse.GetValue(limit), ct));
+        command.Subcommands.Add(JobsRetryCommand.Create(context));
         return command;
     }
 

@@ -25,7 +25,7 @@ internal static partial class HtmlDecoder
         if (string.IsNullOrWhiteSpace(charset))
             return null;
         return Lookup(charset.Trim().Trim('"', '\''))
-            ?? throw new FetchException($"unsupported charset '{charset}'");
+            ?? throw new FetchException($"unsupported charset '{charset}'") { Kind = "charset", Permanent = true };
     }
 
     private static Encoding? FromMeta(ReadOnlySpan<byte> body)

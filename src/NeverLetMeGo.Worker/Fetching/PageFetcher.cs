@@ -8,7 +8,7 @@ namespace NeverLetMeGo.Worker.Fetching;
 /// Fetches one HTML page from an http(s) URL, a file: URL or a local path, within the configured limits.
 /// One instance (one HttpClient and connection pool) per process. Every refusal is a <see cref="FetchException"/>.
 /// </summary>
-public sealed class PageFetcher : IDisposable
+public sealed partial class PageFetcher : IDisposable
 {
     private static readonly string[] HtmlMediaTypes = ["text/html", "application/xhtml+xml"];
     private readonly ScraperOptions _options;
@@ -36,7 +36,11 @@ public sealed class PageFetcher : IDisposable
         throw new FetchException($"unsupported URL scheme '{uri.Scheme}' (expected http, https, file or a path)");
     }
 
-    public async Task<FetchedPage> FetchHttpAsync(Uri url, CancellationToken ct)
+    public async Task<FetchedPage> FetchHttpAsync(Uri url, CancellationToken ct) =>
+        await FetchHttpAsync(url, validators: null, ct) ?? throw new FetchException("HTTP 304 Not Modified") { Kind = "http_304" };
+
+    /// <summary>A conditional GET when validators are given: null when the server says the page is not modified.</summary>
+    public async Task<FetchedPage?> FetchHttpAsync(Uri url, PageValidators? validators, CancellationToken ct)
     {
         // Our own deadline rather than HttpClient.Timeout: it covers the body too and tells a timeout from a cancel.
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
@@ -44,7 +48,13 @@ public sealed class PageFetcher : IDisposable
         try
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, url);
+            if (validators?.ETag is { } etag)
+                request.Headers.TryAddWithoutValidation("If-None-Match", etag);
+            if (validators?.LastModified is { } lastModified)
+                request.Headers.TryAddWithoutValidation("If-Modified-Since", lastModified);
             using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, deadline.Token);
+            if (response.StatusCode == HttpStatusCode.NotModified && validators is not null)
+                return null;
             CheckStatus(response);
             var contentType = CheckContentType(response.Content.Headers.ContentType);
             if (response.Content.Headers.ContentLength > _options.MaxBodyBytes)
@@ -53,25 +63,31 @@ public sealed class PageFetcher : IDisposable
             await using var stream = await response.Content.ReadAsStreamAsync(deadline.Token);
             var body = await ReadLimitedAsync(stream, deadline.Token);
             var (html, charset) = HtmlDecoder.Decode(body.Span, contentType.CharSet);
-            return new FetchedPage(response.RequestMessage?.RequestUri ?? url, html, charset, body.Length);
+            return new FetchedPage(response.RequestMessage?.RequestUri ?? url, html, charset, body.Length)
+            {
+                ETag = response.Headers.ETag?.ToString(),
+                LastModified = response.Content.Headers.LastModified?.ToString("R"),
+            };
         }
-        catch (OperationCanceledException ex) when (!ct.IsCancellationRequested)
+        catch (Exception ex) when (Translate(ex, ct) is { } failure)
         {
-            throw new FetchException($"timed out after {_options.TimeoutSeconds} s", ex);
-        }
-        catch (HttpRequestException ex)
-        {
-            throw new FetchException($"request failed: {ex.Message}", ex);
-        }
-        catch (IOException ex)
-        {
-            throw new FetchException($"reading the body failed: {ex.Message}", ex);
-        }
-        catch (InvalidDataException ex)
-        {
-            throw new FetchException($"the compressed body is invalid: {ex.Message}", ex);
+            throw failure;
         }
     }
+
+    /// <summary>Our reason for a transport failure; null for what is not ours to translate (the caller's cancel).</summary>
+    private FetchException? Translate(Exception ex, CancellationToken ct) => ex switch
+    {
+        OperationCanceledException when !ct.IsCancellationRequested =>
+            new FetchException($"timed out after {_options.TimeoutSeconds} s", ex) { Kind = "timeout" },
+        HttpRequestException { InnerException: RefusedAddressException refused } =>
+            new FetchException($"refused: {refused.Message}", ex) { Kind = "refused_address", Permanent = true },
+        HttpRequestException =>
+            new FetchException($"request failed: {ex.Message}", ex) { Kind = "connection" },
+        IOException => new FetchException($"reading the body failed: {ex.Message}", ex) { Kind = "truncated" },
+        InvalidDataException => new FetchException($"the compressed body is invalid: {ex.Message}", ex) { Kind = "bad_encoding" },
+        _ => null,
+    };
 
     public async Task<FetchedPage> ReadFileAsync(string path, CancellationToken ct)
     {
@@ -101,17 +117,29 @@ public sealed class PageFetcher : IDisposable
         var code = (int)response.StatusCode;
         // The handler hands back the last 3xx once it stops following: the redirect limit was reached.
         if (code is >= 300 and < 400 && response.Headers.Location is not null && code != (int)HttpStatusCode.NotModified)
-            throw new FetchException($"too many redirects (more than {_options.MaxRedirects})");
+            throw new FetchException($"too many redirects (more than {_options.MaxRedirects})") { Kind = "too_many_redirects" };
         var phrase = string.IsNullOrWhiteSpace(response.ReasonPhrase) ? response.StatusCode.ToString() : response.ReasonPhrase;
-        throw new FetchException($"HTTP {code} {phrase}");
+        var retryAfter = RetryAfter(response);
+        var reason = retryAfter is { } wait ? $"HTTP {code} {phrase} (retry after {wait.TotalSeconds:0.#} s)" : $"HTTP {code} {phrase}";
+        // A missing or forbidden page stays so; timeouts, throttling and server errors may pass.
+        var permanent = code is >= 400 and < 500 and not 408 and not 425 and not 429;
+        throw new FetchException(reason) { Kind = $"http_{code}", Permanent = permanent, RetryAfter = retryAfter };
+    }
+
+    private TimeSpan? RetryAfter(HttpResponseMessage response)
+    {
+        var header = response.Headers.RetryAfter;
+        var wait = header?.Delta ?? (header?.Date is { } date ? date - DateTimeOffset.UtcNow : null);
+        // A server asking for days is taken at its word only up to an hour; the job's own backoff takes over after that.
+        return wait is { } w ? TimeSpan.FromTicks(Math.Clamp(w.Ticks, 0, TimeSpan.FromHours(1).Ticks)) : null;
     }
 
     private static MediaTypeHeaderValue CheckContentType(MediaTypeHeaderValue? contentType)
     {
         if (contentType?.MediaType is not { } mediaType)
-            throw new FetchException("the response has no content type (expected text/html)");
+            throw new FetchException("the response has no content type (expected text/html)") { Kind = "content_type", Permanent = true };
         if (!HtmlMediaTypes.Contains(mediaType, StringComparer.OrdinalIgnoreCase))
-            throw new FetchException($"content type {mediaType} is not HTML");
+            throw new FetchException($"content type {mediaType} is not HTML") { Kind = "content_type", Permanent = true };
         return contentType;
     }
 
@@ -130,7 +158,7 @@ public sealed class PageFetcher : IDisposable
         return body.ToArray();
     }
 
-    private FetchException TooLarge(string what) => new($"{what} exceeds {ByteSize.Format(_options.MaxBodyBytes)}");
+    private FetchException TooLarge(string what) => new($"{what} exceeds {ByteSize.Format(_options.MaxBodyBytes)}") { Kind = "too_large" };
 
     private static HttpClient CreateClient(ScraperOptions options)
     {
@@ -143,6 +171,7 @@ public sealed class PageFetcher : IDisposable
             // Recycled connections pick up DNS changes on long worker runs.
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
             UseCookies = false,
+            ConnectCallback = (context, ct) => AddressPolicy.ConnectAsync(context, options.AllowedHosts, ct),
         };
         var http = new HttpClient(handler) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
         http.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", options.UserAgent);

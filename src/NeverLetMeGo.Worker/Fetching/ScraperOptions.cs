@@ -33,9 +33,23 @@ public sealed class ScraperOptions
     /// <summary>How long a claimed job stays ours before another worker may take it.</summary>
     public int LeaseSeconds { get; set; } = 120;
 
+    /// <summary>Hosts (names or addresses) that may resolve to private, loopback or link-local addresses; empty in production.</summary>
+    public string[] AllowedHosts { get; set; } = [];
+
+    /// <summary>Least time between two requests to one host, across all workers; a larger robots.txt Crawl-delay wins.</summary>
+    public double HostDelaySeconds { get; set; } = 1;
+
+    /// <summary>How long a fetched robots.txt is trusted before it is fetched again.</summary>
+    public double RobotsCacheMinutes { get; set; } = 24 * 60;
+
     public TimeSpan Timeout => TimeSpan.FromSeconds(TimeoutSeconds);
     public TimeSpan PollInterval => TimeSpan.FromSeconds(PollIntervalSeconds);
     public TimeSpan Lease => TimeSpan.FromSeconds(LeaseSeconds);
+    public TimeSpan HostDelay => TimeSpan.FromSeconds(HostDelaySeconds);
+    public TimeSpan RobotsCacheAge => TimeSpan.FromMinutes(RobotsCacheMinutes);
+
+    /// <summary>The product token robots.txt groups are matched against: the user agent up to its first '/' or space.</summary>
+    public string RobotsToken => UserAgent.Split('/', ' ')[0];
 
     /// <summary>Every problem, each naming its configuration key; empty when valid.</summary>
     public IReadOnlyList<string> Validate()
@@ -51,6 +65,8 @@ public sealed class ScraperOptions
         Range(errors, nameof(PollIntervalSeconds), PollIntervalSeconds, 0.01, 3600);
         Range(errors, nameof(Concurrency), Concurrency, 1, 64);
         Range(errors, nameof(LeaseSeconds), LeaseSeconds, 10, 86_400);
+        Range(errors, nameof(HostDelaySeconds), HostDelaySeconds, 0, 3600);
+        Range(errors, nameof(RobotsCacheMinutes), RobotsCacheMinutes, 0, 7 * 24 * 60);
         return errors;
     }
 

@@ -2,9 +2,7 @@ using System.Threading.Channels;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using NeverLetMeGo.Core;
 using NeverLetMeGo.Data.Jobs;
-using NeverLetMeGo.Data.Reviews;
 using NeverLetMeGo.Worker.Fetching;
 using NeverLetMeGo.Worker.Scraping;
 
@@ -17,8 +15,9 @@ namespace NeverLetMeGo.Worker.Queue;
 /// </summary>
 internal sealed class ScrapeJobService(
     ScrapeJobQueue queue,
-    PageFetcher fetcher,
-    ReviewIngester ingester,
+    JobFetcher fetcher,
+    JobProcessor processor,
+    ScrapeMetrics metrics,
     IOptions<ScraperOptions> options,
     WorkerRunOptions run,
     WorkerStats stats,
@@ -27,8 +26,6 @@ internal sealed class ScrapeJobService(
     ILogger<ScrapeJobService> logger) : BackgroundService
 {
     private readonly string _workerId = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid().ToString("N")[..8]}";
-
-    private sealed record FetchedJob(ScrapeJob Job, FetchedPage? Page, string? Failure);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -117,55 +114,73 @@ internal sealed class ScrapeJobService(
                 continue;
             }
 
-            FetchedJob item;
+            var lease = JobLease.Start(queue, job, _workerId, options.Value.Lease, clock, logger);
             try
             {
-                item = new FetchedJob(job, await fetcher.FetchAsync(job.Url, ct), null);
+                await writer.WriteAsync(await fetcher.FetchAsync(job, lease, _workerId, ct), ct);
             }
-            catch (Exception ex) when (!ct.IsCancellationRequested)
+            catch (Exception ex) when (Failures.IsInfrastructure(ex) && !ct.IsCancellationRequested)
             {
-                item = new FetchedJob(job, null, Failures.Reason(ex));
+                // The job stays claimed; with its heartbeat stopped, the lease runs out and it is taken again.
+                await lease.DisposeAsync();
+                logger.LogError(ex, "Fetching job {JobId} ({Url}) failed on the database; retrying in {Delay}", job.Id, job.Url, backoff.Next);
+                await backoff.WaitAsync(ct);
             }
-            await writer.WriteAsync(item, ct);
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                await lease.DisposeAsync();
+                await AbandonAsync(job);
+                throw;
+            }
+        }
+    }
+
+    private async Task AbandonAsync(ScrapeJob job)
+    {
+        try
+        {
+            await queue.AbandonAsync(job.Id, _workerId, CancellationToken.None);
+        }
+        catch (Exception ex) when (Failures.IsInfrastructure(ex))
+        {
+            logger.LogWarning(ex, "Could not hand job {JobId} back; it is taken again when its lease expires", job.Id);
         }
     }
 
     private async Task ProcessAsync(FetchedJob item, CancellationToken ct)
     {
-        var (job, page, failure) = item;
-        SaveResult? saved = null;
-        if (page is not null)
+        var job = item.Job;
+        await using var lease = item.Lease;
+        if (await WithRetryAsync(job, token => processor.DecideAsync(item, token), ct) is not { } result)
+            return;
+        if (result is JobResult.Completed done)
         {
-            try
-            {
-                saved = await WithRetryAsync(job, token => ingester.IngestAsync(page, token), ct);
-                if (saved is null)
-                    return;
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                if (ex is not ExtractionException)
-                    logger.LogError(ex, "Processing job {JobId} for {Url} failed unexpectedly", job.Id, job.Url);
-                failure = Failures.Reason(ex);
-            }
-        }
-
-        if (saved is not null)
-        {
-            var outcome = saved.Outcome.ToString().ToLowerInvariant();
-            if (await WithRetryAsync(job, token => Done(queue.CompleteAsync(job.Id, outcome, saved.ReviewId, token)), ct) is null)
+            if (await WithRetryAsync(job, token => Done(queue.CompleteAsync(job.Id, done.Outcome, done.ReviewId, token)), ct) is null)
                 return;
             stats.CountDone();
-            logger.LogInformation("Job {JobId} {Url}: {Outcome} review {ReviewId}", job.Id, job.Url, outcome, saved.ReviewId);
+            await CountAsync(done.Outcome == SaveOutcomes.Unchanged ? ScrapeMetrics.Unchanged : ScrapeMetrics.Stored, "");
+            logger.LogInformation("Job {JobId} {Url}: {Outcome} review {ReviewId}", job.Id, job.Url, done.Outcome, done.ReviewId);
         }
-        else
+        else if (result is JobResult.Failed { Failure: var failure })
         {
-            var reason = failure ?? "unknown failure";
-            if (await WithRetryAsync(job, token => Done(queue.FailAsync(job.Id, reason, options.Value.MaxAttempts, token)), ct) is null)
+            if (await WithRetryAsync(job, token => Done(queue.FailAsync(job.Id, failure, processor.MaxAttempts, token)), ct) is null)
                 return;
             stats.CountFailed();
-            logger.LogWarning("Job {JobId} {Url} failed (attempts so far {Attempts}, at most {MaxAttempts}): {Reason}",
-                job.Id, job.Url, job.Attempts, options.Value.MaxAttempts, reason);
+            await CountAsync(ScrapeMetrics.Failed, failure.Kind);
+            logger.LogWarning("Job {JobId} {Url} failed (attempts so far {Attempts}, at most {MaxAttempts}, permanent {Permanent}): {Reason}",
+                job.Id, job.Url, job.Attempts, processor.MaxAttempts, failure.Permanent, failure.Reason);
+        }
+    }
+
+    private async Task CountAsync(string name, string label)
+    {
+        try
+        {
+            await metrics.CountAsync(name, label, CancellationToken.None);
+        }
+        catch (Exception ex) when (Failures.IsInfrastructure(ex))
+        {
+            logger.LogWarning(ex, "Could not count {Metric} in the metrics", name);
         }
     }
 

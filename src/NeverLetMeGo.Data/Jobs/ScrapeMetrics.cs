@@ -1,0 +1,67 @@
+using System.Globalization;
+using Dapper;
+using Npgsql;
+
+namespace NeverLetMeGo.Data.Jobs;
+
+/// <summary>One counter of scrape_metrics: a name, a label value ("" for none) and its running total.</summary>
+public sealed record MetricValue(string Name, string Label, double Value);
+
+/// <summary>
+/// Counters every worker adds to and the API reads for GET /metrics: pages fetched, stored, unchanged, failed by reason,
+/// and the fetch latency histogram (cumulative buckets, as Prometheus wants them).
+/// </summary>
+public sealed class ScrapeMetrics(NpgsqlDataSource db)
+{
+    public const string Fetched = "pages_fetched";
+    public const string Stored = "pages_stored";
+    public const string Unchanged = "pages_unchanged";
+    public const string Failed = "pages_failed";
+    public const string LatencyBucket = "fetch_latency_bucket";
+    public const string LatencySum = "fetch_latency_sum";
+    public const string LatencyCount = "fetch_latency_count";
+
+    /// <summary>Upper bounds of the latency buckets, in seconds ("+Inf" is the count).</summary>
+    public static IReadOnlyList<double> Buckets { get; } = [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
+
+    public static string BucketLabel(double bound) => bound.ToString("0.###", CultureInfo.InvariantCulture);
+
+    public Task CountAsync(string name, string label, CancellationToken ct) => AddAsync([(name, label, 1)], ct);
+
+    public Task RecordFetchAsync(TimeSpan latency, CancellationToken ct)
+    {
+        var seconds = latency.TotalSeconds;
+        var increments = Buckets.Where(b => seconds <= b).Select(b => (LatencyBucket, BucketLabel(b), 1.0))
+            .Append((LatencySum, "", seconds))
+            .Append((LatencyCount, "", 1.0))
+            .Append((Fetched, "", 1.0));
+        return AddAsync([.. increments], ct);
+    }
+
+    public async Task<IReadOnlyList<MetricValue>> ReadAsync(CancellationToken ct)
+    {
+        const string sql = "select name, label, value from scrape_metrics order by name, label";
+        await using var connection = await db.OpenConnectionAsync(ct);
+        var rows = await connection.QueryAsync<(string Name, string Label, double Value)>(new CommandDefinition(sql, cancellationToken: ct));
+        return [.. rows.Select(r => new MetricValue(r.Name, r.Label, r.Value))];
+    }
+
+    private async Task AddAsync(IReadOnlyList<(string Name, string Label, double Value)> increments, CancellationToken ct)
+    {
+        // One statement for the lot; sorted so two workers lock the rows in the same order.
+        const string sql = """
+            insert into scrape_metrics (name, label, value)
+            select * from unnest(@names, @labels, @values)
+            on conflict (name, label) do update set value = scrape_metrics.value + excluded.value
+            """;
+        var sorted = increments.OrderBy(i => i.Name, StringComparer.Ordinal).ThenBy(i => i.Label, StringComparer.Ordinal).ToList();
+        var args = new
+        {
+            names = sorted.Select(i => i.Name).ToArray(),
+            labels = sorted.Select(i => i.Label).ToArray(),
+            values = sorted.Select(i => i.Value).ToArray(),
+        };
+        await using var connection = await db.OpenConnectionAsync(ct);
+        await connection.ExecuteAsync(new CommandDefinition(sql, args, cancellationToken: ct));
+    }
+}

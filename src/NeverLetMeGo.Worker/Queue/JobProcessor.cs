@@ -1,0 +1,75 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using NeverLetMeGo.Core;
+using NeverLetMeGo.Data.Jobs;
+using NeverLetMeGo.Worker.Fetching;
+using NeverLetMeGo.Worker.Scraping;
+
+namespace NeverLetMeGo.Worker.Queue;
+
+/// <summary>What the process stage decided for one job.</summary>
+internal abstract record JobResult
+{
+    public sealed record Completed(string Outcome, long? ReviewId) : JobResult;
+
+    public sealed record Failed(JobFailure Failure) : JobResult;
+}
+
+/// <summary>
+/// The process stage of one job: a 304 or a body identical to the last one is "unchanged" without extraction work;
+/// anything else is extracted, tagged and upserted. Page problems become a <see cref="JobResult.Failed"/>; database
+/// failures are thrown to the caller, which retries them.
+/// </summary>
+internal sealed class JobProcessor(
+    ReviewIngester ingester,
+    PageValidatorStore validators,
+    IOptions<ScraperOptions> options,
+    TimeProvider clock,
+    ILogger<JobProcessor> logger)
+{
+    public async Task<JobResult> DecideAsync(FetchedJob item, CancellationToken ct)
+    {
+        if (item.Failure is { } failure)
+            return new JobResult.Failed(failure);
+        var stored = item.Stored;
+        if (item.NotModified)
+            return new JobResult.Completed(SaveOutcomes.Unchanged, stored?.ReviewId);
+
+        var page = item.Page!;
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(page.Html)));
+        long? reviewId;
+        string outcome;
+        if (stored is { ReviewId: not null } && string.Equals(stored.ContentHash, hash, StringComparison.Ordinal))
+        {
+            (outcome, reviewId) = (SaveOutcomes.Unchanged, stored.ReviewId);
+        }
+        else
+        {
+            try
+            {
+                var saved = await ingester.IngestAsync(page, ct);
+                (outcome, reviewId) = (saved.Outcome.ToString().ToLowerInvariant(), saved.ReviewId);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException && !Failures.IsInfrastructure(ex))
+            {
+                if (ex is not ExtractionException)
+                    logger.LogError(ex, "Processing job {JobId} for {Url} failed unexpectedly", item.Job.Id, item.Job.Url);
+                return new JobResult.Failed(new JobFailure(Failures.Reason(ex), ex is ExtractionException ? "extraction" : JobFailure.OtherKind));
+            }
+        }
+        var next = new StoredValidators(page.ETag, page.LastModified, hash, reviewId);
+        await validators.SaveAsync(item.Job.Url, next, clock.GetUtcNow(), ct);
+        return new JobResult.Completed(outcome, reviewId);
+    }
+
+    public int MaxAttempts => options.Value.MaxAttempts;
+}
+
+internal static class SaveOutcomes
+{
+    public const string Unchanged = "unchanged";
+    public const string Created = "created";
+    public const string Updated = "updated";
+}

@@ -1,0 +1,71 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using NeverLetMeGo.Data.Jobs;
+using NeverLetMeGo.Worker.Fetching;
+using NeverLetMeGo.Worker.Politeness;
+using NeverLetMeGo.Worker.Scraping;
+
+namespace NeverLetMeGo.Worker.Queue;
+
+/// <summary>A claimed job after its fetch: a page, "not modified", or a failure. Its lease beats until it is finished.</summary>
+internal sealed record FetchedJob(ScrapeJob Job, JobLease Lease, StoredValidators? Stored)
+{
+    public FetchedPage? Page { get; init; }
+    public bool NotModified { get; init; }
+    public JobFailure? Failure { get; init; }
+}
+
+/// <summary>The fetch stage of one job: robots.txt and the host's turn, then a conditional GET.</summary>
+internal sealed class JobFetcher(HostGate gate, PageFetcher fetcher, PageValidatorStore validators, ScrapeMetrics metrics, ILogger<JobFetcher> logger)
+{
+    /// <summary>Database failures (reading validators, the host budget) are thrown: the caller backs off and the job's lease runs out.</summary>
+    public async Task<FetchedJob> FetchAsync(ScrapeJob job, JobLease lease, string workerId, CancellationToken ct)
+    {
+        if (!Uri.TryCreate(job.Url, UriKind.Absolute, out var url) || !ScrapeInputs.IsHttpUrl(job.Url, out url))
+            return new FetchedJob(job, lease, null) { Failure = new JobFailure($"not an http(s) URL: {job.Url}", "bad_url", Permanent: true) };
+
+        var stored = await validators.GetAsync(job.Url, ct);
+        var conditional = stored is { ETag: not null } or { LastModified: not null } ? new PageValidators(stored.ETag, stored.LastModified) : null;
+        HostSlot slot;
+        try
+        {
+            slot = await gate.EnterAsync(url, workerId, ct);
+        }
+        catch (FetchException ex)
+        {
+            return new FetchedJob(job, lease, stored) { Failure = ToFailure(ex) };
+        }
+
+        var started = Stopwatch.GetTimestamp();
+        TimeSpan? retryAfter = null;
+        try
+        {
+            var page = await fetcher.FetchHttpAsync(url, conditional, ct);
+            return new FetchedJob(job, lease, stored) { Page = page, NotModified = page is null };
+        }
+        catch (FetchException ex)
+        {
+            retryAfter = ex.RetryAfter;
+            return new FetchedJob(job, lease, stored) { Failure = ToFailure(ex) };
+        }
+        finally
+        {
+            await slot.ReleaseAsync(retryAfter);
+            await RecordAsync(Stopwatch.GetElapsedTime(started));
+        }
+    }
+
+    public static JobFailure ToFailure(FetchException ex) => new(ex.Message, ex.Kind, ex.Permanent, ex.RetryAfter);
+
+    private async Task RecordAsync(TimeSpan latency)
+    {
+        try
+        {
+            await metrics.RecordFetchAsync(latency, CancellationToken.None);
+        }
+        catch (Exception ex) when (Failures.IsInfrastructure(ex))
+        {
+            logger.LogWarning(ex, "Could not record a fetch in the metrics");
+        }
+    }
+}

@@ -196,4 +196,41 @@ public sealed class CommentTests
         Assert.Equal(SpoilerTag.Clean, review.Comments[1].Blocks[0].Spoiler);
         Assert.False(review.ContainsSpoilers);
     }
+
+    [Fact]
+    public void Movable_type_threads_after_a_comments_heading_are_cut_at_their_footers()
+    {
+        var review = Pages.Process($$"""
+            <html><head><title>A review</title></head><body><div id="content"><div class="blog">
+            {{Pages.ProseParagraphs()}}
+            <p class="posted">Posted by Leah at January 9, 2011 9:01 AM</p>
+            <h2><a id="comments"></a>Comments</h2>
+            <a id="c63886394"></a>
+            <p>Priceless, and the ending is devastating.</p>
+            <p class="posted">Posted by: <a href="https://atmos.example/">atmos</a> | Jan 10, 2011 10:19:46 PM</p>
+            <a id="c63889422"></a>
+            <p>Great post.</p><p>The book is better, as always.</p>
+            <p class="posted">Posted by: Jon at January 10, 2011 11:21 PM</p>
+            <h2>Post a comment</h2>
+            </div></div></body></html>
+            """);
+
+        Assert.Equal(Pages.Prose, review.Texts().Take(3));
+        Assert.DoesNotContain(review.Texts(), t => t.Contains("Posted by:", StringComparison.Ordinal) || t.Contains("Priceless", StringComparison.Ordinal));
+        Assert.Equal([("atmos", "Priceless, and the ending is devastating."), ("Jon", "Great post.")],
+            review.Comments.Select(c => (c.Author, c.Blocks[0].Text)).ToArray());
+        Assert.Equal(new DateTimeOffset(2011, 1, 10, 23, 21, 0, TimeSpan.Zero), review.Comments[1].PublishedAt);
+    }
+
+    [Theory]
+    [InlineData("<h3>12 Responses to &ldquo;A review&rdquo;</h3>")]
+    [InlineData("<h3>3 thoughts on \"A review\"</h3>")]
+    [InlineData("<h3 id=\"comments\">Reader comments</h3>")]
+    public void Anything_after_a_comment_heading_leaves_the_article(string heading)
+    {
+        var review = WithComments($"{heading}<div class=\"thread\"><div class=\"comment\" id=\"comment-7\"><p>The clones deserved better, I think.</p></div></div><p class=\"note\">Comments are moderated.</p>");
+
+        Assert.DoesNotContain(review.Texts(), t => t.Contains("clones deserved", StringComparison.Ordinal) || t.Contains("moderated", StringComparison.Ordinal));
+        Assert.Equal("The clones deserved better, I think.", Assert.Single(review.Comments).Blocks[0].Text);
+    }
 }

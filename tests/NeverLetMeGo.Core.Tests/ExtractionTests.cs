@@ -154,4 +154,20 @@ public sealed class ExtractionTests
         Assert.Equal([SpoilerLevel.None, SpoilerLevel.None, SpoilerLevel.None, SpoilerLevel.Major, SpoilerLevel.Major], levels);
         Assert.True(review.Blocks[1].Spoiler.Warning);
     }
+
+    [Fact]
+    public void A_list_of_sentences_that_carry_links_is_article_text_and_a_list_of_bare_links_is_not()
+    {
+        var review = Extract("""
+            <ul><li>We saw <a href="/a">the new adaptation of the novel</a> at the festival.</li>
+            <li>The studio released <a href="/b">a second trailer with the full score</a>, to mixed reactions.</li>
+            <li>Critics compared <a href="/c">the ending with the one in the book</a> at length.</li></ul>
+            <ul><li><a href="/1">Remains of the Day</a></li><li><a href="/2">The Buried Giant</a></li><li><a href="/3">Klara and the Sun</a></li></ul>
+            """);
+
+        var texts = review.Texts();
+        Assert.Contains("We saw the new adaptation of the novel at the festival.", texts);
+        Assert.Contains("Critics compared the ending with the one in the book at length.", texts);
+        Assert.DoesNotContain("The Buried Giant", texts);
+    }
 }

@@ -130,19 +130,25 @@ internal sealed class BlockEmitter(ClassHintCache hints, IReadOnlyDictionary<Htm
             return true;
         }
 
-        if (stats is null || name is not ("ul" or "ol" or "dl" or "table" or "div" or "section" or "nav") || !stats.TryGetValue(element, out var s))
+        if (stats is null || name is not ("ul" or "ol" or "dl" or "table" or "div" or "section" or "nav") || !stats.TryGetValue(element, out var s)
+            || s.TextLength == 0 || s.LinkDensity <= 0.5 || verdict.Has(ClassSignal.ContentHint) || NodeTraits.IsArticleBody(element))
         {
             return false;
         }
 
         // A short list of links right in the text ("Further reading: X, Y") is the author's; longer ones are navigation.
-        if (name is "ul" or "ol" && element.ChildNodes.Count(c => c.Name == "li") <= 2)
+        var items = name is "ul" or "ol" ? element.ChildNodes.Count(c => c.Name == "li") : s.Paragraphs;
+        if (name is "ul" or "ol" && items <= 2)
         {
             return false;
         }
 
-        return s.TextLength > 0 && s.LinkDensity > 0.5;
+        // Sentences that carry links ("We released the <a>SDK for PHP</a>, with …") keep words of their own between the
+        // links; menus, tag clouds and lists of post titles have next to none.
+        return s.LinkDensity >= 0.8 || s.TextLength - s.LinkLength < ProseCharsPerItem * Math.Max(1, items);
     }
+
+    private const int ProseCharsPerItem = 15;
 
     private static BlockKind KindOf(string name, BlockKind outer) => name switch
     {

@@ -12,6 +12,8 @@ internal sealed class CommentExtractor(ClassHintCache hints)
     private readonly List<Item> _items = [];
     private readonly HashSet<HtmlNode> _itemNodes = new(ReferenceEqualityComparer.Instance);
     private readonly List<HtmlNode> _areas = [];
+    private readonly List<HtmlNode> _headings = [];
+    private readonly HashSet<HtmlNode> _headingsTaken = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>Thread containers (or stray comment items) that hold the comments found; the caller removes them from the article.</summary>
     public List<HtmlNode> Containers { get; } = [];
@@ -32,8 +34,38 @@ internal sealed class CommentExtractor(ClassHintCache hints)
             }
         }
 
+        ReadHeadedThreads(comments, ids);
         CollectContainers();
         return comments;
+    }
+
+    /// <summary>Movable Type style threads: the run after a "Comments" heading leaves the article, and is read as comments when it holds no comment elements.</summary>
+    private void ReadHeadedThreads(List<RawComment> comments, HashSet<string> ids)
+    {
+        foreach (var heading in _headings)
+        {
+            var run = HeadedThread.Run(heading, node => IsArticleContainer(node) || HoldsArticle(node));
+            var found = _items.Any(i => i.Area == heading);
+            if (!found)
+            {
+                foreach (var (nodes, author, date) in HeadedThread.Split(run, hints))
+                {
+                    var text = new BlockEmitter(hints) { CommentMode = true }.Emit(nodes);
+                    if (text.Blocks.Count > 0)
+                    {
+                        comments.Add(new RawComment(UniqueId($"c{comments.Count + 1}", ids), null, author, date, text));
+                        found = true;
+                    }
+                }
+            }
+
+            if (found)
+            {
+                _headingsTaken.Add(heading);
+                Containers.Add(heading);
+                Containers.AddRange(run);
+            }
+        }
     }
 
     private void Scan(HtmlNode node, Item? current, bool replyBoundary, HtmlNode? area, bool disqus, int depth)
@@ -54,18 +86,19 @@ internal sealed class CommentExtractor(ClassHintCache hints)
             var verdict = NodeTraits.Verdict(child, hints);
             var childArea = area ?? headingArea;
             var childDisqus = disqus || verdict.Has(ClassSignal.DisqusThread);
-            if (childArea is null && (verdict.Has(ClassSignal.CommentArea) || childDisqus))
+            if (childArea is null && HtmlNames.IsHeading(child.Name))
             {
-                childArea = child;
-                if (HtmlNames.IsHeading(child.Name))
+                if (HeadedThread.IsThreadHeading(child, verdict, hints))
                 {
                     // Movable Type: <h2 id="comments">Comments</h2> followed by the comments as its siblings.
-                    headingArea = child;
+                    childArea = headingArea = child;
+                    _headings.Add(child);
                 }
-                else
-                {
-                    _areas.Add(child);
-                }
+            }
+            else if (childArea is null && (verdict.Has(ClassSignal.CommentArea) || childDisqus))
+            {
+                childArea = child;
+                _areas.Add(child);
             }
 
             if (CommentMarkup.IsItem(child, verdict, childArea is not null, childDisqus))
@@ -187,14 +220,17 @@ internal sealed class CommentExtractor(ClassHintCache hints)
             }
         }
 
-        // Comments outside a container (or after a "Comments" heading) are removed one by one.
-        Containers.AddRange(_items.Where(i => i.Parent is null && (i.Area is null || !_areas.Contains(i.Area))).Select(i => i.Node));
+        // Comments outside a container are removed one by one; those after a "Comments" heading went with its run.
+        Containers.AddRange(_items
+            .Where(i => i.Parent is null && (i.Area is null || (!_areas.Contains(i.Area) && !_headingsTaken.Contains(i.Area))))
+            .Select(i => i.Node));
     }
 
     // A thread container never swallows the article: refuse one that holds an article body outside its comments.
-    private bool HoldsArticle(HtmlNode area) =>
-        HtmlText.Elements(area, IsNestedItem).Any(n =>
-            n.Name == "article" || NodeTraits.Verdict(n, hints).Has(ClassSignal.ContentHint) || NodeTraits.IsArticleBody(n));
+    private bool HoldsArticle(HtmlNode area) => HtmlText.Elements(area, IsNestedItem).Any(IsArticleContainer);
+
+    private bool IsArticleContainer(HtmlNode node) =>
+        node.Name == "article" || NodeTraits.Verdict(node, hints).Has(ClassSignal.ContentHint) || NodeTraits.IsArticleBody(node);
 
     private static string UniqueId(string id, HashSet<string> ids)
     {

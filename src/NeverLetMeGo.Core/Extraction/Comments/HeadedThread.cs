@@ -1,0 +1,122 @@
+using System.Text.RegularExpressions;
+using HtmlAgilityPack;
+using NeverLetMeGo.Core.Extraction.Metadata;
+
+namespace NeverLetMeGo.Core.Extraction.Comments;
+
+/// <summary>
+/// Threads that start with a heading ("Comments", "12 Responses to …", "3 thoughts on …") and run on as the heading's
+/// siblings, as Movable Type and TypePad print them: everything after the heading is comment material. Without item
+/// elements, the run is cut into comments at comment anchors (&lt;a id="c123"&gt;) and after footers ("Posted by: Ann | date").
+/// </summary>
+internal static partial class HeadedThread
+{
+    private const int MaxHeadingLength = 120;
+    private const int MaxFooterLength = 200;
+
+    /// <summary>A heading that opens a comment thread, by its id (or an anchor's inside it) or by its words.</summary>
+    public static bool IsThreadHeading(HtmlNode heading, ClassVerdict verdict, ClassHintCache hints)
+    {
+        if (verdict.Has(ClassSignal.CommentArea))
+        {
+            return true;
+        }
+
+        foreach (var child in heading.ChildNodes)
+        {
+            if (child.Name == "a" && NodeTraits.Verdict(child, hints).Has(ClassSignal.CommentArea))
+            {
+                return true;
+            }
+        }
+
+        var text = HtmlText.Of(heading);
+        return text.Length <= MaxHeadingLength && ThreadHeading().IsMatch(text);
+    }
+
+    /// <summary>The heading's following element siblings, up to one that holds the article (never swallowed).</summary>
+    public static List<HtmlNode> Run(HtmlNode heading, Func<HtmlNode, bool> holdsArticle)
+    {
+        var run = new List<HtmlNode>();
+        for (var next = heading.NextSibling; next is not null; next = next.NextSibling)
+        {
+            if (next.NodeType != HtmlNodeType.Element || HtmlNames.Dropped.Contains(next.Name))
+            {
+                continue;
+            }
+
+            if (holdsArticle(next))
+            {
+                break;
+            }
+
+            run.Add(next);
+        }
+
+        return run;
+    }
+
+    /// <summary>Cuts a run without comment elements into comments; each is its nodes plus the footer's author and date.</summary>
+    public static List<(List<HtmlNode> Nodes, string? Author, DateTimeOffset? Date)> Split(List<HtmlNode> run, ClassHintCache hints)
+    {
+        var comments = new List<(List<HtmlNode>, string?, DateTimeOffset?)>();
+        var group = new List<HtmlNode>();
+        foreach (var node in run)
+        {
+            if (HtmlNames.IsHeading(node.Name) || node.Name == "form")
+            {
+                // "Post a comment" and its form: the thread is over.
+                break;
+            }
+
+            var verdict = NodeTraits.Verdict(node, hints);
+            if (node.Name == "a" && verdict.Has(ClassSignal.CommentItemId | ClassSignal.BloggerCommentId))
+            {
+                Close(null);
+                continue;
+            }
+
+            var footer = Footer(node, verdict);
+            if (footer is not null)
+            {
+                var match = PostedBy().Match(footer);
+                Close(match.Success ? (CommentMarkup.CleanAuthor(match.Groups["name"].Value), DateParser.Parse(match.Groups["date"].Value)) : null);
+                continue;
+            }
+
+            group.Add(node);
+        }
+
+        Close(null);
+        return comments;
+
+        void Close((string? Author, DateTimeOffset? Date)? footer)
+        {
+            if (group.Count > 0)
+            {
+                comments.Add((group, footer?.Author, footer?.Date));
+                group = [];
+            }
+        }
+    }
+
+    private static string? Footer(HtmlNode node, ClassVerdict verdict)
+    {
+        if (node.Name is not ("p" or "div" or "span" or "footer"))
+        {
+            return null;
+        }
+
+        var classes = NodeTraits.Classes(node);
+        var marked = verdict.Has(ClassSignal.CommentChrome | ClassSignal.CommentDate)
+            || classes.Contains("posted", StringComparison.OrdinalIgnoreCase);
+        var text = HtmlText.Of(node);
+        return text.Length <= MaxFooterLength && (marked || PostedBy().IsMatch(text)) ? text : null;
+    }
+
+    [GeneratedRegex(@"^(?:\d+\s+)?(?:comments?|responses?|replies|reactions|discussion|reader\s+comments|thoughts\s+on\b.*|(?:comments?|responses?|replies)\s+(?:to|on|for)\b.*|(?:leave|post|add|write)\s+an?\s+(?:comment|reply|response))\s*:?$", RegexOptions.IgnoreCase)]
+    private static partial Regex ThreadHeading();
+
+    [GeneratedRegex(@"^\s*posted\s+by:?\s*(?<name>.+?)\s*(?:\||\bat\b|\bon\b|\u2014|\u2013)\s*(?<date>.+?)\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex PostedBy();
+}

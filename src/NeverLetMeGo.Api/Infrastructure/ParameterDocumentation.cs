@@ -15,6 +15,14 @@ internal sealed class ParameterDocumentation : IOperationFilter
         ["spoilers"] = ("How much the reader is willing to see: `none` (default) hides premise and major spoilers, `premise` hides only major ones, `all` hides nothing. Author warnings are always shown.", ["none", "premise", "all"]),
         ["limit"] = ($"Page size, 1 to {Paging.MaxLimit} (default {Paging.DefaultLimit}).", null),
         ["cursor"] = ("Opaque cursor from the previous page's `next`, to fetch the page after it.", null),
+        ["mask"] = ("How hidden blocks are shown: `placeholder` (default) keeps them with a null text, `redact` with one fixed placeholder text, `omit` leaves them out. None of them hints at the hidden text's length.", ["placeholder", "omit", "redact"]),
+        ["format"] = ("`json` (default) or `html`: ready-to-render markup with a reveal button for each hidden block.", ["json", "html"]),
+        ["reveal"] = ("`true` returns the block's text whatever its level: the reader chose to reveal this block.", null),
+        ["index"] = ("Index of the block in the review, as given in the review's `blocks`.", null),
+        ["sort"] = ("Order: `newest` (default; undated last) or `rating` (best first; unrated last).", ["newest", "rating"]),
+        ["spoilerFree"] = ("`true` keeps only reviews with no premise or major spoiler block.", null),
+        ["minRating"] = ("Keep reviews rated at least this on the normalized 0–100 scale (unrated reviews are left out).", null),
+        ["site"] = ("Keep reviews from this site host, e.g. `www.example.com`.", null),
     };
 
     public void Apply(OpenApiOperation operation, OperationFilterContext context)

@@ -3,19 +3,29 @@ namespace NeverLetMeGo.Api.Reviews;
 /// <summary>A rating as the review wrote it, and on 0–100.</summary>
 public sealed record RatingResponse(string Raw, double Value, double Scale, double Normalized);
 
-/// <summary>A review in a list: metadata and spoiler summary, no review text.</summary>
+/// <summary>How many blocks of a review are premise and major spoilers (at their effective level).</summary>
+public sealed record SpoilerCountsResponse(int Premise, int Major);
+
+/// <summary>
+/// A review in a list: metadata, the spoiler summary and the spoiler-safe excerpt (text before the first spoiler or author
+/// warning, never after). <c>Title</c> is safe: a title that reveals is replaced and <c>TitleReplaced</c> says so.
+/// </summary>
 public sealed record ReviewSummaryResponse(
     long Id,
     long WorkId,
     string WorkTitle,
     string Url,
-    string? Title,
+    string Title,
+    bool TitleReplaced,
     string? Author,
     DateTimeOffset? PublishedAt,
     string SiteName,
     RatingResponse? Rating,
     bool ContainsSpoilers,
     string MaxSpoilerLevel,
+    SpoilerCountsResponse SpoilerBlocks,
+    string Excerpt,
+    bool ExcerptTruncated,
     int CommentCount);
 
 public sealed record ReviewListResponse(IReadOnlyList<ReviewSummaryResponse> Items, string? Next);
@@ -26,8 +36,8 @@ public sealed record ReviewListResponse(IReadOnlyList<ReviewSummaryResponse> Ite
 /// </summary>
 public sealed record BlockResponse(int Index, string Kind, string Level, bool Warning, bool Hidden, string? Text, string? Reason);
 
-/// <summary>A review masked for the requested tolerance (<c>spoilers</c>: none, premise or all).</summary>
-public sealed record ReviewResponse(ReviewSummaryResponse Review, string Spoilers, int HiddenBlocks, IReadOnlyList<BlockResponse> Blocks);
+/// <summary>A review masked for the requested tolerance (<c>spoilers</c>: none, premise or all) and mask mode.</summary>
+public sealed record ReviewResponse(ReviewSummaryResponse Review, string Spoilers, string Mask, int HiddenBlocks, IReadOnlyList<BlockResponse> Blocks);
 
 /// <summary>A comment with its replies, masked like the review.</summary>
 public sealed record CommentResponse(long Id, long? ParentId, string? Author, DateTimeOffset? PublishedAt, IReadOnlyList<BlockResponse> Blocks, IReadOnlyList<CommentResponse> Replies);

@@ -7,29 +7,43 @@ namespace NeverLetMeGo.Api.Reviews;
 /// <summary>Data rows to response records. Block text only leaves through <see cref="SpoilerMask"/>.</summary>
 internal static class ReviewMapping
 {
-    public static ReviewSummaryResponse ToSummary(ReviewSummaryRow row) => new(
+    public static ReviewSummaryResponse ToSummary(ReviewSummaryRow row, IReadOnlyList<BlockRow> blockRows)
+        => ToSummary(row, Project(row, blockRows, SpoilerTolerance.None, MaskMode.Omit));
+
+    public static SafeReview Project(ReviewSummaryRow row, IReadOnlyList<BlockRow> blockRows, SpoilerTolerance tolerance, MaskMode mode)
+        => SpoilerMask.Project(row.Title, row.WorkTitle, ToBlocks(blockRows), tolerance, mode);
+
+    public static ReviewSummaryResponse ToSummary(ReviewSummaryRow row, SafeReview safe) => new(
         row.Id,
         row.WorkId,
         row.WorkTitle,
         row.Url,
-        row.Title,
+        safe.Title,
+        safe.TitleReplaced,
         row.Author,
         row.PublishedAt,
-        row.SiteName ?? row.SiteHost,
+        SiteName(row),
         row is { RatingRaw: { } raw, RatingValue: { } value, RatingScale: { } scale, RatingNormalized: { } normalized }
             ? new RatingResponse(raw, value, scale, normalized)
             : null,
-        row.MaxSpoilerLevel > 0,
-        LevelName((SpoilerLevel)row.MaxSpoilerLevel),
+        safe.Summary.ContainsSpoilers,
+        LevelName(safe.Summary.HighestLevel),
+        new SpoilerCountsResponse(safe.Summary.PremiseBlocks, safe.Summary.MajorBlocks),
+        safe.Summary.Excerpt,
+        safe.Summary.ExcerptTruncated,
         row.CommentCount);
 
-    public static IReadOnlyList<BlockResponse> Mask(IEnumerable<BlockRow> rows, SpoilerTolerance tolerance)
-        => [.. SpoilerMask.Apply(rows.Select(ToBlock), tolerance).Select(ToResponse)];
+    public static string SiteName(ReviewSummaryRow row) => row.SiteName ?? row.SiteHost;
 
-    private static BlockResponse ToResponse(MaskedBlock b)
+    public static IReadOnlyList<BlockResponse> Mask(IEnumerable<BlockRow> rows, SpoilerTolerance tolerance, MaskMode mode = MaskMode.Placeholder)
+        => [.. SpoilerMask.Apply(rows.Select(ToBlock), tolerance, mode).Select(ToResponse)];
+
+    public static BlockResponse ToResponse(MaskedBlock b)
         => new(b.Index, KindName(b.Kind), LevelName(b.Level), b.Warning, b.Hidden, b.Text, b.Reason);
 
-    private static Block ToBlock(BlockRow row) => new(
+    public static IReadOnlyList<Block> ToBlocks(IEnumerable<BlockRow> rows) => [.. rows.Select(ToBlock)];
+
+    public static Block ToBlock(BlockRow row) => new(
         row.Ordinal,
         ParseKind(row.Kind),
         row.Text,
@@ -43,7 +57,7 @@ internal static class ReviewMapping
         _ => BlockKind.Paragraph,
     };
 
-    private static string KindName(BlockKind kind) => kind switch
+    public static string KindName(BlockKind kind) => kind switch
     {
         BlockKind.Heading => "heading",
         BlockKind.ListItem => "listItem",

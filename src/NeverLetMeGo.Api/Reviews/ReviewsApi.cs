@@ -13,19 +13,33 @@ internal static class ReviewsApi
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
         reviews.MapGet("/{id}", GetReview).WithName("GetReview")
+            .Produces<string>(StatusCodes.Status200OK, "text/html")
             .WithSummary("Get a review, spoiler-masked")
-            .WithDescription("Masking is on by default: premise and major spoiler blocks are hidden. spoilers=premise shows premise blocks; spoilers=all shows everything. Author warnings are always shown.");
+            .WithDescription("Masking is on by default: premise and major spoiler blocks are hidden. spoilers=premise shows premise blocks; spoilers=all shows everything. Author warnings are always shown. Hidden blocks keep index, kind, level and a reason, never their text or its length: `mask=placeholder` (default) gives a null text, `redact` one fixed placeholder, `omit` leaves them out. The summary carries the spoiler counts and the spoiler-safe excerpt; the title is replaced when it reveals.");
+        reviews.MapGet("/{id}/html", GetReviewHtml).WithName("GetReviewHtml")
+            .Produces<string>(StatusCodes.Status200OK, "text/html")
+            .WithSummary("Get a review as ready-to-render HTML")
+            .WithDescription("The masked review as an HTML fragment (`Accept: text/html`). Every hidden block is a `button` with `aria-expanded` and a label like \"Spoiler (major) — reveal\" that never contains the hidden text; the page fetches the text from `GetReviewBlock` on reveal. All scraped text is HTML-escaped.");
+        reviews.MapGet("/{id}/blocks/{index}", GetBlock).WithName("GetReviewBlock")
+            .WithSummary("Get one block of a review")
+            .WithDescription("One block, masked at `spoilers` unless `reveal=true`: revealing is the reader's explicit choice for this block, which is how the HTML reveal controls get their text.");
         reviews.MapGet("/{id}/comments", GetComments).WithName("GetReviewComments")
             .WithSummary("Get a review's comment thread")
             .WithDescription("Comments in page order with their replies nested, masked with the same `spoilers` tolerance as the review.");
         return app;
     }
 
-    private static async Task<Results<Ok<ReviewResponse>, ProblemHttpResult>> GetReview(long id, string? spoilers, ReviewQueries reviews, CancellationToken ct)
+    private static async Task<Results<Ok<ReviewResponse>, ContentHttpResult, ProblemHttpResult>> GetReview(
+        long id, string? spoilers, string? mask, string? format, ReviewQueries reviews, CancellationToken ct)
     {
-        if (!SpoilerTolerances.TryParse(spoilers, out var tolerance))
+        if (!ReadOptions.TryParse(spoilers, mask, out var options, out var problem))
         {
-            return Problems.BadParameter("spoilers", $"spoilers must be one of: {SpoilerTolerances.Allowed}.");
+            return problem!;
+        }
+
+        if (format is not null && !IsFormat(format, "json") && !IsFormat(format, "html"))
+        {
+            return Problems.BadParameter("format", "format must be one of: json, html.");
         }
 
         var review = await reviews.GetAsync(id, ct);
@@ -34,16 +48,67 @@ internal static class ReviewsApi
             return Problems.NotFound("Review", id);
         }
 
-        var blocks = ReviewMapping.Mask(review.Blocks, tolerance);
+        var safe = ReviewMapping.Project(review.Summary, review.Blocks, options.Tolerance, options.Mask);
+        var summary = ReviewMapping.ToSummary(review.Summary, safe);
+        if (format is not null && IsFormat(format, "html"))
+        {
+            return TypedResults.Content(ReviewHtml.Render(summary, safe, options), ReviewHtml.ContentType);
+        }
+
         return TypedResults.Ok(new ReviewResponse(
-            ReviewMapping.ToSummary(review.Summary), tolerance.ToWireName(), blocks.Count(b => b.Hidden), blocks));
+            summary, options.Tolerance.ToWireName(), options.Mask.ToWireName(), safe.HiddenBlocks, [.. safe.Blocks.Select(ReviewMapping.ToResponse)]));
     }
 
-    private static async Task<Results<Ok<CommentThreadResponse>, ProblemHttpResult>> GetComments(long id, string? spoilers, ReviewQueries reviews, CancellationToken ct)
+    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> GetReviewHtml(
+        long id, string? spoilers, string? mask, ReviewQueries reviews, CancellationToken ct)
     {
-        if (!SpoilerTolerances.TryParse(spoilers, out var tolerance))
+        if (!ReadOptions.TryParse(spoilers, mask, out var options, out var problem))
         {
-            return Problems.BadParameter("spoilers", $"spoilers must be one of: {SpoilerTolerances.Allowed}.");
+            return problem!;
+        }
+
+        var review = await reviews.GetAsync(id, ct);
+        if (review is null)
+        {
+            return Problems.NotFound("Review", id);
+        }
+
+        var safe = ReviewMapping.Project(review.Summary, review.Blocks, options.Tolerance, options.Mask);
+        return TypedResults.Content(ReviewHtml.Render(ReviewMapping.ToSummary(review.Summary, safe), safe, options), ReviewHtml.ContentType);
+    }
+
+    private static async Task<Results<Ok<BlockResponse>, ProblemHttpResult>> GetBlock(
+        long id, int index, bool? reveal, string? spoilers, ReviewQueries reviews, CancellationToken ct)
+    {
+        if (!ReadOptions.TryParse(spoilers, null, out var options, out var problem))
+        {
+            return problem!;
+        }
+
+        var review = await reviews.GetAsync(id, ct);
+        if (review is null)
+        {
+            return Problems.NotFound("Review", id);
+        }
+
+        if (review.Blocks.FirstOrDefault(b => b.Ordinal == index) is not { } row)
+        {
+            return TypedResults.Problem(title: "Block not found", detail: $"Review {id} has no block {index}.", statusCode: StatusCodes.Status404NotFound);
+        }
+
+        // Revealing is the reader's explicit choice for this one block.
+        var tolerance = reveal == true ? SpoilerTolerance.All : options.Tolerance;
+        return TypedResults.Ok(ReviewMapping.ToResponse(SpoilerMask.Apply(ReviewMapping.ToBlock(row), tolerance)));
+    }
+
+    private static bool IsFormat(string value, string name) => string.Equals(value, name, StringComparison.OrdinalIgnoreCase);
+
+    private static async Task<Results<Ok<CommentThreadResponse>, ProblemHttpResult>> GetComments(
+        long id, string? spoilers, string? mask, ReviewQueries reviews, CancellationToken ct)
+    {
+        if (!ReadOptions.TryParse(spoilers, mask, out var options, out var problem))
+        {
+            return problem!;
         }
 
         if (!await reviews.ExistsAsync(id, ct))
@@ -52,6 +117,6 @@ internal static class ReviewsApi
         }
 
         var rows = await reviews.GetCommentsAsync(id, ct);
-        return TypedResults.Ok(new CommentThreadResponse(id, tolerance.ToWireName(), rows.Count, CommentThreads.Build(rows, tolerance)));
+        return TypedResults.Ok(new CommentThreadResponse(id, options.Tolerance.ToWireName(), rows.Count, CommentThreads.Build(rows, options)));
     }
 }

@@ -22,7 +22,7 @@ internal static class WorksApi
             .WithDescription("A film or book and how many reviews it has.");
         works.MapGet("/{id}/reviews", ListWorkReviews).WithName("ListWorkReviews")
             .WithSummary("List a work's reviews")
-            .WithDescription("Newest first (undated reviews last). Items carry metadata, rating and the spoiler summary, never review text. Paged like `ListWorks`.");
+            .WithDescription("Newest first (undated reviews last), or `sort=rating` (best first, unrated last). Filters: `spoilerFree=true`, `minRating` (0–100), `site` (host). Items carry metadata, rating, the spoiler summary and the spoiler-safe excerpt only. Paged like `ListWorks`.");
         works.MapGet("/{id}/rating", GetWorkRating).WithName("GetWorkRating")
             .WithSummary("Aggregate rating of a work")
             .WithDescription("Count, mean and median of the reviews' normalized ratings (0–100). Unrated reviews are counted apart and never averaged in.");
@@ -62,17 +62,12 @@ internal static class WorksApi
     }
 
     private static async Task<Results<Ok<ReviewListResponse>, ProblemHttpResult>> ListWorkReviews(
-        long id, HttpContext http, WorkQueries works, ReviewQueries reviews, int? limit, string? cursor, CancellationToken ct)
+        long id, HttpContext http, WorkQueries works, ReviewQueries reviews, int? limit, string? cursor,
+        string? sort, bool? spoilerFree, double? minRating, string? site, CancellationToken ct)
     {
-        if (!Paging.TryLimit(limit, out var pageSize))
+        if (ReviewListParameters.TryParse(limit, cursor, sort, spoilerFree, minRating, site, out var query) is { } problem)
         {
-            return Problems.BadParameter("limit", Paging.LimitError);
-        }
-
-        ReviewCursor? after = null;
-        if (cursor is not null && !ReviewCursors.TryDecode(cursor, out after))
-        {
-            return Problems.BadParameter("cursor", "cursor is not one this API issued.");
+            return problem;
         }
 
         if (await works.GetAsync(id, ct) is null)
@@ -80,9 +75,11 @@ internal static class WorksApi
             return Problems.NotFound("Work", id);
         }
 
-        var rows = await reviews.ListForWorkAsync(id, pageSize + 1, after, ct);
-        var items = rows.Take(pageSize).Select(ReviewMapping.ToSummary).ToList();
-        var next = rows.Count > pageSize ? ReviewCursors.Encode(rows[pageSize - 1]) : null;
+        var rows = await reviews.ListForWorkAsync(id, query, ct);
+        var page = rows.Take(query.Limit - 1).ToList();
+        var blocks = await reviews.GetBlocksAsync([.. page.Select(r => r.Id)], ct);
+        var items = page.Select(r => ReviewMapping.ToSummary(r, [.. blocks[r.Id]])).ToList();
+        var next = rows.Count > page.Count ? ReviewCursors.Encode(page[^1], query.Sort) : null;
         Paging.AddNextLink(http, next);
         return TypedResults.Ok(new ReviewListResponse(items, next));
     }

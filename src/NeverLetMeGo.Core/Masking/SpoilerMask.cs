@@ -6,38 +6,54 @@ namespace NeverLetMeGo.Core.Masking;
 public static class SpoilerMask
 {
     /// <summary>Masks blocks for a reader. Author warnings are always shown: they are the reader's protection, not a spoiler.</summary>
-    public static IReadOnlyList<MaskedBlock> Apply(IEnumerable<Block> blocks, SpoilerTolerance tolerance)
+    public static IReadOnlyList<MaskedBlock> Apply(IEnumerable<Block> blocks, SpoilerTolerance tolerance, MaskMode mode = MaskMode.Placeholder)
     {
         var masked = new List<MaskedBlock>();
         foreach (var block in blocks)
         {
-            masked.Add(Apply(block, tolerance));
+            var one = Apply(block, tolerance, mode);
+            if (!(one.Hidden && mode == MaskMode.Omit))
+            {
+                masked.Add(one);
+            }
         }
 
         return masked;
     }
 
-    public static MaskedBlock Apply(Block block, SpoilerTolerance tolerance)
+    public static MaskedBlock Apply(Block block, SpoilerTolerance tolerance, MaskMode mode = MaskMode.Placeholder)
     {
         var level = block.Spoiler.Level;
         var reason = Describe(block.Spoiler);
-        if (block.Spoiler.Warning || tolerance.Allows(level))
+        if (IsVisible(block, tolerance))
         {
             return new MaskedBlock(block.Index, block.Kind, level, block.Spoiler.Warning, Hidden: false, block.Text, reason);
         }
 
-        return new MaskedBlock(block.Index, block.Kind, level, Warning: false, Hidden: true, Text: null, reason);
+        var text = mode == MaskMode.Redact ? MaskModes.RedactedText : null;
+        return new MaskedBlock(block.Index, block.Kind, level, Warning: false, Hidden: true, text, reason);
     }
 
-    /// <summary>"major spoiler: after the author's spoiler warning". Reasons are the tagger's own vocabulary, never quoted page text.</summary>
-    public static string? Describe(SpoilerTag tag)
+    public static bool IsVisible(Block block, SpoilerTolerance tolerance) => block.Spoiler.Warning || tolerance.Allows(block.Spoiler.Level);
+
+    /// <summary>The whole projection of a review: masked blocks, the spoiler summary and a safe title.</summary>
+    public static SafeReview Project(string? title, string workTitle, IReadOnlyList<Block> blocks, SpoilerTolerance tolerance, MaskMode mode = MaskMode.Placeholder)
     {
-        if (tag.Level == SpoilerLevel.None)
-        {
-            return tag.Warning ? tag.Reasons.FirstOrDefault() ?? "author spoiler warning" : null;
-        }
-
-        var label = tag.Level == SpoilerLevel.Premise ? "premise spoiler" : "major spoiler";
-        return tag.Reasons.Count == 0 ? label : $"{label}: {tag.Reasons[0]}";
+        var (safeTitle, replaced) = SafeText.Title(title, workTitle, blocks);
+        var masked = SpoilerMask.Apply(blocks, tolerance, mode);
+        var hidden = blocks.Count(b => !IsVisible(b, tolerance));
+        return new SafeReview(safeTitle, replaced, Summarize(blocks), hidden, masked);
     }
+
+    public static SpoilerSummary Summarize(IReadOnlyList<Block> blocks)
+    {
+        var premise = blocks.Count(b => !b.Spoiler.Warning && b.Spoiler.Level == SpoilerLevel.Premise);
+        var major = blocks.Count(b => !b.Spoiler.Warning && b.Spoiler.Level == SpoilerLevel.Major);
+        var highest = major > 0 ? SpoilerLevel.Major : premise > 0 ? SpoilerLevel.Premise : SpoilerLevel.None;
+        var (excerpt, truncated) = SafeText.Excerpt(blocks);
+        return new SpoilerSummary(highest > SpoilerLevel.None, highest, premise, major, excerpt, truncated);
+    }
+
+    /// <summary>"major spoiler: after the author's spoiler warning", from the fixed vocabulary in <see cref="SpoilerReasons"/>.</summary>
+    public static string? Describe(SpoilerTag tag) => SpoilerReasons.Describe(tag.Level, tag.Warning, tag.Reasons);
 }

@@ -3,22 +3,34 @@ using Npgsql;
 
 namespace NeverLetMeGo.Data.Reviews;
 
-public sealed class ReviewQueries(NpgsqlDataSource db)
+public sealed partial class ReviewQueries(NpgsqlDataSource db)
 {
-    private const string SummaryColumns = """
+    internal const string SummaryColumns = """
         r.id, r.work_id, w.title as work_title, r.url, r.title, r.author, r.published_at,
         s.name as site_name, s.host as site_host, r.rating_raw, r.rating_value, r.rating_scale, r.rating_normalized,
         r.max_spoiler_level, (select count(*) from comments c where c.review_id = r.id)::int as comment_count,
         r.content_hash, r.fetched_at
         """;
 
-    private const string SummaryFrom = """
+    internal const string SummaryFrom = """
         from reviews r
         join works w on w.id = r.work_id
         join sites s on s.id = r.site_id
         """;
 
-    private const string BlockColumns = "ordinal, kind, text, spoiler_level, warning, spoiler_score, reasons";
+    // The effective level: a reader or operator correction wins over the tagger, and says so in the reasons.
+    internal const string BlockColumns = """
+        b.review_id, b.ordinal, b.kind, b.text,
+        coalesce(o.level, b.spoiler_level) as spoiler_level,
+        b.warning and coalesce(o.level, 0) = 0 as warning,
+        b.spoiler_score,
+        case o.source when 'reports' then array['reported by readers'] when 'operator' then array['set by an operator'] else b.reasons end as reasons
+        """;
+
+    internal const string BlockFrom = """
+        from review_blocks b
+        left join block_level_overrides o on o.review_id = b.review_id and o.ordinal = b.ordinal
+        """;
 
     public async Task<ReviewRow?> GetAsync(long id, CancellationToken ct)
     {
@@ -28,9 +40,9 @@ public sealed class ReviewQueries(NpgsqlDataSource db)
             where r.id = @id;
 
             select {BlockColumns}
-            from review_blocks
-            where review_id = @id
-            order by ordinal;
+            {BlockFrom}
+            where b.review_id = @id
+            order by b.ordinal;
             """;
         await using var connection = await db.OpenConnectionAsync(ct);
         await using var grid = await connection.QueryMultipleAsync(new CommandDefinition(sql, new { id }, cancellationToken: ct));
@@ -90,6 +102,25 @@ public sealed class ReviewQueries(NpgsqlDataSource db)
         return comments
             .Select(c => new CommentRow(c.Id, c.ParentId, c.Author, SqlMapping.Offset(c.PublishedAt), c.Ordinal, blocks[c.Id].ToList()))
             .ToList();
+    }
+
+    /// <summary>The blocks (at their effective level) of several reviews, for lists that show excerpts.</summary>
+    public async Task<ILookup<long, BlockRow>> GetBlocksAsync(IReadOnlyCollection<long> reviewIds, CancellationToken ct)
+    {
+        const string sql = $"""
+            select {BlockColumns}
+            {BlockFrom}
+            where b.review_id = any(@ids)
+            order by b.review_id, b.ordinal
+            """;
+        if (reviewIds.Count == 0)
+        {
+            return Array.Empty<BlockRow>().ToLookup(_ => 0L);
+        }
+
+        await using var connection = await db.OpenConnectionAsync(ct);
+        var rows = await connection.QueryAsync<BlockRecord>(new CommandDefinition(sql, new { ids = reviewIds.ToArray() }, cancellationToken: ct));
+        return rows.ToLookup(r => r.ReviewId, r => r.ToRow());
     }
 
     public async Task<bool> ExistsAsync(long id, CancellationToken ct)

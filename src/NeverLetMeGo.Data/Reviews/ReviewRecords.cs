@@ -47,6 +47,7 @@ internal sealed class SummaryRecord
 
 internal sealed class BlockRecord
 {
+    public long ReviewId { get; init; }
     public long CommentId { get; init; }
     public int Ordinal { get; init; }
     public string Kind { get; init; } = "";

@@ -31,8 +31,30 @@ public sealed record ReviewRow(ReviewSummaryRow Summary, IReadOnlyList<BlockRow>
 /// <summary>A comment with its blocks; ParentId is the stored id of the comment it replies to.</summary>
 public sealed record CommentRow(long Id, long? ParentId, string? Author, DateTimeOffset? PublishedAt, int Ordinal, IReadOnlyList<BlockRow> Blocks);
 
-/// <summary>Keyset position in a work's review list (newest first: published_at desc nulls last, id desc).</summary>
-public sealed record ReviewCursor(DateTimeOffset? PublishedAt, long Id);
+/// <summary>
+/// Keyset position in a work's review list: newest first (published_at desc nulls last, id desc), or by rating (rating
+/// desc with unrated last, id desc) when <see cref="Rating"/> ordering is used.
+/// </summary>
+public sealed record ReviewCursor(DateTimeOffset? PublishedAt, long Id, double? Rating = null);
+
+public enum ReviewSort
+{
+    Newest,
+    Rating,
+}
+
+/// <summary>One page of a work's reviews: order, position and filters.</summary>
+public sealed record ReviewListQuery
+{
+    public required int Limit { get; init; }
+    public ReviewSort Sort { get; init; } = ReviewSort.Newest;
+    public ReviewCursor? After { get; init; }
+    /// <summary>Only reviews with no premise or major block at its effective level.</summary>
+    public bool SpoilerFree { get; init; }
+    public double? MinRating { get; init; }
+    /// <summary>A site's host (e.g. "www.example.com").</summary>
+    public string? Site { get; init; }
+}
 
 public enum SaveOutcome
 {

@@ -1,0 +1,64 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using NeverLetMeGo.Core.Masking;
+using NeverLetMeGo.Core.Model;
+
+namespace NeverLetMeGo.Api.Reviews;
+
+/// <summary>
+/// Ready-to-render markup of a projected review. Every string from a page is HTML-escaped. A hidden block becomes a
+/// native button (keyboard-operable by default) with aria-expanded and a label naming only the level, and an empty
+/// region the page fills from the block route: markup that was never revealed never held the text.
+/// </summary>
+internal static class ReviewHtml
+{
+    public const string ContentType = "text/html; charset=utf-8";
+
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Default;
+
+    public static string Render(ReviewSummaryResponse summary, SafeReview review, ReadOptions options)
+    {
+        var html = new StringBuilder();
+        html.Append(CultureInfo.InvariantCulture, $"<article class=\"nlmg-review\" data-review-id=\"{summary.Id}\" data-spoilers=\"{options.Tolerance.ToWireName()}\">\n");
+        html.Append(CultureInfo.InvariantCulture, $"<header><h1>{E(summary.Title)}</h1><p class=\"nlmg-meta\">{E(summary.SiteName)}");
+        if (summary.Author is { } author)
+        {
+            html.Append(" · ").Append(E(author));
+        }
+
+        html.Append("</p></header>\n");
+        foreach (var block in review.Blocks)
+        {
+            html.Append(block.Hidden ? Hidden(summary.Id, block) : Visible(block)).Append('\n');
+        }
+
+        return html.Append("</article>\n").ToString();
+    }
+
+    /// <summary>"Spoiler (major) — reveal": the level and nothing else, so a screen reader cannot read the secret aloud.</summary>
+    public static string RevealLabel(SpoilerLevel level) => $"Spoiler ({ReviewMapping.LevelName(level)}) — reveal";
+
+    private static string Hidden(long reviewId, MaskedBlock block)
+    {
+        var region = string.Create(CultureInfo.InvariantCulture, $"nlmg-r{reviewId}-b{block.Index}");
+        var url = string.Create(CultureInfo.InvariantCulture, $"/reviews/{reviewId}/blocks/{block.Index}?reveal=true");
+        var level = ReviewMapping.LevelName(block.Level);
+        return $"""<div class="nlmg-spoiler" data-index="{block.Index}" data-level="{level}"><button type="button" class="nlmg-reveal" aria-expanded="false" aria-controls="{region}" data-reveal-url="{url}" title="{E(block.Reason ?? "")}">{E(RevealLabel(block.Level))}</button><div id="{region}" class="nlmg-revealed" role="region" aria-live="polite" hidden></div></div>""";
+    }
+
+    private static string Visible(MaskedBlock block)
+    {
+        var text = E(block.Text ?? "");
+        var attributes = string.Create(CultureInfo.InvariantCulture, $" data-index=\"{block.Index}\"") + (block.Warning ? " class=\"nlmg-warning\"" : "");
+        return block.Kind switch
+        {
+            BlockKind.Heading => $"<h2{attributes}>{text}</h2>",
+            BlockKind.Quote => $"<blockquote{attributes}>{text}</blockquote>",
+            BlockKind.ListItem => $"<p{attributes} data-kind=\"listItem\">• {text}</p>",
+            _ => $"<p{attributes}>{text}</p>",
+        };
+    }
+
+    private static string E(string text) => Encoder.Encode(text);
+}

@@ -1,0 +1,126 @@
+using System.Text;
+using NeverLetMeGo.Core.Model;
+
+namespace NeverLetMeGo.Core.Masking;
+
+/// <summary>Excerpts and titles that are safe at the strictest tolerance, so lists, feeds and cards can show them to anyone.</summary>
+public static class SafeText
+{
+    public const int ExcerptLength = 320;
+    private const int ExcerptBlocks = 2;
+    private const int TitleRun = 4;
+
+    // Title words that announce a reveal. "no spoilers" and "spoiler-free" are promises, not reveals, and are cut out first.
+    private static readonly string[] RevealingPhrases = ["spoiler", "ending explained", "the ending", "twist", " dies", "death of", "killed", "turns out"];
+    private static readonly string[] SafePhrases = ["no spoilers", "no spoiler", "spoiler-free", "spoiler free", "spoilerfree", "without spoilers"];
+
+    /// <summary>
+    /// The first visible paragraphs, stopping at the first spoiler block or author warning: nothing after a warning is ever
+    /// in an excerpt, whatever the reader's tolerance. Cut at a word boundary.
+    /// </summary>
+    public static (string Text, bool Truncated) Excerpt(IEnumerable<Block> blocks)
+    {
+        var parts = new List<string>();
+        var truncated = false;
+        foreach (var block in blocks)
+        {
+            if (block.Spoiler.Warning || block.Spoiler.Level != SpoilerLevel.None)
+            {
+                truncated = true;
+                break;
+            }
+
+            if (block.Kind == BlockKind.Heading || string.IsNullOrWhiteSpace(block.Text))
+            {
+                continue;
+            }
+
+            if (parts.Count == ExcerptBlocks)
+            {
+                truncated = true;
+                break;
+            }
+
+            parts.Add(block.Text.Trim());
+        }
+
+        var text = string.Join("\n\n", parts);
+        return text.Length <= ExcerptLength ? (text, truncated) : (Cut(text), true);
+    }
+
+    /// <summary>The title, or "A review of {work}" when the title reveals: it names a reveal or repeats a spoiler block's words.</summary>
+    public static (string Title, bool Replaced) Title(string? title, string workTitle, IEnumerable<Block> blocks)
+    {
+        var fallback = $"A review of {workTitle}";
+        if (string.IsNullOrWhiteSpace(title))
+        {
+            return (fallback, false);
+        }
+
+        return Reveals(title, blocks) ? (fallback, true) : (title.Trim(), false);
+    }
+
+    private static bool Reveals(string title, IEnumerable<Block> blocks)
+    {
+        var lowered = " " + title.ToLowerInvariant() + " ";
+        foreach (var safe in SafePhrases)
+        {
+            lowered = lowered.Replace(safe, " ", StringComparison.Ordinal);
+        }
+
+        if (RevealingPhrases.Any(p => lowered.Contains(p, StringComparison.Ordinal)))
+        {
+            return true;
+        }
+
+        var titleWords = Words(title);
+        if (titleWords.Count < TitleRun)
+        {
+            return false;
+        }
+
+        var runs = Runs(titleWords, TitleRun).ToHashSet(StringComparer.Ordinal);
+        return blocks.Where(b => !b.Spoiler.Warning && b.Spoiler.Level != SpoilerLevel.None)
+            .Any(b => Runs(Words(b.Text), TitleRun).Any(runs.Contains));
+    }
+
+    /// <summary>Lower-cased letter-or-digit words: how the leak checks and the title check compare texts.</summary>
+    public static IReadOnlyList<string> Words(string text)
+    {
+        var words = new List<string>();
+        var current = new StringBuilder();
+        foreach (var c in text)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                current.Append(char.ToLowerInvariant(c));
+            }
+            else if (current.Length > 0)
+            {
+                words.Add(current.ToString());
+                current.Clear();
+            }
+        }
+
+        if (current.Length > 0)
+        {
+            words.Add(current.ToString());
+        }
+
+        return words;
+    }
+
+    public static IEnumerable<string> Runs(IReadOnlyList<string> words, int length)
+    {
+        for (var i = 0; i + length <= words.Count; i++)
+        {
+            yield return string.Join(' ', words.Skip(i).Take(length));
+        }
+    }
+
+    private static string Cut(string text)
+    {
+        var end = text.LastIndexOf(' ', ExcerptLength - 1);
+        return string.Concat(text.AsSpan(0, end > ExcerptLength / 2 ? end : ExcerptLength - 1).TrimEnd(), "…");
+    }
+}

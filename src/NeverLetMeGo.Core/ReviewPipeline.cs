@@ -12,12 +12,16 @@ public static class ReviewPipeline
 {
     /// <summary>Extracts article blocks, metadata, rating and comments from <paramref name="html"/> fetched from <paramref name="url"/>, then tags spoilers.</summary>
     /// <exception cref="ExtractionException">The page cannot be read as a review; the message says why.</exception>
-    public static Review Process(string html, Uri url)
+    public static Review Process(string html, Uri url) => Process(html, url, knowledge: null);
+
+    /// <summary>As <see cref="Process(string, Uri)"/>, with what is known of the work (its vocabulary and spoiler terms).</summary>
+    /// <exception cref="ExtractionException">The page cannot be read as a review; the message says why.</exception>
+    public static Review Process(string html, Uri url, WorkKnowledge? knowledge)
     {
         ArgumentNullException.ThrowIfNull(url);
         try
         {
-            return Run(html ?? string.Empty, url);
+            return Run(html ?? string.Empty, url, knowledge);
         }
         catch (ExtractionException)
         {
@@ -30,7 +34,7 @@ public static class ReviewPipeline
         }
     }
 
-    private static Review Run(string html, Uri url)
+    private static Review Run(string html, Uri url, WorkKnowledge? knowledge)
     {
         var document = HtmlLoader.Load(html);
         var hints = new ClassHintCache();
@@ -60,8 +64,8 @@ public static class ReviewPipeline
             SiteName = metadata.SiteName,
             Work = new WorkRef(WorkTitle.From(metadata.ItemReviewed, metadata.Title)),
             Rating = RatingFinder.Find(metadata.Rating, article.Blocks),
-            Blocks = tagger.Tag(article),
-            Comments = rawComments.Select(c => new Comment(c.Id, c.ParentId, c.Author, c.PublishedAt, tagger.Tag(c.Text))).ToArray(),
+            Blocks = tagger.Tag(article, knowledge),
+            Comments = rawComments.Select(c => new Comment(c.Id, c.ParentId, c.Author, c.PublishedAt, tagger.Tag(c.Text, knowledge))).ToArray(),
         };
     }
 }

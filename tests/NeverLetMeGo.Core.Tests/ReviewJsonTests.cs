@@ -33,7 +33,7 @@ public sealed class ReviewJsonTests
 
         Assert.Equal(["url", "title", "author", "publishedAt", "siteName", "work", "rating", "containsSpoilers", "blocks", "comments"], Names(json));
         Assert.Equal(["title"], Names(json.GetProperty("work")));
-        Assert.Equal(["index", "kind", "text", "spoiler"], Names(json.GetProperty("blocks")[0]));
+        Assert.Equal(["index", "kind", "text", "spoiler", "sentences"], Names(json.GetProperty("blocks")[0]));
         Assert.Equal(["level", "warning", "score", "reasons"], Names(json.GetProperty("blocks")[0].GetProperty("spoiler")));
         Assert.Equal(["id", "parentId", "author", "publishedAt", "blocks"], Names(json.GetProperty("comments")[0]));
     }

@@ -1,23 +1,31 @@
 using NeverLetMeGo.Core.Extraction;
 using NeverLetMeGo.Core.Model;
+using NeverLetMeGo.Core.Spoilers.Model;
 
 namespace NeverLetMeGo.Core.Spoilers;
 
 /// <summary>
 /// Tags every block of one text (an article, or one comment) by running the spoiler signals in order and combining their
 /// votes: an author warning stays visible (level none, warning true); otherwise the highest level wins, the score is the
-/// strongest vote's, and every vote's reason is kept. Score meaning: 1.0 the page marks the text as a spoiler, 0.9 it lies
-/// in a region the author warned about, 0 no signal fired.
+/// strongest vote's, and every vote's reason is kept. Score meaning: 1.0 the page marks the text as a spoiler, 0.95 an
+/// operator's spoiler term, 0.9 a region the author warned about, else the model's probability; 0 no signal fired.
+/// Each block carries its sentences: a whole-block vote (markup, warned region) covers all of them; the model and the
+/// terms set sentences one by one.
 /// </summary>
 internal sealed class SpoilerTagger(IReadOnlyList<ISpoilerSignal> signals)
 {
-    /// <summary>The v1 rules: explicit markup, then author warnings and jump breaks.</summary>
-    public static SpoilerTagger Default { get; } = new([new ExplicitMarkupSignal(), new AuthorWarningSignal()]);
+    /// <summary>The v1 rules only: explicit markup, then author warnings and jump breaks.</summary>
+    public static SpoilerTagger Rules { get; } = new([new ExplicitMarkupSignal(), new AuthorWarningSignal()]);
 
-    public IReadOnlyList<Block> Tag(ExtractedText text)
+    /// <summary>The rules, the operators' spoiler terms and the shipped text model.</summary>
+    public static SpoilerTagger Default { get; } = SpoilerModel.Shipped is { } model
+        ? new([new ExplicitMarkupSignal(), new AuthorWarningSignal(), new SpoilerTermSignal(), new ContentModelSignal(model)])
+        : new([new ExplicitMarkupSignal(), new AuthorWarningSignal(), new SpoilerTermSignal()]);
+
+    public IReadOnlyList<Block> Tag(ExtractedText text, WorkKnowledge? knowledge = null)
     {
         var prepared = InlineSpoilerMarkup.Apply(text);
-        var context = new TaggingContext(prepared);
+        var context = new TaggingContext(prepared, knowledge);
         foreach (var signal in signals)
         {
             signal.Vote(context);
@@ -27,7 +35,18 @@ internal sealed class SpoilerTagger(IReadOnlyList<ISpoilerSignal> signals)
         for (var i = 0; i < blocks.Length; i++)
         {
             var source = prepared.Blocks[i];
-            blocks[i] = new Block(i, source.Kind, source.Text, Combine(context.VotesFor(i)));
+            var votes = context.VotesFor(i);
+            var tag = Combine(votes);
+            var whole = tag.Warning ? SpoilerLevel.None : votes.Where(v => !v.PerSentence).Select(v => v.Level).DefaultIfEmpty().Max();
+            var spans = context.SentencesOf(i);
+            var sentences = new SentenceSpan[spans.Count];
+            for (var s = 0; s < spans.Count; s++)
+            {
+                var level = tag.Warning ? SpoilerLevel.None : (SpoilerLevel)Math.Max((int)whole, (int)context.SentenceLevel(i, s));
+                sentences[s] = new SentenceSpan(spans[s].Start, spans[s].End, level);
+            }
+
+            blocks[i] = new Block(i, source.Kind, source.Text, tag) { Sentences = sentences };
         }
 
         return blocks;

@@ -1,17 +1,24 @@
 using NeverLetMeGo.Core.Extraction;
+using NeverLetMeGo.Core.Model;
+using NeverLetMeGo.Core.Text;
 
 namespace NeverLetMeGo.Core.Spoilers;
 
-/// <summary>The blocks of one text, where its read-more break falls, and the votes cast so far.</summary>
+/// <summary>The blocks of one text, where its read-more break falls, what is known of the work, and the votes cast so far.</summary>
 internal sealed class TaggingContext
 {
     private readonly List<SpoilerVote>?[] _votes;
+    private readonly IReadOnlyList<TextSpan>?[] _sentences;
+    private readonly SpoilerLevel[]?[] _sentenceLevels;
 
-    public TaggingContext(ExtractedText text)
+    public TaggingContext(ExtractedText text, WorkKnowledge? knowledge = null)
     {
         Blocks = text.Blocks;
         JumpBreak = text.JumpBreak;
+        Knowledge = knowledge ?? WorkKnowledge.None;
         _votes = new List<SpoilerVote>?[text.Blocks.Count];
+        _sentences = new IReadOnlyList<TextSpan>?[text.Blocks.Count];
+        _sentenceLevels = new SpoilerLevel[]?[text.Blocks.Count];
     }
 
     public IReadOnlyList<SourceBlock> Blocks { get; }
@@ -19,7 +26,22 @@ internal sealed class TaggingContext
     /// <summary>Index of the first block after a read-more break, if the page has one.</summary>
     public int? JumpBreak { get; }
 
+    public WorkKnowledge Knowledge { get; }
+
     public void Add(int index, SpoilerVote vote) => (_votes[index] ??= []).Add(vote);
 
     public IReadOnlyList<SpoilerVote> VotesFor(int index) => _votes[index] ?? (IReadOnlyList<SpoilerVote>)[];
+
+    /// <summary>The block's sentences, split once and shared by every signal.</summary>
+    public IReadOnlyList<TextSpan> SentencesOf(int index) => _sentences[index] ??= SentenceSplitter.Split(Blocks[index].Text);
+
+    /// <summary>Raises one sentence's level (signals that read sentences, not whole blocks).</summary>
+    public void RaiseSentence(int block, int sentence, SpoilerLevel level)
+    {
+        var levels = _sentenceLevels[block] ??= new SpoilerLevel[SentencesOf(block).Count];
+        if (level > levels[sentence])
+            levels[sentence] = level;
+    }
+
+    public SpoilerLevel SentenceLevel(int block, int sentence) => _sentenceLevels[block]?[sentence] ?? SpoilerLevel.None;
 }

@@ -29,6 +29,10 @@ internal static partial class WarningPatterns
         return new WarningMatch(premiseOnly, AfterBreak().IsMatch(t));
     }
 
+    /// <summary>"This review is spoiler-free", "I won't spoil it": the author promises to reveal nothing.</summary>
+    public static bool IsSpoilerFreeStatement(string text) =>
+        text.Length > 0 && MayWarn().IsMatch(text) && SpoilerFree().IsMatch(Normalize(text));
+
     public static bool IsEndMarker(string text) =>
         text.Contains("spoil", StringComparison.OrdinalIgnoreCase) && EndMarker().IsMatch(Normalize(text));
 

@@ -71,6 +71,7 @@ internal static class NlmgCli
         root.Subcommands.Add(MigrateCommand.Create(context));
         root.Subcommands.Add(ImportSamplesCommand.Create(context));
         root.Subcommands.Add(DbCommand.Create(context));
+        root.Subcommands.Add(SpoilersCommand.Create(context));
         return root;
     }
 }

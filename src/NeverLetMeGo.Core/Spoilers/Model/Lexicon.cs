@@ -1,0 +1,46 @@
+namespace NeverLetMeGo.Core.Spoilers.Model;
+
+/// <summary>Hand-picked word lists behind the hand-made features. Hashed once; membership is a set lookup.</summary>
+internal static class Lexicon
+{
+    /// <summary>Verbs that move a plot: deaths, discoveries, betrayals, turns.</summary>
+    public static readonly HashSet<uint> PlotVerbs = Tokens.Set(
+        "dies die died dying kills kill killed killing murders murdered reveals revealed reveal revealing turns turned " +
+        "discovers discovered discover learns learned learnt realizes realises realized realised betrays betrayed " +
+        "survives survived escapes escaped sacrifices sacrificed commits committed confesses confessed marries married " +
+        "shoots shot stabs stabbed poisons poisoned drowns drowned crashes crashed disappears disappeared vanished " +
+        "finds found becomes became returns returned leaves left dumps dumped rescues rescued saves saved wakes woke " +
+        "transforms transformed loses lost wins won defeats defeated destroys destroyed arrested captured kidnapped");
+
+    /// <summary>Words about endings, deaths and twists.</summary>
+    public static readonly HashSet<uint> Ending = Tokens.Set(
+        "end ending ends ended finale final finally climax last eventually twist twists twisted dead death deaths " +
+        "killer murderer culprit identity secretly secret truth actually really all along afterwards epilogue " +
+        "complete completes completed completion funeral grave suicide corpse body ghost dream imagined alive");
+
+    /// <summary>Set-up words: the first act, what the story is about.</summary>
+    public static readonly HashSet<uint> Premise = Tokens.Set(
+        "premise setup set-up follows follow story about begins starts opens young girl boy woman man world society " +
+        "future planet town village school family where who whose must discover discovers sent forced raised bred " +
+        "clone clones cloned experiment program programme");
+
+    /// <summary>Opinion and first-person words: the voice of judgement rather than of narration.</summary>
+    public static readonly HashSet<uint> Opinion = Tokens.Set(
+        "i i'm i've i'd my me we us our loved love liked like hated enjoyed enjoy recommend recommended boring brilliant " +
+        "great good bad best worst favorite favourite beautiful beautifully stunning amazing awful wonderful fantastic " +
+        "masterpiece performance performances acting cast director directed writing written prose pacing score " +
+        "cinematography stars rating read reading watched watch book novel film movie review reviews author think " +
+        "thought felt feel opinion honestly definitely highly overall worth disappointing disappointed wish");
+
+    /// <summary>Third-person subjects that narrate: "she discovers", "they escape".</summary>
+    public static readonly HashSet<uint> Narrators = Tokens.Set("he she they his her their him them it who");
+
+    /// <summary>Function words: never work vocabulary, never a name.</summary>
+    public static readonly HashSet<uint> Stop = Tokens.Set(
+        "a an the and or but if of to in on at by for with from as is are was were be been being it its this that these " +
+        "those there here he she they his her their him them we us our you your i me my not no so too very just than then " +
+        "what which who whom when where why how all any some each every both few more most other such only own same can " +
+        "will would should could may might must do does did done have has had having into over under again further once " +
+        "also about after before while up down out off through during because until against between both s t don't " +
+        "it's i'm that's isn't wasn't doesn't didn't can't won't");
+}

@@ -1,0 +1,34 @@
+namespace NeverLetMeGo.Core.Spoilers.Model;
+
+/// <summary>Scores a batch of sentences with a model: what `nlmg spoilers score` and `eval` run. Never sees labels.</summary>
+public static class SpoilerScorer
+{
+    public static IReadOnlyList<SentenceScore> Score(SpoilerModel model, IReadOnlyList<SentenceInput> inputs)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(inputs);
+        var batch = SentenceBatch.Prepare(inputs, model.Background);
+        var featurizer = new Featurizer();
+        var spoiler = new double[inputs.Count];
+        var major = new double[inputs.Count];
+        for (var i = 0; i < inputs.Count; i++)
+        {
+            var text = inputs[i].Text;
+            featurizer.Featurize(text, 0, text.Length, batch.Contexts[i], batch.Vocabularies[i]);
+            spoiler[i] = model.SpoilerProbability(featurizer, batch.Contexts[i]);
+            major[i] = model.MajorProbability(featurizer);
+        }
+
+        foreach (var review in batch.Reviews)
+        {
+            var smoothed = ContextSmoothing.Apply(review.Select(i => spoiler[i]).ToArray());
+            for (var k = 0; k < review.Length; k++)
+                spoiler[review[k]] = smoothed[k];
+        }
+
+        var scores = new SentenceScore[inputs.Count];
+        for (var i = 0; i < inputs.Count; i++)
+            scores[i] = new SentenceScore(inputs[i].Id, spoiler[i], model.LevelOf(spoiler[i], major[i]));
+        return scores;
+    }
+}

@@ -1,0 +1,61 @@
+namespace NeverLetMeGo.Core.Spoilers.Model;
+
+/// <summary>
+/// Word hashing shared by the featurizer, the lexicons and work vocabularies: FNV-1a over the lower-cased letters, digits
+/// and inner apostrophes of a word, so no word string is ever allocated on the serving path.
+/// </summary>
+internal static class Tokens
+{
+    private const uint Offset = 2166136261;
+    private const uint Prime = 16777619;
+
+    public static uint Hash(string word)
+    {
+        var h = Offset;
+        foreach (var c in word)
+            h = Step(h, char.ToLowerInvariant(c));
+        return h;
+    }
+
+    public static uint Step(uint hash, char lower) => (hash ^ lower) * Prime;
+
+    public static uint Pair(uint first, uint second) => (first * 31 + 0x9E3779B9u) ^ (second * Prime);
+
+    public static bool IsWordChar(char c) => char.IsLetterOrDigit(c);
+
+    public static bool IsApostrophe(char c) => c is '\'' or '’';
+
+    /// <summary>Hashes the words of text[start..end) into the spans (start and capitalisation too); returns how many fit.</summary>
+    public static int Scan(string text, int start, int end, Span<uint> hashes, Span<int> starts, Span<bool> capitalised)
+    {
+        var n = 0;
+        var i = start;
+        while (i < end && n < hashes.Length)
+        {
+            if (!IsWordChar(text[i]))
+            {
+                i++;
+                continue;
+            }
+
+            var wordStart = i;
+            var h = Offset;
+            while (i < end && (IsWordChar(text[i]) || IsApostrophe(text[i]) && i + 1 < end && IsWordChar(text[i + 1])))
+            {
+                var c = text[i];
+                h = Step(h, IsApostrophe(c) ? '\'' : char.ToLowerInvariant(c));
+                i++;
+            }
+
+            hashes[n] = h;
+            starts[n] = wordStart;
+            capitalised[n] = char.IsUpper(text[wordStart]);
+            n++;
+        }
+
+        return n;
+    }
+
+    public static HashSet<uint> Set(string words) =>
+        words.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(Hash).ToHashSet();
+}

@@ -1,0 +1,21 @@
+using NeverLetMeGo.Core.Model;
+using NeverLetMeGo.Core.Spoilers.Model;
+
+namespace NeverLetMeGo.Core.Spoilers;
+
+/// <summary>An operator's known spoiler term for a work, e.g. "Rosebud" (major) for Citizen Kane.</summary>
+public sealed record SpoilerTerm(string Term, SpoilerLevel Level);
+
+/// <summary>What the tagger knows about the work a text is about: its own vocabulary and its operators' spoiler terms.</summary>
+public sealed record WorkKnowledge(WorkVocabulary Vocabulary, IReadOnlyList<SpoilerTerm> Terms)
+{
+    public static WorkKnowledge None { get; } = new(WorkVocabulary.Empty, []);
+
+    /// <summary>Knowledge from the stored texts of a work (any unit: reviews, blocks) and its terms, against the shipped model's background.</summary>
+    public static WorkKnowledge From(IEnumerable<string> texts, IReadOnlyList<SpoilerTerm> terms)
+    {
+        var builder = new WorkVocabularyBuilder(SpoilerModel.Shipped?.Background);
+        builder.AddWork("work", texts);
+        return new WorkKnowledge(builder.Build("work"), terms);
+    }
+}

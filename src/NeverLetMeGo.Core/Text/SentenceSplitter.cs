@@ -1,0 +1,97 @@
+namespace NeverLetMeGo.Core.Text;
+
+/// <summary>A half-open character range [<see cref="Start"/>, <see cref="End"/>) of a text.</summary>
+public readonly record struct TextSpan(int Start, int End)
+{
+    public int Length => End - Start;
+}
+
+/// <summary>
+/// Splits a block's text into sentences. A sentence ends at '.', '!', '?' or '…' (with any closing quotes and brackets)
+/// followed by space and a capital, digit or opening quote. Not at abbreviations ("Dr.", "e.g.", "vs."), initials
+/// ("John C. Reilly"), or an ellipsis that runs on in lower case. Spans exclude the surrounding spaces.
+/// </summary>
+public static class SentenceSplitter
+{
+    // Lower-cased, without the dot. Titles and Latin shorthands that are almost never the end of a sentence.
+    private static readonly HashSet<string> Abbreviations = new(StringComparer.Ordinal)
+    {
+        "mr", "mrs", "ms", "dr", "prof", "st", "sr", "jr", "mt", "ft", "vs", "v", "e.g", "i.e", "cf", "no", "vol", "ch",
+        "pp", "fig", "approx", "dept", "gen", "col", "lt", "sgt", "capt", "rev", "hon", "gov", "sen", "rep", "u.s", "u.k",
+        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "ca", "c", "al", "inc", "ltd", "co",
+    };
+
+    public static IReadOnlyList<TextSpan> Split(string text)
+    {
+        var spans = new List<TextSpan>();
+        var start = SkipSpace(text, 0);
+        var i = start;
+        while (i < text.Length)
+        {
+            var c = text[i];
+            if (c is '.' or '!' or '?' or '…')
+            {
+                var end = i + 1;
+                while (end < text.Length && text[end] is '.' or '!' or '?' or '…')
+                    end++;
+                while (end < text.Length && IsCloser(text[end]))
+                    end++;
+                var next = SkipSpace(text, end);
+                if (next > end && next < text.Length && IsBoundary(text, start, i, end, next))
+                {
+                    spans.Add(Trim(text, start, end));
+                    start = next;
+                }
+
+                i = end;
+                continue;
+            }
+
+            i++;
+        }
+
+        if (start < text.Length)
+        {
+            var last = Trim(text, start, text.Length);
+            if (last.Length > 0)
+                spans.Add(last);
+        }
+
+        return spans;
+    }
+
+    private static bool IsBoundary(string text, int sentenceStart, int mark, int end, int next)
+    {
+        var following = text[next];
+        var opensSentence = char.IsUpper(following) || char.IsDigit(following) || following is '"' or '“' or '‘' or '\'' or '(' or '[' or '-' or '—';
+        if (!opensSentence)
+            return false;
+        if (text[mark] != '.' || end - mark > 1 && text[mark + 1] is '.' or '…')
+            return true;
+
+        // A lone dot: not after an abbreviation or an initial.
+        var wordStart = mark;
+        while (wordStart > sentenceStart && !char.IsWhiteSpace(text[wordStart - 1]) && text[wordStart - 1] is not ('(' or '"' or '“'))
+            wordStart--;
+        var word = text.AsSpan(wordStart, mark - wordStart);
+        if (word.Length == 1 && char.IsUpper(word[0]))
+            return false;
+        return !Abbreviations.Contains(word.ToString().ToLowerInvariant());
+    }
+
+    private static bool IsCloser(char c) => c is '"' or '”' or '’' or '\'' or ')' or ']' or '»';
+
+    private static int SkipSpace(string text, int i)
+    {
+        while (i < text.Length && char.IsWhiteSpace(text[i]))
+            i++;
+        return i;
+    }
+
+    private static TextSpan Trim(string text, int start, int end)
+    {
+        while (end > start && char.IsWhiteSpace(text[end - 1]))
+            end--;
+        return new TextSpan(start, end);
+    }
+}

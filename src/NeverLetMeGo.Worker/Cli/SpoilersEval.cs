@@ -1,0 +1,44 @@
+using System.CommandLine;
+using NeverLetMeGo.Core.Model;
+using NeverLetMeGo.Core.Spoilers.Model;
+
+namespace NeverLetMeGo.Worker.Cli;
+
+/// <summary>`nlmg spoilers eval &lt;labelled.jsonl&gt;`: scores without looking at labels, then prints the metrics per source.</summary>
+internal static class SpoilersEval
+{
+    public static Command Create(CliContext context)
+    {
+        var input = new Argument<string>("labelled.jsonl") { Description = "Labelled sentences (0/1 or none/premise/major) with a source." };
+        var modelPath = SpoilersCommand.ModelOption();
+        var command = new Command("eval", "ROC AUC, average precision, and P/R/F1 at the best-F1 threshold and at recall 0.9, per source.") { input, modelPath };
+        CliAction.Set(command, context, (parse, ct) =>
+        {
+            var model = SpoilersCommand.LoadModel(parse.GetValue(modelPath));
+            var rows = SpoilersJsonl.Read(parse.GetRequiredValue(input), labelled: true).ToArray();
+            var scores = SpoilerScorer.Score(model, rows.Select(r => r.Sentence).ToArray());
+            context.Out.WriteLine("| source | sentences | spoilers | ROC AUC | AP | best-F1 thr | P | R | F1 | R≥0.9 thr | P | R | F1 |");
+            context.Out.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+            foreach (var group in rows.Select((r, i) => (r.Source, Item: (scores[i].Score, r.Label != SpoilerLevel.None)))
+                .GroupBy(x => x.Source, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+            {
+                var items = group.Select(g => g.Item).ToArray();
+                if (items.All(i => i.Item2) || items.All(i => !i.Item2))
+                {
+                    context.Out.WriteLine($"| {group.Key} | {items.Length} | needs both classes | | | | | | | | | | |");
+                    continue;
+                }
+
+                var m = SpoilerMetrics.Compute(items);
+                context.Out.WriteLine($"| {group.Key} | {m.Count} | {m.Positives} | {F(m.RocAuc)} | {F(m.AveragePrecision)} | {Point(m.BestF1)} | {Point(m.AtRecall90)} |");
+            }
+
+            return Task.FromResult(ExitCodes.Ok);
+        });
+        return command;
+    }
+
+    private static string Point(OperatingPoint p) => $"{F(p.Threshold)} | {F(p.Precision)} | {F(p.Recall)} | {F(p.F1)}";
+
+    private static string F(double value) => SpoilersJsonl.Format(value);
+}

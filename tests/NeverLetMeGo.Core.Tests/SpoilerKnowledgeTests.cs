@@ -1,0 +1,72 @@
+using NeverLetMeGo.Core.Extraction;
+using NeverLetMeGo.Core.Model;
+using NeverLetMeGo.Core.Spoilers;
+using NeverLetMeGo.Core.Spoilers.Model;
+
+namespace NeverLetMeGo.Core.Tests;
+
+public sealed class SpoilerKnowledgeTests
+{
+    private static ExtractedText Text(params string[] paragraphs) =>
+        new(paragraphs.Select(p => new SourceBlock(BlockKind.Paragraph, p)).ToArray(), null);
+
+    [Fact]
+    public void An_operator_term_tags_only_the_sentence_that_mentions_it_and_says_why()
+    {
+        var knowledge = new WorkKnowledge(WorkVocabulary.Empty, [new SpoilerTerm("Rosebud", SpoilerLevel.Major)]);
+
+        var blocks = SpoilerTagger.Default.Tag(Text("Welles was twenty-five. The sled is called Rosebud. Toland shot it."), knowledge);
+
+        var block = blocks.Single();
+        Assert.Equal(SpoilerLevel.Major, block.Spoiler.Level);
+        Assert.Contains("mentions 'Rosebud', a major plot term for this work", block.Spoiler.Reasons);
+        Assert.Equal([SpoilerLevel.None, SpoilerLevel.Major, SpoilerLevel.None], block.Sentences.Select(s => s.Level));
+    }
+
+    [Fact]
+    public void Terms_match_whole_words_only_and_ignore_case()
+    {
+        var knowledge = new WorkKnowledge(WorkVocabulary.Empty, [new SpoilerTerm("Kane", SpoilerLevel.Premise)]);
+
+        var blocks = SpoilerTagger.Default.Tag(Text("A hurricane hit the set.", "Everyone remembers KANE."), knowledge);
+
+        Assert.Equal(SpoilerLevel.None, blocks[0].Spoiler.Level);
+        Assert.Equal(SpoilerLevel.Premise, blocks[1].Spoiler.Level);
+    }
+
+    [Fact]
+    public void A_warned_region_covers_every_sentence_of_its_blocks()
+    {
+        var blocks = SpoilerTagger.Default.Tag(Text("Spoilers ahead.", "The score is lovely. The cast is fine."));
+
+        Assert.All(blocks[1].Sentences, s => Assert.Equal(SpoilerLevel.Major, s.Level));
+        Assert.All(blocks[0].Sentences, s => Assert.Equal(SpoilerLevel.None, s.Level));
+    }
+
+    [Fact]
+    public void The_model_tags_a_plain_reveal_and_leaves_opinion_alone()
+    {
+        var blocks = SpoilerTagger.Default.Tag(Text(
+            "I loved the cinematography and the score is gorgeous.",
+            "In the end Ruth dies on the operating table and Tommy is killed by his fourth donation."));
+
+        Assert.Equal(SpoilerTag.Clean, blocks[0].Spoiler);
+        Assert.Equal(SpoilerLevel.Major, blocks[1].Spoiler.Level);
+        Assert.Matches(@"^model: (0\.\d\d|1\.00)$", blocks[1].Spoiler.Reasons.Single());
+    }
+
+    [Fact]
+    public void Work_vocabulary_weighs_words_frequent_in_one_work_and_rare_across_works()
+    {
+        var builder = new WorkVocabularyBuilder();
+        builder.AddWork("kane", ["Kane buys papers. Kane builds Xanadu. The film is long.", "Xanadu is huge. Kane dies. The film is old."]);
+        builder.AddWork("jaws", ["The shark eats Quint. The film is loud.", "The shark explodes. The film is a classic."]);
+
+        var kane = builder.Build("kane");
+
+        Assert.True(kane.WeightOf("Xanadu") > 0);
+        Assert.True(kane.WeightOf("kane") > kane.WeightOf("Xanadu"));
+        Assert.Equal(0, kane.WeightOf("film"));
+        Assert.Equal(0, kane.WeightOf("shark"));
+    }
+}

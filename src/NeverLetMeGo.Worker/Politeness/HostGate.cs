@@ -36,7 +36,7 @@ internal sealed class HostGate(HostBudget budget, PageFetcher fetcher, IOptions<
     private async Task AcquireAsync(string origin, string workerId, CancellationToken ct)
     {
         // The hold outlives the longest request, so a worker that dies frees the origin by itself.
-        var hold = options.Value.Timeout + TimeSpan.FromSeconds(30);
+        var hold = options.Value.Timeout + TimeSpan.FromSeconds(5);
         while (await budget.TryAcquireAsync(origin, workerId, hold, ct) is { } wait)
             await Task.Delay(wait < MinPoll ? MinPoll : wait > MaxPoll ? MaxPoll : wait, clock, ct);
     }

@@ -23,6 +23,13 @@ public sealed class WorkerDatabase : IAsyncLifetime
 
     public NpgsqlDataSource OpenDataSource() => NpgsqlDataSource.Create(ConnectionString);
 
+    public async Task ExecuteAsync(string sql)
+    {
+        await using var db = OpenDataSource();
+        await using var command = db.CreateCommand(sql);
+        await command.ExecuteNonQueryAsync();
+    }
+
     public async Task<long> CountAsync(string sql)
     {
         await using var db = OpenDataSource();

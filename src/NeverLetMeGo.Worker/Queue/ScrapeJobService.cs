@@ -117,20 +117,30 @@ internal sealed class ScrapeJobService(
             var lease = JobLease.Start(queue, job, _workerId, options.Value.Lease, clock, logger);
             try
             {
-                await writer.WriteAsync(await fetcher.FetchAsync(job, lease, _workerId, ct), ct);
-            }
-            catch (Exception ex) when (Failures.IsInfrastructure(ex) && !ct.IsCancellationRequested)
-            {
-                // The job stays claimed; with its heartbeat stopped, the lease runs out and it is taken again.
-                await lease.DisposeAsync();
-                logger.LogError(ex, "Fetching job {JobId} ({Url}) failed on the database; retrying in {Delay}", job.Id, job.Url, backoff.Next);
-                await backoff.WaitAsync(ct);
+                await writer.WriteAsync(await FetchHeldAsync(job, lease, backoff, ct), ct);
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {
                 await lease.DisposeAsync();
                 await AbandonAsync(job);
                 throw;
+            }
+        }
+    }
+
+    /// <summary>Fetches a claimed job, riding out database outages with backoff: the job stays ours, its lease beating.</summary>
+    private async Task<FetchedJob> FetchHeldAsync(ScrapeJob job, JobLease lease, Backoff backoff, CancellationToken ct)
+    {
+        while (true)
+        {
+            try
+            {
+                return await fetcher.FetchAsync(job, lease, _workerId, ct);
+            }
+            catch (Exception ex) when (Failures.IsInfrastructure(ex) && !ct.IsCancellationRequested)
+            {
+                logger.LogError(ex, "Fetching job {JobId} ({Url}) failed on the database; retrying in {Delay}", job.Id, job.Url, backoff.Next);
+                await backoff.WaitAsync(ct);
             }
         }
     }

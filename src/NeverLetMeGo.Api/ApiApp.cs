@@ -1,7 +1,9 @@
 using NeverLetMeGo.Api.Infrastructure;
+using NeverLetMeGo.Api.Knowledge;
 using NeverLetMeGo.Api.Reviews;
 using NeverLetMeGo.Api.Works;
 using NeverLetMeGo.Data;
+using NeverLetMeGo.Data.Knowledge;
 using NeverLetMeGo.Data.Postgres;
 using NeverLetMeGo.Data.Reviews;
 using NeverLetMeGo.Data.Works;
@@ -28,6 +30,7 @@ public static class ApiApp
         builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
         builder.Services.AddSingleton<ReviewQueries>();
         builder.Services.AddSingleton<WorkQueries>();
+        builder.Services.AddSingleton<WorkKnowledgeStore>();
         builder.Services.AddApiProblemDetails();
         builder.Services.AddApiDocumentation();
 
@@ -38,6 +41,7 @@ public static class ApiApp
 
         app.MapWorks();
         app.MapReviews();
+        app.MapSpoilerTerms();
 
         // A new user of the embedded default sees the sample corpus at once; a configured server opts in.
         if (app.Configuration.GetValue<bool?>("Samples:ImportOnFirstStart") ?? isEmbedded)

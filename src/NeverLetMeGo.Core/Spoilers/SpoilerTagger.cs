@@ -17,10 +17,13 @@ internal sealed class SpoilerTagger(IReadOnlyList<ISpoilerSignal> signals)
     /// <summary>The v1 rules only: explicit markup, then author warnings and jump breaks.</summary>
     public static SpoilerTagger Rules { get; } = new([new ExplicitMarkupSignal(), new AuthorWarningSignal()]);
 
-    /// <summary>The rules, the operators' spoiler terms and the shipped text model.</summary>
-    public static SpoilerTagger Default { get; } = SpoilerModel.Shipped is { } model
-        ? new([new ExplicitMarkupSignal(), new AuthorWarningSignal(), new SpoilerTermSignal(), new ContentModelSignal(model)])
-        : new([new ExplicitMarkupSignal(), new AuthorWarningSignal(), new SpoilerTermSignal()]);
+    /// <summary>The signals that read the text: the operators' spoiler terms and the shipped model (when the build has one).</summary>
+    public static IReadOnlyList<ISpoilerSignal> ContentSignals { get; } = SpoilerModel.Shipped is { } model
+        ? [new SpoilerTermSignal(), new ContentModelSignal(model)]
+        : [new SpoilerTermSignal()];
+
+    /// <summary>The rules, then the content signals.</summary>
+    public static SpoilerTagger Default { get; } = new([new ExplicitMarkupSignal(), new AuthorWarningSignal(), .. ContentSignals]);
 
     public IReadOnlyList<Block> Tag(ExtractedText text, WorkKnowledge? knowledge = null)
     {

@@ -72,6 +72,7 @@ internal static class NlmgCli
         root.Subcommands.Add(ImportSamplesCommand.Create(context));
         root.Subcommands.Add(DbCommand.Create(context));
         root.Subcommands.Add(SpoilersCommand.Create(context));
+        root.Subcommands.Add(RetagCommand.Create(context));
         return root;
     }
 }

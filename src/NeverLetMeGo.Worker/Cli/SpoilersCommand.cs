@@ -13,6 +13,7 @@ internal static class SpoilersCommand
         command.Subcommands.Add(Train(context));
         command.Subcommands.Add(Score(context));
         command.Subcommands.Add(SpoilersEval.Create(context));
+        command.Subcommands.Add(SpoilersBench.Create(context));
         return command;
     }
 

@@ -47,20 +47,21 @@ internal sealed class Featurizer
                 Add((int)(Tokens.Pair(previous, h) & (HashSize - 1)), 1f);
             previous = h;
 
-            if (Lexicon.PlotVerbs.Contains(h))
+            var word = Lexicon.Of(h);
+            if ((word & WordClass.PlotVerb) != 0)
             {
                 plot++;
-                if (i > 0 && (Lexicon.Narrators.Contains(_hashes[i - 1]) || _capitalised[i - 1] && i > 1))
+                if (i > 0 && ((Lexicon.Of(_hashes[i - 1]) & WordClass.Narrator) != 0 || _capitalised[i - 1] && i > 1))
                     narration++;
             }
 
-            if (Lexicon.Ending.Contains(h))
+            if ((word & WordClass.Ending) != 0)
                 ending++;
-            if (Lexicon.Premise.Contains(h))
+            if ((word & WordClass.Premise) != 0)
                 premise++;
-            if (Lexicon.Opinion.Contains(h))
+            if ((word & WordClass.Opinion) != 0)
                 opinion++;
-            if (Lexicon.Stop.Contains(h))
+            if ((word & WordClass.Stop) != 0)
                 continue;
 
             content++;

@@ -1,6 +1,19 @@
 namespace NeverLetMeGo.Core.Spoilers.Model;
 
-/// <summary>Hand-picked word lists behind the hand-made features. Hashed once; membership is a set lookup.</summary>
+/// <summary>Which hand-picked lists a word belongs to (one lookup per word on the serving path).</summary>
+[Flags]
+internal enum WordClass : byte
+{
+    None = 0,
+    PlotVerb = 1,
+    Ending = 2,
+    Premise = 4,
+    Opinion = 8,
+    Narrator = 16,
+    Stop = 32,
+}
+
+/// <summary>Hand-picked word lists behind the hand-made features, hashed once.</summary>
 internal static class Lexicon
 {
     /// <summary>Verbs that move a plot: deaths, discoveries, betrayals, turns.</summary>
@@ -43,4 +56,20 @@ internal static class Lexicon
         "will would should could may might must do does did done have has had having into over under again further once " +
         "also about after before while up down out off through during because until against between both s t don't " +
         "it's i'm that's isn't wasn't doesn't didn't can't won't");
+
+    private static readonly Dictionary<uint, WordClass> Classes = Build();
+
+    public static WordClass Of(uint hash) => Classes.GetValueOrDefault(hash);
+
+    private static Dictionary<uint, WordClass> Build()
+    {
+        var classes = new Dictionary<uint, WordClass>();
+        foreach (var (set, c) in new[] { (PlotVerbs, WordClass.PlotVerb), (Ending, WordClass.Ending), (Premise, WordClass.Premise), (Opinion, WordClass.Opinion), (Narrators, WordClass.Narrator), (Stop, WordClass.Stop) })
+        {
+            foreach (var h in set)
+                classes[h] = classes.GetValueOrDefault(h) | c;
+        }
+
+        return classes;
+    }
 }

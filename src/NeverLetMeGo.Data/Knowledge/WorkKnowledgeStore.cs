@@ -1,0 +1,86 @@
+using Dapper;
+using NeverLetMeGo.Core.Model;
+using NeverLetMeGo.Core.Spoilers;
+using Npgsql;
+
+namespace NeverLetMeGo.Data.Knowledge;
+
+/// <summary>An operator's spoiler term for a work, as stored.</summary>
+public sealed record SpoilerTermRow(long WorkId, string Term, SpoilerLevel Level, DateTimeOffset UpdatedAt);
+
+/// <summary>
+/// What the tagger knows about a work: the operators' spoiler terms (work_spoiler_terms) and the texts of its stored
+/// reviews and comments, from which Core computes the work's vocabulary.
+/// </summary>
+public sealed class WorkKnowledgeStore(NpgsqlDataSource db)
+{
+    public async Task<bool> WorkExistsAsync(long workId, CancellationToken ct)
+    {
+        const string sql = "select exists (select 1 from works where id = @workId)";
+        await using var connection = await db.OpenConnectionAsync(ct);
+        return await connection.ExecuteScalarAsync<bool>(new CommandDefinition(sql, new { workId }, cancellationToken: ct));
+    }
+
+    public async Task<IReadOnlyList<SpoilerTermRow>> GetTermsAsync(long workId, CancellationToken ct)
+    {
+        const string sql = """
+            select work_id, term, level, updated_at
+            from work_spoiler_terms
+            where work_id = @workId
+            order by term_key
+            """;
+        await using var connection = await db.OpenConnectionAsync(ct);
+        var rows = await connection.QueryAsync<TermRecord>(new CommandDefinition(sql, new { workId }, cancellationToken: ct));
+        return rows.Select(r => r.ToRow()).ToList();
+    }
+
+    /// <summary>Adds the term, or changes its level (and spelling) when the work already has it. Null when the work does not exist.</summary>
+    public async Task<SpoilerTermRow?> UpsertTermAsync(long workId, string term, SpoilerLevel level, CancellationToken ct)
+    {
+        ArgumentOutOfRangeException.ThrowIfEqual(level, SpoilerLevel.None);
+        const string sql = """
+            insert into work_spoiler_terms (work_id, term, term_key, level)
+            select w.id, @term, lower(@term), @level
+            from works w
+            where w.id = @workId
+            on conflict (work_id, term_key) do update
+                set term = excluded.term, level = excluded.level, updated_at = now()
+            returning work_id, term, level, updated_at
+            """;
+        await using var connection = await db.OpenConnectionAsync(ct);
+        var row = await connection.QuerySingleOrDefaultAsync<TermRecord>(
+            new CommandDefinition(sql, new { workId, term = term.Trim(), level = (short)level }, cancellationToken: ct));
+        return row?.ToRow();
+    }
+
+    /// <summary>Every block text of the work's stored reviews and comments: the unlabelled context of its vocabulary.</summary>
+    public async Task<IReadOnlyList<string>> GetWorkTextsAsync(long workId, CancellationToken ct)
+    {
+        const string sql = """
+            select b.text from review_blocks b join reviews r on r.id = b.review_id where r.work_id = @workId
+            union all
+            select cb.text from comment_blocks cb join comments c on c.id = cb.comment_id join reviews r on r.id = c.review_id
+            where r.work_id = @workId
+            """;
+        await using var connection = await db.OpenConnectionAsync(ct);
+        return (await connection.QueryAsync<string>(new CommandDefinition(sql, new { workId }, cancellationToken: ct))).ToList();
+    }
+
+    /// <summary>The work's knowledge, ready for the tagger.</summary>
+    public async Task<WorkKnowledge> GetKnowledgeAsync(long workId, CancellationToken ct)
+    {
+        var terms = await GetTermsAsync(workId, ct);
+        var texts = await GetWorkTextsAsync(workId, ct);
+        return WorkKnowledge.From(texts, terms.Select(t => new SpoilerTerm(t.Term, t.Level)).ToArray());
+    }
+
+    private sealed class TermRecord
+    {
+        public long WorkId { get; init; }
+        public string Term { get; init; } = "";
+        public short Level { get; init; }
+        public DateTime UpdatedAt { get; init; }
+
+        public SpoilerTermRow ToRow() => new(WorkId, Term, (SpoilerLevel)Level, SqlMapping.Offset(UpdatedAt));
+    }
+}

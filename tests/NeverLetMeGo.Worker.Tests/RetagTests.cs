@@ -1,0 +1,40 @@
+using NeverLetMeGo.Worker.Tests.Support;
+
+namespace NeverLetMeGo.Worker.Tests;
+
+public sealed class RetagTests(WorkerDatabase database) : IClassFixture<WorkerDatabase>
+{
+    [Fact]
+    public async Task Retag_applies_a_new_spoiler_term_and_reports_the_blocks_that_changed()
+    {
+        Assert.Equal(0, (await Nlmg.RunAsync(database.Settings(), "import-samples")).ExitCode);
+        var unchanged = await Nlmg.RunAsync(database.Settings(), "retag");
+        Assert.True(unchanged.ExitCode == 0, unchanged.ToString());
+        Assert.Matches(@"^retagged 4 reviews of 1 works: \d+ of \d+ blocks changed level", unchanged.OutLines.Single());
+
+        // "Dan the Man" only appears in a harmless link line of one review: naming it a major term must hide that line.
+        await database.ExecuteAsync("""
+            insert into work_spoiler_terms (work_id, term, term_key, level)
+            select id, 'Dan the Man', 'dan the man', 2 from works
+            """);
+        var result = await Nlmg.RunAsync(database.Settings(), "retag", "--work", (await database.CountAsync("select min(id) from works")).ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.StartsWith("retagged 4 reviews of 1 works: 1 of ", result.OutLines.Single(), StringComparison.Ordinal);
+        Assert.Equal(1, await database.CountAsync("""
+            select count(*) from review_blocks
+            where text like 'Dan the Man%' and spoiler_level = 2
+              and reasons @> array['mentions ''Dan the Man'', a major plot term for this work']
+            """));
+        Assert.Equal(0, await database.CountAsync("select count(*) from review_blocks where warning and spoiler_level > 0"));
+    }
+
+    [Fact]
+    public async Task Retag_of_an_unknown_work_fails_with_its_id()
+    {
+        var result = await Nlmg.RunAsync(database.Settings(), "retag", "--work", "987654");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.EndsWith("error: no work with id 987654", result.Error.Trim(), StringComparison.Ordinal);
+    }
+}

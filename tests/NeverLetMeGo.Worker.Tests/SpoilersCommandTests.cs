@@ -1,0 +1,67 @@
+using System.Text.Json;
+using NeverLetMeGo.Testing;
+using NeverLetMeGo.Worker.Tests.Support;
+
+namespace NeverLetMeGo.Worker.Tests;
+
+public sealed class SpoilersCommandTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("nlmg-spoilers-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    private static string Corpus => Path.Combine(RepositoryRoot.Path, "spoilers", "corpus.jsonl");
+
+    [Fact]
+    public async Task Train_writes_the_shipped_model_again_from_the_shipped_corpus()
+    {
+        var model = Path.Combine(_folder, "m.model");
+
+        var result = await Nlmg.RunAsync("spoilers", "train", Corpus, "--out", model);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal(File.ReadAllBytes(Path.Combine(RepositoryRoot.Path, "src", "NeverLetMeGo.Core", "Spoilers", "Model", "spoilers.model")), File.ReadAllBytes(model));
+    }
+
+    [Fact]
+    public async Task Score_writes_one_line_per_input_with_score_and_level()
+    {
+        var input = Path.Combine(_folder, "in.jsonl");
+        var output = Path.Combine(_folder, "out.jsonl");
+        await File.WriteAllLinesAsync(input, [
+            """{"id": "a", "work_id": "w", "text": "I loved the music and the acting."}""",
+            """{"id": 7, "work_id": "w", "text": "In the end the hero dies and it turns out his brother killed him."}""",
+        ]);
+
+        var result = await Nlmg.RunAsync("spoilers", "score", "--in", input, "--out", output);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var lines = (await File.ReadAllLinesAsync(output)).Select(l => JsonDocument.Parse(l).RootElement).ToArray();
+        Assert.Equal(["a", "7"], lines.Select(l => l.GetProperty("id").GetString()));
+        Assert.All(lines, l => Assert.Equal(["id", "score", "level"], l.EnumerateObject().Select(p => p.Name)));
+        Assert.Equal("none", lines[0].GetProperty("level").GetString());
+        Assert.Equal("major", lines[1].GetProperty("level").GetString());
+    }
+
+    [Fact]
+    public async Task Eval_prints_a_table_per_source()
+    {
+        var result = await Nlmg.RunAsync("spoilers", "eval", Corpus);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.StartsWith("| source | sentences | spoilers | ROC AUC | AP |", result.OutLines[0], StringComparison.Ordinal);
+        Assert.Equal(["blogger", "commenter", "critic"], result.OutLines.Skip(2).Select(l => l.Split('|')[1].Trim()));
+    }
+
+    [Fact]
+    public async Task A_bad_line_is_an_error_naming_the_file_and_line()
+    {
+        var input = Path.Combine(_folder, "bad.jsonl");
+        await File.WriteAllLinesAsync(input, ["""{"id": "a", "work_id": "w", "text": "t", "label": "none"}""", """{"id": "b", "text": "t", "label": 1}"""]);
+
+        var result = await Nlmg.RunAsync("spoilers", "train", input, "--out", Path.Combine(_folder, "x.model"));
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal($"error: {input}:2: missing \"work_id\"", result.Error.Trim());
+    }
+}

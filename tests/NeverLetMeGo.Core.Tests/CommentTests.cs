@@ -233,4 +233,21 @@ public sealed class CommentTests
         Assert.DoesNotContain(review.Texts(), t => t.Contains("clones deserved", StringComparison.Ordinal) || t.Contains("moderated", StringComparison.Ordinal));
         Assert.Equal("The clones deserved better, I think.", Assert.Single(review.Comments).Blocks[0].Text);
     }
+
+    [Fact]
+    public void Hubpages_like_comments_give_author_and_text()
+    {
+        var review = WithComments("""
+            <div id="comments" class="comments"><h3>Comments</h3>
+              <div class="hubcomment" id="hc-301"><div class="comment-author"><a href="/u/kath">Kath</a></div>
+                <div class="comment-text"><p>Beautifully put; I cried at the end too.</p></div><span class="comment-date">2 years ago</span></div>
+              <div class="hubcomment" id="hc-302"><div class="comment-author">Miss Emily</div>
+                <div class="comment-text"><p>The book explains the Gallery better.</p></div></div>
+            </div>
+            """);
+
+        Assert.Equal([("Kath", "Beautifully put; I cried at the end too."), ("Miss Emily", "The book explains the Gallery better.")],
+            review.Comments.Select(c => (c.Author, c.Blocks.Single().Text)).ToArray());
+        Assert.DoesNotContain(review.Texts(), t => t.Contains("Gallery", StringComparison.Ordinal));
+    }
 }

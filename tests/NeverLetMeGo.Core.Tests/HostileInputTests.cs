@@ -102,4 +102,14 @@ public sealed class HostileInputTests
         random.Shuffle(chunks);
         return string.Concat(chunks);
     }
+
+    [Fact]
+    public void Megabytes_of_markup_around_a_short_article_still_give_the_article()
+    {
+        var noise = string.Concat(Enumerable.Repeat("<div class=\"x\"><span></span><span></span><a href=\"#\"></a></div>\n", 60_000));
+        var html = Pages.Article(Pages.ProseParagraphs(), around: noise);
+        Assert.True(html.Length > 3_000_000);
+
+        Assert.Equal(Pages.Prose, ReviewPipeline.Process(html, Pages.Url).Texts());
+    }
 }

@@ -152,4 +152,37 @@ public sealed class MetadataTests
     {
         Assert.Equal(expected, MetadataResolver.NameFromByline(text));
     }
+
+    [Fact]
+    public void Rel_author_names_the_author_when_nothing_else_does()
+    {
+        var review = WithHead("", "<p class=\"meta\">Posted in Film by <a rel=\"author\" href=\"/author/ruth\">Ruth Gale</a></p>");
+
+        Assert.Equal("Ruth Gale", review.Author);
+    }
+
+    [Fact]
+    public void Meta_author_beats_a_visible_byline()
+    {
+        var review = WithHead("<meta name=\"author\" content=\"Tommy D.\">", "<p class=\"byline\">By Somebody Else</p>");
+
+        Assert.Equal("Tommy D.", review.Author);
+    }
+
+    [Fact]
+    public void A_time_element_alone_gives_the_published_time()
+    {
+        var review = WithHead("", "<p><time datetime=\"2010-09-15T08:30:00-04:00\">September 15, 2010</time></p>");
+
+        Assert.Equal(new DateTimeOffset(2010, 9, 15, 8, 30, 0, TimeSpan.FromHours(-4)), review.PublishedAt);
+    }
+
+    [Fact]
+    public void Article_published_time_and_og_site_name_come_from_meta_tags()
+    {
+        var review = WithHead("<meta property=\"article:published_time\" content=\"2011-02-03T04:05:06Z\"><meta property=\"og:site_name\" content=\"Reel Notes\">");
+
+        Assert.Equal(new DateTimeOffset(2011, 2, 3, 4, 5, 6, TimeSpan.Zero), review.PublishedAt);
+        Assert.Equal("Reel Notes", review.SiteName);
+    }
 }

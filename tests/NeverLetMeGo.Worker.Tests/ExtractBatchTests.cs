@@ -61,7 +61,7 @@ public sealed class ExtractBatchTests : IDisposable
         var pages = SamplePages.All.Count + 1;
         var summary = Assert.Single(result.OutLines);
         Assert.StartsWith($"Extracted {pages - 1} of {pages} pages: 1 failed, ", summary, StringComparison.Ordinal);
-        Assert.Contains(" pages/s (2 threads)", summary, StringComparison.Ordinal);
+        Assert.Contains(" pages/s (2 threads; ", summary, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -200,11 +200,12 @@ internal sealed class BlockEmitter(ClassHintCache hints, IReadOnlyDictionary<Htm
         }
     }
 
+    // Star ratings ("★★★½") carry no letter or digit but are text a reader sees; other symbol-only runs are decoration.
     private static bool HasWordCharacter(string text)
     {
         foreach (var c in text)
         {
-            if (char.IsLetterOrDigit(c))
+            if (char.IsLetterOrDigit(c) || char.IsNumber(c) || c is '\u2605' or '\u2606')
             {
                 return true;
             }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
+using HtmlAgilityPack;
 
 namespace NeverLetMeGo.Core.Extraction;
 
@@ -193,6 +194,21 @@ internal static partial class ClassHints
 internal sealed class ClassHintCache
 {
     private readonly Dictionary<(string Classes, string Id), ClassVerdict> _seen = [];
+
+    // Every pass (metadata, comments, scoring, emitting) asks about the same elements: remember the answer per element
+    // rather than reading and hashing its attributes again.
+    private readonly Dictionary<HtmlNode, ClassVerdict> _nodes = new(ReferenceEqualityComparer.Instance);
+
+    public ClassVerdict Get(HtmlNode node)
+    {
+        if (!_nodes.TryGetValue(node, out var verdict))
+        {
+            verdict = Get(NodeTraits.Classes(node), NodeTraits.Id(node));
+            _nodes[node] = verdict;
+        }
+
+        return verdict;
+    }
 
     public ClassVerdict Get(string classes, string id)
     {

@@ -37,7 +37,8 @@ internal static class HtmlLoader
             throw new ExtractionException($"nesting deeper than {MaxDepth} levels");
         }
 
-        var document = new HtmlDocument();
+        // No id index: nothing looks elements up by id, and building it costs a dictionary entry per element.
+        var document = new HtmlDocument { OptionUseIdAttribute = false };
         document.LoadHtml(html);
         return document;
     }

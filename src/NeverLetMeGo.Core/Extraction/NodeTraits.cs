@@ -10,7 +10,7 @@ internal static class NodeTraits
     public static string Id(HtmlNode node) => node.GetAttributeValue("id", string.Empty);
 
     public static ClassVerdict Verdict(HtmlNode node, ClassHintCache cache) =>
-        node.HasAttributes ? cache.Get(Classes(node), Id(node)) : default;
+        node.HasAttributes ? cache.Get(node) : default;
 
     /// <summary>Hidden by the hidden attribute, aria-hidden, an inline style or a hiding class.</summary>
     public static bool IsHidden(HtmlNode node, ClassVerdict verdict)

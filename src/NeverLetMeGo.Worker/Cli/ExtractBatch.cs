@@ -10,13 +10,16 @@ using NeverLetMeGo.Worker.Fetching;
 namespace NeverLetMeGo.Worker.Cli;
 
 /// <summary>What a batch extraction did; pages per second is over the whole run, reading and writing included.</summary>
-internal sealed record ExtractBatchSummary(int Pages, int Failures, TimeSpan Elapsed, int Threads)
+internal sealed record ExtractBatchSummary(int Pages, int Failures, TimeSpan Elapsed, TimeSpan Cpu, int Threads)
 {
     public double PagesPerSecond => Elapsed.TotalSeconds > 0 ? Pages / Elapsed.TotalSeconds : 0;
 
+    /// <summary>Pages per second of processor time: what one core does, however busy the machine is.</summary>
+    public double PagesPerCpuSecond => Cpu.TotalSeconds > 0 ? Pages / Cpu.TotalSeconds : 0;
+
     public void WriteTo(TextWriter output) => output.WriteLine(string.Create(
         CultureInfo.InvariantCulture,
-        $"Extracted {Pages - Failures} of {Pages} pages: {Failures} failed, {Elapsed.TotalSeconds:0.000} s, {PagesPerSecond:0.0} pages/s ({Threads} thread{(Threads == 1 ? "" : "s")})"));
+        $"Extracted {Pages - Failures} of {Pages} pages: {Failures} failed, {Elapsed.TotalSeconds:0.000} s, {PagesPerSecond:0.0} pages/s ({Threads} thread{(Threads == 1 ? "" : "s")}; {PagesPerCpuSecond:0.0} per CPU second)"));
 
     /// <summary>The timing file extraction_score.py reads from a prediction folder to print a pages/s column.</summary>
     public string TimingJson() => JsonSerializer.Serialize(new
@@ -25,7 +28,9 @@ internal sealed record ExtractBatchSummary(int Pages, int Failures, TimeSpan Ela
         failures = Failures,
         threads = Threads,
         seconds = Math.Round(Elapsed.TotalSeconds, 3),
+        cpu_seconds = Math.Round(Cpu.TotalSeconds, 3),
         pages_per_s = Math.Round(PagesPerSecond, 1),
+        pages_per_cpu_s = Math.Round(PagesPerCpuSecond, 1),
     });
 }
 
@@ -45,6 +50,7 @@ internal sealed class ExtractBatch(string outDirectory, long maxBytes, TextWrite
         Directory.CreateDirectory(outDirectory);
         var failures = 0;
         var clock = Stopwatch.StartNew();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = threads, CancellationToken = ct };
         Parallel.ForEach(files, parallel, file =>
         {
@@ -55,7 +61,7 @@ internal sealed class ExtractBatch(string outDirectory, long maxBytes, TextWrite
             }
         });
         clock.Stop();
-        var summary = new ExtractBatchSummary(files.Count, failures, clock.Elapsed, threads);
+        var summary = new ExtractBatchSummary(files.Count, failures, clock.Elapsed, Process.GetCurrentProcess().TotalProcessorTime - cpu, threads);
         File.WriteAllText(Path.Combine(outDirectory, "_timing.json"), summary.TimingJson(), Utf8);
         return summary;
     }

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -40,11 +41,19 @@ internal static partial class HtmlDecoder
         return encoding is UnicodeEncoding or UTF32Encoding ? Encoding.UTF8 : encoding;
     }
 
+    // WHATWG Encoding: browsers read Latin-1 and ASCII labels as windows-1252, so bytes 0x80-0x9F are curly quotes,
+    // dashes and the euro sign, as the page's author saw them, rather than invisible control characters.
+    private static readonly FrozenSet<string> Windows1252Labels = FrozenSet.ToFrozenSet(
+    [
+        "ansi_x3.4-1968", "ascii", "cp1252", "cp819", "csisolatin1", "ibm819", "iso-8859-1", "iso-ir-100", "iso8859-1",
+        "iso88591", "iso_8859-1", "iso_8859-1:1987", "l1", "latin1", "us-ascii", "windows-1252", "x-cp1252",
+    ], StringComparer.OrdinalIgnoreCase);
+
     private static Encoding? Lookup(string name)
     {
         try
         {
-            return Encoding.GetEncoding(name);
+            return Encoding.GetEncoding(Windows1252Labels.Contains(name) ? "windows-1252" : name);
         }
         catch (ArgumentException)
         {

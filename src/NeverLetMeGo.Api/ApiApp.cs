@@ -33,6 +33,7 @@ public static class ApiApp
         builder.Services.AddSingleton<WorkKnowledgeStore>();
         builder.Services.AddApiProblemDetails();
         builder.Services.AddApiDocumentation();
+        builder.Services.AddSpoilerSafeSurfaces();
 
         var app = builder.Build();
         app.UseExceptionHandler();
@@ -41,6 +42,7 @@ public static class ApiApp
 
         app.MapWorks();
         app.MapReviews();
+        app.MapSpoilerSafeSurfaces();
         app.MapSpoilerTerms();
 
         // A new user of the embedded default sees the sample corpus at once; a configured server opts in.

@@ -23,6 +23,7 @@ internal static class ReviewsApi
         reviews.MapGet("/{id}/blocks/{index}", GetBlock).WithName("GetReviewBlock")
             .WithSummary("Get one block of a review")
             .WithDescription("One block, masked at `spoilers` unless `reveal=true`: revealing is the reader's explicit choice for this block, which is how the HTML reveal controls get their text.");
+        reviews.MapReviewCard();
         reviews.MapGet("/{id}/comments", GetComments).WithName("GetReviewComments")
             .WithSummary("Get a review's comment thread")
             .WithDescription("Comments in page order with their replies nested, masked with the same `spoilers` tolerance as the review.");

@@ -5,5 +5,23 @@ public sealed record WorkResponse(long Id, string Title, int ReviewCount);
 
 public sealed record WorkListResponse(IReadOnlyList<WorkResponse> Items, string? Next);
 
-/// <summary>Aggregate of normalized (0–100) ratings; unrated reviews are counted apart and never averaged in.</summary>
-public sealed record WorkRatingResponse(long WorkId, int Count, int Unrated, double? Mean, double? Median);
+/// <summary>How many rated reviews scored from <c>From</c> up to (not including) <c>To</c>; the last bin includes 100.</summary>
+public sealed record HistogramBinResponse(int From, int To, int Count);
+
+/// <summary>One rated review: its rating as written, its normalized score and the conversion used.</summary>
+public sealed record RatingContributionResponse(long ReviewId, string Raw, double Value, double Scale, double Normalized, string Conversion);
+
+/// <summary>
+/// Aggregate of normalized (0–100) ratings; unrated reviews are counted apart and never averaged in. <c>PercentPositive</c>
+/// is the share of rated reviews scoring 60 or more.
+/// </summary>
+public sealed record WorkRatingResponse(
+    long WorkId,
+    int Count,
+    int Unrated,
+    double? Mean,
+    double? Median,
+    double? PercentPositive,
+    IReadOnlyList<HistogramBinResponse> Histogram,
+    IReadOnlyList<RatingContributionResponse> Contributions,
+    bool ContributionsTruncated);

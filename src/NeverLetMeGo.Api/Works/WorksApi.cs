@@ -25,7 +25,7 @@ internal static class WorksApi
             .WithDescription("Newest first (undated reviews last), or `sort=rating` (best first, unrated last). Filters: `spoilerFree=true`, `minRating` (0–100), `site` (host). Items carry metadata, rating, the spoiler summary and the spoiler-safe excerpt only. Paged like `ListWorks`.");
         works.MapGet("/{id}/rating", GetWorkRating).WithName("GetWorkRating")
             .WithSummary("Aggregate rating of a work")
-            .WithDescription("Count, mean and median of the reviews' normalized ratings (0–100). Unrated reviews are counted apart and never averaged in.");
+            .WithDescription("Count, mean, median, a 0–100 histogram in ten bins and the percentage of positive reviews (60 or more), from counters a trigger keeps current as reviews are added or changed. Each contributing review's rating is listed as written beside its normalized score and the conversion used (best first, at most 200). Unrated reviews are counted apart and never averaged in.");
         return app;
     }
 
@@ -77,8 +77,7 @@ internal static class WorksApi
 
         var rows = await reviews.ListForWorkAsync(id, query, ct);
         var page = rows.Take(query.Limit - 1).ToList();
-        var blocks = await reviews.GetBlocksAsync([.. page.Select(r => r.Id)], ct);
-        var items = page.Select(r => ReviewMapping.ToSummary(r, [.. blocks[r.Id]])).ToList();
+        var items = await SafeSummaries.LoadAsync(reviews, page, ct);
         var next = rows.Count > page.Count ? ReviewCursors.Encode(page[^1], query.Sort) : null;
         Paging.AddNextLink(http, next);
         return TypedResults.Ok(new ReviewListResponse(items, next));
@@ -91,7 +90,8 @@ internal static class WorksApi
             return Problems.NotFound("Work", id);
         }
 
-        var rating = await works.GetRatingAsync(id, ct);
-        return TypedResults.Ok(new WorkRatingResponse(rating.WorkId, rating.Count, rating.Unrated, rating.Mean, rating.Median));
+        var stats = await works.GetRatingStatsAsync(id, ct);
+        var contributions = await works.GetRatingContributionsAsync(id, WorkRatings.ContributionLimit, ct);
+        return TypedResults.Ok(WorkRatings.ToResponse(stats, contributions));
     }
 }

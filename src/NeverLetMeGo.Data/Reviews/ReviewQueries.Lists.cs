@@ -56,4 +56,31 @@ public sealed partial class ReviewQueries
         var rows = await connection.QueryAsync<SummaryRecord>(new CommandDefinition(sql, args, cancellationToken: ct));
         return rows.Select(r => r.ToRow()).ToList();
     }
+
+    /// <summary>The newest reviews across all works (for the site feed).</summary>
+    public async Task<IReadOnlyList<ReviewSummaryRow>> ListRecentAsync(int limit, CancellationToken ct)
+    {
+        const string sql = $"""
+            select {SummaryColumns}
+            {SummaryFrom}
+            order by coalesce(r.published_at, r.fetched_at) desc, r.id desc
+            limit @limit
+            """;
+        await using var connection = await db.OpenConnectionAsync(ct);
+        var rows = await connection.QueryAsync<SummaryRecord>(new CommandDefinition(sql, new { limit }, cancellationToken: ct));
+        return rows.Select(r => r.ToRow()).ToList();
+    }
+
+    /// <summary>Summaries of the given reviews, in no particular order; unknown ids are skipped.</summary>
+    public async Task<IReadOnlyList<ReviewSummaryRow>> GetSummariesAsync(IReadOnlyCollection<long> ids, CancellationToken ct)
+    {
+        const string sql = $"""
+            select {SummaryColumns}
+            {SummaryFrom}
+            where r.id = any(@ids)
+            """;
+        await using var connection = await db.OpenConnectionAsync(ct);
+        var rows = await connection.QueryAsync<SummaryRecord>(new CommandDefinition(sql, new { ids = ids.ToArray() }, cancellationToken: ct));
+        return rows.Select(r => r.ToRow()).ToList();
+    }
 }

@@ -3,7 +3,7 @@ using Npgsql;
 
 namespace NeverLetMeGo.Data.Works;
 
-public sealed class WorkQueries(NpgsqlDataSource db)
+public sealed partial class WorkQueries(NpgsqlDataSource db)
 {
     private const string Columns = """
         w.id, w.title, (select count(*) from reviews r where r.work_id = w.id)::int as review_count, w.created_at

@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using NeverLetMeGo.Api.Infrastructure;
+using NeverLetMeGo.Api.Reviews;
+using NeverLetMeGo.Core.Masking;
+using NeverLetMeGo.Data.Reviews;
+using NeverLetMeGo.Data.Search;
+
+namespace NeverLetMeGo.Api.Search;
+
+/// <summary>A matching review: its safe summary and a snippet from one visible block (<c>SnippetHtml</c> escaped, matches in &lt;mark&gt;).</summary>
+public sealed record SearchHitResponse(ReviewSummaryResponse Review, int BlockIndex, string Snippet, string SnippetHtml, double Rank);
+
+public sealed record SearchResponse(string Query, string Spoilers, IReadOnlyList<SearchHitResponse> Items);
+
+internal static class SearchApi
+{
+    public const int MaxQueryLength = 200;
+
+    public static IEndpointRouteBuilder MapSearch(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/search", Search).WithName("SearchReviews").WithTags("Search")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("Full-text search over reviews")
+            .WithDescription("PostgreSQL full-text search (web search syntax: words, \"phrases\", -excluded) over the blocks the reader's `spoilers` tolerance shows. Hidden blocks neither match nor appear in snippets; each hit's snippet comes from its best visible block.");
+        return app;
+    }
+
+    private static async Task<Results<Ok<SearchResponse>, ProblemHttpResult>> Search(
+        string? q, string? spoilers, int? limit, ReviewQueries reviews, SearchQueries search, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(q) || q.Length > MaxQueryLength)
+        {
+            return Problems.BadParameter("q", $"q is required: the words to search for, at most {MaxQueryLength} characters.");
+        }
+
+        if (!ReadOptions.TryParse(spoilers, null, out var options, out var problem))
+        {
+            return problem!;
+        }
+
+        if (!Paging.TryLimit(limit, out var pageSize))
+        {
+            return Problems.BadParameter("limit", Paging.LimitError);
+        }
+
+        var maxLevel = (short)(options.Tolerance == SpoilerTolerance.All ? 2 : (int)options.Tolerance);
+        var hits = await search.SearchAsync(q.Trim(), maxLevel, pageSize, ct);
+        var rows = await reviews.GetSummariesAsync([.. hits.Select(h => h.ReviewId)], ct);
+        var summaries = (await SafeSummaries.LoadAsync(reviews, rows, ct)).ToDictionary(s => s.Id);
+        var items = hits.Where(h => summaries.ContainsKey(h.ReviewId))
+            .Select(h => new SearchHitResponse(summaries[h.ReviewId], h.Ordinal, Snippets.Plain(h.Snippet), Snippets.Html(h.Snippet), Math.Round(h.Rank, 4)))
+            .ToList();
+        return TypedResults.Ok(new SearchResponse(q.Trim(), options.Tolerance.ToWireName(), items));
+    }
+}

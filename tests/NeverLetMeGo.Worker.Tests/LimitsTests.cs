@@ -1,0 +1,102 @@
+using System.IO.Compression;
+using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using NeverLetMeGo.Data.Jobs;
+using NeverLetMeGo.Testing;
+using NeverLetMeGo.Worker.Tests.Support;
+
+namespace NeverLetMeGo.Worker.Tests;
+
+/// <summary>Misbehaving routes through the real worker: each ends as a dead job with its reason, and the worker goes on.</summary>
+public sealed class LimitsTests(WorkerDatabase database) : IClassFixture<WorkerDatabase>
+{
+    [Fact]
+    public async Task Every_misbehaving_route_fails_its_own_job_with_the_right_reason_and_the_good_page_is_stored()
+    {
+        await using var site = await LocalSite.StartAsync(root: null, MapRoutes);
+        (string Path, string Kind, string Reason)[] expected =
+        [
+            ("slow", "timeout", "timed out after 2 s"),
+            ("dropped", "connection", "request failed: "),
+            ("truncated", "truncated", "reading the body failed: "),
+            ("broken", "http_500", "HTTP 500 Internal Server Error"),
+            ("busy", "http_429", "HTTP 429 Too Many Requests (retry after 1 s)"),
+            ("not-modified", "http_304", "HTTP 304 Not Modified"),
+            ("loop", "too_many_redirects", "too many redirects (more than 5)"),
+            ("fifty-megabytes", "too_large", "body exceeds 5 MiB"),
+            ("gzip-bomb", "too_large", "body exceeds 5 MiB"),
+            ("image", "content_type", "content type image/png is not HTML"),
+            ("bad-charset", "charset", "unsupported charset 'no-such-charset'"),
+            ("deep", "extraction", "nesting deeper than"),
+        ];
+        var good = site.Url("good").AbsoluteUri;
+        var settings = database.Settings(
+            ("Scraper:HostDelaySeconds", "0"), ("Scraper:MaxAttempts", "1"), ("Scraper:TimeoutSeconds", "2"), ("Scraper:PollIntervalSeconds", "0.1"));
+        var enqueued = await Nlmg.RunAsync(settings, ["enqueue", .. expected.Select(e => site.Url(e.Path).AbsoluteUri), good]);
+        Assert.True(enqueued.ExitCode == 0, enqueued.ToString());
+
+        var worker = await Nlmg.RunAsync(settings, "worker", "--exit-when-empty", "--concurrency", "4");
+        Assert.True(worker.ExitCode == 0, worker.ToString());
+        Assert.Equal([$"Queue drained: done 1, failed {expected.Length}"], worker.OutLines);
+
+        await using var db = database.OpenDataSource();
+        var jobs = await new ScrapeJobQueue(db, TimeProvider.System).ListAsync(null, 100, CancellationToken.None);
+        Assert.Equal("done", jobs.Single(j => j.Url == good).State);
+        foreach (var (path, kind, reason) in expected)
+        {
+            var job = jobs.Single(j => j.Url == site.Url(path).AbsoluteUri);
+            Assert.True(job.State == "dead" && job.FailureKind == kind && job.LastError!.StartsWith(reason, StringComparison.Ordinal),
+                $"{path}: {job.State} {job.FailureKind} '{job.LastError}'");
+        }
+    }
+
+    private static void MapRoutes(Microsoft.AspNetCore.Routing.IEndpointRouteBuilder routes)
+    {
+        routes.MapGet("/good", () => Results.Bytes(File.ReadAllBytes(SamplePages.All[1]), "text/html; charset=utf-8"));
+        routes.MapGet("/slow", async (CancellationToken ct) =>
+        {
+            await Task.Delay(TimeSpan.FromSeconds(30), ct);
+            return Results.Content("<p>late</p>", "text/html");
+        });
+        routes.MapGet("/dropped", (HttpContext c) => c.Abort());
+        routes.MapGet("/truncated", async (HttpContext c) =>
+        {
+            c.Response.ContentType = "text/html";
+            c.Response.ContentLength = 100_000;
+            await c.Response.Body.WriteAsync(Encoding.UTF8.GetBytes("<html><body><p>cut short"));
+            await c.Response.Body.FlushAsync();
+            // Let the headers and the first bytes reach the client before the connection is cut.
+            await Task.Delay(300);
+            c.Abort();
+        });
+        routes.MapGet("/broken", () => Results.StatusCode(StatusCodes.Status500InternalServerError));
+        routes.MapGet("/busy", (HttpContext c) =>
+        {
+            c.Response.Headers.RetryAfter = "1";
+            return Results.StatusCode(StatusCodes.Status429TooManyRequests);
+        });
+        routes.MapGet("/not-modified", () => Results.StatusCode(StatusCodes.Status304NotModified));
+        routes.MapGet("/loop", () => Results.Redirect("/loop"));
+        routes.MapGet("/fifty-megabytes", (HttpContext c) => LocalSite.WriteLargeHtmlAsync(c, 50L * 1024 * 1024));
+        routes.MapGet("/gzip-bomb", async (HttpContext c) =>
+        {
+            // 64 MiB of zeros compress to about 64 KiB; only decompression shows the size.
+            using var buffer = new MemoryStream();
+            await using (var gzip = new GZipStream(buffer, CompressionLevel.SmallestSize, leaveOpen: true))
+            {
+                var zeros = new byte[1024 * 1024];
+                for (var i = 0; i < 64; i++)
+                    await gzip.WriteAsync(zeros);
+            }
+            c.Response.ContentType = "text/html";
+            c.Response.Headers.ContentEncoding = "gzip";
+            await c.Response.Body.WriteAsync(buffer.ToArray());
+        });
+        routes.MapGet("/image", () => Results.Bytes([0x89, 0x50, 0x4E, 0x47], "image/png"));
+        routes.MapGet("/bad-charset", () => Results.Bytes(Encoding.UTF8.GetBytes("<p>x</p>"), "text/html; charset=no-such-charset"));
+        routes.MapGet("/deep", () => Results.Content(
+            "<html><head><title>Deep</title></head><body><article>" + string.Concat(Enumerable.Repeat("<div>", 20_000))
+            + "<p>Never Let Me Go, buried deep.</p>" + string.Concat(Enumerable.Repeat("</div>", 20_000)) + "</article></body></html>", "text/html"));
+    }
+}

@@ -57,6 +57,10 @@ foreach (var stage in stages)
 }
 
 Console.WriteLine();
+Console.WriteLine("steps of the pipeline, wall time within one pass per page:");
+StageProfile.Write(Console.Out, pages, rounds, url);
+
+Console.WriteLine();
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"pipeline speed / parse-only speed (pages per CPU second), per round: {string.Join(", ", ratios.Select(x => x.ToString("0.00", CultureInfo.InvariantCulture)))}; median {ratios[ratios.Count / 2]:0.00}"));
 return 0;

@@ -1,0 +1,87 @@
+using System.Diagnostics;
+using System.Globalization;
+using NeverLetMeGo.Core;
+using NeverLetMeGo.Core.Extraction;
+using NeverLetMeGo.Core.Extraction.Comments;
+using NeverLetMeGo.Core.Extraction.Metadata;
+using NeverLetMeGo.Core.Ratings;
+using NeverLetMeGo.Core.Spoilers;
+
+namespace NeverLetMeGo.Bench.Extraction;
+
+/// <summary>
+/// The pipeline's steps in one pass per page, each timed with a timestamp: the shares stay comparable even when the
+/// machine's load changes between passes. Mirrors ReviewPipeline.Run.
+/// </summary>
+internal static class StageProfile
+{
+    private static readonly string[] Names = ["parse", "metadata scan", "metadata resolve", "comments", "article", "tidy+rating+work", "tagging"];
+
+    public static void Write(TextWriter output, string[] pages, int rounds, Uri url)
+    {
+        var ticks = new long[Names.Length];
+        for (var r = 0; r < rounds; r++)
+        {
+            foreach (var page in pages)
+            {
+                try
+                {
+                    Run(page, url, ticks);
+                }
+                catch (ExtractionException)
+                {
+                    // Counted up to the step that refused the page.
+                }
+            }
+        }
+
+        var total = ticks.Sum();
+        for (var i = 0; i < Names.Length; i++)
+        {
+            var ms = ticks[i] * 1000.0 / Stopwatch.Frequency / (pages.Length * rounds);
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {Names[i],-18} {ms,7:0.000} ms/page  {100.0 * ticks[i] / total,5:0.0}%"));
+        }
+    }
+
+    private static void Run(string page, Uri url, long[] ticks)
+    {
+        var t = Stopwatch.GetTimestamp();
+        var document = HtmlLoader.Load(page);
+        t = Lap(ticks, 0, t);
+        var hints = new ClassHintCache();
+        var signals = PageScanner.Scan(document, hints);
+        t = Lap(ticks, 1, t);
+        var metadata = MetadataResolver.Resolve(signals, url);
+        var body = ArticleExtractor.FindBody(document);
+        t = Lap(ticks, 2, t);
+        var comments = new CommentExtractor(hints);
+        var raw = comments.Extract(body);
+        foreach (var container in comments.Containers)
+        {
+            container.Remove();
+        }
+
+        t = Lap(ticks, 3, t);
+        var extracted = ArticleExtractor.Extract(body, hints);
+        t = Lap(ticks, 4, t);
+        var article = ArticleTop.Tidy(extracted, metadata.Title, out _);
+        RatingFinder.Find(metadata.Rating, article.Blocks);
+        WorkTitle.From(metadata.ItemReviewed, metadata.Title);
+        t = Lap(ticks, 5, t);
+        var tagger = SpoilerTagger.Default;
+        tagger.Tag(article, null);
+        foreach (var comment in raw)
+        {
+            tagger.Tag(comment.Text, null);
+        }
+
+        Lap(ticks, 6, t);
+    }
+
+    private static long Lap(long[] ticks, int stage, long start)
+    {
+        var now = Stopwatch.GetTimestamp();
+        ticks[stage] += now - start;
+        return now;
+    }
+}

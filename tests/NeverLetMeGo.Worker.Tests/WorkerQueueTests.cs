@@ -52,6 +52,17 @@ public sealed class WorkerQueueTests(WorkerDatabase database) : IClassFixture<Wo
     }
 
     [Fact]
+    public async Task Enqueue_drops_fragments_and_tracking_parameters_so_one_page_is_one_job()
+    {
+        var plain = await Nlmg.RunAsync(database.Settings(), "enqueue", "http://127.0.0.1:9/tracked.html?p=2");
+        var tracked = await Nlmg.RunAsync(database.Settings(), "enqueue", "http://127.0.0.1:9/tracked.html?utm_source=rss&p=2&fbclid=x#comments");
+
+        Assert.True(tracked.ExitCode == 0, tracked.ToString());
+        Assert.Equal(plain.OutLines, tracked.OutLines);
+        Assert.EndsWith("\thttp://127.0.0.1:9/tracked.html?p=2", Assert.Single(tracked.OutLines), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Enqueue_refuses_anything_but_http_urls_and_queues_nothing()
     {
         var result = await Nlmg.RunAsync(database.Settings(), "enqueue", "http://127.0.0.1:9/ok.html", "ftp://example.invalid/x");

@@ -1,0 +1,36 @@
+namespace NeverLetMeGo.Data.Jobs;
+
+/// <summary>
+/// The form a URL is queued under, so one page is one job whatever link led to it: lower-case scheme and host, no default
+/// port, no fragment, no tracking parameters (utm_*, fbclid, gclid, …). The page's rel=canonical is applied later, by
+/// extraction, to the review's URL.
+/// </summary>
+public static class JobUrls
+{
+    private static readonly HashSet<string> Tracking = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "fbclid", "gclid", "dclid", "gbraid", "wbraid", "msclkid", "mc_cid", "mc_eid", "igshid", "yclid", "_ga", "_gl",
+    };
+
+    /// <summary>The canonical http(s) URL; null when <paramref name="url"/> is not an absolute http(s) URL.</summary>
+    public static string? Canonicalize(string url)
+    {
+        if (!Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+            return null;
+        var kept = uri.Query.TrimStart('?')
+            .Split('&', StringSplitOptions.RemoveEmptyEntries)
+            .Where(pair => !IsTracking(Uri.UnescapeDataString(pair.Split('=')[0])))
+            .ToList();
+        var builder = new UriBuilder(uri)
+        {
+            Fragment = string.Empty,
+            Query = kept.Count == 0 ? string.Empty : string.Join('&', kept),
+        };
+        if (builder.Uri.IsDefaultPort)
+            builder.Port = -1;
+        return builder.Uri.AbsoluteUri;
+    }
+
+    private static bool IsTracking(string name) =>
+        name.StartsWith("utm_", StringComparison.OrdinalIgnoreCase) || Tracking.Contains(name);
+}

@@ -1,0 +1,21 @@
+using NeverLetMeGo.Data.Jobs;
+
+namespace NeverLetMeGo.Data.Tests;
+
+public sealed class JobUrlsTests
+{
+    [Theory]
+    [InlineData("https://Blog.Example/Review#comments", "https://blog.example/Review")]
+    [InlineData("https://blog.example/r?utm_source=rss&utm_medium=feed", "https://blog.example/r")]
+    [InlineData("https://blog.example/r?p=12&fbclid=abc&gclid=x", "https://blog.example/r?p=12")]
+    [InlineData("http://blog.example:80/r?UTM_Campaign=x&page=2", "http://blog.example/r?page=2")]
+    [InlineData("https://blog.example:8443/r", "https://blog.example:8443/r")]
+    public void Tracking_parameters_fragments_and_default_ports_are_dropped(string url, string canonical) =>
+        Assert.Equal(canonical, JobUrls.Canonicalize(url));
+
+    [Theory]
+    [InlineData("ftp://blog.example/r")]
+    [InlineData("/relative/path")]
+    [InlineData("not a url")]
+    public void Anything_but_an_absolute_http_url_has_no_canonical_form(string url) => Assert.Null(JobUrls.Canonicalize(url));
+}

@@ -40,7 +40,13 @@ internal sealed class SpoilerTagger(IReadOnlyList<ISpoilerSignal> signals)
             var source = prepared.Blocks[i];
             var votes = context.VotesFor(i);
             var tag = Combine(votes);
-            var whole = tag.Warning ? SpoilerLevel.None : votes.Where(v => !v.PerSentence).Select(v => v.Level).DefaultIfEmpty().Max();
+            var whole = SpoilerLevel.None;
+            foreach (var vote in votes)
+            {
+                if (!vote.PerSentence && !tag.Warning && vote.Level > whole)
+                    whole = vote.Level;
+            }
+
             var spans = context.SentencesOf(i);
             var sentences = new SentenceSpan[spans.Count];
             for (var s = 0; s < spans.Count; s++)

@@ -14,7 +14,7 @@ internal static partial class WarningPatterns
 {
     public static WarningMatch? Classify(string text)
     {
-        if (text.Length == 0 || !MayWarn().IsMatch(text))
+        if (!MightWarn(text))
         {
             return null;
         }
@@ -29,9 +29,16 @@ internal static partial class WarningPatterns
         return new WarningMatch(premiseOnly, AfterBreak().IsMatch(t));
     }
 
+    /// <summary>Cheap first test: false means the text is neither a warning nor a spoiler-free statement.</summary>
+    public static bool MightWarn(string text) =>
+        // Plain substring searches first (vectorised): every MayWarn alternative contains one of these words.
+        (text.Contains("spoil", StringComparison.OrdinalIgnoreCase) || text.Contains("read", StringComparison.OrdinalIgnoreCase)
+            || text.Contains("warned", StringComparison.OrdinalIgnoreCase) || text.Contains("risk", StringComparison.OrdinalIgnoreCase))
+        && MayWarn().IsMatch(text);
+
     /// <summary>"This review is spoiler-free", "I won't spoil it": the author promises to reveal nothing.</summary>
     public static bool IsSpoilerFreeStatement(string text) =>
-        text.Length > 0 && MayWarn().IsMatch(text) && SpoilerFree().IsMatch(Normalize(text));
+        MightWarn(text) && SpoilerFree().IsMatch(Normalize(text));
 
     public static bool IsEndMarker(string text) =>
         text.Contains("spoil", StringComparison.OrdinalIgnoreCase) && EndMarker().IsMatch(Normalize(text));

@@ -13,13 +13,15 @@ public readonly record struct TextSpan(int Start, int End)
 /// </summary>
 public static class SentenceSplitter
 {
-    // Lower-cased, without the dot. Titles and Latin shorthands that are almost never the end of a sentence.
-    private static readonly HashSet<string> Abbreviations = new(StringComparer.Ordinal)
+    // Without the final dot; compared ignoring case. Titles and Latin shorthands that are almost never the end of a sentence.
+    private static readonly HashSet<string> Abbreviations = new(StringComparer.OrdinalIgnoreCase)
     {
         "mr", "mrs", "ms", "dr", "prof", "st", "sr", "jr", "mt", "ft", "vs", "v", "e.g", "i.e", "cf", "no", "vol", "ch",
         "pp", "fig", "approx", "dept", "gen", "col", "lt", "sgt", "capt", "rev", "hon", "gov", "sen", "rep", "u.s", "u.k",
         "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "ca", "c", "al", "inc", "ltd", "co",
     };
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> AbbreviationLookup = Abbreviations.GetAlternateLookup<ReadOnlySpan<char>>();
 
     public static IReadOnlyList<TextSpan> Split(string text)
     {
@@ -76,7 +78,7 @@ public static class SentenceSplitter
         var word = text.AsSpan(wordStart, mark - wordStart);
         if (word.Length == 1 && char.IsUpper(word[0]))
             return false;
-        return !Abbreviations.Contains(word.ToString().ToLowerInvariant());
+        return word.Length > 6 || !AbbreviationLookup.Contains(word);
     }
 
     private static bool IsCloser(char c) => c is '"' or '”' or '’' or '\'' or ')' or ']' or '»';

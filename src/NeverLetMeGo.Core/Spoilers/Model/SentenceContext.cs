@@ -19,6 +19,8 @@ internal readonly record struct SentenceContext(double? Position, int? SinceWarn
         {
             double? position = sentences.Count > 1 ? (double)i / (sentences.Count - 1) : null;
             contexts[i] = new SentenceContext(position, i - lastWarning, spoilerFree);
+            if (!WarningPatterns.MightWarn(sentences[i]))
+                continue;
             if (WarningPatterns.Classify(sentences[i]) is not null)
             {
                 lastWarning = i;

@@ -33,7 +33,7 @@ public static class ApiApp
         builder.Services.AddSingleton<WorkKnowledgeStore>();
         builder.Services.AddApiProblemDetails();
         builder.Services.AddApiDocumentation();
-        builder.Services.AddSpoilerSafeSurfaces();
+        builder.Services.AddSpoilerSafeSurfaces(builder.Configuration);
 
         var app = builder.Build();
         app.UseExceptionHandler();

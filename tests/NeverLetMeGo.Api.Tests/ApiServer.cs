@@ -10,6 +10,8 @@ namespace NeverLetMeGo.Api.Tests;
 /// <summary>The real API on Kestrel at 127.0.0.1 over a fresh database: one per test class.</summary>
 public sealed class ApiServer : IAsyncLifetime
 {
+    public const string OperatorKey = "test-operator-key";
+
     private WebApplication? _app;
 
     public HttpClient Client { get; private set; } = new();
@@ -24,6 +26,12 @@ public sealed class ApiServer : IAsyncLifetime
             ["ConnectionStrings:Reviews"] = connectionString,
             ["Urls"] = "http://127.0.0.1:0",
             ["Logging:LogLevel:Default"] = "Warning",
+            ["Admin:ApiKeys:0"] = OperatorKey,
+            ["Corrections:ReportThreshold"] = "3",
+            // The leak test reads a lot from one address; report limits stay low enough to test.
+            ["RateLimits:ReadsPerMinute"] = "1000000",
+            ["RateLimits:ReportsPerHour"] = "5",
+            ["Cors:Origins:0"] = "http://frontend.example",
         });
         await _app.StartAsync();
         var address = _app.Urls.First();

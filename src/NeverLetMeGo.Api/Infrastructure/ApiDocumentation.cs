@@ -55,6 +55,7 @@ internal static class ApiDocumentation
                 new() { Name = "Admin", Description = "Operator endpoints; they require the `X-Api-Key` header." },
                 new() { Name = "Feeds", Description = "Atom feeds carrying only spoiler-safe excerpts." },
                 new() { Name = "Search", Description = "Full-text search over the text the reader's tolerance shows." },
+                new() { Name = "Corrections", Description = "Reader reports and operator decisions on a block's spoiler level, with their audit trail." },
             };
         }
     }

@@ -1,22 +1,27 @@
+using NeverLetMeGo.Api.Corrections;
 using NeverLetMeGo.Api.Feeds;
 using NeverLetMeGo.Api.Search;
+using NeverLetMeGo.Data.Reports;
 using NeverLetMeGo.Data.Search;
 
 namespace NeverLetMeGo.Api.Infrastructure;
 
-/// <summary>The spoiler-safe surfaces beyond works and reviews (feeds, search), composed once so ApiApp stays short.</summary>
+/// <summary>The spoiler-safe surfaces beyond works and reviews (feeds, search, corrections) and the protocol middleware, composed once so ApiApp stays short.</summary>
 internal static class Surfaces
 {
-    public static IServiceCollection AddSpoilerSafeSurfaces(this IServiceCollection services)
+    public static IServiceCollection AddSpoilerSafeSurfaces(this IServiceCollection services, IConfiguration config)
     {
         services.AddSingleton<SearchQueries>();
-        return services;
+        services.AddSingleton<BlockCorrections>();
+        return services.AddProtocol(config);
     }
 
     public static WebApplication MapSpoilerSafeSurfaces(this WebApplication app)
     {
+        app.UseProtocol();
         app.MapFeeds();
         app.MapSearch();
+        app.MapCorrections();
         return app;
     }
 }

@@ -1,0 +1,116 @@
+using Dapper;
+using Npgsql;
+
+namespace NeverLetMeGo.Data.Reports;
+
+/// <summary>A block's level after a report or an operator's decision, and the reports it has per level (0 none, 1 premise, 2 major).</summary>
+public sealed record CorrectionResult(short FromLevel, short EffectiveLevel, bool Changed, IReadOnlyDictionary<short, int> ReportsByLevel);
+
+/// <summary>A change of a block's effective level: who, when, from, to.</summary>
+public sealed record AuditRow(int Ordinal, short FromLevel, short ToLevel, string Actor, DateTimeOffset ChangedAt);
+
+/// <summary>
+/// Reader reports and operator corrections of a block's spoiler level. Each call is one transaction holding the review's
+/// row lock, so concurrent reports of one block count once each and the threshold is crossed exactly once.
+/// </summary>
+public sealed class BlockCorrections(NpgsqlDataSource db)
+{
+    private const string CurrentLevel = """
+        select coalesce(o.level, b.spoiler_level) as level, o.source
+        from review_blocks b
+        join reviews r on r.id = b.review_id
+        left join block_level_overrides o on o.review_id = b.review_id and o.ordinal = b.ordinal
+        where b.review_id = @reviewId and b.ordinal = @ordinal
+        for update of r
+        """;
+
+    private const string SetLevel = """
+        insert into block_level_overrides (review_id, ordinal, level, source) values (@reviewId, @ordinal, @level, @source)
+        on conflict (review_id, ordinal) do update set level = excluded.level, source = excluded.source, updated_at = now();
+        insert into block_level_audit (review_id, ordinal, from_level, to_level, actor) values (@reviewId, @ordinal, @from, @level, @actor);
+        """;
+
+    /// <summary>Stores one client's report (its latest level counts); null when the block does not exist.</summary>
+    public async Task<CorrectionResult?> ReportAsync(long reviewId, int ordinal, short level, string client, int threshold, CancellationToken ct)
+    {
+        const string upsert = """
+            insert into block_reports (review_id, ordinal, level, client) values (@reviewId, @ordinal, @level, @client)
+            on conflict (review_id, ordinal, client) do update set level = excluded.level, created_at = now();
+            select level, count(*)::int as reports from block_reports where review_id = @reviewId and ordinal = @ordinal group by level;
+            """;
+        await using var connection = await db.OpenConnectionAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        var current = await connection.QuerySingleOrDefaultAsync<Current>(new CommandDefinition(CurrentLevel, new { reviewId, ordinal }, tx, cancellationToken: ct));
+        if (current is null)
+        {
+            return null;
+        }
+
+        await using var grid = await connection.QueryMultipleAsync(new CommandDefinition(upsert, new { reviewId, ordinal, level, client }, tx, cancellationToken: ct));
+        var counts = (await grid.ReadAsync<Count>()).ToDictionary(c => c.Level, c => c.Reports);
+        await grid.DisposeAsync();
+
+        // An operator's decision stands; otherwise the most reported level past the threshold wins (ties go to the safer, higher level).
+        var winner = counts.Where(c => c.Value >= threshold).OrderByDescending(c => c.Value).ThenByDescending(c => c.Key).Select(c => (short?)c.Key).FirstOrDefault();
+        var changed = current.Source != "operator" && winner is { } to && to != current.Level;
+        if (changed)
+        {
+            var args = new { reviewId, ordinal, level = winner!.Value, source = "reports", from = current.Level, actor = $"readers ({counts[winner.Value]} reports)" };
+            await connection.ExecuteAsync(new CommandDefinition(SetLevel, args, tx, cancellationToken: ct));
+        }
+
+        await tx.CommitAsync(ct);
+        return new CorrectionResult(current.Level, changed ? winner!.Value : current.Level, changed, counts);
+    }
+
+    /// <summary>Sets the level outright; null when the block does not exist.</summary>
+    public async Task<CorrectionResult?> SetAsync(long reviewId, int ordinal, short level, string actor, CancellationToken ct)
+    {
+        await using var connection = await db.OpenConnectionAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        var current = await connection.QuerySingleOrDefaultAsync<Current>(new CommandDefinition(CurrentLevel, new { reviewId, ordinal }, tx, cancellationToken: ct));
+        if (current is null)
+        {
+            return null;
+        }
+
+        var args = new { reviewId, ordinal, level, source = "operator", from = current.Level, actor };
+        await connection.ExecuteAsync(new CommandDefinition(SetLevel, args, tx, cancellationToken: ct));
+        await tx.CommitAsync(ct);
+        return new CorrectionResult(current.Level, level, current.Level != level, new Dictionary<short, int>());
+    }
+
+    public async Task<IReadOnlyList<AuditRow>> AuditAsync(long reviewId, CancellationToken ct)
+    {
+        const string sql = """
+            select ordinal, from_level, to_level, actor, changed_at
+            from block_level_audit
+            where review_id = @reviewId
+            order by changed_at, id
+            """;
+        await using var connection = await db.OpenConnectionAsync(ct);
+        var rows = await connection.QueryAsync<AuditRecord>(new CommandDefinition(sql, new { reviewId }, cancellationToken: ct));
+        return rows.Select(r => new AuditRow(r.Ordinal, r.FromLevel, r.ToLevel, r.Actor, SqlMapping.Offset(r.ChangedAt))).ToList();
+    }
+
+    private sealed class Current
+    {
+        public short Level { get; init; }
+        public string? Source { get; init; }
+    }
+
+    private sealed class Count
+    {
+        public short Level { get; init; }
+        public int Reports { get; init; }
+    }
+
+    private sealed class AuditRecord
+    {
+        public int Ordinal { get; init; }
+        public short FromLevel { get; init; }
+        public short ToLevel { get; init; }
+        public string Actor { get; init; } = "";
+        public DateTime ChangedAt { get; init; }
+    }
+}

@@ -1,0 +1,85 @@
+using System.Net;
+using System.Net.Http.Headers;
+
+namespace NeverLetMeGo.Api.Tests;
+
+public sealed class ProtocolTests(ApiServer api) : IClassFixture<ApiServer>
+{
+    private async Task<HttpResponseMessage> GetAsync(string path, string? ifNoneMatch = null, string? origin = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        if (ifNoneMatch is not null)
+        {
+            request.Headers.IfNoneMatch.Add(EntityTagHeaderValue.Parse(ifNoneMatch));
+        }
+
+        if (origin is not null)
+        {
+            request.Headers.Add("Origin", origin);
+        }
+
+        return await api.Client.SendAsync(request);
+    }
+
+    [Theory]
+    [InlineData("/reviews/{id}")]
+    [InlineData("/reviews/{id}?format=html")]
+    [InlineData("/reviews/{id}/comments")]
+    [InlineData("/reviews/{id}/card")]
+    [InlineData("/works/{work}/reviews")]
+    [InlineData("/works/{work}/rating")]
+    [InlineData("/works/{work}/feed.atom")]
+    [InlineData("/search?q=acting")]
+    public async Task Every_read_has_a_strong_etag_and_if_none_match_gives_304(string template)
+    {
+        var saved = await TestReviews.SaveAsync(api.Db, TestReviews.Tagged($"https://reviews.example/{Guid.NewGuid():N}"));
+        var path = template.Replace("{id}", $"{saved.ReviewId}", StringComparison.Ordinal).Replace("{work}", $"{saved.WorkId}", StringComparison.Ordinal);
+
+        using var first = await GetAsync(path);
+        var etag = first.Headers.ETag;
+        using var second = await GetAsync(path, etag?.Tag);
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.NotNull(etag);
+        Assert.False(etag.IsWeak);
+        Assert.Equal("public, no-cache", first.Headers.CacheControl?.ToString());
+        Assert.Equal(HttpStatusCode.NotModified, second.StatusCode);
+        Assert.Empty(await second.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
+    public async Task A_changed_review_gets_a_new_etag()
+    {
+        var url = $"https://reviews.example/{Guid.NewGuid():N}";
+        var review = TestReviews.Tagged(url);
+        var id = (await TestReviews.SaveAsync(api.Db, review)).ReviewId;
+        using var before = await GetAsync($"/reviews/{id}");
+
+        await TestReviews.SaveAsync(api.Db, review with { Title = "A new title" });
+        using var after = await GetAsync($"/reviews/{id}", before.Headers.ETag!.Tag);
+
+        Assert.Equal(HttpStatusCode.OK, after.StatusCode);
+        Assert.NotEqual(before.Headers.ETag, after.Headers.ETag);
+    }
+
+    [Fact]
+    public async Task Configured_origins_get_cors_headers_and_others_do_not()
+    {
+        using var allowed = await GetAsync("/works", origin: "http://frontend.example");
+        using var other = await GetAsync("/works", origin: "http://elsewhere.example");
+
+        Assert.Equal("http://frontend.example", allowed.Headers.GetValues("Access-Control-Allow-Origin").Single());
+        Assert.Contains("ETag", allowed.Headers.GetValues("Access-Control-Expose-Headers").Single(), StringComparison.Ordinal);
+        Assert.False(other.Headers.Contains("Access-Control-Allow-Origin"));
+    }
+
+    [Fact]
+    public async Task Errors_are_problems_and_never_cached_as_ok()
+    {
+        using var response = await GetAsync("/reviews/987654321");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Null(response.Headers.ETag);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+}

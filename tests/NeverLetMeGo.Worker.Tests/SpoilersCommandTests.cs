@@ -54,6 +54,17 @@ public sealed class SpoilersCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Eval_with_folds_scores_every_work_with_a_model_that_never_saw_it()
+    {
+        var result = await Nlmg.RunAsync("spoilers", "eval", Corpus, "--folds", "5");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var aucs = result.OutLines.Skip(2).Select(l => double.Parse(l.Split('|')[4], System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        Assert.Equal(3, aucs.Length);
+        Assert.All(aucs, auc => Assert.InRange(auc, 0.5, 0.999));
+    }
+
+    [Fact]
     public async Task A_bad_line_is_an_error_naming_the_file_and_line()
     {
         var input = Path.Combine(_folder, "bad.jsonl");

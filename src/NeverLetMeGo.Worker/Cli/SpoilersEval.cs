@@ -11,12 +11,17 @@ internal static class SpoilersEval
     {
         var input = new Argument<string>("labelled.jsonl") { Description = "Labelled sentences (0/1 or none/premise/major) with a source." };
         var modelPath = SpoilersCommand.ModelOption();
-        var command = new Command("eval", "ROC AUC, average precision, and P/R/F1 at the best-F1 threshold and at recall 0.9, per source.") { input, modelPath };
+        var folds = new Option<int?>("--folds")
+        {
+            Description = "Cross-validate instead: split the works into N folds, train on the others and score each held-out fold.",
+        };
+        var command = new Command("eval", "ROC AUC, average precision, and P/R/F1 at the best-F1 threshold and at recall 0.9, per source.") { input, modelPath, folds };
         CliAction.Set(command, context, (parse, ct) =>
         {
-            var model = SpoilersCommand.LoadModel(parse.GetValue(modelPath));
             var rows = SpoilersJsonl.Read(parse.GetRequiredValue(input), labelled: true).ToArray();
-            var scores = SpoilerScorer.Score(model, rows.Select(r => r.Sentence).ToArray());
+            var scores = parse.GetValue(folds) is { } k
+                ? CrossValidate(rows, k)
+                : SpoilerScorer.Score(SpoilersCommand.LoadModel(parse.GetValue(modelPath)), rows.Select(r => r.Sentence).ToArray());
             context.Out.WriteLine("| source | sentences | spoilers | ROC AUC | AP | best-F1 thr | P | R | F1 | R≥0.9 thr | P | R | F1 |");
             context.Out.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
             foreach (var group in rows.Select((r, i) => (r.Source, Item: (scores[i].Score, r.Label != SpoilerLevel.None)))
@@ -36,6 +41,25 @@ internal static class SpoilersEval
             return Task.FromResult(ExitCodes.Ok);
         });
         return command;
+    }
+
+    private static SentenceScore[] CrossValidate(LabelledSentence[] rows, int k)
+    {
+        if (k < 2)
+            throw new CliException($"--folds must be at least 2 (got {k})");
+        var works = rows.Select(r => r.Sentence.WorkId).Distinct(StringComparer.Ordinal).ToArray();
+        var foldOf = works.Select((w, i) => (w, i % k)).ToDictionary(p => p.w, p => p.Item2, StringComparer.Ordinal);
+        var scores = new SentenceScore[rows.Length];
+        for (var fold = 0; fold < k; fold++)
+        {
+            var held = Enumerable.Range(0, rows.Length).Where(i => foldOf[rows[i].Sentence.WorkId] == fold).ToArray();
+            var model = SpoilerTrainer.Train(rows.Where(r => foldOf[r.Sentence.WorkId] != fold).ToArray());
+            var foldScores = SpoilerScorer.Score(model, held.Select(i => rows[i].Sentence).ToArray());
+            for (var j = 0; j < held.Length; j++)
+                scores[held[j]] = foldScores[j];
+        }
+
+        return scores;
     }
 
     private static string Point(OperatingPoint p) => $"{F(p.Threshold)} | {F(p.Precision)} | {F(p.Recall)} | {F(p.F1)}";

@@ -42,11 +42,11 @@ internal static class RetagCommand
             var moved = before.Zip(after).Count(p => p.First.Spoiler.Level != p.Second.Spoiler.Level || p.First.Spoiler.Warning != p.Second.Spoiler.Warning);
             blocks += before.Length;
             changed += moved;
+            if (moved > 0)
+                reviewsChanged++;
+            // Scores and reasons may change without a level changing; they are saved too, so reasons stay true.
             if (!before.Zip(after).All(p => SameTag(p.First.Spoiler, p.Second.Spoiler)))
-            {
                 await levels.SaveTagsAsync(reviewId, article, comments, ct);
-                reviewsChanged += moved > 0 ? 1 : 0;
-            }
         }
 
         context.Out.WriteLine($"retagged {reviews.Count} reviews of {knowledge.Count} works: {changed} of {blocks} blocks changed level ({reviewsChanged} reviews)");

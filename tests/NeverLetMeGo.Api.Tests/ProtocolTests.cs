@@ -82,4 +82,16 @@ public sealed class ProtocolTests(ApiServer api) : IClassFixture<ApiServer>
         Assert.Null(response.Headers.ETag);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
+
+    [Fact]
+    public async Task The_front_end_page_is_served_at_the_root()
+    {
+        var page = await api.GetAsync("/");
+        var script = await api.GetAsync("/app.js");
+
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Equal("text/html", page.ContentType);
+        Assert.Contains("<script src=\"/app.js\"></script>", page.Body, StringComparison.Ordinal);
+        Assert.Contains("/reviews/${encodeURIComponent(id)}/html", script.Body, StringComparison.Ordinal);
+    }
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.FileProviders;
 using NeverLetMeGo.Api.Corrections;
 using NeverLetMeGo.Api.Feeds;
 using NeverLetMeGo.Api.Search;
@@ -18,6 +19,10 @@ internal static class Surfaces
 
     public static WebApplication MapSpoilerSafeSurfaces(this WebApplication app)
     {
+        // The front-end page at / (static files, no build step), from the build output so every host finds it.
+        var files = new PhysicalFileProvider(Path.Combine(AppContext.BaseDirectory, "wwwroot"));
+        app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
+        app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
         app.UseProtocol();
         app.MapFeeds();
         app.MapSearch();

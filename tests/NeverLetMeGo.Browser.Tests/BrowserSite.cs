@@ -1,0 +1,90 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using NeverLetMeGo.Api;
+using NeverLetMeGo.Core;
+using NeverLetMeGo.Core.Model;
+using NeverLetMeGo.Data.Reviews;
+using NeverLetMeGo.Testing;
+using Npgsql;
+
+namespace NeverLetMeGo.Browser.Tests;
+
+/// <summary>The real API on 127.0.0.1 over a fresh database with one tagged review, and Debian's Chromium driven by Playwright.</summary>
+public sealed class BrowserSite : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+    public const string Secret = "MAJOR-SECRET Tommy completes after his fourth donation.";
+    public const string Visible = "The acting is superb and the pacing is patient.";
+
+    private WebApplication? _app;
+    private IPlaywright? _playwright;
+
+    public IBrowser Browser { get; private set; } = null!;
+    public string BaseUrl { get; private set; } = "";
+    public long ReviewId { get; private set; }
+
+    public async Task InitializeAsync()
+    {
+        _app = await ApiApp.BuildAsync([], new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Reviews"] = await PostgresServer.CreateDatabaseAsync(),
+            ["Urls"] = "http://127.0.0.1:0",
+            ["Logging:LogLevel:Default"] = "Warning",
+        });
+        await _app.StartAsync();
+        BaseUrl = _app.Urls.First();
+        ReviewId = await SeedAsync(_app.Services.GetRequiredService<NpgsqlDataSource>());
+
+        if (!File.Exists(ChromiumPath))
+        {
+            throw new InvalidOperationException($"{ChromiumPath} is missing: install Debian's chromium (apt-get install -y chromium), as .ci/run does.");
+        }
+
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+    }
+
+    private static async Task<long> SeedAsync(NpgsqlDataSource db)
+    {
+        var review = new Review
+        {
+            Url = "https://reviews.example/browser",
+            Title = "A review of Never Let Me Go",
+            Author = "Test Critic",
+            PublishedAt = new DateTimeOffset(2010, 9, 20, 12, 0, 0, TimeSpan.Zero),
+            SiteName = "Test Reviews",
+            Work = new WorkRef("Never Let Me Go"),
+            Rating = null,
+            Blocks =
+            [
+                new Block(0, BlockKind.Paragraph, Visible, SpoilerTag.Clean),
+                new Block(1, BlockKind.Paragraph, "Spoiler alert: the rest discusses the plot.", new SpoilerTag(SpoilerLevel.None, true, 0, ["author spoiler warning"])),
+                new Block(2, BlockKind.Paragraph, Secret, new SpoilerTag(SpoilerLevel.Major, false, 0.9, ["after the author's spoiler warning"])),
+            ],
+            Comments = [],
+        };
+        var saved = await new ReviewStore(db).SaveAsync(review, ContentHash.Compute(review), DateTimeOffset.UtcNow, CancellationToken.None);
+        return saved.ReviewId;
+    }
+}

@@ -1,3 +1,4 @@
+using NeverLetMeGo.Api.Admin;
 using NeverLetMeGo.Api.Infrastructure;
 using NeverLetMeGo.Api.Knowledge;
 using NeverLetMeGo.Api.Reviews;
@@ -31,6 +32,7 @@ public static class ApiApp
         builder.Services.AddSingleton<ReviewQueries>();
         builder.Services.AddSingleton<WorkQueries>();
         builder.Services.AddSingleton<WorkKnowledgeStore>();
+        builder.Services.AddOperatorApi();
         builder.Services.AddApiProblemDetails();
         builder.Services.AddApiDocumentation();
         builder.Services.AddSpoilerSafeSurfaces(builder.Configuration);
@@ -42,6 +44,7 @@ public static class ApiApp
 
         app.MapWorks();
         app.MapReviews();
+        app.MapOperatorApi();
         app.MapSpoilerSafeSurfaces();
         app.MapSpoilerTerms();
 

@@ -53,6 +53,7 @@ internal static class ApiDocumentation
                 new() { Name = "Works", Description = "Films and books, their reviews and their aggregate rating." },
                 new() { Name = "Reviews", Description = "Single reviews and their comment threads, spoiler-masked for the reader." },
                 new() { Name = "Admin", Description = "Operator endpoints; they require the `X-Api-Key` header." },
+                new() { Name = "Operations", Description = "Liveness and readiness probes and Prometheus metrics." },
                 new() { Name = "Feeds", Description = "Atom feeds carrying only spoiler-safe excerpts." },
                 new() { Name = "Search", Description = "Full-text search over the text the reader's tolerance shows." },
                 new() { Name = "Corrections", Description = "Reader reports and operator decisions on a block's spoiler level, with their audit trail." },

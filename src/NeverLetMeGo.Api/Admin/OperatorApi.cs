@@ -1,0 +1,26 @@
+using NeverLetMeGo.Api.Operations;
+using NeverLetMeGo.Data.Jobs;
+using NeverLetMeGo.Data.Sources;
+using Npgsql;
+
+namespace NeverLetMeGo.Api.Admin;
+
+/// <summary>The operator surface in two calls for ApiApp: admin scrape jobs and sources, probes and metrics.</summary>
+internal static class OperatorApi
+{
+    public static IServiceCollection AddOperatorApi(this IServiceCollection services)
+    {
+        services.AddSingleton(sp => new ScrapeJobQueue(sp.GetRequiredService<NpgsqlDataSource>(), TimeProvider.System));
+        services.AddSingleton<SourceStore>();
+        services.AddSingleton<ScrapeMetrics>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapOperatorApi(this IEndpointRouteBuilder app)
+    {
+        app.MapScrapeJobsAdmin();
+        app.MapSourcesAdmin();
+        app.MapOperations();
+        return app;
+    }
+}

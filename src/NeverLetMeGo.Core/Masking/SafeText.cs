@@ -57,10 +57,10 @@ public static class SafeText
             return (fallback, false);
         }
 
-        return Reveals(title, blocks) ? (fallback, true) : (title.Trim(), false);
+        return Reveals(title, workTitle, blocks) ? (fallback, true) : (title.Trim(), false);
     }
 
-    private static bool Reveals(string title, IEnumerable<Block> blocks)
+    private static bool Reveals(string title, string workTitle, IEnumerable<Block> blocks)
     {
         var lowered = " " + title.ToLowerInvariant() + " ";
         foreach (var safe in SafePhrases)
@@ -73,15 +73,33 @@ public static class SafeText
             return true;
         }
 
-        var titleWords = Words(title);
-        if (titleWords.Count < TitleRun)
-        {
-            return false;
-        }
+        // The work's own name ("Never Let Me Go") is in most titles and most spoiler paragraphs alike: it reveals nothing,
+        // so runs are only taken between its occurrences.
+        var work = Words(workTitle);
+        var runs = RunsAround(Words(title), work).ToHashSet(StringComparer.Ordinal);
+        return runs.Count > 0 && blocks.Where(b => !b.Spoiler.Warning && b.Spoiler.Level != SpoilerLevel.None)
+            .Any(b => RunsAround(Words(b.Text), work).Any(runs.Contains));
+    }
 
-        var runs = Runs(titleWords, TitleRun).ToHashSet(StringComparer.Ordinal);
-        return blocks.Where(b => !b.Spoiler.Warning && b.Spoiler.Level != SpoilerLevel.None)
-            .Any(b => Runs(Words(b.Text), TitleRun).Any(runs.Contains));
+    private static IEnumerable<string> RunsAround(IReadOnlyList<string> words, IReadOnlyList<string> work)
+    {
+        var start = 0;
+        for (var i = 0; i <= words.Count; i++)
+        {
+            var atWork = work.Count > 0 && i + work.Count <= words.Count && words.Skip(i).Take(work.Count).SequenceEqual(work, StringComparer.Ordinal);
+            if (!atWork && i < words.Count)
+            {
+                continue;
+            }
+
+            foreach (var run in Runs([.. words.Skip(start).Take(i - start)], TitleRun))
+            {
+                yield return run;
+            }
+
+            start = i + work.Count;
+            i = start - 1;
+        }
     }
 
     /// <summary>Lower-cased letter-or-digit words: how the leak checks and the title check compare texts.</summary>

@@ -1,0 +1,28 @@
+using NeverLetMeGo.Core.Masking;
+using NeverLetMeGo.Core.Model;
+
+namespace NeverLetMeGo.Core.Tests;
+
+public sealed class SafeTitleTests
+{
+    private static readonly Block[] Blocks =
+    [
+        new(0, BlockKind.Paragraph, "Never Let Me Go is a quiet film.", SpoilerTag.Clean),
+        new(1, BlockKind.Paragraph, "In Never Let Me Go the students complete after their donations at the recovery centre.",
+            new SpoilerTag(SpoilerLevel.Major, false, 0.9, ["after the author's spoiler warning"])),
+    ];
+
+    [Theory]
+    [InlineData("Never Let Me Go")]
+    [InlineData("Never Let Me Go: deeper thoughts on a heartbreaking story")]
+    [InlineData("Review: Never Let Me Go (no spoilers)")]
+    public void A_title_that_only_shares_the_work_name_with_a_spoiler_is_kept(string title)
+        => Assert.Equal((title, false), SafeText.Title(title, "Never Let Me Go", Blocks));
+
+    [Theory]
+    [InlineData("The students complete after their donations")]
+    [InlineData("Never Let Me Go: students complete after their donations")]
+    [InlineData("Never Let Me Go ending explained")]
+    public void A_title_that_repeats_a_spoiler_or_names_a_reveal_is_replaced(string title)
+        => Assert.Equal(("A review of Never Let Me Go", true), SafeText.Title(title, "Never Let Me Go", Blocks));
+}

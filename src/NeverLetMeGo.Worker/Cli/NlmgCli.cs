@@ -68,6 +68,7 @@ internal static class NlmgCli
         root.Subcommands.Add(EnqueueCommand.Create(context));
         root.Subcommands.Add(WorkerCommand.Create(context));
         root.Subcommands.Add(JobsCommand.Create(context));
+        root.Subcommands.Add(SourcesCommand.Create(context));
         root.Subcommands.Add(MigrateCommand.Create(context));
         root.Subcommands.Add(ImportSamplesCommand.Create(context));
         root.Subcommands.Add(DbCommand.Create(context));

@@ -5,12 +5,14 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using NeverLetMeGo.Data.Jobs;
 using NeverLetMeGo.Data.Politeness;
+using NeverLetMeGo.Data.Sources;
 using NeverLetMeGo.Data.Reviews;
 using NeverLetMeGo.Worker.Fetching;
 using NeverLetMeGo.Worker.Logging;
 using NeverLetMeGo.Worker.Politeness;
 using NeverLetMeGo.Worker.Queue;
 using NeverLetMeGo.Worker.Scraping;
+using NeverLetMeGo.Worker.Sources;
 using Npgsql;
 
 namespace NeverLetMeGo.Worker.Cli;
@@ -77,6 +79,9 @@ internal static class WorkerCommand
         services.AddSingleton<ScrapeMetrics>();
         services.AddSingleton<JobFetcher>();
         services.AddSingleton<JobProcessor>();
+        services.AddSingleton<SourceStore>();
+        services.AddSingleton<SourcePoller>();
+        services.AddHostedService<SourcePollingService>();
         services.AddSingleton<ReviewStore>();
         services.AddSingleton<ReviewIngester>();
         services.AddSingleton<PageFetcher>(sp => new PageFetcher(sp.GetRequiredService<IOptions<ScraperOptions>>()));

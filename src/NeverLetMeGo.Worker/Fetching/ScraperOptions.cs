@@ -42,9 +42,13 @@ public sealed class ScraperOptions
     /// <summary>How long a fetched robots.txt is trusted before it is fetched again.</summary>
     public double RobotsCacheMinutes { get; set; } = 24 * 60;
 
+    /// <summary>How often each registered sitemap or feed is read for new entries.</summary>
+    public double SourcePollMinutes { get; set; } = 60;
+
     public TimeSpan Timeout => TimeSpan.FromSeconds(TimeoutSeconds);
     public TimeSpan PollInterval => TimeSpan.FromSeconds(PollIntervalSeconds);
     public TimeSpan Lease => TimeSpan.FromSeconds(LeaseSeconds);
+    public TimeSpan SourcePollInterval => TimeSpan.FromMinutes(SourcePollMinutes);
     public TimeSpan HostDelay => TimeSpan.FromSeconds(HostDelaySeconds);
     public TimeSpan RobotsCacheAge => TimeSpan.FromMinutes(RobotsCacheMinutes);
 
@@ -66,6 +70,7 @@ public sealed class ScraperOptions
         Range(errors, nameof(Concurrency), Concurrency, 1, 64);
         Range(errors, nameof(LeaseSeconds), LeaseSeconds, 10, 86_400);
         Range(errors, nameof(HostDelaySeconds), HostDelaySeconds, 0, 3600);
+        Range(errors, nameof(SourcePollMinutes), SourcePollMinutes, 0, 7 * 24 * 60);
         Range(errors, nameof(RobotsCacheMinutes), RobotsCacheMinutes, 0, 7 * 24 * 60);
         return errors;
     }

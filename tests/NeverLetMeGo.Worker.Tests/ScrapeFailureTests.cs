@@ -34,6 +34,26 @@ public sealed class ScrapeFailureTests(WorkerDatabase database) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_page_that_takes_too_long_to_extract_fails_with_the_bound_and_the_next_page_is_stored()
+    {
+        // A few megabytes of markup take far longer than a millisecond to parse, so the bound trips every time.
+        var slow = Path.Combine(Path.GetTempPath(), $"nlmg-slow-{Guid.NewGuid():N}.html");
+        var paragraphs = string.Concat(Enumerable.Repeat("<div class=\"entry\"><p>An ordinary paragraph of a long review, with words.</p></div>", 40_000));
+        await File.WriteAllTextAsync(slow, $"<html><body><article>{paragraphs}</article></body></html>");
+        try
+        {
+            var result = await Nlmg.RunAsync(database.Settings(("Scraper:ParseTimeoutSeconds", "0.001")), ["scrape", slow]);
+
+            Assert.True(result.ExitCode == 2, result.ToString());
+            Assert.Contains($"FAILED {slow}: extraction took longer than 0.001 s", result.OutLines);
+        }
+        finally
+        {
+            File.Delete(slow);
+        }
+    }
+
+    [Fact]
     public async Task Scrape_exits_with_1_when_the_database_is_unreachable()
     {
         var settings = new Dictionary<string, string?>

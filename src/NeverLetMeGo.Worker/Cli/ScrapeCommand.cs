@@ -36,7 +36,7 @@ internal static class ScrapeCommand
         using var fetcher = new PageFetcher(options);
         var logger = context.Logger("NeverLetMeGo.Scrape");
         IScrapeProgress progress = context.IsTerminal ? new TerminalProgress(context.Error) : new LogProgress(logger);
-        var run = new ScrapeRun(fetcher, new ReviewIngester(new ReviewStore(db), context.Clock), progress, logger);
+        var run = new ScrapeRun(fetcher, new ReviewIngester(new ReviewStore(db), context.Clock, options.ParseTimeout), progress, logger);
 
         var summary = await run.RunAsync(targets, options.Concurrency, ct);
         summary.WriteTo(context.Out);

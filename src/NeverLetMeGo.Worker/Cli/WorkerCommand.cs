@@ -83,7 +83,8 @@ internal static class WorkerCommand
         services.AddSingleton<SourcePoller>();
         services.AddHostedService<SourcePollingService>();
         services.AddSingleton<ReviewStore>();
-        services.AddSingleton<ReviewIngester>();
+        services.AddSingleton(sp => new ReviewIngester(
+            sp.GetRequiredService<ReviewStore>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<ScraperOptions>>().Value.ParseTimeout));
         services.AddSingleton<PageFetcher>(sp => new PageFetcher(sp.GetRequiredService<IOptions<ScraperOptions>>()));
         services.AddSingleton(run);
         services.AddSingleton<WorkerStats>();

@@ -45,7 +45,11 @@ public sealed class ScraperOptions
     /// <summary>How often each registered sitemap or feed is read for new entries.</summary>
     public double SourcePollMinutes { get; set; } = 60;
 
+    /// <summary>How long extracting and tagging one page may take before its job fails (Core has no clock; the bound lives here).</summary>
+    public double ParseTimeoutSeconds { get; set; } = 10;
+
     public TimeSpan Timeout => TimeSpan.FromSeconds(TimeoutSeconds);
+    public TimeSpan ParseTimeout => TimeSpan.FromSeconds(ParseTimeoutSeconds);
     public TimeSpan PollInterval => TimeSpan.FromSeconds(PollIntervalSeconds);
     public TimeSpan Lease => TimeSpan.FromSeconds(LeaseSeconds);
     public TimeSpan SourcePollInterval => TimeSpan.FromMinutes(SourcePollMinutes);
@@ -65,6 +69,7 @@ public sealed class ScraperOptions
         Range(errors, nameof(ConnectTimeoutSeconds), ConnectTimeoutSeconds, 1, 600);
         Range(errors, nameof(MaxBodyBytes), MaxBodyBytes, 1024, 1L << 30);
         Range(errors, nameof(MaxRedirects), MaxRedirects, 0, 50);
+        Range(errors, nameof(ParseTimeoutSeconds), ParseTimeoutSeconds, 0.001, 600);
         Range(errors, nameof(MaxAttempts), MaxAttempts, 1, 100);
         Range(errors, nameof(PollIntervalSeconds), PollIntervalSeconds, 0.01, 3600);
         Range(errors, nameof(Concurrency), Concurrency, 1, 64);

@@ -89,6 +89,8 @@ internal static class WorkerCommand
         services.AddSingleton(run);
         services.AddSingleton<WorkerStats>();
         services.AddHostedService<ScrapeJobService>();
+        if (context.IsTerminal)
+            services.AddHostedService(sp => new WorkerProgress(sp.GetRequiredService<WorkerStats>(), context.Error, sp.GetRequiredService<TimeProvider>()));
         return builder.Build();
     }
 }

@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using NeverLetMeGo.Api.Infrastructure;
-using NeverLetMeGo.Api.Reviews;
 using NeverLetMeGo.Core.Model;
 using NeverLetMeGo.Data.Reports;
 
@@ -79,11 +78,12 @@ internal static class CorrectionsApi
 
     private static bool TryLevel(string? value, out short level)
     {
-        level = value?.ToLowerInvariant() switch { "none" => 0, "premise" => 1, "major" => 2, _ => -1 };
-        return level >= 0;
+        var known = SpoilerLevels.TryParse(value?.ToLowerInvariant(), out var parsed);
+        level = known ? (short)parsed : (short)-1;
+        return known;
     }
 
-    private static string Name(short level) => ReviewMapping.LevelName((SpoilerLevel)level);
+    private static string Name(short level) => ((SpoilerLevel)level).ToWireName();
 
     /// <summary>Reports are counted per client address, stored only as a hash.</summary>
     private static string ClientKey(HttpContext http) => Hash(http.Connection.RemoteIpAddress?.ToString() ?? "unknown");

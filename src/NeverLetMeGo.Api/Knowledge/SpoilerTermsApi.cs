@@ -54,13 +54,10 @@ internal static class SpoilerTermsApi
         return row is null ? Problems.NotFound("Work", id) : TypedResults.Ok(ToResponse(row));
     }
 
-    private static SpoilerLevel? ParseLevel(string? level) => level switch
-    {
-        "premise" => SpoilerLevel.Premise,
-        "major" => SpoilerLevel.Major,
-        _ => null,
-    };
+    // A term that gives nothing away is not a spoiler term, so "none" is refused.
+    private static SpoilerLevel? ParseLevel(string? level)
+        => SpoilerLevels.TryParse(level, out var parsed) && parsed != SpoilerLevel.None ? parsed : null;
 
     private static SpoilerTermResponse ToResponse(SpoilerTermRow row) =>
-        new(row.Term, row.Level == SpoilerLevel.Major ? "major" : "premise", row.UpdatedAt);
+        new(row.Term, row.Level.ToWireName(), row.UpdatedAt);
 }

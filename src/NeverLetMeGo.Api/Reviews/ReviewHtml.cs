@@ -37,13 +37,13 @@ internal static class ReviewHtml
     }
 
     /// <summary>"Spoiler (major) — reveal": the level and nothing else, so a screen reader cannot read the secret aloud.</summary>
-    public static string RevealLabel(SpoilerLevel level) => $"Spoiler ({ReviewMapping.LevelName(level)}) — reveal";
+    public static string RevealLabel(SpoilerLevel level) => $"Spoiler ({level.ToWireName()}) — reveal";
 
     private static string Hidden(long reviewId, MaskedBlock block)
     {
         var region = string.Create(CultureInfo.InvariantCulture, $"nlmg-r{reviewId}-b{block.Index}");
         var url = string.Create(CultureInfo.InvariantCulture, $"/reviews/{reviewId}/blocks/{block.Index}?reveal=true");
-        var level = ReviewMapping.LevelName(block.Level);
+        var level = block.Level.ToWireName();
         return $"""<div class="nlmg-spoiler" data-index="{block.Index}" data-level="{level}"><button type="button" class="nlmg-reveal" aria-expanded="false" aria-controls="{region}" data-reveal-url="{url}" title="{E(block.Reason ?? "")}">{E(RevealLabel(block.Level))}</button><div id="{region}" class="nlmg-revealed" role="region" aria-live="polite" hidden></div></div>""";
     }
 

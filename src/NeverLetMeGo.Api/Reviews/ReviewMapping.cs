@@ -27,7 +27,7 @@ internal static class ReviewMapping
             ? new RatingResponse(raw, value, scale, normalized)
             : null,
         safe.Summary.ContainsSpoilers,
-        LevelName(safe.Summary.HighestLevel),
+        safe.Summary.HighestLevel.ToWireName(),
         new SpoilerCountsResponse(safe.Summary.PremiseBlocks, safe.Summary.MajorBlocks),
         safe.Summary.Excerpt,
         safe.Summary.ExcerptTruncated,
@@ -39,36 +39,13 @@ internal static class ReviewMapping
         => [.. SpoilerMask.Apply(rows.Select(ToBlock), tolerance, mode).Select(ToResponse)];
 
     public static BlockResponse ToResponse(MaskedBlock b)
-        => new(b.Index, KindName(b.Kind), LevelName(b.Level), b.Warning, b.Hidden, b.Text, b.Reason);
+        => new(b.Index, BlockKinds.ToColumn(b.Kind), b.Level.ToWireName(), b.Warning, b.Hidden, b.Text, b.Reason);
 
     public static IReadOnlyList<Block> ToBlocks(IEnumerable<BlockRow> rows) => [.. rows.Select(ToBlock)];
 
     public static Block ToBlock(BlockRow row) => new(
         row.Ordinal,
-        ParseKind(row.Kind),
+        BlockKinds.FromColumn(row.Kind),
         row.Text,
         new SpoilerTag((SpoilerLevel)row.SpoilerLevel, row.Warning, row.SpoilerScore, row.Reasons));
-
-    private static BlockKind ParseKind(string kind) => kind switch
-    {
-        "heading" => BlockKind.Heading,
-        "listItem" => BlockKind.ListItem,
-        "quote" => BlockKind.Quote,
-        _ => BlockKind.Paragraph,
-    };
-
-    public static string KindName(BlockKind kind) => kind switch
-    {
-        BlockKind.Heading => "heading",
-        BlockKind.ListItem => "listItem",
-        BlockKind.Quote => "quote",
-        _ => "paragraph",
-    };
-
-    public static string LevelName(SpoilerLevel level) => level switch
-    {
-        SpoilerLevel.Premise => "premise",
-        SpoilerLevel.Major => "major",
-        _ => "none",
-    };
 }

@@ -37,5 +37,5 @@ internal sealed class SpoilerTermSignal : ISpoilerSignal
     }
 
     public static string Reason(SpoilerTerm term) =>
-        $"mentions '{term.Term.Trim()}', a {(term.Level == SpoilerLevel.Major ? "major" : "premise")} plot term for this work";
+        $"mentions '{term.Term.Trim()}', a {term.Level.ToWireName()} plot term for this work";
 }

@@ -100,6 +100,21 @@ public sealed class ReviewStoreTests(PostgresDatabase database) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_leading_article_a_release_year_and_punctuation_do_not_split_a_work()
+    {
+        var words = $"Remains of the Day {Guid.NewGuid():N}";
+
+        var plain = await store.SaveAsync(Create(work: words), "plain", Fetched, CancellationToken.None);
+        var dressed = await store.SaveAsync(Create(work: $"The {words} (1993)"), "dressed", Fetched, CancellationToken.None);
+        var shouted = await store.SaveAsync(Create(work: words.ToUpperInvariant() + "!"), "shouted", Fetched, CancellationToken.None);
+        var other = await store.SaveAsync(Create(work: $"{words} II"), "other", Fetched, CancellationToken.None);
+
+        Assert.Equal(plain.WorkId, dressed.WorkId);
+        Assert.Equal(plain.WorkId, shouted.WorkId);
+        Assert.NotEqual(plain.WorkId, other.WorkId);
+    }
+
+    [Fact]
     public async Task The_site_is_named_by_the_page_or_else_by_its_host()
     {
         var host = $"{Guid.NewGuid():N}.example";

@@ -1,4 +1,5 @@
 using System.Text;
+using NeverLetMeGo.Core.Extraction.Metadata;
 
 namespace NeverLetMeGo.Data.Reviews;
 
@@ -12,8 +13,12 @@ internal static class WorkKeys
         return collapsed.Length > 0 ? collapsed : throw new ArgumentException("A review must name its work.", nameof(title));
     }
 
-    /// <summary>Same key for "Never Let Me Go", "never let me go" and "Never  Let Me Go ".</summary>
-    public static string TitleKey(string title) => CollapseWhitespace(title).ToLowerInvariant();
+    /// <summary>
+    /// One key for "Never Let Me Go", "NEVER LET ME GO!" and "Never Let Me Go (2010)", so reviews of one film from
+    /// different sites land on one work (Core's <see cref="WorkKey"/>); a title made only of punctuation keys as itself.
+    /// </summary>
+    public static string TitleKey(string title) =>
+        WorkKey.For(title) is { Length: > 0 } key ? key : CollapseWhitespace(title).ToLowerInvariant();
 
     /// <summary>The lower-cased host of a review URL; local files (the sample corpus) share the host "localhost".</summary>
     public static string Host(string url)

@@ -13,57 +13,67 @@ internal sealed class ContentModelSignal(SpoilerModel model) : ISpoilerSignal
 {
     public void Vote(TaggingContext context)
     {
-        var owners = new List<(int Block, int Sentence)>();
-        var texts = new List<string>();
+        var count = 0;
+        for (var b = 0; b < context.Blocks.Count; b++)
+            count += context.SentencesOf(b).Count;
+        if (count == 0)
+            return;
+
+        var reader = new SentenceContext.Reader(count);
+        var featurizer = Featurizer.ForThread;
+        var vocabulary = context.Knowledge.Vocabulary.Count == 0 ? null : context.Knowledge.Vocabulary;
+        var spoiler = new double[count];
+        var major = new double[count];
+        var i = 0;
         for (var b = 0; b < context.Blocks.Count; b++)
         {
+            var text = context.Blocks[b].Text;
             var spans = context.SentencesOf(b);
-            for (var s = 0; s < spans.Count; s++)
+            for (var s = 0; s < spans.Count; s++, i++)
             {
-                owners.Add((b, s));
-                texts.Add(context.Blocks[b].Text[spans[s].Start..spans[s].End]);
+                var sentence = reader.Next(text, spans[s]);
+                featurizer.Featurize(text, spans[s].Start, spans[s].End, sentence, vocabulary);
+                (spoiler[i], major[i]) = model.Score(featurizer, sentence);
             }
         }
 
-        if (texts.Count == 0)
-            return;
-        var contexts = SentenceContext.For(texts);
-        var featurizer = new Featurizer();
-        var vocabulary = context.Knowledge.Vocabulary;
-        var spoiler = new double[texts.Count];
-        var major = new double[texts.Count];
-        for (var i = 0; i < texts.Count; i++)
-        {
-            featurizer.Featurize(texts[i], 0, texts[i].Length, contexts[i], vocabulary.Count == 0 ? null : vocabulary);
-            spoiler[i] = model.SpoilerProbability(featurizer, contexts[i]);
-            major[i] = model.MajorProbability(featurizer);
-        }
-
         var smoothed = ContextSmoothing.Apply(spoiler);
-        var best = new (SpoilerLevel Level, double Score)[context.Blocks.Count];
-        for (var i = 0; i < texts.Count; i++)
+        i = 0;
+        for (var b = 0; b < context.Blocks.Count; b++)
         {
-            var level = model.LevelOf(smoothed[i], major[i]);
-            if (level == SpoilerLevel.None)
-                continue;
-            var (b, s) = owners[i];
-            // The author scoped what follows to the premise; the model's major is not sure enough to overrule them.
-            if (level == SpoilerLevel.Major && InPremiseRegion(context, b))
-                level = SpoilerLevel.Premise;
-            context.RaiseSentence(b, s, level);
-            if (level > best[b].Level || level == best[b].Level && smoothed[i] > best[b].Score)
-                best[b] = (level, smoothed[i]);
-        }
+            var spans = context.SentencesOf(b);
+            var best = (Level: SpoilerLevel.None, Score: 0.0);
+            for (var s = 0; s < spans.Count; s++, i++)
+            {
+                var level = model.LevelOf(smoothed[i], major[i]);
+                if (level == SpoilerLevel.None)
+                    continue;
+                // The author scoped what follows to the premise; the model's major is not sure enough to overrule them.
+                if (level == SpoilerLevel.Major && InPremiseRegion(context, b))
+                    level = SpoilerLevel.Premise;
+                context.RaiseSentence(b, s, level);
+                if (level > best.Level || level == best.Level && smoothed[i] > best.Score)
+                    best = (level, smoothed[i]);
+            }
 
-        for (var b = 0; b < best.Length; b++)
-        {
-            if (best[b].Level > SpoilerLevel.None)
-                context.Add(b, new SpoilerVote(best[b].Level, best[b].Score, Reason(best[b].Score), PerSentence: true));
+            if (best.Level > SpoilerLevel.None)
+                context.Add(b, new SpoilerVote(best.Level, best.Score, Reason(best.Score), PerSentence: true));
         }
     }
 
-    private static bool InPremiseRegion(TaggingContext context, int block) =>
-        context.VotesFor(block).Any(v => v.Reason == AuthorWarningSignal.PremiseRegionReason);
+    private static bool InPremiseRegion(TaggingContext context, int block)
+    {
+        foreach (var vote in context.VotesFor(block))
+        {
+            if (vote.Reason == AuthorWarningSignal.PremiseRegionReason)
+                return true;
+        }
 
-    public static string Reason(double score) => "model: " + score.ToString("0.00", CultureInfo.InvariantCulture);
+        return false;
+    }
+
+    // The 101 reasons a score can round to, formatted once.
+    private static readonly string[] Reasons = Enumerable.Range(0, 101).Select(k => "model: " + (k / 100.0).ToString("0.00", CultureInfo.InvariantCulture)).ToArray();
+
+    public static string Reason(double score) => Reasons[(int)Math.Round(Math.Clamp(score, 0, 1) * 100, MidpointRounding.AwayFromZero)];
 }

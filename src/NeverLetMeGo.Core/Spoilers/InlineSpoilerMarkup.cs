@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 using NeverLetMeGo.Core.Extraction;
 
@@ -11,7 +12,7 @@ internal static partial class InlineSpoilerMarkup
 {
     public static ExtractedText Apply(ExtractedText text)
     {
-        if (!text.Blocks.Any(b => b.Text.Contains("[spoiler", StringComparison.OrdinalIgnoreCase) || b.Text.Contains(">!", StringComparison.Ordinal)))
+        if (!HasMarkup(text.Blocks))
         {
             return text;
         }
@@ -57,6 +58,19 @@ internal static partial class InlineSpoilerMarkup
         }
 
         return new ExtractedText(blocks, jumpBreak);
+    }
+
+    private static readonly SearchValues<string> Openers = SearchValues.Create(["[spoiler", ">!"], StringComparison.OrdinalIgnoreCase);
+
+    private static bool HasMarkup(IReadOnlyList<SourceBlock> blocks)
+    {
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            if (blocks[i].Text.AsSpan().ContainsAny(Openers))
+                return true;
+        }
+
+        return false;
     }
 
     [GeneratedRegex(@"\[/?spoiler(?:=[^\]]{0,80})?\]", RegexOptions.IgnoreCase)]

@@ -64,24 +64,42 @@ internal sealed class SpoilerTagger(IReadOnlyList<ISpoilerSignal> signals)
     internal static SpoilerTag Combine(IReadOnlyList<SpoilerVote> votes)
     {
         if (votes.Count == 0)
-        {
             return SpoilerTag.Clean;
-        }
 
-        if (votes.Any(v => v.Warning))
+        var warning = false;
+        var level = SpoilerLevel.None;
+        foreach (var vote in votes)
         {
-            return new SpoilerTag(SpoilerLevel.None, true, 0, Reasons(votes.Where(v => v.Warning)));
+            warning |= vote.Warning;
+            if (vote.Level > level)
+                level = vote.Level;
         }
 
-        var level = votes.Max(v => v.Level);
+        if (warning)
+            return new SpoilerTag(SpoilerLevel.None, true, 0, Reasons(votes, v => v.Warning));
         if (level == SpoilerLevel.None)
-        {
             return SpoilerTag.Clean;
+
+        var score = 0.0;
+        foreach (var vote in votes)
+        {
+            if (vote.Level == level && vote.Score > score)
+                score = vote.Score;
         }
 
-        var score = votes.Where(v => v.Level == level).Max(v => v.Score);
-        return new SpoilerTag(level, false, score, Reasons(votes.Where(v => v.Level > SpoilerLevel.None)));
+        return new SpoilerTag(level, false, score, Reasons(votes, v => v.Level > SpoilerLevel.None));
     }
 
-    private static string[] Reasons(IEnumerable<SpoilerVote> votes) => votes.Select(v => v.Reason).Distinct(StringComparer.Ordinal).ToArray();
+    // Distinct reasons in vote order; a block rarely has more than three votes, so a linear scan beats a set.
+    private static string[] Reasons(IReadOnlyList<SpoilerVote> votes, Func<SpoilerVote, bool> keep)
+    {
+        var reasons = new List<string>(votes.Count);
+        foreach (var vote in votes)
+        {
+            if (keep(vote) && !reasons.Contains(vote.Reason, StringComparer.Ordinal))
+                reasons.Add(vote.Reason);
+        }
+
+        return reasons.ToArray();
+    }
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 
 namespace NeverLetMeGo.Core.Spoilers;
@@ -30,18 +31,20 @@ internal static partial class WarningPatterns
     }
 
     /// <summary>Cheap first test: false means the text is neither a warning nor a spoiler-free statement.</summary>
-    public static bool MightWarn(string text) =>
-        // Plain substring searches first (vectorised): every MayWarn alternative contains one of these words.
-        (text.Contains("spoil", StringComparison.OrdinalIgnoreCase) || text.Contains("read", StringComparison.OrdinalIgnoreCase)
-            || text.Contains("warned", StringComparison.OrdinalIgnoreCase) || text.Contains("risk", StringComparison.OrdinalIgnoreCase))
-        && MayWarn().IsMatch(text);
+    public static bool MightWarn(ReadOnlySpan<char> text) =>
+        // One vectorised multi-substring search first (ignoring case, ordinal ignore-case Contains is scalar in invariant
+        // globalization mode): every MayWarn alternative contains one of these words.
+        text.ContainsAny(Keywords) && MayWarn().IsMatch(text);
 
     /// <summary>"This review is spoiler-free", "I won't spoil it": the author promises to reveal nothing.</summary>
-    public static bool IsSpoilerFreeStatement(string text) =>
-        MightWarn(text) && SpoilerFree().IsMatch(Normalize(text));
+    public static bool IsSpoilerFreeStatement(ReadOnlySpan<char> text) =>
+        MightWarn(text) && SpoilerFree().IsMatch(Normalize(text.ToString()));
 
     public static bool IsEndMarker(string text) =>
-        text.Contains("spoil", StringComparison.OrdinalIgnoreCase) && EndMarker().IsMatch(Normalize(text));
+        text.AsSpan().ContainsAny(Spoil) && EndMarker().IsMatch(Normalize(text));
+
+    private static readonly SearchValues<string> Keywords = SearchValues.Create(["spoil", "read", "warned", "risk"], StringComparison.OrdinalIgnoreCase);
+    private static readonly SearchValues<string> Spoil = SearchValues.Create(["spoil"], StringComparison.OrdinalIgnoreCase);
 
     // Curly apostrophes and dashes vary by blog engine; the patterns are written with plain ones.
     private static string Normalize(string text) =>

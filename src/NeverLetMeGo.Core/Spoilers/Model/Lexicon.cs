@@ -11,6 +11,8 @@ internal enum WordClass : byte
     Opinion = 8,
     Narrator = 16,
     Stop = 32,
+    FirstPerson = 64,
+    Sequence = 128,
 }
 
 /// <summary>Hand-picked word lists behind the hand-made features, hashed once.</summary>
@@ -48,6 +50,14 @@ internal static class Lexicon
     /// <summary>Third-person subjects that narrate: "she discovers", "they escape".</summary>
     public static readonly HashSet<uint> Narrators = Tokens.Set("he she they his her their him them it who");
 
+    /// <summary>The reader's own voice: "I cried", "my favourite".</summary>
+    public static readonly HashSet<uint> FirstPerson = Tokens.Set("i i'm i've i'd i'll my me myself mine");
+
+    /// <summary>Words that order events in a story: narration rather than judgement.</summary>
+    public static readonly HashSet<uint> Sequence = Tokens.Set(
+        "later then after afterwards when until once eventually finally soon before meanwhile suddenly episode season " +
+        "chapter scene episodes");
+
     /// <summary>Function words: never work vocabulary, never a name.</summary>
     public static readonly HashSet<uint> Stop = Tokens.Set(
         "a an the and or but if of to in on at by for with from as is are was were be been being it its this that these " +
@@ -57,19 +67,19 @@ internal static class Lexicon
         "also about after before while up down out off through during because until against between both s t don't " +
         "it's i'm that's isn't wasn't doesn't didn't can't won't");
 
-    private static readonly Dictionary<uint, WordClass> Classes = Build();
+    private static readonly HashMap<WordClass> Classes = Build();
 
-    public static WordClass Of(uint hash) => Classes.GetValueOrDefault(hash);
+    public static WordClass Of(uint hash) => Classes.TryGet(hash, out var c) ? c : WordClass.None;
 
-    private static Dictionary<uint, WordClass> Build()
+    private static HashMap<WordClass> Build()
     {
         var classes = new Dictionary<uint, WordClass>();
-        foreach (var (set, c) in new[] { (PlotVerbs, WordClass.PlotVerb), (Ending, WordClass.Ending), (Premise, WordClass.Premise), (Opinion, WordClass.Opinion), (Narrators, WordClass.Narrator), (Stop, WordClass.Stop) })
+        foreach (var (set, c) in new[] { (PlotVerbs, WordClass.PlotVerb), (Ending, WordClass.Ending), (Premise, WordClass.Premise), (Opinion, WordClass.Opinion), (Narrators, WordClass.Narrator), (Stop, WordClass.Stop), (FirstPerson, WordClass.FirstPerson), (Sequence, WordClass.Sequence) })
         {
             foreach (var h in set)
                 classes[h] = classes.GetValueOrDefault(h) | c;
         }
 
-        return classes;
+        return new HashMap<WordClass>(classes, classes.Count);
     }
 }

@@ -70,10 +70,11 @@ internal static class ContextSmoothing
 {
     private const double Own = 0.75;
 
-    public static double[] Apply(IReadOnlyList<double> p)
+    public static double[] Apply(double[] p)
     {
-        var q = new double[p.Count];
-        for (var i = 0; i < p.Count; i++)
+        var count = p.Length;
+        var q = new double[count];
+        for (var i = 0; i < count; i++)
         {
             var neighbours = 0.0;
             var n = 0;
@@ -83,7 +84,7 @@ internal static class ContextSmoothing
                 n++;
             }
 
-            if (i + 1 < p.Count)
+            if (i + 1 < count)
             {
                 neighbours += p[i + 1];
                 n++;

@@ -1,3 +1,5 @@
+using NeverLetMeGo.Core.Text;
+
 namespace NeverLetMeGo.Core.Spoilers.Model;
 
 /// <summary>
@@ -13,25 +15,38 @@ internal readonly record struct SentenceContext(double? Position, int? SinceWarn
     public static SentenceContext[] For(IReadOnlyList<string> sentences)
     {
         var contexts = new SentenceContext[sentences.Count];
-        int? lastWarning = null;
-        var spoilerFree = false;
+        var reader = new Reader(sentences.Count);
         for (var i = 0; i < sentences.Count; i++)
+            contexts[i] = reader.Next(sentences[i]);
+        return contexts;
+    }
+
+    /// <summary>Walks a review's sentences in reading order without copying them.</summary>
+    internal struct Reader(int count)
+    {
+        private int _index;
+        private int? _lastWarning;
+        private bool _spoilerFree;
+
+        public SentenceContext Next(ReadOnlySpan<char> sentence)
         {
-            double? position = sentences.Count > 1 ? (double)i / (sentences.Count - 1) : null;
-            contexts[i] = new SentenceContext(position, i - lastWarning, spoilerFree);
-            if (!WarningPatterns.MightWarn(sentences[i]))
-                continue;
-            if (WarningPatterns.Classify(sentences[i]) is not null)
+            var i = _index++;
+            var context = new SentenceContext(count > 1 ? (double)i / (count - 1) : null, i - _lastWarning, _spoilerFree);
+            if (!WarningPatterns.MightWarn(sentence))
+                return context;
+            if (WarningPatterns.Classify(sentence.ToString()) is not null)
             {
-                lastWarning = i;
-                spoilerFree = false;
+                _lastWarning = i;
+                _spoilerFree = false;
             }
-            else if (WarningPatterns.IsSpoilerFreeStatement(sentences[i]))
+            else if (WarningPatterns.IsSpoilerFreeStatement(sentence))
             {
-                spoilerFree = true;
+                _spoilerFree = true;
             }
+
+            return context;
         }
 
-        return contexts;
+        public SentenceContext Next(string text, TextSpan span) => Next(text.AsSpan(span.Start, span.Length));
     }
 }

@@ -19,12 +19,21 @@ public sealed class SpoilerModel
 
     private static readonly Lazy<SpoilerModel?> ShippedModel = new(LoadShipped);
 
+    // Both heads' weights of one feature side by side: one cache line serves both dot products.
+    private readonly float[] _pairs;
+
     internal SpoilerModel(float[] spoiler, float[] major, double threshold, BackgroundCounts background)
     {
         SpoilerWeights = spoiler;
         MajorWeights = major;
         Threshold = threshold;
         Background = background;
+        _pairs = new float[spoiler.Length * 2];
+        for (var i = 0; i < spoiler.Length; i++)
+        {
+            _pairs[2 * i] = spoiler[i];
+            _pairs[2 * i + 1] = major[i];
+        }
     }
 
     /// <summary>The model built into the assembly, loaded once; null only in a build without one.</summary>
@@ -38,32 +47,32 @@ public sealed class SpoilerModel
 
     public BackgroundCounts Background { get; }
 
-    internal double SpoilerProbability(Featurizer x, SentenceContext context)
+    /// <summary>Both heads on the featurizer's last sentence: the spoiler probability (with the author's priors) and the major one.</summary>
+    internal (double Spoiler, double Major) Score(Featurizer x, SentenceContext context)
     {
-        var z = Dot(SpoilerWeights, x);
+        float spoiler = 0, major = 0;
+        var pairs = _pairs;
+        var indices = x.Indices;
+        var values = x.Values;
+        for (var i = 0; i < x.Count; i++)
+        {
+            var at = 2 * indices[i];
+            spoiler += pairs[at] * values[i];
+            major += pairs[at + 1] * values[i];
+        }
+
+        double z = spoiler;
         if (context.SinceWarning is not null)
             z += WarningPrior;
         else if (context.SpoilerFreeBefore)
             z += SpoilerFreePrior;
-        return Sigmoid(z);
+        return (Sigmoid(z), Sigmoid(major));
     }
-
-    internal double MajorProbability(Featurizer x) => Sigmoid(Dot(MajorWeights, x));
 
     internal SpoilerLevel LevelOf(double spoiler, double major) =>
         spoiler < Threshold ? SpoilerLevel.None : major >= 0.5 ? SpoilerLevel.Major : SpoilerLevel.Premise;
 
     internal static double Sigmoid(double z) => 1.0 / (1.0 + Math.Exp(-z));
-
-    private static double Dot(float[] w, Featurizer x)
-    {
-        double z = 0;
-        var indices = x.Indices;
-        var values = x.Values;
-        for (var i = 0; i < x.Count; i++)
-            z += w[indices[i]] * values[i];
-        return z;
-    }
 
     public void Save(Stream stream)
     {

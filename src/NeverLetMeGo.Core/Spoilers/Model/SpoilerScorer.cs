@@ -8,15 +8,14 @@ public static class SpoilerScorer
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(inputs);
         var batch = SentenceBatch.Prepare(inputs, model.Background);
-        var featurizer = new Featurizer();
+        var featurizer = Featurizer.ForThread;
         var spoiler = new double[inputs.Count];
         var major = new double[inputs.Count];
         for (var i = 0; i < inputs.Count; i++)
         {
             var text = inputs[i].Text;
             featurizer.Featurize(text, 0, text.Length, batch.Contexts[i], batch.Vocabularies[i]);
-            spoiler[i] = model.SpoilerProbability(featurizer, batch.Contexts[i]);
-            major[i] = model.MajorProbability(featurizer);
+            (spoiler[i], major[i]) = model.Score(featurizer, batch.Contexts[i]);
         }
 
         foreach (var review in batch.Reviews)

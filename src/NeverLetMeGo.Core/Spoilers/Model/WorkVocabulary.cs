@@ -9,25 +9,32 @@ namespace NeverLetMeGo.Core.Spoilers.Model;
 /// </summary>
 public sealed class WorkVocabulary
 {
-    private readonly Dictionary<uint, float> _weights;
+    private readonly HashMap<WorkWord> _words;
 
-    internal WorkVocabulary(Dictionary<uint, float> weights) => _weights = weights;
+    internal WorkVocabulary(Dictionary<uint, WorkWord> words) => _words = new HashMap<WorkWord>(words, words.Count);
 
     public static WorkVocabulary Empty { get; } = new([]);
 
-    public int Count => _weights.Count;
+    public int Count => _words.Count;
 
-    internal float? Weight(uint hash) => _weights.TryGetValue(hash, out var w) ? w : null;
+    /// <summary>The word's weight (0 when it is not part of the work's vocabulary) and whether it is one of the work's names.</summary>
+    internal WorkWord Lookup(uint hash) => _words.TryGet(hash, out var w) ? w : default;
 
     /// <summary>The weight of <paramref name="word"/> (0 when it is not part of the work's vocabulary).</summary>
-    public float WeightOf(string word) => Weight(Tokens.Hash(word)) ?? 0f;
+    public float WeightOf(string word) => Lookup(Tokens.Hash(word)).Weight;
+
+    /// <summary>Whether <paramref name="word"/> reads as a name in the work's texts: capitalised inside sentences, never lower case.</summary>
+    public bool IsNameOf(string word) => Lookup(Tokens.Hash(word)).Name;
 }
+
+/// <summary>What a work's texts say of one word: its DF-IIF weight, and whether it is a name (a character, a place).</summary>
+internal readonly record struct WorkWord(float Weight, bool Name);
 
 /// <summary>Counts which works use which words, then builds each work's <see cref="WorkVocabulary"/> against all of them.</summary>
 public sealed class WorkVocabularyBuilder
 {
     private readonly Dictionary<uint, int> _worksUsing = [];
-    private readonly Dictionary<string, (Dictionary<uint, int> Docs, int Sentences)> _works = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (Dictionary<uint, int> Docs, Dictionary<uint, int> Capitalised, int Sentences)> _works = new(StringComparer.Ordinal);
     private readonly int _backgroundWorks;
 
     /// <summary>Starts from background counts (the training corpus's works, shipped in the model) or from nothing.</summary>
@@ -48,6 +55,8 @@ public sealed class WorkVocabularyBuilder
         if (_works.ContainsKey(key))
             throw new ArgumentException($"work {key} added twice", nameof(key));
         var docs = new Dictionary<uint, int>();
+        // Sentences that use a word capitalised inside them; -1 once the work's texts use it in lower case.
+        var capitalised = new Dictionary<uint, int>();
         var sentences = 0;
         var seen = new HashSet<uint>();
         Span<uint> hashes = stackalloc uint[256];
@@ -62,33 +71,44 @@ public sealed class WorkVocabularyBuilder
                 var n = Tokens.Scan(text, span.Start, span.End, hashes, starts, caps);
                 for (var i = 0; i < n; i++)
                 {
-                    if (!Lexicon.Stop.Contains(hashes[i]) && seen.Add(hashes[i]))
-                        docs[hashes[i]] = docs.GetValueOrDefault(hashes[i]) + 1;
+                    var h = hashes[i];
+                    if (Lexicon.Stop.Contains(h))
+                        continue;
+                    var first = seen.Add(h);
+                    if (first)
+                        docs[h] = docs.GetValueOrDefault(h) + 1;
+                    if (i == 0 || char.IsDigit(text[starts[i]]))
+                        continue;
+                    var sofar = capitalised.GetValueOrDefault(h);
+                    if (!caps[i])
+                        capitalised[h] = -1;
+                    else if (sofar >= 0 && first)
+                        capitalised[h] = sofar + 1;
                 }
             }
         }
 
         foreach (var hash in docs.Keys)
             _worksUsing[hash] = _worksUsing.GetValueOrDefault(hash) + 1;
-        _works[key] = (docs, sentences);
+        _works[key] = (docs, capitalised, sentences);
     }
 
     public WorkVocabulary Build(string key)
     {
         if (!_works.TryGetValue(key, out var work) || work.Sentences == 0)
             return WorkVocabulary.Empty;
-        var weights = new Dictionary<uint, float>();
+        var words = new Dictionary<uint, WorkWord>();
         foreach (var (hash, docs) in work.Docs)
         {
-            if (docs < 2)
-                continue;
             var iif = Math.Log((1.0 + Works) / (1.0 + _worksUsing.GetValueOrDefault(hash)));
-            var weight = (float)(docs / (double)work.Sentences * iif);
-            if (weight > 0.01f)
-                weights[hash] = weight;
+            var weight = docs < 2 ? 0f : (float)(docs / (double)work.Sentences * iif);
+            // A name: capitalised inside sentences of this work, never in lower case, and not a word most works use.
+            var name = work.Capitalised.GetValueOrDefault(hash) >= 1 && _worksUsing.GetValueOrDefault(hash) * 5 <= Works;
+            if (weight > 0.01f || name)
+                words[hash] = new WorkWord(weight > 0.01f ? weight : 0f, name);
         }
 
-        return new WorkVocabulary(weights);
+        return new WorkVocabulary(words);
     }
 
     /// <summary>The counts to ship as background: how many works use each word, in hash order so the file is reproducible.</summary>

@@ -1,5 +1,7 @@
+using System.Net;
 using System.Text.Json;
 using NeverLetMeGo.Core.Model;
+using Npgsql;
 
 namespace NeverLetMeGo.Api.Tests;
 
@@ -87,6 +89,93 @@ public sealed class WorkRatingTests(ApiServer api) : IClassFixture<ApiServer>
         await using var command = api.Db.CreateCommand(recount);
 
         Assert.Equal(0L, (long)(await command.ExecuteScalarAsync())!);
+    }
+
+    [Theory]
+    [InlineData(new[] { 66.7, 16.7, 73.0 }, 66.7)]
+    [InlineData(new[] { 58.3, 66.7, 16.7, 73.0 }, 62.5)]
+    [InlineData(new[] { 33.3, 33.4 }, 33.35)]
+    [InlineData(new[] { 0.1, 99.9, 100.0 }, 99.9)]
+    public async Task Median_is_exact_at_the_tenth_point_resolution_scores_take(double[] scores, double expected)
+    {
+        var work = $"Median Work {Guid.NewGuid():N}";
+        long workId = 0;
+        foreach (var score in scores)
+        {
+            var rating = new Rating($"{score}/100", score, 100, score);
+            workId = (await TestReviews.SaveAsync(api.Db, TestReviews.Tagged($"https://rated.example/{Guid.NewGuid():N}", work, rating))).WorkId;
+        }
+
+        var median = (await RatingAsync(workId)).GetProperty("median").GetDouble();
+
+        await using var exact = api.Db.CreateCommand("select percentile_cont(0.5) within group (order by rating_normalized) from reviews where work_id = $1");
+        exact.Parameters.AddWithValue(workId);
+        Assert.Equal(expected, median);
+        Assert.Equal(Math.Round((double)(await exact.ExecuteScalarAsync())!, 2), median);
+    }
+
+    [Fact]
+    public async Task A_score_finer_than_a_tenth_is_refused_so_the_buckets_stay_exact()
+    {
+        var review = TestReviews.Tagged($"https://rated.example/{Guid.NewGuid():N}", $"Fine Work {Guid.NewGuid():N}", new Rating("2/3", 2, 3, 66.66));
+
+        var refused = await Assert.ThrowsAsync<PostgresException>(() => TestReviews.SaveAsync(api.Db, review));
+
+        Assert.Equal("reviews_rating_tenths", refused.ConstraintName);
+    }
+
+    [Fact]
+    public async Task Contributions_are_complete_through_paging_best_first()
+    {
+        var work = $"Many Ratings {Guid.NewGuid():N}";
+        long workId = 0;
+        for (var i = 0; i < 23; i++)
+        {
+            // Scores repeat, so ties are broken by id across page boundaries.
+            var score = 40 + (i % 7) * 5;
+            workId = (await TestReviews.SaveAsync(api.Db, TestReviews.Tagged($"https://rated.example/{Guid.NewGuid():N}", work, new Rating($"{score}/100", score, 100, score)))).WorkId;
+        }
+
+        var rating = await RatingAsync(workId);
+        var contributions = rating.GetProperty("contributions").EnumerateArray().ToList();
+        var next = rating.GetProperty("contributionsNext").GetString();
+        Assert.Equal(20, contributions.Count);
+        Assert.True(rating.GetProperty("contributionsTruncated").GetBoolean());
+        while (next is not null)
+        {
+            var page = await api.GetAsync($"/works/{workId}/rating/contributions?limit=2&cursor={Uri.EscapeDataString(next)}");
+            Assert.Equal(HttpStatusCode.OK, page.Status);
+            contributions.AddRange(page.Json.GetProperty("items").EnumerateArray());
+            next = page.Json.GetProperty("next").GetString();
+            Assert.Equal(next is null, page.Link is null);
+        }
+
+        var keys = contributions.Select(c => (Score: c.GetProperty("normalized").GetDouble(), Id: c.GetProperty("reviewId").GetInt64())).ToList();
+        Assert.Equal(23, keys.Select(k => k.Id).Distinct().Count());
+        Assert.Equal(keys.OrderByDescending(k => k.Score).ThenByDescending(k => k.Id), keys);
+        Assert.All(contributions, c => Assert.Contains("÷ 100 × 100", c.GetProperty("conversion").GetString(), StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("limit=0", "limit")]
+    [InlineData("cursor=bm90LWEtY3Vyc29y", "cursor")]
+    public async Task Bad_contribution_paging_is_a_400_problem(string query, string parameter)
+    {
+        var (workId, _) = await SeedAsync();
+
+        var response = await api.GetAsync($"/works/{workId}/rating/contributions?{query}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
+        Assert.Equal(parameter, response.Json.GetProperty("parameter").GetString());
+    }
+
+    [Fact]
+    public async Task Contributions_of_an_unknown_work_are_a_404_problem()
+    {
+        var response = await api.GetAsync("/works/987654321/rating/contributions");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.Status);
+        Assert.Equal("application/problem+json", response.ContentType);
     }
 
     private async Task<JsonElement> RatingAsync(long workId) => (await api.GetAsync($"/works/{workId}/rating")).Json;

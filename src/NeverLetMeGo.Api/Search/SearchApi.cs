@@ -10,7 +10,7 @@ namespace NeverLetMeGo.Api.Search;
 /// <summary>A matching review: its safe summary and a snippet from one visible block (<c>SnippetHtml</c> escaped, matches in &lt;mark&gt;).</summary>
 public sealed record SearchHitResponse(ReviewSummaryResponse Review, int BlockIndex, string Snippet, string SnippetHtml, double Rank);
 
-public sealed record SearchResponse(string Query, string Spoilers, IReadOnlyList<SearchHitResponse> Items);
+public sealed record SearchResponse(string Query, string Spoilers, IReadOnlyList<SearchHitResponse> Items, string? Next);
 
 internal static class SearchApi
 {
@@ -22,12 +22,12 @@ internal static class SearchApi
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Full-text search over reviews")
-            .WithDescription("PostgreSQL full-text search (web search syntax: words, \"phrases\", -excluded) over the blocks the reader's `spoilers` tolerance shows. Hidden blocks neither match nor appear in snippets; each hit's snippet comes from its best visible block.");
+            .WithDescription("PostgreSQL full-text search (web search syntax: words, \"phrases\", -excluded) over the blocks the reader's `spoilers` tolerance shows. Hidden blocks neither match nor appear in snippets; each hit's snippet comes from its best visible block. Best match first; paged like `ListWorks` (a cursor only continues the same `q` and `spoilers`).");
         return app;
     }
 
     private static async Task<Results<Ok<SearchResponse>, ProblemHttpResult>> Search(
-        string? q, string? spoilers, int? limit, ReviewQueries reviews, SearchQueries search, CancellationToken ct)
+        string? q, string? spoilers, int? limit, string? cursor, HttpContext http, ReviewQueries reviews, SearchQueries search, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(q) || q.Length > MaxQueryLength)
         {
@@ -44,13 +44,23 @@ internal static class SearchApi
             return Problems.BadParameter("limit", Paging.LimitError);
         }
 
+        var query = q.Trim();
+        SearchCursor? after = null;
+        if (cursor is not null && !SearchCursors.TryDecode(cursor, query, options.Tolerance, out after))
+        {
+            return Problems.BadParameter("cursor", "cursor is not one this API issued for this q and spoilers.");
+        }
+
         var maxLevel = (short)(options.Tolerance == SpoilerTolerance.All ? 2 : (int)options.Tolerance);
-        var hits = await search.SearchAsync(q.Trim(), maxLevel, pageSize, ct);
-        var rows = await reviews.GetSummariesAsync([.. hits.Select(h => h.ReviewId)], ct);
-        var summaries = (await SafeSummaries.LoadAsync(reviews, rows, ct)).ToDictionary(s => s.Id);
+        var rows = await search.SearchAsync(query, maxLevel, pageSize + 1, after, ct);
+        var hits = rows.Take(pageSize).ToList();
+        var summaryRows = await reviews.GetSummariesAsync([.. hits.Select(h => h.ReviewId)], ct);
+        var summaries = (await SafeSummaries.LoadAsync(reviews, summaryRows, ct)).ToDictionary(s => s.Id);
         var items = hits.Where(h => summaries.ContainsKey(h.ReviewId))
-            .Select(h => new SearchHitResponse(summaries[h.ReviewId], h.Ordinal, Snippets.Plain(h.Snippet), Snippets.Html(h.Snippet), Math.Round(h.Rank, 4)))
+            .Select(h => new SearchHitResponse(summaries[h.ReviewId], h.Ordinal, Snippets.Plain(h.Snippet), Snippets.Html(h.Snippet), Math.Round((double)h.Rank, 4)))
             .ToList();
-        return TypedResults.Ok(new SearchResponse(q.Trim(), options.Tolerance.ToWireName(), items));
+        var next = rows.Count > pageSize ? SearchCursors.Encode(hits[^1], query, options.Tolerance) : null;
+        Paging.AddNextLink(http, next);
+        return TypedResults.Ok(new SearchResponse(query, options.Tolerance.ToWireName(), items, next));
     }
 }

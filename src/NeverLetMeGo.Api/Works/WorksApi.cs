@@ -25,7 +25,10 @@ internal static class WorksApi
             .WithDescription("Newest first (undated reviews last), or `sort=rating` (best first, unrated last). Filters: `spoilerFree=true`, `minRating` (0–100), `site` (host). Items carry metadata, rating, the spoiler summary and the spoiler-safe excerpt only. Paged like `ListWorks`.");
         works.MapGet("/{id}/rating", GetWorkRating).WithName("GetWorkRating")
             .WithSummary("Aggregate rating of a work")
-            .WithDescription("Count, mean, median, a 0–100 histogram in ten bins and the percentage of positive reviews (60 or more), from counters a trigger keeps current as reviews are added or changed. Each contributing review's rating is listed as written beside its normalized score and the conversion used (best first, at most 200). Unrated reviews are counted apart and never averaged in.");
+            .WithDescription("Count, mean, median, a 0–100 histogram in ten bins and the percentage of positive reviews (60 or more), from counters a trigger keeps current as reviews are added or changed. The median is exact: every normalized score is a multiple of 0.1 and the counters keep one bucket per tenth. The first page of contributing reviews is listed with each rating as written beside its normalized score and the conversion used (best first); `contributionsNext` continues on `GetWorkRatingContributions`. Unrated reviews are counted apart and never averaged in.");
+        works.MapGet("/{id}/rating/contributions", GetWorkRatingContributions).WithName("GetWorkRatingContributions")
+            .WithSummary("Every rating that contributes to a work's aggregate")
+            .WithDescription("All rated reviews of the work, best first (ties: newest id first), each with its rating as written, its normalized 0–100 score and the conversion used. Paged like `ListWorks`; the rating's `contributionsNext` is a cursor for this route.");
         return app;
     }
 
@@ -91,7 +94,39 @@ internal static class WorksApi
         }
 
         var stats = await works.GetRatingStatsAsync(id, ct);
-        var contributions = await works.GetRatingContributionsAsync(id, WorkRatings.ContributionLimit, ct);
-        return TypedResults.Ok(WorkRatings.ToResponse(stats, contributions));
+        var (page, next) = await ContributionPageAsync(works, id, Paging.DefaultLimit, null, ct);
+        return TypedResults.Ok(WorkRatings.ToResponse(stats, page, next));
+    }
+
+    private static async Task<Results<Ok<RatingContributionListResponse>, ProblemHttpResult>> GetWorkRatingContributions(
+        long id, HttpContext http, WorkQueries works, int? limit, string? cursor, CancellationToken ct)
+    {
+        if (!Paging.TryLimit(limit, out var pageSize))
+        {
+            return Problems.BadParameter("limit", Paging.LimitError);
+        }
+
+        ContributionCursor? after = null;
+        if (cursor is not null && !WorkRatings.TryDecodeCursor(cursor, out after))
+        {
+            return Problems.BadParameter("cursor", "cursor is not one this API issued for rating contributions.");
+        }
+
+        if (await works.GetAsync(id, ct) is null)
+        {
+            return Problems.NotFound("Work", id);
+        }
+
+        var (page, next) = await ContributionPageAsync(works, id, pageSize, after, ct);
+        Paging.AddNextLink(http, next);
+        return TypedResults.Ok(new RatingContributionListResponse(id, WorkRatings.ToResponses(page), next));
+    }
+
+    private static async Task<(IReadOnlyList<RatingContributionRow> Page, string? Next)> ContributionPageAsync(
+        WorkQueries works, long id, int pageSize, ContributionCursor? after, CancellationToken ct)
+    {
+        var rows = await works.GetRatingContributionsAsync(id, pageSize + 1, after, ct);
+        var page = rows.Take(pageSize).ToList();
+        return (page, rows.Count > pageSize ? WorkRatings.EncodeCursor(page[^1]) : null);
     }
 }

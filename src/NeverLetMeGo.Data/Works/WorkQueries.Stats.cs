@@ -4,41 +4,51 @@ namespace NeverLetMeGo.Data.Works;
 
 /// <summary>
 /// The rating aggregate from work_rating_stats, which a trigger keeps current on every insert, update and delete of a
-/// review: one row read, whatever the number of reviews.
+/// review: one row read, whatever the number of reviews. <see cref="TenthBuckets"/>[i] counts the scores equal to i / 10,
+/// which is every score there is (migration 0006 holds scores to one decimal).
 /// </summary>
-public sealed record WorkRatingStatsRow(long WorkId, int Count, int Unrated, int Positive, double Total, int[] HalfPointBuckets);
+public sealed record WorkRatingStatsRow(long WorkId, int Count, int Unrated, int Positive, double Total, int[] TenthBuckets)
+{
+    public const int Buckets = 1001;
+}
 
 /// <summary>A rated review as it contributes to the aggregate.</summary>
 public sealed record RatingContributionRow(long ReviewId, string RatingRaw, double RatingValue, double RatingScale, double RatingNormalized);
+
+/// <summary>Keyset position in a work's contributions (best first): strictly after this score and review id.</summary>
+public sealed record ContributionCursor(double Normalized, long ReviewId);
 
 public sealed partial class WorkQueries
 {
     public async Task<WorkRatingStatsRow> GetRatingStatsAsync(long workId, CancellationToken ct)
     {
         const string sql = """
-            select rated as count, unrated, positive, total, buckets
+            select rated as count, unrated, positive, total, tenths
             from work_rating_stats
             where work_id = @workId
             """;
         await using var connection = await db.OpenConnectionAsync(ct);
         var row = await connection.QuerySingleOrDefaultAsync<StatsRecord>(new CommandDefinition(sql, new { workId }, cancellationToken: ct));
         return row is null
-            ? new WorkRatingStatsRow(workId, 0, 0, 0, 0, new int[201])
-            : new WorkRatingStatsRow(workId, row.Count, row.Unrated, row.Positive, row.Total, row.Buckets);
+            ? new WorkRatingStatsRow(workId, 0, 0, 0, 0, new int[WorkRatingStatsRow.Buckets])
+            : new WorkRatingStatsRow(workId, row.Count, row.Unrated, row.Positive, row.Total, row.Tenths);
     }
 
-    /// <summary>The rated reviews of a work, best first, up to limit.</summary>
-    public async Task<IReadOnlyList<RatingContributionRow>> GetRatingContributionsAsync(long workId, int limit, CancellationToken ct)
+    /// <summary>The rated reviews of a work, best first (ties by newer id), up to limit, strictly after the cursor.</summary>
+    public async Task<IReadOnlyList<RatingContributionRow>> GetRatingContributionsAsync(long workId, int limit, ContributionCursor? after, CancellationToken ct)
     {
         const string sql = """
             select id as review_id, rating_raw, rating_value, rating_scale, rating_normalized
             from reviews
             where work_id = @workId and rating_normalized is not null
+              and (@afterId::bigint is null or (rating_normalized, id) < (@afterScore::double precision, @afterId))
             order by rating_normalized desc, id desc
             limit @limit
             """;
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
         await using var connection = await db.OpenConnectionAsync(ct);
-        var rows = await connection.QueryAsync<ContributionRecord>(new CommandDefinition(sql, new { workId, limit }, cancellationToken: ct));
+        var args = new { workId, limit, afterScore = after?.Normalized, afterId = after?.ReviewId };
+        var rows = await connection.QueryAsync<ContributionRecord>(new CommandDefinition(sql, args, cancellationToken: ct));
         return rows.Select(r => new RatingContributionRow(r.ReviewId, r.RatingRaw ?? "", r.RatingValue, r.RatingScale, r.RatingNormalized)).ToList();
     }
 
@@ -48,7 +58,7 @@ public sealed partial class WorkQueries
         public int Unrated { get; init; }
         public int Positive { get; init; }
         public double Total { get; init; }
-        public int[] Buckets { get; init; } = [];
+        public int[] Tenths { get; init; } = [];
     }
 
     private sealed class ContributionRecord

@@ -23,7 +23,8 @@ public sealed class LimitsTests(WorkerDatabase database) : IClassFixture<WorkerD
             ("broken", "http_500", "HTTP 500 Internal Server Error"),
             ("busy", "http_429", "HTTP 429 Too Many Requests (retry after 1 s)"),
             ("not-modified", "http_304", "HTTP 304 Not Modified"),
-            ("loop", "too_many_redirects", "too many redirects (more than 5)"),
+            ("loop", "redirect_loop", "redirect loop: "),
+            ("hops", "too_many_redirects", "too many redirects (more than 5)"),
             ("fifty-megabytes", "too_large", "body exceeds 5 MiB"),
             ("gzip-bomb", "too_large", "body exceeds 5 MiB"),
             ("image", "content_type", "content type image/png is not HTML"),
@@ -78,6 +79,8 @@ public sealed class LimitsTests(WorkerDatabase database) : IClassFixture<WorkerD
         });
         routes.MapGet("/not-modified", () => Results.StatusCode(StatusCodes.Status304NotModified));
         routes.MapGet("/loop", () => Results.Redirect("/loop"));
+        routes.MapGet("/hops", () => Results.Redirect("/hops/1"));
+        routes.MapGet("/hops/{n:int}", (int n) => Results.Redirect($"/hops/{n + 1}"));
         routes.MapGet("/fifty-megabytes", (HttpContext c) => LocalSite.WriteLargeHtmlAsync(c, 50L * 1024 * 1024));
         routes.MapGet("/gzip-bomb", async (HttpContext c) =>
         {

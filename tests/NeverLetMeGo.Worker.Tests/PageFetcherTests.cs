@@ -27,6 +27,9 @@ public sealed class PageFetcherTests : IAsyncLifetime
         routes.MapGet("/agent", (HttpContext c) => Results.Content($"<p>{c.Request.Headers.UserAgent}</p>", "text/html"));
         routes.MapGet("/hop/{n:int}", (int n) => n >= 3 ? Results.Content("<p>arrived</p>", "text/html") : Results.Redirect($"/hop/{n + 1}"));
         routes.MapGet("/loop", () => Results.Redirect("/loop"));
+        routes.MapGet("/ping", () => Results.Redirect("/pong#top"));
+        routes.MapGet("/pong", () => Results.Redirect("/ping"));
+        routes.MapGet("/to-file", () => Results.Redirect("file:///etc/passwd"));
         routes.MapGet("/slow", async (CancellationToken ct) =>
         {
             await Task.Delay(TimeSpan.FromSeconds(30), ct);
@@ -65,7 +68,6 @@ public sealed class PageFetcherTests : IAsyncLifetime
     [Theory]
     [InlineData("/bad-charset", "unsupported charset 'no-such-charset'")]
     [InlineData("/no-type", "the response has no content type (expected text/html)")]
-    [InlineData("/loop", "too many redirects (more than 5)")]
     [InlineData("/gzip-bomb", "body exceeds 1 MiB")]
     public async Task Misbehaving_pages_fail_with_a_clear_reason(string path, string reason)
     {
@@ -95,6 +97,39 @@ public sealed class PageFetcherTests : IAsyncLifetime
 
         Assert.Equal(_site.Url("hop/3"), page.Url);
         Assert.Contains("arrived", page.Html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/loop", "/loop", "/loop")]
+    [InlineData("/ping", "/pong", "/ping")]
+    public async Task A_redirect_loop_is_caught_on_the_first_repeat_not_at_the_redirect_limit(string start, string from, string to)
+    {
+        using var fetcher = new PageFetcher(new ScraperOptions { AllowedHosts = ["127.0.0.1"], MaxRedirects = 20 });
+
+        var error = await Assert.ThrowsAsync<FetchException>(() => fetcher.FetchAsync(_site.Url(start).AbsoluteUri, CancellationToken.None));
+
+        Assert.Equal(("redirect_loop", $"redirect loop: {_site.Url(from)} redirects back to {_site.Url(to)}"), (error.Kind, error.Message));
+    }
+
+    [Fact]
+    public async Task More_redirects_than_configured_fail_the_page()
+    {
+        using var fetcher = new PageFetcher(new ScraperOptions { AllowedHosts = ["127.0.0.1"], MaxRedirects = 1 });
+
+        var error = await Assert.ThrowsAsync<FetchException>(() => fetcher.FetchAsync(_site.Url("hop/1").AbsoluteUri, CancellationToken.None));
+
+        Assert.Equal(("too_many_redirects", "too many redirects (more than 1)"), (error.Kind, error.Message));
+        Assert.DoesNotContain(_site.Requests, r => r.Path == "/hop/3");
+    }
+
+    [Fact]
+    public async Task A_redirect_out_of_http_is_refused_for_good()
+    {
+        using var fetcher = new PageFetcher(new ScraperOptions { AllowedHosts = ["127.0.0.1"] });
+
+        var error = await Assert.ThrowsAsync<FetchException>(() => fetcher.FetchAsync(_site.Url("to-file").AbsoluteUri, CancellationToken.None));
+
+        Assert.Equal(("bad_redirect", true, "redirected to file:///etc/passwd, which is not an http(s) URL"), (error.Kind, error.Permanent, error.Message));
     }
 
     [Fact]

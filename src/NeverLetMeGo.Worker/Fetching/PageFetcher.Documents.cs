@@ -11,29 +11,23 @@ public sealed partial class PageFetcher
     /// Fetches robots.txt, a sitemap or a feed within the same limits as pages (address policy, timeout, size after
     /// decompression), whatever its content type. A non-2xx status is returned, not thrown: robots.txt gives it meaning.
     /// </summary>
-    public async Task<FetchedDocument> FetchDocumentAsync(Uri url, CancellationToken ct)
+    public Task<FetchedDocument> FetchDocumentAsync(Uri url, CancellationToken ct) => FetchDocumentAsync(url, gate: null, ct);
+
+    /// <summary>As above, with every request (redirect hops included) passed through <paramref name="gate"/> first.</summary>
+    internal Task<FetchedDocument> FetchDocumentAsync(Uri url, IRequestGate? gate, CancellationToken ct) =>
+        FollowAsync(url, gate, request => request.Headers.Accept.ParseAdd("*/*"), ReadDocumentAsync, ct);
+
+    private async Task<FetchedDocument> ReadDocumentAsync(HttpResponseMessage response, Uri url, CancellationToken ct)
     {
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        deadline.CancelAfter(_options.Timeout);
-        try
-        {
-            using var request = new HttpRequestMessage(HttpMethod.Get, url);
-            request.Headers.Accept.ParseAdd("*/*");
-            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, deadline.Token);
-            var status = (int)response.StatusCode;
-            if (!response.IsSuccessStatusCode)
-                return new FetchedDocument(status, null, RetryAfter(response));
-            if (response.Content.Headers.ContentLength > _options.MaxBodyBytes)
-                throw TooLarge("body");
-            await using var stream = await response.Content.ReadAsStreamAsync(deadline.Token);
-            var body = await ReadLimitedAsync(stream, deadline.Token);
-            var (text, _) = HtmlDecoder.Decode(body.Span, response.Content.Headers.ContentType?.CharSet);
-            return new FetchedDocument(status, text, null);
-        }
-        catch (Exception ex) when (Translate(ex, ct) is { } failure)
-        {
-            throw failure;
-        }
+        var status = (int)response.StatusCode;
+        if (!response.IsSuccessStatusCode)
+            return new FetchedDocument(status, null, RetryAfter(response));
+        if (response.Content.Headers.ContentLength > _options.MaxBodyBytes)
+            throw TooLarge("body");
+        await using var stream = await response.Content.ReadAsStreamAsync(ct);
+        var body = await ReadLimitedAsync(stream, ct);
+        var (text, _) = HtmlDecoder.Decode(body.Span, response.Content.Headers.ContentType?.CharSet);
+        return new FetchedDocument(status, text, null);
     }
 
     internal static bool IsServerTrouble(int status) => status is >= 500 or (int)HttpStatusCode.TooManyRequests;

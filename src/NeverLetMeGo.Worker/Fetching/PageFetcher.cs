@@ -40,39 +40,36 @@ public sealed partial class PageFetcher : IDisposable
         await FetchHttpAsync(url, validators: null, ct) ?? throw new FetchException("HTTP 304 Not Modified") { Kind = "http_304" };
 
     /// <summary>A conditional GET when validators are given: null when the server says the page is not modified.</summary>
-    public async Task<FetchedPage?> FetchHttpAsync(Uri url, PageValidators? validators, CancellationToken ct)
-    {
-        // Our own deadline rather than HttpClient.Timeout: it covers the body too and tells a timeout from a cancel.
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        deadline.CancelAfter(_options.Timeout);
-        try
+    public Task<FetchedPage?> FetchHttpAsync(Uri url, PageValidators? validators, CancellationToken ct) =>
+        FetchHttpAsync(url, validators, gate: null, ct);
+
+    /// <summary>As above, with every request (redirect hops included) passed through <paramref name="gate"/> first.</summary>
+    internal Task<FetchedPage?> FetchHttpAsync(Uri url, PageValidators? validators, IRequestGate? gate, CancellationToken ct) =>
+        FollowAsync(url, gate, request =>
         {
-            using var request = new HttpRequestMessage(HttpMethod.Get, url);
             if (validators?.ETag is { } etag)
                 request.Headers.TryAddWithoutValidation("If-None-Match", etag);
             if (validators?.LastModified is { } lastModified)
                 request.Headers.TryAddWithoutValidation("If-Modified-Since", lastModified);
-            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, deadline.Token);
-            if (response.StatusCode == HttpStatusCode.NotModified && validators is not null)
-                return null;
-            CheckStatus(response);
-            var contentType = CheckContentType(response.Content.Headers.ContentType);
-            if (response.Content.Headers.ContentLength > _options.MaxBodyBytes)
-                throw TooLarge("body");
+        }, (response, finalUrl, token) => ReadPageAsync(response, finalUrl, validators is not null, token), ct);
 
-            await using var stream = await response.Content.ReadAsStreamAsync(deadline.Token);
-            var body = await ReadLimitedAsync(stream, deadline.Token);
-            var (html, charset) = HtmlDecoder.Decode(body.Span, contentType.CharSet);
-            return new FetchedPage(response.RequestMessage?.RequestUri ?? url, html, charset, body.Length)
-            {
-                ETag = response.Headers.ETag?.ToString(),
-                LastModified = response.Content.Headers.LastModified?.ToString("R"),
-            };
-        }
-        catch (Exception ex) when (Translate(ex, ct) is { } failure)
+    private async Task<FetchedPage?> ReadPageAsync(HttpResponseMessage response, Uri url, bool conditional, CancellationToken ct)
+    {
+        if (response.StatusCode == HttpStatusCode.NotModified && conditional)
+            return null;
+        CheckStatus(response);
+        var contentType = CheckContentType(response.Content.Headers.ContentType);
+        if (response.Content.Headers.ContentLength > _options.MaxBodyBytes)
+            throw TooLarge("body");
+
+        await using var stream = await response.Content.ReadAsStreamAsync(ct);
+        var body = await ReadLimitedAsync(stream, ct);
+        var (html, charset) = HtmlDecoder.Decode(body.Span, contentType.CharSet);
+        return new FetchedPage(url, html, charset, body.Length)
         {
-            throw failure;
-        }
+            ETag = response.Headers.ETag?.ToString(),
+            LastModified = response.Content.Headers.LastModified?.ToString("R"),
+        };
     }
 
     /// <summary>Our reason for a transport failure; null for what is not ours to translate (the caller's cancel).</summary>
@@ -115,9 +112,6 @@ public sealed partial class PageFetcher : IDisposable
         if (response.IsSuccessStatusCode)
             return;
         var code = (int)response.StatusCode;
-        // The handler hands back the last 3xx once it stops following: the redirect limit was reached.
-        if (code is >= 300 and < 400 && response.Headers.Location is not null && code != (int)HttpStatusCode.NotModified)
-            throw new FetchException($"too many redirects (more than {_options.MaxRedirects})") { Kind = "too_many_redirects" };
         var phrase = string.IsNullOrWhiteSpace(response.ReasonPhrase) ? response.StatusCode.ToString() : response.ReasonPhrase;
         var retryAfter = RetryAfter(response);
         var reason = retryAfter is { } wait ? $"HTTP {code} {phrase} (retry after {wait.TotalSeconds:0.#} s)" : $"HTTP {code} {phrase}";
@@ -165,8 +159,8 @@ public sealed partial class PageFetcher : IDisposable
         var handler = new SocketsHttpHandler
         {
             AutomaticDecompression = DecompressionMethods.All,
-            AllowAutoRedirect = options.MaxRedirects > 0,
-            MaxAutomaticRedirections = Math.Max(1, options.MaxRedirects),
+            // Redirects are followed by FollowAsync, so each hop's host is checked against its robots.txt and budget.
+            AllowAutoRedirect = false,
             ConnectTimeout = TimeSpan.FromSeconds(options.ConnectTimeoutSeconds),
             // Recycled connections pick up DNS changes on long worker runs.
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),

@@ -30,6 +30,9 @@ internal sealed class HostGate(HostBudget budget, PageFetcher fetcher, IOptions<
         return new HostSlot(budget, origin, workerId, Delay(rules), logger);
     }
 
+    /// <summary>This gate as the fetcher asks it, before every request and redirect hop, for one worker.</summary>
+    public IRequestGate For(string workerId) => new WorkerGate(this, workerId);
+
     private TimeSpan Delay(RobotsRules rules) =>
         rules.CrawlDelay is { } crawl && crawl > options.Value.HostDelay ? crawl : options.Value.HostDelay;
 
@@ -89,7 +92,7 @@ internal sealed class HostGate(HostBudget budget, PageFetcher fetcher, IOptions<
 }
 
 /// <summary>An origin held for one request; released with the delay before the next (longer after a Retry-After).</summary>
-internal sealed class HostSlot(HostBudget budget, string origin, string workerId, TimeSpan delay, ILogger logger)
+internal sealed class HostSlot(HostBudget budget, string origin, string workerId, TimeSpan delay, ILogger logger) : IRequestTurn
 {
     public string Origin => origin;
 
@@ -107,4 +110,9 @@ internal sealed class HostSlot(HostBudget budget, string origin, string workerId
             logger.LogError(ex, "Releasing {Origin} failed; its hold will expire", origin);
         }
     }
+}
+
+internal sealed class WorkerGate(HostGate gate, string workerId) : IRequestGate
+{
+    public async Task<IRequestTurn> EnterAsync(Uri url, CancellationToken ct) => await gate.EnterAsync(url, workerId, ct);
 }

@@ -15,7 +15,7 @@ internal sealed record FetchedJob(ScrapeJob Job, JobLease Lease, StoredValidator
     public JobFailure? Failure { get; init; }
 }
 
-/// <summary>The fetch stage of one job: robots.txt and the host's turn, then a conditional GET.</summary>
+/// <summary>The fetch stage of one job: a conditional GET, each request after robots.txt and its host's turn.</summary>
 internal sealed class JobFetcher(HostGate gate, PageFetcher fetcher, PageValidatorStore validators, ScrapeMetrics metrics, ILogger<JobFetcher> logger)
 {
     /// <summary>Database failures (reading validators, the host budget) are thrown: the caller backs off and the job's lease runs out.</summary>
@@ -26,32 +26,21 @@ internal sealed class JobFetcher(HostGate gate, PageFetcher fetcher, PageValidat
 
         var stored = await validators.GetAsync(job.Url, ct);
         var conditional = stored is { ETag: not null } or { LastModified: not null } ? new PageValidators(stored.ETag, stored.LastModified) : null;
-        HostSlot slot;
+        // Every request, redirect hops included, is checked against its host's robots.txt and waits for that host's turn.
+        var timed = new TimedGate(gate.For(workerId));
         try
         {
-            slot = await gate.EnterAsync(url, workerId, ct);
-        }
-        catch (FetchException ex)
-        {
-            return new FetchedJob(job, lease, stored) { Failure = ToFailure(ex) };
-        }
-
-        var started = Stopwatch.GetTimestamp();
-        TimeSpan? retryAfter = null;
-        try
-        {
-            var page = await fetcher.FetchHttpAsync(url, conditional, ct);
+            var page = await fetcher.FetchHttpAsync(url, conditional, timed, ct);
             return new FetchedJob(job, lease, stored) { Page = page, NotModified = page is null };
         }
         catch (FetchException ex)
         {
-            retryAfter = ex.RetryAfter;
             return new FetchedJob(job, lease, stored) { Failure = ToFailure(ex) };
         }
         finally
         {
-            await slot.ReleaseAsync(retryAfter);
-            await RecordAsync(Stopwatch.GetElapsedTime(started));
+            if (timed.Requests > 0)
+                await RecordAsync(timed.Held);
         }
     }
 
@@ -66,6 +55,30 @@ internal sealed class JobFetcher(HostGate gate, PageFetcher fetcher, PageValidat
         catch (Exception ex) when (Failures.IsInfrastructure(ex))
         {
             logger.LogWarning(ex, "Could not record a fetch in the metrics");
+        }
+    }
+}
+
+/// <summary>How long one job's requests held their hosts: its fetch latency, without the waits for a host's turn.</summary>
+internal sealed class TimedGate(IRequestGate inner) : IRequestGate
+{
+    public int Requests { get; private set; }
+
+    public TimeSpan Held { get; private set; }
+
+    public async Task<IRequestTurn> EnterAsync(Uri url, CancellationToken ct)
+    {
+        var turn = await inner.EnterAsync(url, ct);
+        Requests++;
+        return new Turn(this, turn, Stopwatch.GetTimestamp());
+    }
+
+    private sealed class Turn(TimedGate gate, IRequestTurn inner, long started) : IRequestTurn
+    {
+        public async Task ReleaseAsync(TimeSpan? retryAfter)
+        {
+            gate.Held += Stopwatch.GetElapsedTime(started);
+            await inner.ReleaseAsync(retryAfter);
         }
     }
 }

@@ -55,17 +55,7 @@ internal sealed class SourcePoller(
     {
         if (JobUrls.Canonicalize(url) is not { } canonical)
             throw new InvalidDataException($"not an http(s) URL: {url}");
-        var uri = new Uri(canonical);
-        var slot = await gate.EnterAsync(uri, _workerId, ct);
-        FetchedDocument document;
-        try
-        {
-            document = await fetcher.FetchDocumentAsync(uri, ct);
-        }
-        finally
-        {
-            await slot.ReleaseAsync(null);
-        }
+        var document = await fetcher.FetchDocumentAsync(new Uri(canonical), gate.For(_workerId), ct);
         if (document.Text is null)
             throw new FetchException($"{url}: HTTP {document.Status}") { Kind = $"http_{document.Status}" };
         return SourceDocument.Parse(document.Text);

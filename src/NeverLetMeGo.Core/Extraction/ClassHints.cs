@@ -89,8 +89,14 @@ internal static partial class ClassHints
 
     private static ClassVerdict Memo(ConcurrentDictionary<string, ClassVerdict> memo, ReadOnlySpan<char> name, bool isId)
     {
+        // "comment-48213" and "post-7731" are one name each to every rule here (the rules look at whether digits are
+        // there and how many, up to four, never at their values), so digit runs are folded before the memo: ids
+        // that are unique per element would otherwise each miss, run every regex and fill the memo.
+        Span<char> folded = stackalloc char[Math.Min(name.Length, 256)];
+        scoped var key = name.Length <= folded.Length && name.IndexOfAnyInRange('0', '9') >= 0 ? FoldDigits(name, folded) : name;
+
         var lookup = memo.GetAlternateLookup<ReadOnlySpan<char>>();
-        if (lookup.TryGetValue(name, out var verdict))
+        if (lookup.TryGetValue(key, out var verdict))
         {
             return verdict;
         }
@@ -102,10 +108,34 @@ internal static partial class ClassHints
             Interlocked.Exchange(ref _memoCount, 0);
         }
 
-        var key = name.ToString();
-        verdict = Judge(key.ToLowerInvariant(), isId);
-        memo.TryAdd(key, verdict);
+        var stored = key.ToString();
+        verdict = Judge(stored.ToLowerInvariant(), isId);
+        memo.TryAdd(stored, verdict);
         return verdict;
+    }
+
+    /// <summary>Each run of digits becomes zeros, as many as it had but at most four.</summary>
+    internal static ReadOnlySpan<char> FoldDigits(ReadOnlySpan<char> name, Span<char> buffer)
+    {
+        var length = 0;
+        var run = 0;
+        foreach (var c in name)
+        {
+            if (char.IsAsciiDigit(c))
+            {
+                if (++run <= 4)
+                {
+                    buffer[length++] = '0';
+                }
+            }
+            else
+            {
+                run = 0;
+                buffer[length++] = c;
+            }
+        }
+
+        return buffer[..length];
     }
 
     /// <summary>The verdict on one class name or id, already lower-cased.</summary>
@@ -197,7 +227,7 @@ internal sealed class ClassHintCache
 
     // Every pass (metadata, comments, scoring, emitting) asks about the same elements: remember the answer per element
     // rather than reading and hashing its attributes again.
-    private readonly Dictionary<HtmlNode, ClassVerdict> _nodes = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<HtmlNode, ClassVerdict> _nodes = new(NodeIdentity.Instance);
 
     public ClassVerdict Get(HtmlNode node)
     {

@@ -9,7 +9,7 @@ namespace NeverLetMeGo.Core.Extraction;
 /// </summary>
 internal sealed class ContentAnalyzer(ClassHintCache hints)
 {
-    private readonly Dictionary<HtmlNode, NodeStats> _stats = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<HtmlNode, NodeStats> _stats = new(NodeIdentity.Instance);
     private readonly List<HtmlNode> _removals = [];
     private readonly List<(HtmlNode Node, NodeStats Stats)> _deferred = [];
 

@@ -10,10 +10,10 @@ namespace NeverLetMeGo.Core.Extraction.Comments;
 internal sealed class CommentExtractor(ClassHintCache hints)
 {
     private readonly List<Item> _items = [];
-    private readonly HashSet<HtmlNode> _itemNodes = new(ReferenceEqualityComparer.Instance);
+    private readonly HashSet<HtmlNode> _itemNodes = new(NodeIdentity.Instance);
     private readonly List<HtmlNode> _areas = [];
     private readonly List<HtmlNode> _headings = [];
-    private readonly HashSet<HtmlNode> _headingsTaken = new(ReferenceEqualityComparer.Instance);
+    private readonly HashSet<HtmlNode> _headingsTaken = new(NodeIdentity.Instance);
 
     /// <summary>Thread containers (or stray comment items) that hold the comments found; the caller removes them from the article.</summary>
     public List<HtmlNode> Containers { get; } = [];

@@ -1,0 +1,47 @@
+using NeverLetMeGo.Core.Extraction;
+
+namespace NeverLetMeGo.Core.Tests;
+
+public sealed class ClassHintsTests
+{
+    [Theory]
+    [InlineData("comment-48213", "comment-0000")]
+    [InlineData("c1234567", "c0000")]
+    [InlineData("c123", "c000")]
+    [InlineData("post-7 col-md-12", "post-0 col-md-00")]
+    [InlineData("entry-content", "entry-content")]
+    public void Digit_runs_fold_to_at_most_four_zeros(string name, string expected)
+    {
+        Span<char> buffer = stackalloc char[name.Length];
+
+        Assert.Equal(expected, ClassHints.FoldDigits(name, buffer).ToString());
+    }
+
+    [Theory]
+    [InlineData("comment-48213", "")]
+    [InlineData("", "li-comment-9")]
+    [InlineData("", "c20394857")]
+    [InlineData("", "c123")]
+    [InlineData("post-77 hentry", "")]
+    [InlineData("ad1 sidebar-2", "")]
+    [InlineData("ad", "")]
+    public void Folding_digits_never_changes_a_verdict(string classes, string id)
+    {
+        // Names that differ only in their digits share one memo entry: each must get the answer the rules give it.
+        var first = ClassHints.Classify(classes, id);
+        var twin = ClassHints.Classify(Renumber(classes), Renumber(id));
+
+        Assert.Equal(first, twin);
+    }
+
+    [Fact]
+    public void Comment_ids_still_read_as_comments_and_short_numbers_are_not_blogger_ids()
+    {
+        Assert.True(ClassHints.Classify("", "comment-48213").Has(ClassSignal.CommentItemId));
+        Assert.True(ClassHints.Classify("", "c20394857").Has(ClassSignal.BloggerCommentId));
+        Assert.False(ClassHints.Classify("", "c12").Has(ClassSignal.BloggerCommentId));
+    }
+
+    private static string Renumber(string text) =>
+        string.Concat(text.Select(c => char.IsAsciiDigit(c) ? (char)('0' + ((c - '0' + 3) % 10)) : c));
+}

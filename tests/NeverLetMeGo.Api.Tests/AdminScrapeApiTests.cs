@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using NeverLetMeGo.Data.Jobs;
+using NeverLetMeGo.Data.Sources;
 
 namespace NeverLetMeGo.Api.Tests;
 
@@ -43,6 +45,19 @@ public sealed class AdminScrapeApiTests(ApiServer api) : IClassFixture<ApiServer
         using var one = await SendAsync("GET", $"/admin/scrape-jobs/{id}", ApiServer.OperatorKey);
         var job = JsonDocument.Parse(await one.Content.ReadAsStringAsync()).RootElement;
         Assert.Equal(("https://blog.example/b", "pending", 0), (job.GetProperty("url").GetString(), job.GetProperty("state").GetString(), job.GetProperty("attempts").GetInt32()));
+        Assert.Equal(JsonValueKind.Null, job.GetProperty("sourceId").ValueKind);
+    }
+
+    [Fact]
+    public async Task A_job_queued_from_a_source_names_it()
+    {
+        var (source, _) = await new SourceStore(api.Db).AddAsync("https://source.example/feed.xml", SourceKinds.Feed, CancellationToken.None);
+        var id = await new ScrapeJobQueue(api.Db, TimeProvider.System).EnqueueAsync("https://source.example/review", source.Id, CancellationToken.None);
+
+        using var one = await SendAsync("GET", $"/admin/scrape-jobs/{id}", ApiServer.OperatorKey);
+
+        Assert.Equal(HttpStatusCode.OK, one.StatusCode);
+        Assert.Equal(source.Id, JsonDocument.Parse(await one.Content.ReadAsStringAsync()).RootElement.GetProperty("sourceId").GetInt64());
     }
 
     [Theory]

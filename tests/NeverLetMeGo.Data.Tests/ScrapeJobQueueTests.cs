@@ -148,6 +148,23 @@ public sealed class ScrapeJobQueueTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_job_records_the_source_that_queued_it_and_an_open_job_keeps_its_own()
+    {
+        var (source, _) = await new NeverLetMeGo.Data.Sources.SourceStore(Db).AddAsync(UniqueUrl() + "/sitemap.xml", "sitemap", CancellationToken.None);
+        var byHand = UniqueUrl();
+        var fromSource = UniqueUrl();
+
+        var first = await Queue.EnqueueAsync(byHand, CancellationToken.None);
+        var again = await Queue.EnqueueAsync(byHand, source.Id, CancellationToken.None);
+        var listed = await Queue.EnqueueAsync(fromSource, source.Id, CancellationToken.None);
+
+        Assert.Equal(first, again);
+        Assert.Null((await Queue.GetAsync(first, CancellationToken.None))?.SourceId);
+        Assert.Equal(source.Id, (await Queue.GetAsync(listed, CancellationToken.None))?.SourceId);
+        Assert.Equal(source.Id, Assert.Single(await Queue.ListAsync(null, 10, CancellationToken.None), j => j.Id == listed).SourceId);
+    }
+
+    [Fact]
     public async Task The_backoff_never_exceeds_an_hour_plus_jitter()
     {
         var id = await Queue.EnqueueAsync(UniqueUrl(), CancellationToken.None);

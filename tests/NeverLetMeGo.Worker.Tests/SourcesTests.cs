@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using NeverLetMeGo.Data.Jobs;
 using NeverLetMeGo.Testing;
 using NeverLetMeGo.Worker.Tests.Support;
 
@@ -53,6 +54,20 @@ public sealed class SourcesTests(WorkerDatabase database) : IClassFixture<Worker
         Assert.Equal(["Queued 0 new entries."], again.OutLines);
         Assert.Equal(3, await database.CountAsync("select count(*) from scrape_jobs"));
         Assert.Equal(1, await database.CountAsync($"select count(*) from scrape_jobs where url = '{Page("c/1.html")}'"));
+
+        // Each job names the source that queued it; c/1 keeps the one that came first (the index, polled first).
+        var indexId = long.Parse(index.Out.Split('\t')[0], System.Globalization.CultureInfo.InvariantCulture);
+        var feedId = long.Parse(feed.Out.Split('\t')[0], System.Globalization.CultureInfo.InvariantCulture);
+        await using (var db = database.OpenDataSource())
+        {
+            var jobs = await new ScrapeJobQueue(db, TimeProvider.System).ListAsync(null, 10, CancellationToken.None);
+            Assert.Equal(
+                [(Page("c/0.html"), indexId), (Page("c/1.html"), indexId), (Page("c/2.html"), feedId)],
+                jobs.OrderBy(j => j.Url, StringComparer.Ordinal).Select(j => (j.Url, j.SourceId ?? 0)));
+        }
+        var table = await Nlmg.RunAsync(settings, "jobs");
+        Assert.Matches(@"^ID\s+STATE\s+ATTEMPTS\s+SOURCE\s+URL", table.OutLines[0]);
+        Assert.Contains(table.OutLines, l => System.Text.RegularExpressions.Regex.IsMatch(l, $@"^\d+\s+pending\s+0\s+{feedId}\s+{System.Text.RegularExpressions.Regex.Escape(Page("c/2.html"))}$"));
 
         var list = await Nlmg.RunAsync(settings, "sources", "list");
         Assert.Equal(2, list.OutLines.Length);

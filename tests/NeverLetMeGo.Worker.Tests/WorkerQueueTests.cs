@@ -47,8 +47,8 @@ public sealed class WorkerQueueTests(WorkerDatabase database) : IClassFixture<Wo
         var listed = await Nlmg.RunAsync(settings, "jobs", "--state", "dead");
         Assert.True(listed.ExitCode == 0, listed.ToString());
         Assert.Equal(2, listed.OutLines.Length);
-        Assert.Matches(@"^ID\s+STATE\s+ATTEMPTS\s+URL\s+LAST ERROR$", listed.OutLines[0]);
-        Assert.Matches($@"^{failed.Id}\s+dead\s+1\s+{System.Text.RegularExpressions.Regex.Escape(broken)}\s+HTTP 500 Internal Server Error$", listed.OutLines[1]);
+        Assert.Matches(@"^ID\s+STATE\s+ATTEMPTS\s+SOURCE\s+URL\s+LAST ERROR$", listed.OutLines[0]);
+        Assert.Matches($@"^{failed.Id}\s+dead\s+1\s+-\s+{System.Text.RegularExpressions.Regex.Escape(broken)}\s+HTTP 500 Internal Server Error$", listed.OutLines[1]);
     }
 
     [Fact]

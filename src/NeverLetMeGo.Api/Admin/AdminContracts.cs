@@ -22,10 +22,12 @@ public sealed record ScrapeJobResponse(
     long? ReviewId,
     DateTimeOffset RunAfter,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt)
+    DateTimeOffset UpdatedAt,
+    long? SourceId)
 {
     public static ScrapeJobResponse From(ScrapeJob job) => new(
-        job.Id, job.Url, job.State, job.Attempts, job.LastError, job.FailureKind, job.Outcome, job.ReviewId, job.RunAfter, job.CreatedAt, job.UpdatedAt);
+        job.Id, job.Url, job.State, job.Attempts, job.LastError, job.FailureKind, job.Outcome, job.ReviewId, job.RunAfter, job.CreatedAt, job.UpdatedAt,
+        job.SourceId);
 }
 
 public sealed record ScrapeJobListResponse(IReadOnlyList<ScrapeJobResponse> Items);

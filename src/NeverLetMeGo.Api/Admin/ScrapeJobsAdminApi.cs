@@ -22,7 +22,7 @@ internal static class ScrapeJobsAdminApi
             .WithDescription("Newest first, at most `limit` (1–1000, default 100), optionally only one `state` (pending, running, done, dead), each with its last error.");
         jobs.MapGet("/{id}", GetJob).WithName("GetScrapeJob")
             .WithSummary("Get one scrape job")
-            .WithDescription("State, attempts, last error and its class, outcome and the stored review's id.");
+            .WithDescription("State, attempts, last error and its class, outcome, the stored review's id and the source (sitemap or feed) that queued it, if any.");
         return app;
     }
 

@@ -22,6 +22,9 @@ public sealed record ScrapeJob
 
     /// <summary>End of the running job's lease; after it, another worker may take the job.</summary>
     public DateTimeOffset? LockedUntil { get; init; }
+
+    /// <summary>The sitemap or feed that queued the job; null for URLs queued by hand (or a removed source).</summary>
+    public long? SourceId { get; init; }
 }
 
 public static class ScrapeJobStates

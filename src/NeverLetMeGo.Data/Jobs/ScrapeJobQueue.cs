@@ -8,7 +8,7 @@ namespace NeverLetMeGo.Data.Jobs;
 public sealed partial class ScrapeJobQueue(NpgsqlDataSource db, TimeProvider clock)
 {
     private const string Columns = """
-        id, url, state, attempts, last_error, failure_kind, outcome, review_id, run_after, locked_by, locked_until, created_at, updated_at
+        id, url, state, attempts, last_error, failure_kind, outcome, review_id, run_after, locked_by, locked_until, created_at, updated_at, source_id
         """;
 
     /// <summary>First retry after 30 s, doubling per attempt, never more than an hour (before jitter).</summary>
@@ -17,11 +17,14 @@ public sealed partial class ScrapeJobQueue(NpgsqlDataSource db, TimeProvider clo
     public static readonly TimeSpan MaxRetryDelay = TimeSpan.FromHours(1);
 
     /// <summary>Adds a pending job, or returns the id of the URL's pending/running job.</summary>
-    public async Task<long> EnqueueAsync(string url, CancellationToken ct)
+    public Task<long> EnqueueAsync(string url, CancellationToken ct) => EnqueueAsync(url, sourceId: null, ct);
+
+    /// <summary>As above, recording the sitemap or feed the URL came from (an open job keeps what it has).</summary>
+    public async Task<long> EnqueueAsync(string url, long? sourceId, CancellationToken ct)
     {
         const string insert = """
-            insert into scrape_jobs (url, state, attempts, run_after, created_at, updated_at)
-            values (@url, 'pending', 0, @now, @now, @now)
+            insert into scrape_jobs (url, state, attempts, run_after, created_at, updated_at, source_id)
+            values (@url, 'pending', 0, @now, @now, @now, @sourceId)
             on conflict (url) where state in ('pending', 'running') do nothing
             returning id
             """;
@@ -31,7 +34,7 @@ public sealed partial class ScrapeJobQueue(NpgsqlDataSource db, TimeProvider clo
         // The open job may finish between the two statements; then the next insert succeeds.
         for (var round = 0; round < 5; round++)
         {
-            var args = new { url, now = clock.GetUtcNow() };
+            var args = new { url, sourceId, now = clock.GetUtcNow() };
             if (await connection.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(insert, args, cancellationToken: ct)) is { } id)
                 return id;
             if (await connection.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(open, args, cancellationToken: ct)) is { } existing)
@@ -170,6 +173,7 @@ public sealed partial class ScrapeJobQueue(NpgsqlDataSource db, TimeProvider clo
         public DateTime? LockedUntil { get; init; }
         public DateTime CreatedAt { get; init; }
         public DateTime UpdatedAt { get; init; }
+        public long? SourceId { get; init; }
 
         public ScrapeJob ToJob() => new()
         {
@@ -186,6 +190,7 @@ public sealed partial class ScrapeJobQueue(NpgsqlDataSource db, TimeProvider clo
             LockedUntil = SqlMapping.Offset(LockedUntil),
             CreatedAt = SqlMapping.Offset(CreatedAt),
             UpdatedAt = SqlMapping.Offset(UpdatedAt),
+            SourceId = SourceId,
         };
     }
 }

@@ -4,7 +4,7 @@ using NeverLetMeGo.Data.Jobs;
 
 namespace NeverLetMeGo.Worker.Cli;
 
-/// <summary>`nlmg jobs [--state S] [--limit N]`: the queue as a table, newest first, with each job's last error.</summary>
+/// <summary>`nlmg jobs [--state S] [--limit N]`: the queue as a table, newest first, with the source that queued each job and its last error.</summary>
 internal static class JobsCommand
 {
     public static Command Create(CliContext context)
@@ -38,12 +38,13 @@ internal static class JobsCommand
 
     private static void Write(TextWriter output, IReadOnlyList<ScrapeJob> jobs)
     {
-        string[] header = ["ID", "STATE", "ATTEMPTS", "URL", "LAST ERROR"];
+        string[] header = ["ID", "STATE", "ATTEMPTS", "SOURCE", "URL", "LAST ERROR"];
         var rows = jobs.Select(j => new[]
         {
             j.Id.ToString(CultureInfo.InvariantCulture),
             j.State,
             j.Attempts.ToString(CultureInfo.InvariantCulture),
+            j.SourceId?.ToString(CultureInfo.InvariantCulture) ?? "-",
             j.Url,
             j.LastError?.ReplaceLineEndings(" ") ?? "",
         }).ToList();

@@ -39,7 +39,7 @@ internal sealed class SourcePoller(
             var canonical = pages.Select(JobUrls.Canonicalize).OfType<string>().ToList();
             var fresh = await sources.AddEntriesAsync(source.Id, canonical, ct);
             foreach (var url in fresh)
-                await queue.EnqueueAsync(url, ct);
+                await queue.EnqueueAsync(url, source.Id, ct);
             logger.LogInformation("Source {SourceId} {Url}: {Entries} entries, {New} new queued", source.Id, source.Url, canonical.Count, fresh.Count);
             return fresh.Count;
         }

@@ -17,6 +17,20 @@ public static class SpoilerRetagger
         var tagger = new SpoilerTagger([new StoredRulesSignal(stored), .. SpoilerTagger.ContentSignals]);
         return tagger.Tag(text, knowledge).Select((b, i) => b with { Index = stored[i].Index }).ToArray();
     }
+
+    /// <summary>
+    /// A freshly processed review again with its work's knowledge (known only once the page named its work): the article
+    /// and each comment re-tagged, the page rules' verdicts kept.
+    /// </summary>
+    public static Review Retag(Review review, WorkKnowledge knowledge)
+    {
+        ArgumentNullException.ThrowIfNull(review);
+        return review with
+        {
+            Blocks = Retag(review.Blocks, knowledge),
+            Comments = review.Comments.Select(c => c with { Blocks = Retag(c.Blocks, knowledge) }).ToArray(),
+        };
+    }
 }
 
 /// <summary>Replays the page rules' stored verdicts: their reasons say which rule fired and at what level.</summary>

@@ -1,6 +1,7 @@
 using Dapper;
 using NeverLetMeGo.Core.Model;
 using NeverLetMeGo.Core.Spoilers;
+using NeverLetMeGo.Data.Reviews;
 using Npgsql;
 
 namespace NeverLetMeGo.Data.Knowledge;
@@ -64,6 +65,17 @@ public sealed class WorkKnowledgeStore(NpgsqlDataSource db)
             """;
         await using var connection = await db.OpenConnectionAsync(ct);
         return (await connection.QueryAsync<string>(new CommandDefinition(sql, new { workId }, cancellationToken: ct))).ToList();
+    }
+
+    /// <summary>The id of the stored work a review naming <paramref name="title"/> would be saved under; null when there is none yet.</summary>
+    public async Task<long?> FindWorkAsync(string title, CancellationToken ct)
+    {
+        const string sql = "select id from works where title_key = @key";
+        if (string.IsNullOrWhiteSpace(title))
+            return null;
+        await using var connection = await db.OpenConnectionAsync(ct);
+        return await connection.QuerySingleOrDefaultAsync<long?>(
+            new CommandDefinition(sql, new { key = WorkKeys.TitleKey(WorkKeys.Title(title)) }, cancellationToken: ct));
     }
 
     /// <summary>The work's knowledge, ready for the tagger.</summary>

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using NeverLetMeGo.Data.Knowledge;
 using NeverLetMeGo.Data.Reviews;
 using NeverLetMeGo.Worker.Fetching;
 using NeverLetMeGo.Worker.Scraping;
@@ -36,7 +37,7 @@ internal static class ScrapeCommand
         using var fetcher = new PageFetcher(options);
         var logger = context.Logger("NeverLetMeGo.Scrape");
         IScrapeProgress progress = context.IsTerminal ? new TerminalProgress(context.Error) : new LogProgress(logger);
-        var run = new ScrapeRun(fetcher, new ReviewIngester(new ReviewStore(db), context.Clock, options.ParseTimeout), progress, logger);
+        var run = new ScrapeRun(fetcher, new ReviewIngester(new ReviewStore(db), new WorkKnowledgeStore(db), context.Clock, options.ParseTimeout), progress, logger);
 
         var summary = await run.RunAsync(targets, options.Concurrency, ct);
         summary.WriteTo(context.Out);

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using NeverLetMeGo.Data.Jobs;
+using NeverLetMeGo.Data.Knowledge;
 using NeverLetMeGo.Data.Politeness;
 using NeverLetMeGo.Data.Sources;
 using NeverLetMeGo.Data.Reviews;
@@ -84,7 +85,8 @@ internal static class WorkerCommand
         services.AddHostedService<SourcePollingService>();
         services.AddSingleton<ReviewStore>();
         services.AddSingleton(sp => new ReviewIngester(
-            sp.GetRequiredService<ReviewStore>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<ScraperOptions>>().Value.ParseTimeout));
+            sp.GetRequiredService<ReviewStore>(), new WorkKnowledgeStore(sp.GetRequiredService<NpgsqlDataSource>()), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<IOptions<ScraperOptions>>().Value.ParseTimeout));
         services.AddSingleton<PageFetcher>(sp => new PageFetcher(sp.GetRequiredService<IOptions<ScraperOptions>>()));
         services.AddSingleton(run);
         services.AddSingleton<WorkerStats>();

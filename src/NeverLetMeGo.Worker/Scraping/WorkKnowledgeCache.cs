@@ -1,0 +1,34 @@
+using System.Collections.Concurrent;
+using NeverLetMeGo.Core.Spoilers;
+using NeverLetMeGo.Data.Knowledge;
+
+namespace NeverLetMeGo.Worker.Scraping;
+
+/// <summary>
+/// What the tagger knows of a stored work (its vocabulary from the stored texts, its operators' spoiler terms), by the
+/// title a page names. Building it reads every stored text of the work, so one work's knowledge is reused for a minute:
+/// a new term or review reaches pages scraped after that, and `nlmg retag` brings stored reviews up to date.
+/// </summary>
+internal sealed class WorkKnowledgeCache(WorkKnowledgeStore store, TimeProvider clock)
+{
+    private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(1);
+    private const int MaxWorks = 1024;
+
+    private readonly ConcurrentDictionary<string, (WorkKnowledge Knowledge, DateTimeOffset Until)> _works = new(StringComparer.Ordinal);
+
+    /// <summary>The knowledge of the stored work named <paramref name="title"/>; null when no such work is stored yet.</summary>
+    public async Task<WorkKnowledge?> GetAsync(string title, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        if (_works.TryGetValue(title, out var hit) && hit.Until > now)
+            return hit.Knowledge;
+        if (await store.FindWorkAsync(title, ct) is not { } workId)
+            return null;
+
+        var knowledge = await store.GetKnowledgeAsync(workId, ct);
+        if (_works.Count >= MaxWorks)
+            _works.Clear();
+        _works[title] = (knowledge, now + Lifetime);
+        return knowledge;
+    }
+}

@@ -62,6 +62,7 @@ public static class ReviewPipeline
             Author = metadata.Author ?? bylineAuthor,
             PublishedAt = metadata.PublishedAt,
             SiteName = metadata.SiteName,
+            Language = metadata.Language,
             Work = new WorkRef(WorkTitle.From(metadata.ItemReviewed, metadata.Title)),
             Rating = RatingFinder.Find(metadata.Rating, article.Blocks),
             Blocks = tagger.Tag(article, knowledge),

@@ -185,4 +185,29 @@ public sealed class MetadataTests
         Assert.Equal(new DateTimeOffset(2011, 2, 3, 4, 5, 6, TimeSpan.Zero), review.PublishedAt);
         Assert.Equal("Reel Notes", review.SiteName);
     }
+
+    [Theory]
+    [InlineData("""<html lang="en-gb"><head>""", "en-GB")]
+    [InlineData("""<html xml:lang="fr"><head>""", "fr")]
+    [InlineData("""<html><head><meta http-equiv="Content-Language" content="de-DE, en">""", "de-DE")]
+    [InlineData("""<html><head><meta property="og:locale" content="pt_BR">""", "pt-BR")]
+    [InlineData("""<html lang="zh-hant-tw"><head>""", "zh-Hant-TW")]
+    [InlineData("""<html lang="english please"><head>""", null)]
+    [InlineData("""<html><head>""", null)]
+    public void The_language_comes_from_the_root_element_or_the_head(string opening, string? expected)
+    {
+        var html = Pages.Article(Pages.ProseParagraphs()).Replace("<html><head>", opening, StringComparison.Ordinal);
+
+        Assert.Equal(expected, Pages.Process(html).Language);
+    }
+
+    [Fact]
+    public void Json_ld_in_language_beats_the_root_element()
+    {
+        var html = Pages.Article(Pages.ProseParagraphs(), """
+            <script type="application/ld+json">{"@type":"BlogPosting","headline":"H","inLanguage":"en-US"}</script>
+            """).Replace("<html>", """<html lang="fr">""", StringComparison.Ordinal);
+
+        Assert.Equal("en-US", Pages.Process(html).Language);
+    }
 }

@@ -25,6 +25,7 @@ public sealed class ExtractTests
         AssertStringOrNull(root.GetProperty("author"));
         AssertTimeOrNull(root.GetProperty("publishedAt"));
         AssertStringOrNull(root.GetProperty("siteName"));
+        AssertStringOrNull(root.GetProperty("language"));
         Assert.False(string.IsNullOrWhiteSpace(root.GetProperty("work").GetProperty("title").GetString()));
         AssertRatingShape(root.GetProperty("rating"));
 

@@ -20,18 +20,22 @@ public sealed record Review
     [JsonPropertyOrder(4)]
     public required string? SiteName { get; init; }
 
+    /// <summary>The page's declared language as a BCP 47 tag ("en", "en-GB"), when it declares one.</summary>
     [JsonPropertyOrder(5)]
-    public required WorkRef Work { get; init; }
+    public string? Language { get; init; }
 
     [JsonPropertyOrder(6)]
-    public required Rating? Rating { get; init; }
+    public required WorkRef Work { get; init; }
 
     [JsonPropertyOrder(7)]
-    public bool ContainsSpoilers => Blocks.Any(b => b.Spoiler.Level > SpoilerLevel.None);
+    public required Rating? Rating { get; init; }
 
     [JsonPropertyOrder(8)]
-    public required IReadOnlyList<Block> Blocks { get; init; }
+    public bool ContainsSpoilers => Blocks.Any(b => b.Spoiler.Level > SpoilerLevel.None);
 
     [JsonPropertyOrder(9)]
+    public required IReadOnlyList<Block> Blocks { get; init; }
+
+    [JsonPropertyOrder(10)]
     public required IReadOnlyList<Comment> Comments { get; init; }
 }

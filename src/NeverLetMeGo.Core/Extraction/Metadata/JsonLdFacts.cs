@@ -9,6 +9,7 @@ internal sealed record JsonLdFacts
     public string? Publisher { get; init; }
     public string? WebsiteName { get; init; }
     public string? ItemReviewed { get; init; }
+    public string? InLanguage { get; init; }
     public JsonLdRating? Rating { get; init; }
 
     public static JsonLdFacts None { get; } = new();

@@ -132,6 +132,7 @@ internal static class JsonLdReader
             Publisher = Names(a, "publisher", byId),
             WebsiteName = websiteName,
             ItemReviewed = a.TryGetProperty("itemReviewed", out var item) ? Names(item, byId) : null,
+            InLanguage = Str(a, "inLanguage") ?? (website.ValueKind == JsonValueKind.Object ? Str(website, "inLanguage") : null),
             Rating = a.TryGetProperty("reviewRating", out var rating) ? ReadRating(Resolve(rating, byId)) : null,
         };
     }

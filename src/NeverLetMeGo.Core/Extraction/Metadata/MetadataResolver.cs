@@ -31,6 +31,11 @@ internal static partial class MetadataResolver
                 ?? DateParser.Parse(page.MetaValue("dc.date.issued"))
                 ?? VisibleDate(page),
             SiteName = siteName,
+            Language = LanguageTag.Normalize(ld.InLanguage)
+                ?? LanguageTag.Normalize(page.RootLanguage)
+                ?? LanguageTag.Normalize(page.MetaValue("content-language"))
+                ?? LanguageTag.Normalize(page.MetaValue("og:locale"))
+                ?? LanguageTag.Normalize(page.MetaValue("dc.language")),
             ItemReviewed = ld.ItemReviewed,
             Rating = ld.Rating,
         };

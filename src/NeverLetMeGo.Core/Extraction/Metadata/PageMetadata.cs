@@ -8,6 +8,7 @@ internal sealed record PageMetadata
     public required string? Author { get; init; }
     public required DateTimeOffset? PublishedAt { get; init; }
     public required string SiteName { get; init; }
+    public required string? Language { get; init; }
     public required string? ItemReviewed { get; init; }
     public required JsonLdRating? Rating { get; init; }
 }

@@ -8,6 +8,11 @@ internal static class PageScanner
     public static PageSignals Scan(HtmlDocument document, ClassHintCache hints)
     {
         var signals = new PageSignals();
+        if (document.DocumentNode.ChildNodes.FirstOrDefault(n => n.NodeType == HtmlNodeType.Element && n.Name == "html") is { HasAttributes: true } root)
+        {
+            signals.RootLanguage = root.GetAttributeValue("lang", null) ?? root.GetAttributeValue("xml:lang", null);
+        }
+
         Walk(document.DocumentNode, signals, hints, excluded: false, inAuthor: false, depth: 0);
         return signals;
     }
@@ -89,7 +94,8 @@ internal static class PageScanner
 
     private static void ReadMeta(HtmlNode meta, PageSignals signals)
     {
-        var key = meta.GetAttributeValue("property", null) ?? meta.GetAttributeValue("name", null) ?? meta.GetAttributeValue("itemprop", null);
+        var key = meta.GetAttributeValue("property", null) ?? meta.GetAttributeValue("name", null) ?? meta.GetAttributeValue("itemprop", null)
+            ?? meta.GetAttributeValue("http-equiv", null);
         var content = meta.GetAttributeValue("content", null);
         if (string.IsNullOrWhiteSpace(key) || string.IsNullOrWhiteSpace(content))
         {

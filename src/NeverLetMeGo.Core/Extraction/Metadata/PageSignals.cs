@@ -13,6 +13,9 @@ internal sealed class PageSignals
     public string? Canonical { get; set; }
     public string? DocumentTitle { get; set; }
 
+    /// <summary>The root element's lang (or xml:lang) attribute.</summary>
+    public string? RootLanguage { get; set; }
+
     /// <summary>Visible headline candidates: h1 and .entry-title / .post-title, in document order, outside comments and sidebars.</summary>
     public List<HtmlNode> Headlines { get; } = [];
 

@@ -23,6 +23,8 @@ public sealed class OperationsApiTests(ApiServer api) : IClassFixture<ApiServer>
         await metrics.RecordFetchAsync(TimeSpan.FromMilliseconds(70), CancellationToken.None);
         await metrics.RecordFetchAsync(TimeSpan.FromSeconds(3), CancellationToken.None);
         await metrics.CountAsync(ScrapeMetrics.Stored, "", CancellationToken.None);
+        await metrics.CountAsync(ScrapeMetrics.AttemptsFailed, "http_500", CancellationToken.None);
+        await metrics.CountAsync(ScrapeMetrics.AttemptsFailed, "http_500", CancellationToken.None);
         await metrics.CountAsync(ScrapeMetrics.Failed, "http_500", CancellationToken.None);
         await new ScrapeJobQueue(api.Db, TimeProvider.System).EnqueueAsync("https://metrics.example/a", CancellationToken.None);
 
@@ -35,6 +37,8 @@ public sealed class OperationsApiTests(ApiServer api) : IClassFixture<ApiServer>
         Assert.Contains("nlmg_pages_stored_total 1", lines);
         Assert.Contains("nlmg_pages_unchanged_total 0", lines);
         Assert.Contains("nlmg_pages_failed_total{reason=\"http_500\"} 1", lines);
+        Assert.Contains("nlmg_scrape_attempts_failed_total{reason=\"http_500\"} 2", lines);
+        Assert.Contains("# TYPE nlmg_scrape_attempts_failed_total counter", lines);
         Assert.Contains("nlmg_fetch_duration_seconds_bucket{le=\"0.05\"} 0", lines);
         Assert.Contains("nlmg_fetch_duration_seconds_bucket{le=\"0.1\"} 1", lines);
         Assert.Contains("nlmg_fetch_duration_seconds_bucket{le=\"5\"} 2", lines);

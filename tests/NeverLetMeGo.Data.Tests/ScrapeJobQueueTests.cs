@@ -126,7 +126,7 @@ public sealed class ScrapeJobQueueTests : IAsyncLifetime
         foreach (var delay in delays)
         {
             await Queue.ClaimAsync("w1", Lease, CancellationToken.None);
-            await Queue.FailAsync(id, $"HTTP 503 after {delay}", maxAttempts: 3, CancellationToken.None);
+            Assert.False(await Queue.FailAsync(id, $"HTTP 503 after {delay}", maxAttempts: 3, CancellationToken.None));
 
             var job = await Queue.GetAsync(id, CancellationToken.None);
             Assert.NotNull(job);
@@ -137,7 +137,7 @@ public sealed class ScrapeJobQueueTests : IAsyncLifetime
         }
 
         await Queue.ClaimAsync("w1", Lease, CancellationToken.None);
-        await Queue.FailAsync(id, "HTTP 503 for good", maxAttempts: 3, CancellationToken.None);
+        Assert.True(await Queue.FailAsync(id, "HTTP 503 for good", maxAttempts: 3, CancellationToken.None));
         clock.Advance(TimeSpan.FromDays(1));
 
         var dead = await Queue.GetAsync(id, CancellationToken.None);
@@ -145,6 +145,20 @@ public sealed class ScrapeJobQueueTests : IAsyncLifetime
         Assert.Equal((ScrapeJobStates.Dead, 3, "HTTP 503 for good"), (dead.State, dead.Attempts, dead.LastError));
         Assert.Null(await Queue.ClaimAsync("w1", Lease, CancellationToken.None));
         Assert.Equal([id], (await Queue.ListAsync(ScrapeJobStates.Dead, 10, CancellationToken.None)).Select(j => j.Id));
+    }
+
+    [Fact]
+    public async Task A_permanent_failure_is_dead_at_once_and_failing_a_job_no_longer_running_changes_nothing()
+    {
+        var id = await Queue.EnqueueAsync(UniqueUrl(), CancellationToken.None);
+        await Queue.ClaimAsync("w1", Lease, CancellationToken.None);
+
+        Assert.True(await Queue.FailAsync(id, new JobFailure("HTTP 404 Not Found", "http_404", Permanent: true), maxAttempts: 5, CancellationToken.None));
+        Assert.False(await Queue.FailAsync(id, new JobFailure("late", "other"), maxAttempts: 5, CancellationToken.None));
+
+        var job = await Queue.GetAsync(id, CancellationToken.None);
+        Assert.NotNull(job);
+        Assert.Equal((ScrapeJobStates.Dead, 1, "HTTP 404 Not Found", "http_404"), (job.State, job.Attempts, job.LastError, job.FailureKind));
     }
 
     [Fact]

@@ -14,11 +14,12 @@ internal static class PrometheusText
         Counter(text, "nlmg_pages_stored_total", "Pages extracted and stored (created or updated).", Value(values, ScrapeMetrics.Stored, ""));
         Counter(text, "nlmg_pages_unchanged_total", "Re-scrapes answered 304 or with an unchanged body.", Value(values, ScrapeMetrics.Unchanged, ""));
 
-        text.Append("# HELP nlmg_pages_failed_total Failed page attempts by reason.\n# TYPE nlmg_pages_failed_total counter\n");
-        foreach (var failed in values.Where(v => v.Name == ScrapeMetrics.Failed))
-            text.Append(CultureInfo.InvariantCulture, $"nlmg_pages_failed_total{{reason=\"{Escape(failed.Label)}\"}} {Number(failed.Value)}\n");
+        Labelled(text, values, "nlmg_pages_failed_total", ScrapeMetrics.Failed,
+            "Pages given up on: jobs that ended dead (retries exhausted or a permanent failure), by the last failure's reason.");
+        Labelled(text, values, "nlmg_scrape_attempts_failed_total", ScrapeMetrics.AttemptsFailed,
+            "Failed scrape attempts (fetch or extraction) by reason, those that will be retried included.");
 
-        text.Append("# HELP nlmg_fetch_duration_seconds Time to fetch a page, headers and body.\n# TYPE nlmg_fetch_duration_seconds histogram\n");
+        text.Append("# HELP nlmg_fetch_duration_seconds Time to fetch a page: headers and body, every redirect hop, not the wait for the host's turn.\n# TYPE nlmg_fetch_duration_seconds histogram\n");
         foreach (var bound in ScrapeMetrics.Buckets)
         {
             var label = ScrapeMetrics.BucketLabel(bound);
@@ -37,6 +38,13 @@ internal static class PrometheusText
 
     private static void Counter(StringBuilder text, string name, string help, double value) =>
         text.Append(CultureInfo.InvariantCulture, $"# HELP {name} {help}\n# TYPE {name} counter\n{name} {Number(value)}\n");
+
+    private static void Labelled(StringBuilder text, IReadOnlyList<MetricValue> values, string metric, string name, string help)
+    {
+        text.Append(CultureInfo.InvariantCulture, $"# HELP {metric} {help}\n# TYPE {metric} counter\n");
+        foreach (var value in values.Where(v => v.Name == name))
+            text.Append(CultureInfo.InvariantCulture, $"{metric}{{reason=\"{Escape(value.Label)}\"}} {Number(value.Value)}\n");
+    }
 
     private static double Value(IReadOnlyList<MetricValue> values, string name, string label) =>
         values.FirstOrDefault(v => v.Name == name && v.Label == label)?.Value ?? 0;

@@ -95,11 +95,14 @@ public sealed partial class ScrapeJobQueue(NpgsqlDataSource db, TimeProvider clo
     }
 
     /// <summary>Records the error; retries later with backoff until maxAttempts, then the job is dead.</summary>
-    public Task FailAsync(long jobId, string error, int maxAttempts, CancellationToken ct) =>
+    public Task<bool> FailAsync(long jobId, string error, int maxAttempts, CancellationToken ct) =>
         FailAsync(jobId, new JobFailure(error, JobFailure.OtherKind), maxAttempts, ct);
 
-    /// <summary>Records the failure; retries later with backoff until maxAttempts (a permanent failure is dead at once).</summary>
-    public async Task FailAsync(long jobId, JobFailure failure, int maxAttempts, CancellationToken ct)
+    /// <summary>
+    /// Records the failure; retries later with backoff until maxAttempts (a permanent failure is dead at once).
+    /// True when this made the job dead; false when it will be retried or was no longer running.
+    /// </summary>
+    public async Task<bool> FailAsync(long jobId, JobFailure failure, int maxAttempts, CancellationToken ct)
     {
         // Delay = min(30 s · 2^(attempts-1), 1 h) · jitter; the exponent is capped first so the interval cannot overflow.
         // A Retry-After from the server, when later than that, wins.
@@ -112,6 +115,7 @@ public sealed partial class ScrapeJobQueue(NpgsqlDataSource db, TimeProvider clo
                     end,
                 last_error = @error, failure_kind = @kind, locked_by = null, locked_until = null, updated_at = @now
             where id = @jobId and state = 'running'
+            returning state
             """;
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxAttempts);
         // ±20 %, so that jobs failing together do not all come back together.
@@ -131,7 +135,8 @@ public sealed partial class ScrapeJobQueue(NpgsqlDataSource db, TimeProvider clo
             jitter,
         };
         await using var connection = await db.OpenConnectionAsync(ct);
-        await connection.ExecuteAsync(new CommandDefinition(sql, args, cancellationToken: ct));
+        var state = await connection.QuerySingleOrDefaultAsync<string?>(new CommandDefinition(sql, args, cancellationToken: ct));
+        return state == ScrapeJobStates.Dead;
     }
 
     /// <summary>Newest first, optionally only one state.</summary>

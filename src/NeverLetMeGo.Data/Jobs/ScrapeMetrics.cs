@@ -8,15 +8,20 @@ namespace NeverLetMeGo.Data.Jobs;
 public sealed record MetricValue(string Name, string Label, double Value);
 
 /// <summary>
-/// Counters every worker adds to and the API reads for GET /metrics: pages fetched, stored, unchanged, failed by reason,
-/// and the fetch latency histogram (cumulative buckets, as Prometheus wants them).
+/// Counters every worker adds to and the API reads for GET /metrics: pages fetched, stored, unchanged, failed by reason
+/// (every failed attempt, and apart from those the pages given up on as dead), and the fetch latency histogram
+/// (cumulative buckets, as Prometheus wants them).
 /// </summary>
 public sealed class ScrapeMetrics(NpgsqlDataSource db)
 {
     public const string Fetched = "pages_fetched";
     public const string Stored = "pages_stored";
     public const string Unchanged = "pages_unchanged";
+    /// <summary>Jobs that ended dead (retries exhausted or a permanent failure), labelled with the last failure's kind.</summary>
     public const string Failed = "pages_failed";
+
+    /// <summary>Every failed attempt, the ones that will be retried included, labelled with its kind.</summary>
+    public const string AttemptsFailed = "attempts_failed";
     public const string LatencyBucket = "fetch_latency_bucket";
     public const string LatencySum = "fetch_latency_sum";
     public const string LatencyCount = "fetch_latency_count";

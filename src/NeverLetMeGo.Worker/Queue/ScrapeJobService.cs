@@ -173,12 +173,14 @@ internal sealed class ScrapeJobService(
         }
         else if (result is JobResult.Failed { Failure: var failure })
         {
-            if (await WithRetryAsync(job, token => Done(queue.FailAsync(job.Id, failure, processor.MaxAttempts, token)), ct) is null)
+            if (await WithRetryAsync(job, async token => (object)await queue.FailAsync(job.Id, failure, processor.MaxAttempts, token), ct) is not bool dead)
                 return;
             stats.CountFailed();
-            await CountAsync(ScrapeMetrics.Failed, failure.Kind);
-            logger.LogWarning("Job {JobId} {Url} failed (attempts so far {Attempts}, at most {MaxAttempts}, permanent {Permanent}): {Reason}",
-                job.Id, job.Url, job.Attempts, processor.MaxAttempts, failure.Permanent, failure.Reason);
+            await CountAsync(ScrapeMetrics.AttemptsFailed, failure.Kind);
+            if (dead)
+                await CountAsync(ScrapeMetrics.Failed, failure.Kind);
+            logger.LogWarning("Job {JobId} {Url} failed (attempt {Attempts} of at most {MaxAttempts}, {Fate}): {Reason}",
+                job.Id, job.Url, job.Attempts, processor.MaxAttempts, dead ? "dead" : "will be retried", failure.Reason);
         }
     }
 

@@ -30,6 +30,7 @@ internal static class ApiDocumentation
             });
             options.OperationFilter<PublicOperationFilter>();
             options.OperationFilter<ParameterDocumentation>();
+            options.OperationFilter<ResponseDocumentation>();
             options.DocumentFilter<TagDocumentation>();
             options.SupportNonNullableReferenceTypes();
         });

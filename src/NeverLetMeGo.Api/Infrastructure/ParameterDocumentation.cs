@@ -12,8 +12,11 @@ internal sealed class ParameterDocumentation : IOperationFilter
     private static readonly Dictionary<string, (string Description, string[]? Values)> Known = new(StringComparer.Ordinal)
     {
         ["id"] = ("Numeric id of the resource.", null),
+        ["q"] = ("The words to search for (1–200 characters), in web search syntax: words, \"quoted phrases\", -excluded words.", null),
+        ["state"] = ("Only jobs in this state: `pending`, `running`, `done` or `dead`; all states when absent.", ["pending", "running", "done", "dead"]),
         ["spoilers"] = ("How much the reader is willing to see: `none` (default) hides premise and major spoilers, `premise` hides only major ones, `all` hides nothing. Author warnings are always shown.", ["none", "premise", "all"]),
         ["limit"] = ($"Page size, 1 to {Paging.MaxLimit} (default {Paging.DefaultLimit}).", null),
+        ["ListScrapeJobs:limit"] = ("How many jobs, 1 to 1000 (default 100), newest first.", null),
         ["cursor"] = ("Opaque cursor from the previous page's `next`, to fetch the page after it.", null),
         ["mask"] = ("How hidden blocks are shown: `placeholder` (default) keeps them with a null text, `redact` with one fixed placeholder text, `omit` leaves them out. None of them hints at the hidden text's length.", ["placeholder", "omit", "redact"]),
         ["format"] = ("`json` (default) or `html`: ready-to-render markup with a reveal button for each hidden block.", ["json", "html"]),
@@ -29,7 +32,8 @@ internal sealed class ParameterDocumentation : IOperationFilter
     {
         foreach (var parameter in operation.Parameters?.OfType<OpenApiParameter>() ?? [])
         {
-            if (parameter.Name is null || !Known.TryGetValue(parameter.Name, out var doc))
+            if (parameter.Name is null
+                || (!Known.TryGetValue($"{operation.OperationId}:{parameter.Name}", out var doc) && !Known.TryGetValue(parameter.Name, out doc)))
             {
                 continue;
             }
@@ -38,7 +42,9 @@ internal sealed class ParameterDocumentation : IOperationFilter
             if (doc.Values is not null && parameter.Schema is OpenApiSchema schema)
             {
                 schema.Enum = [.. doc.Values.Select(v => (JsonNode)JsonValue.Create(v))];
-                schema.Default = JsonValue.Create(doc.Values[0]);
+
+                // The first allowed value is the default, except for a filter, which is off when absent.
+                schema.Default = parameter.Name == "state" ? null : JsonValue.Create(doc.Values[0]);
             }
         }
     }

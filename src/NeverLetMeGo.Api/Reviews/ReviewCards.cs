@@ -39,10 +39,14 @@ internal static class ReviewCards
             return Problems.NotFound("Review", id);
         }
 
-        var summary = ReviewMapping.ToSummary(review.Summary, review.Blocks);
+        var url = string.Create(CultureInfo.InvariantCulture, $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}/?review={id}");
+        return TypedResults.Ok(Build(ReviewMapping.ToSummary(review.Summary, review.Blocks), url));
+    }
+
+    public static CardResponse Build(ReviewSummaryResponse summary, string url)
+    {
         var description = (summary.Excerpt.Length > 0 ? summary.Excerpt : $"A review of {summary.WorkTitle} from {summary.SiteName}.")
             + (summary.ContainsSpoilers ? SpoilerNote : "");
-        var url = string.Create(CultureInfo.InvariantCulture, $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}/?review={id}");
         var openGraph = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["og:type"] = "article",
@@ -57,6 +61,6 @@ internal static class ReviewCards
             ["twitter:title"] = summary.Title,
             ["twitter:description"] = description,
         };
-        return TypedResults.Ok(new CardResponse(id, summary.Title, description, summary.SiteName, url, summary.ContainsSpoilers, openGraph, twitter));
+        return new CardResponse(summary.Id, summary.Title, description, summary.SiteName, url, summary.ContainsSpoilers, openGraph, twitter);
     }
 }

@@ -53,6 +53,26 @@ public sealed class SpoilerKnowledgeTests
         Assert.Equal(SpoilerTag.Clean, blocks[0].Spoiler);
         Assert.Equal(SpoilerLevel.Major, blocks[1].Spoiler.Level);
         Assert.Matches(@"^model: (0\.\d\d|1\.00)$", blocks[1].Spoiler.Reasons.Single());
+        Assert.Equal(blocks[1].Spoiler.Score.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture), blocks[1].Spoiler.Reasons.Single()["model: ".Length..]);
+    }
+
+    [Theory]
+    [InlineData(0.914, "model: 0.91")]
+    [InlineData(0.5, "model: 0.50")]
+    [InlineData(0.996, "model: 1.00")]
+    [InlineData(0.0, "model: 0.00")]
+    public void The_model_reason_states_the_score_to_two_places(double score, string reason) =>
+        Assert.Equal(reason, ContentModelSignal.Reason(score));
+
+    [Fact]
+    public void Work_names_are_words_capitalised_inside_the_works_sentences_and_never_lower_case()
+    {
+        var knowledge = WorkKnowledge.From(["Later Kathy drives to Norfolk.", "We think Kathy is brave.", "The hope is gone, and Hope stays."], []);
+
+        Assert.True(knowledge.Vocabulary.IsNameOf("Kathy"));
+        Assert.True(knowledge.Vocabulary.IsNameOf("norfolk"));
+        Assert.False(knowledge.Vocabulary.IsNameOf("Hope"));
+        Assert.False(knowledge.Vocabulary.IsNameOf("Later"));
     }
 
     [Fact]

@@ -50,7 +50,23 @@ public sealed class SpoilersCommandTests : IDisposable
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.StartsWith("| source | sentences | spoilers | ROC AUC | AP |", result.OutLines[0], StringComparison.Ordinal);
-        Assert.Equal(["blogger", "commenter", "critic"], result.OutLines.Skip(2).Select(l => l.Split('|')[1].Trim()));
+        Assert.Equal(["blogger", "commenter", "critic", "reader", "wiki"], result.OutLines.Skip(2).Select(l => l.Split('|')[1].Trim()));
+    }
+
+    [Fact]
+    public async Task Eval_leaves_out_the_works_another_corpus_writes_about()
+    {
+        var input = Path.Combine(_folder, "dev.jsonl");
+        await File.WriteAllLinesAsync(input, [
+            """{"id": "a", "work_id": "Citizen Kane (1941)", "text": "Rosebud is the sled.", "label": 1, "source": "s"}""",
+            """{"id": "b", "work_id": "citizenkane", "text": "I liked the camera work.", "label": 0, "source": "s"}""",
+            """{"id": "c", "work_id": "Some Unwritten Film", "text": "It was fine.", "label": 0, "source": "t"}""",
+        ]);
+
+        var result = await Nlmg.RunAsync("spoilers", "eval", input, "--exclude-works-of", Corpus);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal(["| t | 1 | needs both classes | | | | | | | | | | |"], result.OutLines.Skip(2));
     }
 
     [Fact]
@@ -60,7 +76,7 @@ public sealed class SpoilersCommandTests : IDisposable
 
         Assert.True(result.ExitCode == 0, result.ToString());
         var aucs = result.OutLines.Skip(2).Select(l => double.Parse(l.Split('|')[4], System.Globalization.CultureInfo.InvariantCulture)).ToArray();
-        Assert.Equal(3, aucs.Length);
+        Assert.Equal(5, aucs.Length);
         Assert.All(aucs, auc => Assert.InRange(auc, 0.5, 0.999));
     }
 

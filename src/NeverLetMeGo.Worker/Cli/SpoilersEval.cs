@@ -15,19 +15,31 @@ internal static class SpoilersEval
         {
             Description = "Cross-validate instead: split the works into N folds, train on the others and score each held-out fold.",
         };
-        var command = new Command("eval", "ROC AUC, average precision, and P/R/F1 at the best-F1 threshold and at recall 0.9, per source.") { input, modelPath, folds };
+        var exclude = new Option<string?>("--exclude-works-of")
+        {
+            Description = "Leave out the sentences of works that this corpus (e.g. the training corpus) also writes about, so every work is held out.",
+        };
+        var command = new Command("eval", "ROC AUC, average precision, and P/R/F1 at the best-F1 threshold and at recall 0.9, per source.") { input, modelPath, folds, exclude };
         CliAction.Set(command, context, (parse, ct) =>
         {
             var rows = SpoilersJsonl.Read(parse.GetRequiredValue(input), labelled: true).ToArray();
+            if (parse.GetValue(exclude) is { } other)
+            {
+                var known = SpoilersJsonl.Read(other, labelled: false).Select(r => WorkName(r.Sentence.WorkId)).ToHashSet(StringComparer.Ordinal);
+                rows = rows.Where(r => !known.Contains(WorkName(r.Sentence.WorkId))).ToArray();
+            }
+
             var scores = parse.GetValue(folds) is { } k
                 ? CrossValidate(rows, k)
                 : SpoilerScorer.Score(SpoilersCommand.LoadModel(parse.GetValue(modelPath)), rows.Select(r => r.Sentence).ToArray());
             context.Out.WriteLine("| source | sentences | spoilers | ROC AUC | AP | best-F1 thr | P | R | F1 | R≥0.9 thr | P | R | F1 |");
             context.Out.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
-            foreach (var group in rows.Select((r, i) => (r.Source, Item: (scores[i].Score, r.Label != SpoilerLevel.None)))
+            foreach (var group in rows.Select((r, i) => (r.Source, r.Label, Score: scores[i]))
                 .GroupBy(x => x.Source, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
             {
-                var items = group.Select(g => g.Item).ToArray();
+                // Yes/no labels (no premise level) mark reveals the author hid, not set-ups: measured against the chance of a major reveal.
+                var yesNo = group.All(x => x.Label != SpoilerLevel.Premise);
+                var items = group.Select(x => (yesNo ? x.Score.Major : x.Score.Score, x.Label != SpoilerLevel.None)).ToArray();
                 if (items.All(i => i.Item2) || items.All(i => !i.Item2))
                 {
                     context.Out.WriteLine($"| {group.Key} | {items.Length} | needs both classes | | | | | | | | | | |");
@@ -60,6 +72,14 @@ internal static class SpoilersEval
         }
 
         return scores;
+    }
+
+    // "Harry Potter and the Deathly Hallows (Harry Potter, #7)", "HarryPotterAndTheDeathlyHallows": one name.
+    private static string WorkName(string work)
+    {
+        var cut = work.IndexOf('(', StringComparison.Ordinal);
+        var head = cut > 0 ? work[..cut] : work;
+        return string.Concat(head.Where(char.IsLetterOrDigit)).ToLowerInvariant();
     }
 
     private static string Point(OperatingPoint p) => $"{F(p.Threshold)} | {F(p.Precision)} | {F(p.Recall)} | {F(p.F1)}";

@@ -11,5 +11,11 @@ public sealed record SentenceInput(string Id, string WorkId, string? ReviewId, s
 /// <summary>A sentence with its label, for training and evaluation; <see cref="Source"/> groups the evaluation table.</summary>
 public sealed record LabelledSentence(SentenceInput Sentence, SpoilerLevel Label, string Source);
 
-/// <summary>The model's verdict on one sentence: spoiler probability and level.</summary>
-public sealed record SentenceScore(string Id, double Score, SpoilerLevel Level);
+/// <summary>
+/// The model's verdict on one sentence: spoiler probability (premise or major) and level; <see cref="Major"/> is the chance
+/// it reveals more than the set-up (spoiler × major given spoiler), what a yes/no spoiler label means.
+/// </summary>
+public sealed record SentenceScore(string Id, double Score, SpoilerLevel Level)
+{
+    public double Major { get; init; }
+}

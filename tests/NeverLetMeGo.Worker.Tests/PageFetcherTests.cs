@@ -89,6 +89,23 @@ public sealed class PageFetcherTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_server_that_never_accepts_the_connection_fails_on_the_connect_timeout_not_the_total_one()
+    {
+        // A listener whose accept queue is full and never drained: the next connection attempt hangs in the handshake.
+        using var listener = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);
+        listener.Bind(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 0));
+        listener.Listen(0);
+        var endPoint = (System.Net.IPEndPoint)listener.LocalEndPoint!;
+        using var filler = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);
+        await filler.ConnectAsync(endPoint);
+        using var fetcher = new PageFetcher(new ScraperOptions { AllowedHosts = ["127.0.0.1"], ConnectTimeoutSeconds = 1, TimeoutSeconds = 60 });
+
+        var error = await Assert.ThrowsAsync<FetchException>(() => fetcher.FetchAsync($"http://127.0.0.1:{endPoint.Port}/page", CancellationToken.None));
+
+        Assert.Equal(("connect_timeout", "could not connect within 1 s"), (error.Kind, error.Message));
+    }
+
+    [Fact]
     public async Task Redirects_are_followed_and_the_final_url_is_kept()
     {
         using var fetcher = new PageFetcher(new ScraperOptions { AllowedHosts = ["127.0.0.1"] });
@@ -140,6 +157,19 @@ public sealed class PageFetcherTests : IAsyncLifetime
         var page = await fetcher.FetchAsync(_site.Url("xhtml").AbsoluteUri, CancellationToken.None);
 
         Assert.Equal("<p>x</p>", page.Html);
+    }
+
+    [Fact]
+    public async Task The_allowed_content_types_can_be_narrowed_in_configuration()
+    {
+        using var fetcher = new PageFetcher(new ScraperOptions { AllowedHosts = ["127.0.0.1"], AllowedContentTypes = ["text/html"] });
+
+        var html = await fetcher.FetchAsync(_site.Url("utf8").AbsoluteUri, CancellationToken.None);
+        var error = await Assert.ThrowsAsync<FetchException>(() => fetcher.FetchAsync(_site.Url("xhtml").AbsoluteUri, CancellationToken.None));
+
+        Assert.Equal("<p>café</p>", html.Html);
+        Assert.Equal(("content_type", true), (error.Kind, error.Permanent));
+        Assert.Equal("content type application/xhtml+xml is not allowed (Scraper:AllowedContentTypes: text/html)", error.Message);
     }
 
     [Fact]

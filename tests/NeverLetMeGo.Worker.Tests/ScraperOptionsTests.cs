@@ -23,6 +23,7 @@ public sealed class ScraperOptionsTests
     [InlineData("MaxBodyBytes", "10", "Scraper:MaxBodyBytes must be between 1024 and 1073741824 (was 10).")]
     [InlineData("Concurrency", "0", "Scraper:Concurrency must be between 1 and 64 (was 0).")]
     [InlineData("UserAgent", " ", "Scraper:UserAgent must not be empty.")]
+    [InlineData("AllowedContentTypes:0", "text/html; charset=utf-8", "Scraper:AllowedContentTypes must list media types such as text/html, without parameters.")]
     public async Task Scrape_rejects_invalid_options_with_a_message_naming_the_key(string key, string value, string message)
     {
         var settings = new Dictionary<string, string?> { [$"Scraper:{key}"] = value };

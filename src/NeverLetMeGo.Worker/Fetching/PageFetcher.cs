@@ -10,7 +10,6 @@ namespace NeverLetMeGo.Worker.Fetching;
 /// </summary>
 public sealed partial class PageFetcher : IDisposable
 {
-    private static readonly string[] HtmlMediaTypes = ["text/html", "application/xhtml+xml"];
     private readonly ScraperOptions _options;
     private readonly HttpClient _http;
 
@@ -75,6 +74,9 @@ public sealed partial class PageFetcher : IDisposable
     /// <summary>Our reason for a transport failure; null for what is not ours to translate (the caller's cancel).</summary>
     private FetchException? Translate(Exception ex, CancellationToken ct) => ex switch
     {
+        // The handler's ConnectTimeout (shorter than ours) surfaces as a cancel wrapping a TimeoutException.
+        OperationCanceledException { InnerException: TimeoutException } when !ct.IsCancellationRequested =>
+            new FetchException($"could not connect within {_options.ConnectTimeoutSeconds} s", ex) { Kind = "connect_timeout" },
         OperationCanceledException when !ct.IsCancellationRequested =>
             new FetchException($"timed out after {_options.TimeoutSeconds} s", ex) { Kind = "timeout" },
         HttpRequestException { InnerException: RefusedAddressException refused } =>
@@ -128,12 +130,17 @@ public sealed partial class PageFetcher : IDisposable
         return wait is { } w ? TimeSpan.FromTicks(Math.Clamp(w.Ticks, 0, TimeSpan.FromHours(1).Ticks)) : null;
     }
 
-    private static MediaTypeHeaderValue CheckContentType(MediaTypeHeaderValue? contentType)
+    private MediaTypeHeaderValue CheckContentType(MediaTypeHeaderValue? contentType)
     {
         if (contentType?.MediaType is not { } mediaType)
             throw new FetchException("the response has no content type (expected text/html)") { Kind = "content_type", Permanent = true };
-        if (!HtmlMediaTypes.Contains(mediaType, StringComparer.OrdinalIgnoreCase))
-            throw new FetchException($"content type {mediaType} is not HTML") { Kind = "content_type", Permanent = true };
+        if (!_options.ContentTypes.Contains(mediaType.Trim(), StringComparer.OrdinalIgnoreCase))
+        {
+            var reason = _options.AllowedContentTypes.Length == 0
+                ? $"content type {mediaType} is not HTML"
+                : $"content type {mediaType} is not allowed ({ScraperOptions.Section}:AllowedContentTypes: {string.Join(", ", _options.AllowedContentTypes)})";
+            throw new FetchException(reason) { Kind = "content_type", Permanent = true };
+        }
         return contentType;
     }
 

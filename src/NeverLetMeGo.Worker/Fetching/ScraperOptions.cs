@@ -36,6 +36,14 @@ public sealed class ScraperOptions
     /// <summary>Hosts (names or addresses) that may resolve to private, loopback or link-local addresses; empty in production.</summary>
     public string[] AllowedHosts { get; set; } = [];
 
+    /// <summary>Media types a page may have (parameters such as charset ignored); empty means <see cref="HtmlMediaTypes"/>.</summary>
+    /// <remarks>Empty by default because configuration binding appends to an array's initial items instead of replacing them.</remarks>
+    public string[] AllowedContentTypes { get; set; } = [];
+
+    public static IReadOnlyList<string> HtmlMediaTypes { get; } = ["text/html", "application/xhtml+xml"];
+
+    public IReadOnlyList<string> ContentTypes => AllowedContentTypes.Length == 0 ? HtmlMediaTypes : AllowedContentTypes;
+
     /// <summary>Least time between two requests to one host, across all workers; a larger robots.txt Crawl-delay wins.</summary>
     public double HostDelaySeconds { get; set; } = 1;
 
@@ -66,6 +74,8 @@ public sealed class ScraperOptions
         if (string.IsNullOrWhiteSpace(UserAgent))
             errors.Add($"{Section}:UserAgent must not be empty.");
         Range(errors, nameof(TimeoutSeconds), TimeoutSeconds, 1, 600);
+        if (AllowedContentTypes.Any(t => string.IsNullOrWhiteSpace(t) || t.Contains(';', StringComparison.Ordinal)))
+            errors.Add($"{Section}:AllowedContentTypes must list media types such as text/html, without parameters.");
         Range(errors, nameof(ConnectTimeoutSeconds), ConnectTimeoutSeconds, 1, 600);
         Range(errors, nameof(MaxBodyBytes), MaxBodyBytes, 1024, 1L << 30);
         Range(errors, nameof(MaxRedirects), MaxRedirects, 0, 50);

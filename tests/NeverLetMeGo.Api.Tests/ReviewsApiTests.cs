@@ -132,7 +132,8 @@ public sealed class ReviewsApiTests(ApiServer api) : IClassFixture<ApiServer>
 
         Assert.Equal(HttpStatusCode.BadRequest, response.Status);
         Assert.Equal("application/problem+json", response.ContentType);
-        Assert.Contains("malformed", response.Json.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal("id", response.Json.GetProperty("parameter").GetString());
+        Assert.Equal("id must be a whole number.", response.Json.GetProperty("detail").GetString());
         Assert.DoesNotContain("Exception", response.Body, StringComparison.Ordinal);
     }
 

@@ -17,6 +17,10 @@ internal static class ProblemExamples
     /// <summary>The 400 messages by parameter, as the handlers word them.</summary>
     private static readonly Dictionary<string, string> BadParameters = new(StringComparer.Ordinal)
     {
+        ["id"] = "id must be a whole number.",
+        ["index"] = "index must be a whole number.",
+        ["spoilerFree"] = "spoilerFree must be one of: true, false.",
+        ["reveal"] = "reveal must be one of: true, false.",
         ["q"] = $"q is required: the words to search for, at most {SearchApi.MaxQueryLength} characters.",
         ["spoilers"] = $"spoilers must be one of: {SpoilerTolerances.Allowed}.",
         ["mask"] = $"mask must be one of: {MaskModes.Allowed}.",
@@ -66,8 +70,10 @@ internal static class ProblemExamples
             yield return (parameter, $"Bad {parameter}", WithParameter(Problem(400, "rfc9110#section-15.5.1", "Invalid request parameter", detail, path), parameter));
         }
 
-        // Any route or query value that does not bind (an id that is not a number) is refused before the handler runs.
-        yield return ("malformed", "A value that is not a number", Problem(400, "rfc9110#section-15.5.1", "Bad Request", ProblemDetailsSetup.MalformedDetail, path));
+        if (BadBodies.ContainsKey(operationId))
+        {
+            yield return ("body", "A body that is not JSON of this shape", Problem(400, "rfc9110#section-15.5.1", "Bad Request", ProblemDetailsSetup.BodyDetail, path));
+        }
     }
 
     private static IEnumerable<(string, string, JsonNode)> NotFound(string relativePath, string path)

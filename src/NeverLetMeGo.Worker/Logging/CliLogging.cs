@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
 
 namespace NeverLetMeGo.Worker.Logging;
 
@@ -19,8 +21,14 @@ internal static class CliLogging
         logging.AddConfiguration(configuration.GetSection("Logging"));
         if (ReferenceEquals(stderr, Console.Error))
         {
-            logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-            logging.AddSimpleConsole(o =>
+            // Not AddSimpleConsole: it pins the formatter, and Logging:Console:FormatterName=json must be able to win. Naming
+            // "simple" when nothing is configured matters: without a name the logger ignores SimpleConsoleFormatterOptions.
+            logging.AddConsole(o =>
+            {
+                o.LogToStandardErrorThreshold = LogLevel.Trace;
+                o.FormatterName ??= ConsoleFormatterNames.Simple;
+            });
+            logging.Services.Configure<SimpleConsoleFormatterOptions>(o =>
             {
                 o.SingleLine = true;
                 o.TimestampFormat = "HH:mm:ss ";

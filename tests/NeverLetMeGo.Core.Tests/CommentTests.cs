@@ -226,12 +226,33 @@ public sealed class CommentTests
     [InlineData("<h3>12 Responses to &ldquo;A review&rdquo;</h3>")]
     [InlineData("<h3>3 thoughts on \"A review\"</h3>")]
     [InlineData("<h3 id=\"comments\">Reader comments</h3>")]
+    [InlineData("<h3>One Response to &ldquo;A review&rdquo;</h3>")]
     public void Anything_after_a_comment_heading_leaves_the_article(string heading)
     {
         var review = WithComments($"{heading}<div class=\"thread\"><div class=\"comment\" id=\"comment-7\"><p>The clones deserved better, I think.</p></div></div><p class=\"note\">Comments are moderated.</p>");
 
         Assert.DoesNotContain(review.Texts(), t => t.Contains("clones deserved", StringComparison.Ordinal) || t.Contains("moderated", StringComparison.Ordinal));
         Assert.Equal("The clones deserved better, I think.", Assert.Single(review.Comments).Blocks[0].Text);
+    }
+
+    [Theory]
+    [InlineData("Thoughts on Carol")]
+    [InlineData("Response to a critic")]
+    [InlineData("Comments on a quiet film")]
+    public void A_post_titled_like_a_thread_heading_stays_the_article(string title)
+    {
+        // A bare page: no article element, no content class; the title heading opens the post, not a comment thread.
+        var html = $$"""
+            <!DOCTYPE html><html><head><title>{{title}}</title></head><body>
+            <div id="main"><div class="post"><h2>{{title}}</h2><p class="byline">By Daniel Webb</p>
+            {{Pages.ProseParagraphs()}}
+            </div></div></body></html>
+            """;
+
+        var review = Pages.Process(html);
+
+        Assert.All(Pages.Prose, p => Assert.Contains(p, review.Texts()));
+        Assert.Empty(review.Comments);
     }
 
     [Fact]

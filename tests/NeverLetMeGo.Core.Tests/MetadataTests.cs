@@ -98,6 +98,8 @@ public sealed class MetadataTests
     [InlineData(null, "Never Let Me Go \u2013 a quiet heartbreak", "Never Let Me Go")]
     [InlineData(null, "Never Let Me Go", "Never Let Me Go")]
     [InlineData(null, "Review: Never Let Me Go", "Never Let Me Go")]
+    [InlineData(null, "Critique : Portrait de la jeune fille en feu", "Portrait de la jeune fille en feu")]
+    [InlineData(null, "Reseña: Roma", "Roma")]
     [InlineData(null, "Movie review: Never Let Me Go (2010)", "Never Let Me Go")]
     [InlineData(null, "Never Let Me Go review", "Never Let Me Go")]
     [InlineData("Never Let Me Go", "My thoughts on a film I loved", "Never Let Me Go")]

@@ -23,6 +23,9 @@ public sealed class RatingParserTests
     [InlineData("Final grade: A-", "A-", 90, 100, 90)]
     [InlineData("B+", "B+", 85, 100, 85)]
     [InlineData("Overall: 2/3 of a masterpiece, 4/5 stars", "4/5 stars", 4, 5, 80)]
+    [InlineData("Note : 9/10", "9/10", 9, 10, 90)]
+    [InlineData("Calificación: 4/5", "4/5", 4, 5, 80)]
+    [InlineData("Bewertung: 7/10", "7/10", 7, 10, 70)]
     public void Ratings_with_context_are_read_as_written(string text, string raw, double value, double scale, double normalized)
     {
         var rating = RatingParser.Parse(text);

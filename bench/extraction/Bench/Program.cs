@@ -6,10 +6,16 @@ using NeverLetMeGo.Core;
 
 // nlmg-bench-extraction speed <dir> [--rounds N]   time HtmlAgilityPack parse-only, our pipeline, and its stages
 // nlmg-bench-extraction debug <file.html>          show the candidate containers the article extractor scored
-if (args.Length < 2 || args[0] is not ("speed" or "debug"))
+// nlmg-bench-extraction metadata <gold.jsonl>       metadata accuracy per field against our own fixtures
+if (args.Length < 2 || args[0] is not ("speed" or "debug" or "metadata"))
 {
-    Console.Error.WriteLine("usage: nlmg-bench-extraction speed <dir> [--rounds N] | debug <file.html>");
+    Console.Error.WriteLine("usage: nlmg-bench-extraction speed <dir> [--rounds N] | debug <file.html> | metadata <gold.jsonl>");
     return 1;
+}
+
+if (args[0] == "metadata")
+{
+    return MetadataAccuracy.Run(Console.Out, args[1]);
 }
 
 if (args[0] == "debug")

@@ -222,7 +222,7 @@ public static partial class RatingParser
     [GeneratedRegex(@"grade|rating|verdict|score|mark", RegexOptions.IgnoreCase)]
     private static partial Regex GradeWord();
 
-    [GeneratedRegex(@"\b(?:rating|rated|my\s+score|score|grade|verdict|long\s+story\s+short|bottom\s+line|in\s+short|overall|final\s+(?:thoughts|word|verdict|rating|score|grade)|tl;?dr|i\s+give\s+it|i'd\s+give\s+it|gave\s+it)\s*[:\-\u2013\u2014]?\s*(?:a\s+|an\s+|it\s+)?$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:rating|rated|my\s+score|score|grade|verdict|long\s+story\s+short|bottom\s+line|in\s+short|overall|final\s+(?:thoughts|word|verdict|rating|score|grade)|tl;?dr|i\s+give\s+it|i'd\s+give\s+it|gave\s+it|note(?:\s+finale)?|nota|calificaci[oó]n|puntuaci[oó]n|valoraci[oó]n|bewertung|wertung|voto)\s*[:\-\u2013\u2014]?\s*(?:a\s+|an\s+|it\s+)?$", RegexOptions.IgnoreCase)]
     private static partial Regex Label();
 
     [GeneratedRegex(@"\b(?:ratings?|rated|rate|scores?|scored|grades?|graded|verdict|long\s+story\s+short|bottom\s+line|overall|tl;?dr|give\s+it|gave\s+it|giving\s+it)\b", RegexOptions.IgnoreCase)]

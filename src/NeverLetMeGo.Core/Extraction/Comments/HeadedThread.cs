@@ -114,7 +114,9 @@ internal static partial class HeadedThread
         return text.Length <= MaxFooterLength && (marked || PostedBy().IsMatch(text)) ? text : null;
     }
 
-    [GeneratedRegex(@"^(?:\d+\s+)?(?:comments?|responses?|replies|reactions|discussion|reader\s+comments|thoughts\s+on\b.*|(?:comments?|responses?|replies)\s+(?:to|on|for)\b.*|(?:leave|post|add|write)\s+an?\s+(?:comment|reply|response))\s*:?$", RegexOptions.IgnoreCase)]
+    // "Thoughts on Carol" and "Response to Hurricane Sandy" are post titles; "3 thoughts on …" and "One Response to …"
+    // are thread headings: the phrase that names something needs its count.
+    [GeneratedRegex(@"^(?:\d+\s+)?(?:comments?|responses?|replies|reactions|discussion|reader\s+comments|(?:leave|post|add|write)\s+an?\s+(?:comment|reply|response))\s*:?$|^(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:thoughts?|comments?|responses?|replies|reply)\s+(?:to|on|for)\b.*$", RegexOptions.IgnoreCase)]
     private static partial Regex ThreadHeading();
 
     [GeneratedRegex(@"^\s*posted\s+by:?\s*(?<name>.+?)\s*(?:\||\bat\b|\bon\b|\u2014|\u2013)\s*(?<date>.+?)\s*$", RegexOptions.IgnoreCase)]

@@ -11,7 +11,8 @@ internal static partial class MetadataResolver
     public static PageMetadata Resolve(PageSignals page, Uri fetchUrl)
     {
         var ld = JsonLdReader.Read(page.JsonLd);
-        var siteName = FirstNonEmpty(page.MetaValue("og:site_name"), page.MetaValue("application-name"), ld.Publisher, ld.WebsiteName)
+        var siteName = FirstNonEmpty(page.MetaValue("og:site_name"), page.MetaValue("application-name"), ld.Publisher, ld.WebsiteName,
+                page.Headlines.Where(LinksHome).Select(h => HtmlText.Of(h)).FirstOrDefault(t => t.Length is > 0 and <= 80))
             ?? HostName(fetchUrl);
         var title = FirstNonEmpty(
             ld.Headline,
@@ -105,9 +106,13 @@ internal static partial class MetadataResolver
 
     private static string? VisibleHeadline(PageSignals page, string siteName)
     {
-        // Classed headlines (entry-title, post-title) beat a bare h1, which is often the site's logo.
-        var ordered = page.Headlines.Where(h => h.Name != "h1" || NodeTraits.Classes(h).Contains("title", StringComparison.OrdinalIgnoreCase))
-            .Concat(page.Headlines);
+        // A headline the <title> repeats is the post's; then classed headlines (entry-title, post-title) beat a bare h1,
+        // which is often the site's logo. A heading that only links home is the logo whatever its class.
+        var documentTitle = page.DocumentTitle ?? string.Empty;
+        var candidates = page.Headlines.Where(h => !LinksHome(h)).ToList();
+        var ordered = candidates.Where(h => documentTitle.Contains(HtmlText.Of(h), StringComparison.OrdinalIgnoreCase))
+            .Concat(candidates.Where(h => h.Name != "h1" || NodeTraits.Classes(h).Contains("title", StringComparison.OrdinalIgnoreCase)))
+            .Concat(candidates);
         foreach (var node in ordered)
         {
             var text = HtmlText.Of(node);
@@ -118,6 +123,15 @@ internal static partial class MetadataResolver
         }
 
         return null;
+    }
+
+    private static bool LinksHome(HtmlNode heading)
+    {
+        var links = heading.Descendants("a").ToList();
+        return links.Count == 1
+            && HtmlText.Of(links[0]).Length == HtmlText.Of(heading).Length
+            && links[0].GetAttributeValue("href", string.Empty).Trim() is var href
+            && (href is "/" or "./" || (Uri.TryCreate(href, UriKind.Absolute, out var uri) && uri.AbsolutePath == "/" && uri.Query.Length == 0));
     }
 
     private static string? VisibleAuthor(PageSignals page)
@@ -158,6 +172,16 @@ internal static partial class MetadataResolver
 
     private static DateTimeOffset? VisibleDate(PageSignals page)
     {
+        // Machine-readable dates (time@datetime, abbr@title, meta@content) first, wherever they are: they carry the time
+        // of day that a "Sunday, April 15, 2012" date header above the post leaves out.
+        return FirstDate(page, node => DateParser.Parse(node.GetAttributeValue("datetime", null))
+                ?? DateParser.Parse(node.GetAttributeValue("content", null))
+                ?? DateParser.Parse(node.GetAttributeValue("title", null)))
+            ?? FirstDate(page, node => DateParser.Parse(HtmlText.Of(node)));
+    }
+
+    private static DateTimeOffset? FirstDate(PageSignals page, Func<HtmlNode, DateTimeOffset?> read)
+    {
         foreach (var node in page.Dates)
         {
             var classes = NodeTraits.Classes(node);
@@ -166,11 +190,7 @@ internal static partial class MetadataResolver
                 continue;
             }
 
-            var value = DateParser.Parse(node.GetAttributeValue("datetime", null))
-                ?? DateParser.Parse(node.GetAttributeValue("content", null))
-                ?? DateParser.Parse(node.GetAttributeValue("title", null))
-                ?? DateParser.Parse(HtmlText.Of(node));
-            if (value is not null)
+            if (read(node) is { } value)
             {
                 return value;
             }

@@ -13,11 +13,14 @@ internal static class PageScanner
             signals.RootLanguage = root.GetAttributeValue("lang", null) ?? root.GetAttributeValue("xml:lang", null);
         }
 
-        Walk(document.DocumentNode, signals, hints, excluded: false, inAuthor: false, depth: 0);
+        Walk(document.DocumentNode, signals, hints, new WalkState(Excluded: false, InAuthor: false, InPost: false), depth: 0);
         return signals;
     }
 
-    private static void Walk(HtmlNode node, PageSignals signals, ClassHintCache hints, bool excluded, bool inAuthor, int depth)
+    // InPost: inside the post itself (article, .hentry, .post), whose own footer carries its byline and timestamp.
+    private readonly record struct WalkState(bool Excluded, bool InAuthor, bool InPost);
+
+    private static void Walk(HtmlNode node, PageSignals signals, ClassHintCache hints, WalkState state, int depth)
     {
         if (depth > HtmlLoader.MaxDepth)
         {
@@ -53,19 +56,21 @@ internal static class PageScanner
 
                     continue;
                 case "title":
-                    signals.DocumentTitle ??= HtmlText.Of(child);
+                    // Not HtmlText.Of: <title> is among the elements whose text never renders in the body.
+                    signals.DocumentTitle ??= TextBuffer.Normalize(HtmlEntity.DeEntitize(child.InnerText)) is { Length: > 0 } title ? title : null;
                     continue;
             }
 
             var verdict = NodeTraits.Verdict(child, hints);
-            var childExcluded = excluded || child.Name is "aside" or "nav" || verdict.Has(ClassSignal.CommentRelated)
-                || (verdict.Has(ClassSignal.Boilerplate) && verdict.Has(ClassSignal.SidebarLike));
+            var inPost = state.InPost || IsPost(child);
+            var childExcluded = state.Excluded || child.Name is "aside" or "nav" || verdict.Has(ClassSignal.CommentRelated)
+                || (verdict.Has(ClassSignal.Boilerplate) && verdict.Has(ClassSignal.SidebarLike) && !inPost);
             if (!childExcluded)
             {
-                Collect(child, verdict, signals, inAuthor);
+                Collect(child, verdict, signals, state.InAuthor);
             }
 
-            Walk(child, signals, hints, childExcluded, inAuthor || verdict.Has(ClassSignal.AuthorBlock), depth + 1);
+            Walk(child, signals, hints, new WalkState(childExcluded, state.InAuthor || verdict.Has(ClassSignal.AuthorBlock), inPost), depth + 1);
         }
     }
 
@@ -103,6 +108,17 @@ internal static class PageScanner
         }
 
         signals.Meta.TryAdd(key.Trim().ToLowerInvariant(), TextBuffer.Normalize(HtmlEntity.DeEntitize(content)));
+    }
+
+    private static bool IsPost(HtmlNode node)
+    {
+        if (node.Name == "article")
+        {
+            return true;
+        }
+
+        var classes = NodeTraits.Classes(node);
+        return classes.Length > 0 && (HasToken(classes, "hentry") || HasToken(classes, "h-entry") || HasToken(classes, "post") || HasToken(classes, "type-post"));
     }
 
     private static bool HasToken(string value, string token) =>

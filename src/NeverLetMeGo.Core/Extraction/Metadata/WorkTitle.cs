@@ -51,7 +51,9 @@ internal static partial class WorkTitle
     [GeneratedRegex(@"[\u201C""\u00AB\u201E](?<title>[^\u201C\u201D""\u00AB\u00BB\u201E]{2,120})[\u201D""\u00BB\u201C]")]
     private static partial Regex Quoted();
 
-    [GeneratedRegex(@"^\s*(?:(?:movie|film|book|dvd|blu-ray|tv|theatre|theater|concert|album|game)\s+)?review(?:ed)?\s*(?:[:\-\u2013\u2014|]\s*|\s+of\s+)", RegexOptions.IgnoreCase)]
+    // The English prefixes and their French, Spanish, Portuguese, Italian and German counterparts ("Critique :", "Reseña:",
+    // "Crítica:", "Recensione:", "Kritik:", "Filmkritik:").
+    [GeneratedRegex(@"^\s*(?:(?:(?:movie|film|book|dvd|blu-ray|tv|theatre|theater|concert|album|game)\s+)?review(?:ed)?|critique|cr[ií]tica|rese[nñ]a|recensione|recension|kritik|filmkritik|rezension)\s*(?:[:\-\u2013\u2014|]\s*|\s+of\s+)", RegexOptions.IgnoreCase)]
     private static partial Regex ReviewPrefix();
 
     [GeneratedRegex(@"\s*(?:[\(\[]\s*(?:\d{4}|film|movie|book|novel)\s*[\)\]]|(?:[:\-\u2013\u2014]\s*)?(?:(?:a|the)\s+)?(?:movie|film|book|dvd)?\s*review)\s*$", RegexOptions.IgnoreCase)]

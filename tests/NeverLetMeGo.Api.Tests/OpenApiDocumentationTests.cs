@@ -1,5 +1,7 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using NeverLetMeGo.Api.Infrastructure;
+using NeverLetMeGo.Api.Reviews;
 using NeverLetMeGo.Core.Masking;
 
 namespace NeverLetMeGo.Api.Tests;
@@ -134,5 +136,35 @@ public sealed class OpenApiDocumentationTests(ApiServer api) : IClassFixture<Api
         }
 
         Assert.DoesNotContain("letter from the mainland changes", text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("placeholder", "")]
+    [InlineData("redact", "?mask=redact")]
+    [InlineData("omit", "?mask=omit")]
+    [InlineData("premise", "?spoilers=premise")]
+    public async Task Review_examples_are_what_the_api_sends_for_the_same_review(string example, string query)
+    {
+        var (document, _) = await DocumentAsync();
+        var stored = TestReviews.Tagged($"https://reviews.example.com/films/{Guid.NewGuid():N}", "The Quiet Harbour") with
+        {
+            Title = "The Quiet Harbour: patient, wintry and beautifully acted",
+            Blocks = ReviewMapping.ToBlocks(ApiExamples.Blocks),
+        };
+        var id = (await TestReviews.SaveAsync(api.Db, stored)).ReviewId;
+
+        var served = JsonNode.Parse((await api.GetAsync($"/reviews/{id}{query}")).Body)!;
+        var documented = JsonNode.Parse(document.GetProperty("paths").GetProperty("/reviews/{id}").GetProperty("get").GetProperty("responses").GetProperty("200")
+            .GetProperty("content").GetProperty("application/json").GetProperty("examples").GetProperty(example).GetProperty("value").GetRawText())!;
+
+        foreach (var field in (string[])["spoilers", "mask", "hiddenBlocks", "blocks"])
+        {
+            Assert.True(JsonNode.DeepEquals(documented[field], served[field]), $"{example}: {field} differs");
+        }
+
+        foreach (var field in (string[])["title", "titleReplaced", "containsSpoilers", "maxSpoilerLevel", "spoilerBlocks", "excerpt", "excerptTruncated"])
+        {
+            Assert.True(JsonNode.DeepEquals(documented["review"]![field], served["review"]![field]), $"{example}: review.{field} differs");
+        }
     }
 }

@@ -64,6 +64,18 @@ public sealed partial class LeakTests(ApiServer api) : IClassFixture<ApiServer>
             }
 
             checks += await CheckAsync($"/search?spoilers={tolerance}&limit=100&q=film", allHidden, seed);
+
+            // Later search pages come through a cursor: every page is checked, and the ratings carry no text.
+            var page = $"/search?spoilers={tolerance}&limit=5&q=film";
+            while (page is not null)
+            {
+                checks += await CheckAsync(page, allHidden, seed);
+                var cursor = (await api.GetAsync(page)).Json.GetProperty("next").GetString();
+                page = cursor is null ? null : $"/search?spoilers={tolerance}&limit=5&q=film&cursor={Uri.EscapeDataString(cursor)}";
+            }
+
+            checks += await CheckAsync($"/works/{workId}/rating", everySpoiler, seed);
+            checks += await CheckAsync($"/works/{workId}/rating/contributions?limit=100", everySpoiler, seed);
         }
 
         Assert.True(checks > 500, $"only {checks} responses were checked");

@@ -11,21 +11,21 @@ def main(path):
         r["rps"] = r["requests"] / (r["duration_us"] / 1e6)
     for point in dict.fromkeys(r["point"] for r in http):
         runs = [r for r in http if r["point"] == point]
-        base = [r["rps"] for r in runs if r["label"] == "baseline"]
+        base = [r["rps"] for r in runs if r["label"].startswith("baseline")]
         print(f"\n{point} reviews: baseline {sum(base) / len(base):,.0f} req/s on average over {len(base)} runs "
               f"(from {min(base):,.0f} to {max(base):,.0f})\n")
         print("| endpoint | req/s | p50 ms | p99 ms | baseline req/s (runs before and after) | ratio | KB/response | errors |")
         print("|---|---:|---:|---:|---:|---:|---:|---:|")
         for i, r in enumerate(runs):
-            if r["label"] == "baseline":
+            if r["label"].startswith("baseline"):
                 continue
-            # The baseline runs right before and after this one.
-            near = [runs[j]["rps"] for j in (i - 1, i + 1) if 0 <= j < len(runs) and runs[j]["label"] == "baseline"]
+            # The baseline runs right before and after this one (else the mean of all of this point's baseline runs).
+            near = [runs[j]["rps"] for j in (i - 1, i + 1) if 0 <= j < len(runs) and runs[j]["label"].startswith("baseline")] or base
             reference = sum(near) / len(near)
             errors = r["status_errors"] + r["timeouts"] + r["connect_errors"] + r["read_errors"] + r["write_errors"]
             print(f"| {r['label']} | {r['rps']:,.0f} | {r['p50_us'] / 1000:.2f} | {r['p99_us'] / 1000:.2f} | "
                   f"{reference:,.0f} | {r['rps'] / reference:.2f} | {r['bytes'] / max(1, r['requests']) / 1024:.1f} | {errors} |")
-        b = [r for r in runs if r["label"] == "baseline"]
+        b = [r for r in runs if r["label"].startswith("baseline")]
         print(f"| baseline (one row by primary key), median run | {sorted(x['rps'] for x in b)[len(b) // 2]:,.0f} | "
               f"{sorted(x['p50_us'] for x in b)[len(b) // 2] / 1000:.2f} | {sorted(x['p99_us'] for x in b)[len(b) // 2] / 1000:.2f} | | 1 | "
               f"{b[0]['bytes'] / max(1, b[0]['requests']) / 1024:.1f} | {sum(x['status_errors'] + x['timeouts'] for x in b)} |")

@@ -49,6 +49,11 @@ public sealed class WorkerQueueTests(WorkerDatabase database) : IClassFixture<Wo
         Assert.Equal(2, listed.OutLines.Length);
         Assert.Matches(@"^ID\s+STATE\s+ATTEMPTS\s+SOURCE\s+URL\s+LAST ERROR$", listed.OutLines[0]);
         Assert.Matches($@"^{failed.Id}\s+dead\s+1\s+-\s+{System.Text.RegularExpressions.Regex.Escape(broken)}\s+HTTP 500 Internal Server Error$", listed.OutLines[1]);
+
+        var retried = await Nlmg.RunAsync(settings, "jobs", "retry", "--dead");
+        Assert.Equal(["Retrying 1 dead job."], retried.OutLines);
+        var requeued = await new ScrapeJobQueue(db, TimeProvider.System).GetAsync(failed.Id, CancellationToken.None);
+        Assert.Equal(("pending", 0), (requeued?.State, requeued?.Attempts));
     }
 
     [Fact]

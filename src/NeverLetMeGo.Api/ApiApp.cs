@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration.Memory;
 using NeverLetMeGo.Api.Admin;
 using NeverLetMeGo.Api.Infrastructure;
 using NeverLetMeGo.Api.Knowledge;
@@ -18,6 +19,13 @@ public static class ApiApp
     public static async Task<WebApplication> BuildAsync(string[] args, IReadOnlyDictionary<string, string?>? configOverrides = null, CancellationToken ct = default)
     {
         var builder = WebApplication.CreateBuilder(args);
+
+        // Defaults under every other source: ASP.NET Core's per-request Information lines cost a third of the
+        // throughput of GET /reviews/{id} (bench/README.md, Performance); Logging__LogLevel__Microsoft.AspNetCore brings them back.
+        builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource
+        {
+            InitialData = new Dictionary<string, string?> { ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning" },
+        });
         if (configOverrides is not null)
         {
             builder.Configuration.AddInMemoryCollection(configOverrides);

@@ -23,6 +23,22 @@ public sealed class PolitenessTests(WorkerDatabase database) : IClassFixture<Wor
         database.Settings([("Scraper:HostDelaySeconds", "0"), ("Scraper:PollIntervalSeconds", "0.1"), .. extra]);
 
     [Fact]
+    public async Task Nlmg_scrape_obeys_robots_txt_and_crawl_delay_like_the_worker()
+    {
+        await using var site = await CopySite.StartAsync(robots: Robots);
+        var urls = CopySite.Urls(site, 3);
+
+        var result = await Nlmg.RunAsync(Settings(), ["scrape", "--concurrency", "3", .. urls]);
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains($"FAILED {urls[1]}: disallowed by robots.txt for NeverLetMeGo", result.OutLines);
+        Assert.DoesNotContain(site.Requests, r => r.Path == "/c/1.html");
+        var hits = CopySite.PageHits(site);
+        Assert.Equal(2, hits.Count);
+        Assert.All(hits.Zip(hits.Skip(1), (a, b) => b - a), gap => Assert.True(gap >= TimeSpan.FromMilliseconds(299), $"{gap.TotalMilliseconds} ms"));
+    }
+
+    [Fact]
     public async Task Robots_txt_disallow_kills_the_job_and_crawl_delay_spaces_the_requests()
     {
         await using var site = await CopySite.StartAsync(robots: Robots);

@@ -1,7 +1,11 @@
 using System.CommandLine;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using NeverLetMeGo.Data.Knowledge;
+using NeverLetMeGo.Data.Politeness;
 using NeverLetMeGo.Data.Reviews;
 using NeverLetMeGo.Worker.Fetching;
+using NeverLetMeGo.Worker.Politeness;
 using NeverLetMeGo.Worker.Scraping;
 
 namespace NeverLetMeGo.Worker.Cli;
@@ -37,7 +41,9 @@ internal static class ScrapeCommand
         using var fetcher = new PageFetcher(options);
         var logger = context.Logger("NeverLetMeGo.Scrape");
         IScrapeProgress progress = context.IsTerminal ? new TerminalProgress(context.Error) : new LogProgress(logger);
-        var run = new ScrapeRun(fetcher, new ReviewIngester(new ReviewStore(db), new WorkKnowledgeStore(db), context.Clock, options.ParseTimeout), progress, logger);
+        // Politeness is the same as the worker's: robots.txt and the per-host budget in PostgreSQL, shared with running workers.
+        var gate = new HostGate(new HostBudget(db), fetcher, Options.Create(options), context.Clock, context.Loggers.CreateLogger<HostGate>());
+        var run = new ScrapeRun(fetcher, gate.For($"scrape:{Environment.MachineName}:{Environment.ProcessId}"), new ReviewIngester(new ReviewStore(db), new WorkKnowledgeStore(db), context.Clock, options.ParseTimeout), progress, logger);
 
         var summary = await run.RunAsync(targets, options.Concurrency, ct);
         summary.WriteTo(context.Out);

@@ -7,9 +7,10 @@ namespace NeverLetMeGo.Worker.Scraping;
 
 /// <summary>
 /// One `nlmg scrape`: a fetch stage (several pages at once) feeding a process stage (extract, tag, save) through a
-/// bounded channel. A bad page fails alone; an infrastructure failure (database gone) ends the run by throwing.
+/// bounded channel. A bad page fails alone; an infrastructure failure (database gone) ends the run by throwing. HTTP
+/// pages go through <paramref name="gate"/> (robots.txt and the shared per-host budget), as the worker's do.
 /// </summary>
-internal sealed class ScrapeRun(PageFetcher fetcher, ReviewIngester ingester, IScrapeProgress progress, ILogger logger)
+internal sealed class ScrapeRun(PageFetcher fetcher, IRequestGate gate, ReviewIngester ingester, IScrapeProgress progress, ILogger logger)
 {
     private sealed record Fetched(int Index, string Input, FetchedPage? Page, string? Failure);
 
@@ -59,7 +60,7 @@ internal sealed class ScrapeRun(PageFetcher fetcher, ReviewIngester ingester, IS
                 Fetched item;
                 try
                 {
-                    item = new Fetched(index, input, await fetcher.FetchAsync(input, token), null);
+                    item = new Fetched(index, input, await FetchAsync(input, token), null);
                 }
                 catch (Exception ex) when (!token.IsCancellationRequested)
                 {
@@ -72,6 +73,13 @@ internal sealed class ScrapeRun(PageFetcher fetcher, ReviewIngester ingester, IS
         {
             writer.Complete();
         }
+    }
+
+    private async Task<FetchedPage> FetchAsync(string input, CancellationToken ct)
+    {
+        if (Uri.TryCreate(input, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps))
+            return await fetcher.FetchHttpAsync(url, validators: null, gate, ct) ?? throw new FetchException("HTTP 304 Not Modified") { Kind = "http_304" };
+        return await fetcher.FetchAsync(input, ct);
     }
 
     private async Task<ScrapeItemResult> ProcessAsync(Fetched item, CancellationToken ct)

@@ -117,10 +117,27 @@ internal static class PageScanner
             return true;
         }
 
+        if (!node.HasAttributes)
+        {
+            return false;
+        }
+
         var classes = NodeTraits.Classes(node);
         return classes.Length > 0 && (HasToken(classes, "hentry") || HasToken(classes, "h-entry") || HasToken(classes, "post") || HasToken(classes, "type-post"));
     }
 
-    private static bool HasToken(string value, string token) =>
-        value.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Any(t => t.Equals(token, StringComparison.OrdinalIgnoreCase));
+    // Every element is asked, so no Split: walk the tokens in place.
+    private static bool HasToken(string value, string token)
+    {
+        var span = value.AsSpan();
+        foreach (var range in span.SplitAny(" \t\r\n\f"))
+        {
+            if (span[range].Equals(token, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

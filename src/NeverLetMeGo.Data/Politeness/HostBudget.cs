@@ -12,23 +12,26 @@ public sealed record CachedRobots(string? Text, int Status, DateTimeOffset Fetch
 /// </summary>
 public sealed class HostBudget(NpgsqlDataSource db)
 {
-    /// <summary>Takes the origin for this worker when it is free and due; otherwise returns how long to wait before asking again.</summary>
+    /// <summary>
+    /// Takes the origin for this worker when it is free and due; otherwise returns how long until it is due, zero when it is
+    /// due but held by another request (a hold ends when that request does, long before the hold's own bound).
+    /// </summary>
     public async Task<TimeSpan?> TryAcquireAsync(string origin, string workerId, TimeSpan hold, CancellationToken ct)
     {
-        const string ensure = "insert into scrape_hosts (origin) values (@origin) on conflict (origin) do nothing";
+        // One round trip on the usual path: a new origin is inserted already taken, a known one taken when free and due.
         const string take = """
-            update scrape_hosts set busy_by = @workerId, busy_until = clock_timestamp() + interval '1 second' * @hold, updated_at = clock_timestamp()
-            where origin = @origin
-              and (busy_until is null or busy_until < clock_timestamp())
-              and next_allowed_at <= clock_timestamp()
+            insert into scrape_hosts as h (origin, busy_by, busy_until, updated_at)
+            values (@origin, @workerId, clock_timestamp() + interval '1 second' * @hold, clock_timestamp())
+            on conflict (origin) do update set busy_by = excluded.busy_by, busy_until = excluded.busy_until, updated_at = excluded.updated_at
+            where (h.busy_until is null or h.busy_until < clock_timestamp())
+              and h.next_allowed_at <= clock_timestamp()
             """;
         const string wait = """
-            select extract(epoch from greatest(coalesce(busy_until, '-infinity'), next_allowed_at) - clock_timestamp())::float8
+            select extract(epoch from greatest(next_allowed_at, clock_timestamp()) - clock_timestamp())::float8
             from scrape_hosts where origin = @origin
             """;
         var args = new { origin, workerId, hold = hold.TotalSeconds };
         await using var connection = await db.OpenConnectionAsync(ct);
-        await connection.ExecuteAsync(new CommandDefinition(ensure, args, cancellationToken: ct));
         if (await connection.ExecuteAsync(new CommandDefinition(take, args, cancellationToken: ct)) == 1)
             return null;
         var seconds = await connection.ExecuteScalarAsync<double?>(new CommandDefinition(wait, args, cancellationToken: ct)) ?? 0;

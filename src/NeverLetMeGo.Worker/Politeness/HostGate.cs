@@ -15,6 +15,8 @@ internal sealed class HostGate(HostBudget budget, PageFetcher fetcher, IOptions<
     private static readonly TimeSpan MinPoll = TimeSpan.FromMilliseconds(10);
     private static readonly TimeSpan MaxPoll = TimeSpan.FromSeconds(1);
     private readonly ConcurrentDictionary<string, (RobotsRules Rules, DateTimeOffset Until)> _robots = new(StringComparer.Ordinal);
+    // This process's requests to one origin queue here, woken as soon as the previous one ends, instead of polling the budget.
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> _turns = new(StringComparer.Ordinal);
 
     /// <summary>scheme://host[:port]: robots.txt and the budget are per origin.</summary>
     public static string Origin(Uri url) => url.GetLeftPart(UriPartial.Authority).ToLowerInvariant();
@@ -26,8 +28,8 @@ internal sealed class HostGate(HostBudget budget, PageFetcher fetcher, IOptions<
         var rules = await RulesAsync(origin, workerId, ct);
         if (!rules.IsAllowed(url.PathAndQuery))
             throw new FetchException($"disallowed by robots.txt for {options.Value.RobotsToken}") { Kind = "robots", Permanent = true };
-        await AcquireAsync(origin, workerId, ct);
-        return new HostSlot(budget, origin, workerId, Delay(rules), logger);
+        var turn = await AcquireAsync(origin, workerId, ct);
+        return new HostSlot(budget, turn, origin, workerId, Delay(rules), logger);
     }
 
     /// <summary>This gate as the fetcher asks it, before every request and redirect hop, for one worker.</summary>
@@ -36,12 +38,30 @@ internal sealed class HostGate(HostBudget budget, PageFetcher fetcher, IOptions<
     private TimeSpan Delay(RobotsRules rules) =>
         rules.CrawlDelay is { } crawl && crawl > options.Value.HostDelay ? crawl : options.Value.HostDelay;
 
-    private async Task AcquireAsync(string origin, string workerId, CancellationToken ct)
+    /// <summary>Takes this process's turn for the origin, then the shared budget; returns the turn to release.</summary>
+    private async Task<SemaphoreSlim> AcquireAsync(string origin, string workerId, CancellationToken ct)
     {
-        // The hold outlives the longest request, so a worker that dies frees the origin by itself.
-        var hold = options.Value.Timeout + TimeSpan.FromSeconds(5);
-        while (await budget.TryAcquireAsync(origin, workerId, hold, ct) is { } wait)
-            await Task.Delay(wait < MinPoll ? MinPoll : wait > MaxPoll ? MaxPoll : wait, clock, ct);
+        var turn = _turns.GetOrAdd(origin, _ => new SemaphoreSlim(1, 1));
+        await turn.WaitAsync(ct);
+        try
+        {
+            // The hold outlives the longest request, so a worker that dies frees the origin by itself.
+            var hold = options.Value.Timeout + TimeSpan.FromSeconds(5);
+            var poll = MinPoll;
+            while (await budget.TryAcquireAsync(origin, workerId, hold, ct) is { } wait)
+            {
+                // Zero: another process holds the origin for a request of unknown length, so ask again soon, then less often.
+                var delay = wait > TimeSpan.Zero ? wait : poll;
+                await Task.Delay(delay < MinPoll ? MinPoll : delay > MaxPoll ? MaxPoll : delay, clock, ct);
+                poll = poll * 2 > MaxPoll ? MaxPoll : poll * 2;
+            }
+            return turn;
+        }
+        catch
+        {
+            turn.Release();
+            throw;
+        }
     }
 
     private async Task<RobotsRules> RulesAsync(string origin, string workerId, CancellationToken ct)
@@ -55,8 +75,8 @@ internal sealed class HostGate(HostBudget budget, PageFetcher fetcher, IOptions<
         if (cached is null)
         {
             // Fetching robots.txt is a request like any other: it takes the origin's turn.
-            await AcquireAsync(origin, workerId, ct);
-            var slot = new HostSlot(budget, origin, workerId, options.Value.HostDelay, logger);
+            var turn = await AcquireAsync(origin, workerId, ct);
+            var slot = new HostSlot(budget, turn, origin, workerId, options.Value.HostDelay, logger);
             try
             {
                 cached = await budget.GetRobotsAsync(origin, maxAge, ct) ?? await FetchRobotsAsync(origin, ct);
@@ -92,7 +112,7 @@ internal sealed class HostGate(HostBudget budget, PageFetcher fetcher, IOptions<
 }
 
 /// <summary>An origin held for one request; released with the delay before the next (longer after a Retry-After).</summary>
-internal sealed class HostSlot(HostBudget budget, string origin, string workerId, TimeSpan delay, ILogger logger) : IRequestTurn
+internal sealed class HostSlot(HostBudget budget, SemaphoreSlim turn, string origin, string workerId, TimeSpan delay, ILogger logger) : IRequestTurn
 {
     public string Origin => origin;
 
@@ -108,6 +128,10 @@ internal sealed class HostSlot(HostBudget budget, string origin, string workerId
         {
             // The hold expires by itself; the origin is only idle a little longer.
             logger.LogError(ex, "Releasing {Origin} failed; its hold will expire", origin);
+        }
+        finally
+        {
+            turn.Release();
         }
     }
 }

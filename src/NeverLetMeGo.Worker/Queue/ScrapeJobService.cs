@@ -9,8 +9,8 @@ using NeverLetMeGo.Worker.Scraping;
 namespace NeverLetMeGo.Worker.Queue;
 
 /// <summary>
-/// Drains scrape_jobs. Fetch loops (one per unit of concurrency) claim a job and fetch its page; one process loop
-/// extracts, saves and completes it; a bounded channel joins them. A bad page fails its own job; a database outage is
+/// Drains scrape_jobs. Fetch loops (one per unit of concurrency) claim a job and fetch its page; as many process loops
+/// extract, save and complete them; a bounded channel joins them. A bad page fails its own job; a database outage is
 /// logged and backed off, never taken for an empty queue.
 /// </summary>
 internal sealed class ScrapeJobService(
@@ -32,20 +32,10 @@ internal sealed class ScrapeJobService(
         logger.LogInformation("Worker {WorkerId} draining scrape jobs with {Concurrency} fetchers", _workerId, run.Concurrency);
         try
         {
-            var channel = Channel.CreateBounded<FetchedJob>(new BoundedChannelOptions(run.Concurrency) { SingleReader = true });
+            var channel = Channel.CreateBounded<FetchedJob>(run.Concurrency);
             var fetching = FetchAllAsync(channel.Writer, stoppingToken);
-            // Pages already fetched are still saved on shutdown (the channel is small and the jobs are ours): no re-fetch later.
-            await foreach (var item in channel.Reader.ReadAllAsync(CancellationToken.None))
-            {
-                try
-                {
-                    await ProcessAsync(item, stoppingToken);
-                }
-                catch (Exception ex)
-                {
-                    logger.LogError(ex, "Job {JobId} for {Url} could not be finished; it is retried when its lease expires", item.Job.Id, item.Job.Url);
-                }
-            }
+            // One process loop per fetcher: a page's save waits on the database, so the cores extract others meanwhile.
+            await Task.WhenAll(Enumerable.Range(0, run.Concurrency).Select(_ => Task.Run(() => ProcessAllAsync(channel.Reader, stoppingToken), CancellationToken.None)));
             await fetching;
         }
         catch (Exception ex)
@@ -58,6 +48,22 @@ internal sealed class ScrapeJobService(
         }
         if (run.ExitWhenEmpty)
             lifetime.StopApplication();
+    }
+
+    private async Task ProcessAllAsync(ChannelReader<FetchedJob> reader, CancellationToken stoppingToken)
+    {
+        // Pages already fetched are still saved on shutdown (the channel is small and the jobs are ours): no re-fetch later.
+        await foreach (var item in reader.ReadAllAsync(CancellationToken.None))
+        {
+            try
+            {
+                await ProcessAsync(item, stoppingToken);
+            }
+            catch (Exception ex)
+            {
+                logger.LogError(ex, "Job {JobId} for {Url} could not be finished; it is retried when its lease expires", item.Job.Id, item.Job.Url);
+            }
+        }
     }
 
     private async Task FetchAllAsync(ChannelWriter<FetchedJob> writer, CancellationToken ct)

@@ -6,8 +6,8 @@ using NeverLetMeGo.Worker.Fetching;
 namespace NeverLetMeGo.Worker.Scraping;
 
 /// <summary>
-/// One `nlmg scrape`: a fetch stage (several pages at once) feeding a process stage (extract, tag, save) through a
-/// bounded channel. A bad page fails alone; an infrastructure failure (database gone) ends the run by throwing. HTTP
+/// One `nlmg scrape`: a fetch stage (several pages at once) feeding a process stage (extract, tag, save; as many at
+/// once) through a bounded channel. A bad page fails alone; an infrastructure failure (database gone) ends the run by throwing. HTTP
 /// pages go through <paramref name="gate"/> (robots.txt and the shared per-host budget), as the worker's do.
 /// </summary>
 internal sealed class ScrapeRun(PageFetcher fetcher, IRequestGate gate, ReviewIngester ingester, IScrapeProgress progress, ILogger logger)
@@ -17,17 +17,22 @@ internal sealed class ScrapeRun(PageFetcher fetcher, IRequestGate gate, ReviewIn
     public async Task<ScrapeSummary> RunAsync(IReadOnlyList<string> inputs, int concurrency, CancellationToken ct)
     {
         var summary = new ScrapeSummary(inputs.Count);
-        var channel = Channel.CreateBounded<Fetched>(new BoundedChannelOptions(concurrency * 2) { SingleReader = true });
+        var channel = Channel.CreateBounded<Fetched>(concurrency * 2);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var fetching = FetchAllAsync(inputs, concurrency, channel.Writer, stop.Token);
         try
         {
-            await foreach (var item in channel.Reader.ReadAllAsync(stop.Token))
+            // As many processors as fetchers: a page's save waits on the database, so the cores extract others meanwhile.
+            var options = new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = stop.Token };
+            await Parallel.ForEachAsync(channel.Reader.ReadAllAsync(stop.Token), options, async (item, token) =>
             {
-                var result = await ProcessAsync(item, stop.Token);
-                summary.Add(result);
-                progress.Report(result, summary);
-            }
+                var result = await ProcessAsync(item, token);
+                lock (summary)
+                {
+                    summary.Add(result);
+                    progress.Report(result, summary);
+                }
+            });
         }
         catch
         {

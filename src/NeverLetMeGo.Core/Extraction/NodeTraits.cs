@@ -9,6 +9,22 @@ internal static class NodeTraits
 
     public static string Id(HtmlNode node) => node.GetAttributeValue("id", string.Empty);
 
+    /// <summary>Whether a space-separated attribute value (class, rel) holds <paramref name="token"/>, ignoring case.</summary>
+    public static bool HasToken(string value, string token)
+    {
+        // Asked of every element by some walks, so the tokens are compared in place rather than split out.
+        var span = value.AsSpan();
+        foreach (var range in span.SplitAny(" \t\r\n\f"))
+        {
+            if (span[range].Equals(token, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     public static ClassVerdict Verdict(HtmlNode node, ClassHintCache cache) =>
         node.HasAttributes ? cache.Get(node) : default;
 

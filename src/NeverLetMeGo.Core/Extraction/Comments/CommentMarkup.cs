@@ -23,7 +23,7 @@ internal static partial class CommentMarkup
     }
 
     private static bool HasClass(HtmlNode node, string name) =>
-        node.HasAttributes && NodeTraits.Classes(node).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Contains(name, StringComparer.OrdinalIgnoreCase);
+        node.HasAttributes && NodeTraits.HasToken(NodeTraits.Classes(node), name);
 
     /// <summary>Elements between two items that make the inner one a reply rather than a wrapper of the same comment.</summary>
     public static bool IsReplyContainer(HtmlNode node, ClassVerdict verdict) =>

@@ -49,7 +49,7 @@ internal static class PageScanner
                     ReadMeta(child, signals);
                     continue;
                 case "link":
-                    if (signals.Canonical is null && HasToken(child.GetAttributeValue("rel", string.Empty), "canonical"))
+                    if (signals.Canonical is null && NodeTraits.HasToken(child.GetAttributeValue("rel", string.Empty), "canonical"))
                     {
                         signals.Canonical = child.GetAttributeValue("href", null);
                     }
@@ -83,9 +83,9 @@ internal static class PageScanner
         }
 
         var rel = node.HasAttributes ? node.GetAttributeValue("rel", null) : null;
-        if ((rel is not null && HasToken(rel, "author"))
+        if ((rel is not null && NodeTraits.HasToken(rel, "author"))
             || verdict.Has(ClassSignal.Byline)
-            || (inAuthor && node.HasAttributes && HasToken(NodeTraits.Classes(node), "fn"))
+            || (inAuthor && node.HasAttributes && NodeTraits.HasToken(NodeTraits.Classes(node), "fn"))
             || "author".Equals(itemprop, StringComparison.OrdinalIgnoreCase))
         {
             signals.Bylines.Add(node);
@@ -123,21 +123,6 @@ internal static class PageScanner
         }
 
         var classes = NodeTraits.Classes(node);
-        return classes.Length > 0 && (HasToken(classes, "hentry") || HasToken(classes, "h-entry") || HasToken(classes, "post") || HasToken(classes, "type-post"));
-    }
-
-    // Every element is asked, so no Split: walk the tokens in place.
-    private static bool HasToken(string value, string token)
-    {
-        var span = value.AsSpan();
-        foreach (var range in span.SplitAny(" \t\r\n\f"))
-        {
-            if (span[range].Equals(token, StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return classes.Length > 0 && (NodeTraits.HasToken(classes, "hentry") || NodeTraits.HasToken(classes, "h-entry") || NodeTraits.HasToken(classes, "post") || NodeTraits.HasToken(classes, "type-post"));
     }
 }

@@ -24,25 +24,24 @@ public sealed partial class PageFetcher : IDisposable
     {
     }
 
-    public async Task<FetchedPage> FetchAsync(string location, CancellationToken ct)
+    public Task<FetchedPage> FetchAsync(string location, CancellationToken ct) => FetchAsync(location, gate: null, ct);
+
+    /// <summary>As above, with HTTP requests (redirect hops included) passed through <paramref name="gate"/> first.</summary>
+    internal async Task<FetchedPage> FetchAsync(string location, IRequestGate? gate, CancellationToken ct)
     {
         if (!Uri.TryCreate(location, UriKind.Absolute, out var uri))
             return await ReadFileAsync(Path.GetFullPath(location), ct);
         if (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
-            return await FetchHttpAsync(uri, ct);
+            return await FetchHttpAsync(uri, validators: null, gate, ct) ?? throw new FetchException("HTTP 304 Not Modified") { Kind = "http_304" };
         if (uri.IsFile)
             return await ReadFileAsync(uri.LocalPath, ct);
         throw new FetchException($"unsupported URL scheme '{uri.Scheme}' (expected http, https, file or a path)");
     }
 
-    public async Task<FetchedPage> FetchHttpAsync(Uri url, CancellationToken ct) =>
-        await FetchHttpAsync(url, validators: null, ct) ?? throw new FetchException("HTTP 304 Not Modified") { Kind = "http_304" };
-
-    /// <summary>A conditional GET when validators are given: null when the server says the page is not modified.</summary>
-    public Task<FetchedPage?> FetchHttpAsync(Uri url, PageValidators? validators, CancellationToken ct) =>
-        FetchHttpAsync(url, validators, gate: null, ct);
-
-    /// <summary>As above, with every request (redirect hops included) passed through <paramref name="gate"/> first.</summary>
+    /// <summary>
+    /// A conditional GET when validators are given (null when the server says the page is not modified), every request
+    /// (redirect hops included) passed through <paramref name="gate"/> first when there is one.
+    /// </summary>
     internal Task<FetchedPage?> FetchHttpAsync(Uri url, PageValidators? validators, IRequestGate? gate, CancellationToken ct) =>
         FollowAsync(url, gate, request =>
         {

@@ -65,7 +65,7 @@ internal sealed class ScrapeRun(PageFetcher fetcher, IRequestGate gate, ReviewIn
                 Fetched item;
                 try
                 {
-                    item = new Fetched(index, input, await FetchAsync(input, token), null);
+                    item = new Fetched(index, input, await fetcher.FetchAsync(input, gate, token), null);
                 }
                 catch (Exception ex) when (!token.IsCancellationRequested)
                 {
@@ -78,13 +78,6 @@ internal sealed class ScrapeRun(PageFetcher fetcher, IRequestGate gate, ReviewIn
         {
             writer.Complete();
         }
-    }
-
-    private async Task<FetchedPage> FetchAsync(string input, CancellationToken ct)
-    {
-        if (Uri.TryCreate(input, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps))
-            return await fetcher.FetchHttpAsync(url, validators: null, gate, ct) ?? throw new FetchException("HTTP 304 Not Modified") { Kind = "http_304" };
-        return await fetcher.FetchAsync(input, ct);
     }
 
     private async Task<ScrapeItemResult> ProcessAsync(Fetched item, CancellationToken ct)

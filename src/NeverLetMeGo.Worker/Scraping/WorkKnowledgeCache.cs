@@ -6,8 +6,9 @@ namespace NeverLetMeGo.Worker.Scraping;
 
 /// <summary>
 /// What the tagger knows of a stored work (its vocabulary from the stored texts, its operators' spoiler terms), by the
-/// title a page names. Building it reads every stored text of the work, so one work's knowledge is reused for a minute:
-/// a new term or review reaches pages scraped after that, and `nlmg retag` brings stored reviews up to date.
+/// title a page names. Building it reads the texts of the work's newest stored reviews (WorkKnowledgeStore.MaxReviewsRead),
+/// so one work's knowledge is reused for a minute: a new term or review reaches pages scraped after that, and
+/// `nlmg retag` brings stored reviews up to date.
 /// </summary>
 internal sealed class WorkKnowledgeCache(WorkKnowledgeStore store, TimeProvider clock)
 {

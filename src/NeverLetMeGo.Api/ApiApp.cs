@@ -36,7 +36,7 @@ public static class ApiApp
         var startupLogger = startupLogs.CreateLogger("NeverLetMeGo.Startup");
         var (connectionString, isEmbedded) = await ReviewsDatabase.ResolveAsync(builder.Configuration, startupLogger, ct);
 
-        builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+        builder.Services.AddSingleton(_ => ReviewsDatabase.CreateDataSource(connectionString));
         builder.Services.AddSingleton<ReviewQueries>();
         builder.Services.AddSingleton<WorkQueries>();
         builder.Services.AddSingleton<WorkKnowledgeStore>();

@@ -10,7 +10,7 @@ public sealed class ProtocolTests(ApiServer api) : IClassFixture<ApiServer>
         using var request = new HttpRequestMessage(HttpMethod.Get, path);
         if (ifNoneMatch is not null)
         {
-            request.Headers.IfNoneMatch.Add(EntityTagHeaderValue.Parse(ifNoneMatch));
+            request.Headers.IfNoneMatch.Add(ifNoneMatch == "*" ? EntityTagHeaderValue.Any : EntityTagHeaderValue.Parse(ifNoneMatch));
         }
 
         if (origin is not null)
@@ -60,6 +60,53 @@ public sealed class ProtocolTests(ApiServer api) : IClassFixture<ApiServer>
 
         Assert.Equal(HttpStatusCode.OK, after.StatusCode);
         Assert.NotEqual(before.Headers.ETag, after.Headers.ETag);
+    }
+
+    [Fact]
+    public async Task An_operator_correction_gives_the_review_a_new_etag_and_a_stale_copy_gets_the_corrected_text()
+    {
+        var id = (await TestReviews.SaveAsync(api.Db, TestReviews.Tagged($"https://reviews.example/{Guid.NewGuid():N}"))).ReviewId;
+        using var before = await GetAsync($"/reviews/{id}");
+
+        using var correction = new HttpRequestMessage(HttpMethod.Put, $"/admin/reviews/{id}/blocks/0/level") { Content = System.Net.Http.Json.JsonContent.Create(new { level = "major" }) };
+        correction.Headers.Add("X-Api-Key", ApiServer.OperatorKey);
+        using var corrected = await api.Client.SendAsync(correction);
+        using var after = await GetAsync($"/reviews/{id}", before.Headers.ETag!.Tag);
+        using var again = await GetAsync($"/reviews/{id}", after.Headers.ETag!.Tag);
+
+        Assert.Equal(HttpStatusCode.OK, corrected.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, after.StatusCode);
+        Assert.NotEqual(before.Headers.ETag, after.Headers.ETag);
+        Assert.DoesNotContain("The acting is superb", await after.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotModified, again.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("?spoilers=all")]
+    [InlineData("?mask=omit")]
+    [InlineData("?format=html")]
+    public async Task Each_reading_of_a_review_has_its_own_etag(string options)
+    {
+        var id = (await TestReviews.SaveAsync(api.Db, TestReviews.Tagged($"https://reviews.example/{Guid.NewGuid():N}"))).ReviewId;
+        using var masked = await GetAsync($"/reviews/{id}");
+        using var other = await GetAsync($"/reviews/{id}{options}");
+        using var otherWithMaskedTag = await GetAsync($"/reviews/{id}{options}", masked.Headers.ETag!.Tag);
+        using var anyTag = await GetAsync($"/reviews/{id}{options}", "*");
+
+        Assert.NotEqual(masked.Headers.ETag, other.Headers.ETag);
+        Assert.Equal(HttpStatusCode.OK, otherWithMaskedTag.StatusCode);
+        Assert.Equal(await other.Content.ReadAsStringAsync(), await otherWithMaskedTag.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.NotModified, anyTag.StatusCode);
+    }
+
+    [Fact]
+    public async Task Revalidating_a_missing_review_is_a_404_problem_without_an_etag()
+    {
+        using var response = await GetAsync("/reviews/987654322", "*");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Null(response.Headers.ETag);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
 
     [Fact]

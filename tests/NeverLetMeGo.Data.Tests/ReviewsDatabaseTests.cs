@@ -34,6 +34,17 @@ public sealed class ReviewsDatabaseTests
         Assert.False(await connection.ExecuteScalarAsync<bool>("select to_regclass('schema_migrations') is not null"));
     }
 
+    [Theory]
+    [InlineData("Host=db.invalid;Username=u", 64)]
+    [InlineData("Host=db.invalid;Username=u;Max Auto Prepare=0", 0)]
+    [InlineData("Host=db.invalid;Username=u;maxautoprepare=5", 5)]
+    public async Task The_data_source_prepares_statements_unless_the_connection_string_says_otherwise(string connectionString, int expected)
+    {
+        await using var db = ReviewsDatabase.CreateDataSource(connectionString);
+
+        Assert.Equal(expected, new NpgsqlConnectionStringBuilder(db.ConnectionString).MaxAutoPrepare);
+    }
+
     internal static IConfiguration Configure(params (string Key, string Value)[] settings) =>
         new ConfigurationBuilder().AddInMemoryCollection(settings.Select(s => KeyValuePair.Create(s.Key, (string?)s.Value))).Build();
 

@@ -4,14 +4,20 @@ using Microsoft.Net.Http.Headers;
 namespace NeverLetMeGo.Api.Infrastructure;
 
 /// <summary>
-/// Strong ETags for every successful GET: the hash of the exact bytes sent, so any change to a review (a re-scrape, a
-/// corrected level) changes it. A matching If-None-Match gets 304. Anonymous reads are cacheable but must revalidate.
+/// Strong ETags for every successful GET. By default the tag is the hash of the exact bytes sent, so any change to a
+/// review (a re-scrape, a corrected level) changes it; an endpoint marked <see cref="Computed"/> sets its own tag from
+/// what decides its bytes, which lets it answer a matching If-None-Match with 304 before loading anything. Anonymous
+/// reads are cacheable but must revalidate.
 /// </summary>
 internal sealed class ETags(RequestDelegate next)
 {
+    /// <summary>Endpoint metadata: the handler calls <see cref="Apply"/> itself, so its body is neither buffered nor hashed.</summary>
+    public static readonly object Computed = new ComputedETag();
+
     public async Task InvokeAsync(HttpContext http)
     {
-        if (!HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method))
+        if ((!HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method))
+            || http.GetEndpoint()?.Metadata.GetMetadata<ComputedETag>() is not null)
         {
             await next(http);
             return;
@@ -29,21 +35,35 @@ internal sealed class ETags(RequestDelegate next)
             http.Response.Body = original;
         }
 
-        if (http.Response.StatusCode == StatusCodes.Status200OK && !http.Response.Headers.ContainsKey(HeaderNames.ETag))
+        if (http.Response.StatusCode == StatusCodes.Status200OK && !http.Response.Headers.ContainsKey(HeaderNames.ETag)
+            && Apply(http, Tag(buffer.GetBuffer().AsSpan(0, (int)buffer.Length))))
         {
-            var tag = new EntityTagHeaderValue($"\"{Convert.ToBase64String(SHA256.HashData(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)))[..27]}\"");
-            http.Response.Headers.ETag = tag.ToString();
-            http.Response.Headers.CacheControl = http.Request.Headers.ContainsKey(AdminKeys.Header) ? "private, no-store" : "public, no-cache";
-            http.Response.Headers.Vary = "Accept";
-            if (EntityTagHeaderValue.TryParseList(http.Request.Headers.IfNoneMatch, out var matches) && matches.Any(m => m.Compare(tag, useStrongComparison: true) || m.Equals(EntityTagHeaderValue.Any)))
-            {
-                http.Response.StatusCode = StatusCodes.Status304NotModified;
-                http.Response.ContentLength = null;
-                return;
-            }
+            http.Response.StatusCode = StatusCodes.Status304NotModified;
+            http.Response.ContentLength = null;
+            return;
         }
 
         buffer.Position = 0;
         await buffer.CopyToAsync(original, http.RequestAborted);
     }
+
+    /// <summary>A strong tag naming these bytes (27 base64 characters of their SHA-256).</summary>
+    public static EntityTagHeaderValue Tag(ReadOnlySpan<byte> bytes)
+        => new($"\"{Convert.ToBase64String(SHA256.HashData(bytes))[..27]}\"");
+
+    /// <summary>Sets the tag and the cache headers of a 200; true when the request's If-None-Match already names it (answer 304).</summary>
+    public static bool Apply(HttpContext http, EntityTagHeaderValue tag)
+    {
+        http.Response.Headers.ETag = tag.ToString();
+        http.Response.Headers.CacheControl = http.Request.Headers.ContainsKey(AdminKeys.Header) ? "private, no-store" : "public, no-cache";
+        http.Response.Headers.Vary = "Accept";
+        return Matches(http, tag);
+    }
+
+    /// <summary>Whether If-None-Match names this tag (strong comparison) or is "*".</summary>
+    public static bool Matches(HttpContext http, EntityTagHeaderValue tag)
+        => EntityTagHeaderValue.TryParseList(http.Request.Headers.IfNoneMatch, out var matches)
+           && matches.Any(m => m.Compare(tag, useStrongComparison: true) || m.Equals(EntityTagHeaderValue.Any));
+
+    private sealed class ComputedETag;
 }

@@ -12,7 +12,7 @@ internal static class ReviewsApi
         var reviews = app.MapGroup("/reviews").WithTags("Reviews")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
-        reviews.MapGet("/{id}", GetReview).WithName("GetReview")
+        reviews.MapGet("/{id}", GetReview).WithName("GetReview").WithMetadata(ETags.Computed)
             .Produces<string>(StatusCodes.Status200OK, "text/html")
             .WithSummary("Get a review, spoiler-masked")
             .WithDescription("Masking is on by default: premise and major spoiler blocks are hidden. spoilers=premise shows premise blocks; spoilers=all shows everything. Author warnings are always shown. Hidden blocks keep index, kind, level and a reason, never their text or its length: `mask=placeholder` (default) gives a null text, `redact` one fixed placeholder, `omit` leaves them out. The summary carries the spoiler counts and the spoiler-safe excerpt; the title is replaced when it reveals.");
@@ -30,8 +30,8 @@ internal static class ReviewsApi
         return app;
     }
 
-    private static async Task<Results<Ok<ReviewResponse>, ContentHttpResult, ProblemHttpResult>> GetReview(
-        long id, string? spoilers, string? mask, string? format, ReviewQueries reviews, CancellationToken ct)
+    private static async Task<Results<Ok<ReviewResponse>, ContentHttpResult, StatusCodeHttpResult, ProblemHttpResult>> GetReview(
+        long id, string? spoilers, string? mask, string? format, HttpContext http, ReviewQueries reviews, CancellationToken ct)
     {
         if (!ReadOptions.TryParse(spoilers, mask, out var options, out var problem))
         {
@@ -43,15 +43,29 @@ internal static class ReviewsApi
             return Problems.BadParameter("format", "format must be one of: json, html.");
         }
 
+        var html = format is not null && IsFormat(format, "html");
+        // A revalidation reads the review's version only; the blocks are loaded when the client's copy is stale.
+        if (http.Request.Headers.IfNoneMatch.Count > 0 && await reviews.GetVersionAsync(id, ct) is { } current
+            && ReviewETags.For(id, current, options, html) is var tag && ETags.Matches(http, tag))
+        {
+            ETags.Apply(http, tag);
+            return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+        }
+
         var review = await reviews.GetAsync(id, ct);
         if (review is null)
         {
             return Problems.NotFound("Review", id);
         }
 
+        if (ETags.Apply(http, ReviewETags.For(id, review.Version, options, html)))
+        {
+            return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+        }
+
         var safe = ReviewMapping.Project(review.Summary, review.Blocks, options.Tolerance, options.Mask);
         var summary = ReviewMapping.ToSummary(review.Summary, safe);
-        if (format is not null && IsFormat(format, "html"))
+        if (html)
         {
             return TypedResults.Content(ReviewHtml.Render(summary, safe, options), ReviewHtml.ContentType);
         }

@@ -88,14 +88,13 @@ internal static class WorksApi
 
     private static async Task<Results<Ok<WorkRatingResponse>, ProblemHttpResult>> GetWorkRating(long id, WorkQueries works, CancellationToken ct)
     {
-        if (await works.GetAsync(id, ct) is null)
+        if (await works.GetRatingPageAsync(id, Paging.DefaultLimit + 1, ct) is not { } rating)
         {
             return Problems.NotFound("Work", id);
         }
 
-        var stats = await works.GetRatingStatsAsync(id, ct);
-        var (page, next) = await ContributionPageAsync(works, id, Paging.DefaultLimit, null, ct);
-        return TypedResults.Ok(WorkRatings.ToResponse(stats, page, next));
+        var (page, next) = ContributionPage(rating.Contributions, Paging.DefaultLimit);
+        return TypedResults.Ok(WorkRatings.ToResponse(rating.Stats, page, next));
     }
 
     private static async Task<Results<Ok<RatingContributionListResponse>, ProblemHttpResult>> GetWorkRatingContributions(
@@ -125,7 +124,12 @@ internal static class WorksApi
     private static async Task<(IReadOnlyList<RatingContributionRow> Page, string? Next)> ContributionPageAsync(
         WorkQueries works, long id, int pageSize, ContributionCursor? after, CancellationToken ct)
     {
-        var rows = await works.GetRatingContributionsAsync(id, pageSize + 1, after, ct);
+        return ContributionPage(await works.GetRatingContributionsAsync(id, pageSize + 1, after, ct), pageSize);
+    }
+
+    /// <summary>Up to pageSize of rows read with one more, and the cursor after the page when there was one more.</summary>
+    private static (IReadOnlyList<RatingContributionRow> Page, string? Next) ContributionPage(IReadOnlyList<RatingContributionRow> rows, int pageSize)
+    {
         var page = rows.Take(pageSize).ToList();
         return (page, rows.Count > pageSize ? WorkRatings.EncodeCursor(page[^1]) : null);
     }

@@ -45,6 +45,21 @@ internal sealed class SummaryRecord
     };
 }
 
+internal sealed class VersionRecord
+{
+    public string ContentHash { get; init; } = "";
+    public DateTime UpdatedAt { get; init; }
+    public DateTime FetchedAt { get; init; }
+    public string WorkTitle { get; init; } = "";
+    public string? SiteName { get; init; }
+    public string SiteHost { get; init; } = "";
+    public int Overrides { get; init; }
+    public DateTime? OverridesUpdatedAt { get; init; }
+
+    public ReviewVersion ToVersion() => new(
+        ContentHash, SqlMapping.Offset(UpdatedAt), SqlMapping.Offset(FetchedAt), WorkTitle, SiteName, SiteHost, Overrides, SqlMapping.Offset(OverridesUpdatedAt));
+}
+
 internal sealed class BlockRecord
 {
     public long ReviewId { get; init; }

@@ -25,8 +25,17 @@ public sealed record ReviewSummaryRow
     public required DateTimeOffset FetchedAt { get; init; }
 }
 
-/// <summary>A review with its blocks in order.</summary>
-public sealed record ReviewRow(ReviewSummaryRow Summary, IReadOnlyList<BlockRow> Blocks);
+/// <summary>A review with its blocks in order, and the version they were read at.</summary>
+public sealed record ReviewRow(ReviewSummaryRow Summary, IReadOnlyList<BlockRow> Blocks, ReviewVersion Version);
+
+/// <summary>
+/// Everything stored that decides how a review reads, apart from the reader's options: its content (hash), any update
+/// (re-scrape, re-tag), the fetch time it shows, its work's and site's names, and the reader or operator corrections of its
+/// blocks (count and newest, so a removed one counts too). Any write that changes the review's representation changes one of these.
+/// </summary>
+public sealed record ReviewVersion(
+    string ContentHash, DateTimeOffset UpdatedAt, DateTimeOffset FetchedAt, string WorkTitle, string? SiteName, string SiteHost,
+    int Overrides, DateTimeOffset? OverridesUpdatedAt);
 
 /// <summary>A comment with its blocks; ParentId is the stored id of the comment it replies to.</summary>
 public sealed record CommentRow(long Id, long? ParentId, string? Author, DateTimeOffset? PublishedAt, int Ordinal, IReadOnlyList<BlockRow> Blocks);

@@ -15,42 +15,62 @@ public sealed record WorkRatingStatsRow(long WorkId, int Count, int Unrated, int
 /// <summary>A rated review as it contributes to the aggregate.</summary>
 public sealed record RatingContributionRow(long ReviewId, string RatingRaw, double RatingValue, double RatingScale, double RatingNormalized);
 
+/// <summary>What the rating endpoint shows: the work, its counters and the first contributions, read in one round trip.</summary>
+public sealed record WorkRatingPage(WorkRow Work, WorkRatingStatsRow Stats, IReadOnlyList<RatingContributionRow> Contributions);
+
 /// <summary>Keyset position in a work's contributions (best first): strictly after this score and review id.</summary>
 public sealed record ContributionCursor(double Normalized, long ReviewId);
 
 public sealed partial class WorkQueries
 {
-    public async Task<WorkRatingStatsRow> GetRatingStatsAsync(long workId, CancellationToken ct)
+    private const string ContributionsSql = """
+        select id as review_id, rating_raw, rating_value, rating_scale, rating_normalized
+        from reviews
+        where work_id = @workId and rating_normalized is not null
+          and (@afterId::bigint is null or (rating_normalized, id) < (@afterScore::double precision, @afterId))
+        order by rating_normalized desc, id desc
+        limit @limit
+        """;
+
+    /// <summary>The work, its rating counters and its best contributions up to limit; null when there is no such work.</summary>
+    public async Task<WorkRatingPage?> GetRatingPageAsync(long workId, int limit, CancellationToken ct)
     {
-        const string sql = """
+        const string sql = $"""
+            select {Columns}
+            from {From}
+            where w.id = @workId;
+
             select rated as count, unrated, positive, total, tenths
             from work_rating_stats
-            where work_id = @workId
+            where work_id = @workId;
+
+            {ContributionsSql};
             """;
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
         await using var connection = await db.OpenConnectionAsync(ct);
-        var row = await connection.QuerySingleOrDefaultAsync<StatsRecord>(new CommandDefinition(sql, new { workId }, cancellationToken: ct));
-        return row is null
-            ? new WorkRatingStatsRow(workId, 0, 0, 0, 0, new int[WorkRatingStatsRow.Buckets])
-            : new WorkRatingStatsRow(workId, row.Count, row.Unrated, row.Positive, row.Total, row.Tenths);
+        var args = new { workId, limit, afterScore = (double?)null, afterId = (long?)null };
+        await using var grid = await connection.QueryMultipleAsync(new CommandDefinition(sql, args, cancellationToken: ct));
+        var work = await grid.ReadSingleOrDefaultAsync<WorkRecord>();
+        var stats = await grid.ReadSingleOrDefaultAsync<StatsRecord>();
+        var contributions = await grid.ReadAsync<ContributionRecord>();
+        return work is null ? null : new WorkRatingPage(work.ToRow(), ToStats(workId, stats), contributions.Select(ToRow).ToList());
     }
 
     /// <summary>The rated reviews of a work, best first (ties by newer id), up to limit, strictly after the cursor.</summary>
     public async Task<IReadOnlyList<RatingContributionRow>> GetRatingContributionsAsync(long workId, int limit, ContributionCursor? after, CancellationToken ct)
     {
-        const string sql = """
-            select id as review_id, rating_raw, rating_value, rating_scale, rating_normalized
-            from reviews
-            where work_id = @workId and rating_normalized is not null
-              and (@afterId::bigint is null or (rating_normalized, id) < (@afterScore::double precision, @afterId))
-            order by rating_normalized desc, id desc
-            limit @limit
-            """;
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
         await using var connection = await db.OpenConnectionAsync(ct);
         var args = new { workId, limit, afterScore = after?.Normalized, afterId = after?.ReviewId };
-        var rows = await connection.QueryAsync<ContributionRecord>(new CommandDefinition(sql, args, cancellationToken: ct));
-        return rows.Select(r => new RatingContributionRow(r.ReviewId, r.RatingRaw ?? "", r.RatingValue, r.RatingScale, r.RatingNormalized)).ToList();
+        var rows = await connection.QueryAsync<ContributionRecord>(new CommandDefinition(ContributionsSql, args, cancellationToken: ct));
+        return rows.Select(ToRow).ToList();
     }
+
+    private static WorkRatingStatsRow ToStats(long workId, StatsRecord? row) => row is null
+        ? new WorkRatingStatsRow(workId, 0, 0, 0, 0, new int[WorkRatingStatsRow.Buckets])
+        : new WorkRatingStatsRow(workId, row.Count, row.Unrated, row.Positive, row.Total, row.Tenths);
+
+    private static RatingContributionRow ToRow(ContributionRecord r) => new(r.ReviewId, r.RatingRaw ?? "", r.RatingValue, r.RatingScale, r.RatingNormalized);
 
     private sealed class StatsRecord
     {

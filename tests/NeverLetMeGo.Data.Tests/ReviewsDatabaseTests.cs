@@ -35,7 +35,7 @@ public sealed class ReviewsDatabaseTests
     }
 
     [Theory]
-    [InlineData("Host=db.invalid;Username=u", 64)]
+    [InlineData("Host=db.invalid;Username=u", 128)]
     [InlineData("Host=db.invalid;Username=u;Max Auto Prepare=0", 0)]
     [InlineData("Host=db.invalid;Username=u;maxautoprepare=5", 5)]
     public async Task The_data_source_prepares_statements_unless_the_connection_string_says_otherwise(string connectionString, int expected)

@@ -7,7 +7,7 @@ namespace NeverLetMeGo.Core.Masking;
 public static class SafeText
 {
     public const int ExcerptLength = 320;
-    private const int ExcerptBlocks = 2;
+    public const int ExcerptBlocks = 2;
     private const int TitleRun = 4;
 
     // Title words that announce a reveal. "no spoilers" and "spoiler-free" are promises, not reveals, and are cut out first.
@@ -59,6 +59,13 @@ public static class SafeText
 
         return Reveals(title, workTitle, blocks) ? (fallback, true) : (title.Trim(), false);
     }
+
+    /// <summary>
+    /// Whether <see cref="Title"/> compares this title with the spoiler blocks' words: only a title with a run of
+    /// words besides the work's name can repeat one. Lists load spoiler text only for such titles.
+    /// </summary>
+    public static bool TitleReadsSpoilerBlocks(string? title, string workTitle)
+        => !string.IsNullOrWhiteSpace(title) && RunsAround(Words(title), Words(workTitle)).Any();
 
     private static bool Reveals(string title, string workTitle, IEnumerable<Block> blocks)
     {

@@ -49,7 +49,7 @@ public static class ReviewsDatabase
         var written = new DbConnectionStringBuilder { ConnectionString = connectionString };
         if (!written.Keys.Cast<string>().Any(k => string.Equals(k.Replace(" ", "", StringComparison.Ordinal), "MaxAutoPrepare", StringComparison.OrdinalIgnoreCase)))
         {
-            builder.ConnectionStringBuilder.MaxAutoPrepare = 64;
+            builder.ConnectionStringBuilder.MaxAutoPrepare = 128;
             builder.ConnectionStringBuilder.AutoPrepareMinUsages = 2;
         }
 

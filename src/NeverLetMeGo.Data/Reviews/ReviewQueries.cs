@@ -131,14 +131,34 @@ public sealed partial class ReviewQueries(NpgsqlDataSource db)
             .ToList();
     }
 
-    /// <summary>The blocks (at their effective level) of several reviews, for lists that show excerpts.</summary>
-    public async Task<ILookup<long, BlockRow>> GetBlocksAsync(IReadOnlyCollection<long> reviewIds, CancellationToken ct)
+    /// <summary>
+    /// The blocks a safe summary reads (lists, feeds, search), at their effective level, for several reviews: the leading
+    /// blocks up to the first spoiler or warning and at most <paramref name="leadingBlocks"/> text blocks (the excerpt), and
+    /// every spoiler block (the counts), with its text only for the reviews in <paramref name="spoilerTextOf"/> (whose
+    /// titles are checked against it). Reasons are not read. A popular work's list page read every block with its text,
+    /// half a megabyte for excerpts of 320 characters (bench/README.md, Performance).
+    /// </summary>
+    public async Task<ILookup<long, BlockRow>> GetSummaryBlocksAsync(
+        IReadOnlyCollection<long> reviewIds, IReadOnlyCollection<long> spoilerTextOf, int leadingBlocks, CancellationToken ct)
     {
         const string sql = $"""
-            select {BlockColumns}
-            {BlockFrom}
-            where b.review_id = any(@ids)
-            order by b.review_id, b.ordinal
+            with effective as (
+                select {BlockColumns}
+                {BlockFrom}
+                where b.review_id = any(@ids)
+            ), placed as (
+                select e.review_id, e.ordinal, e.kind, e.text, e.spoiler_level, e.warning, e.spoiler_score,
+                       coalesce(count(*) filter (where e.kind <> 'heading') over before, 0) < @leadingBlocks
+                           and not coalesce(bool_or(e.warning or e.spoiler_level > 0) over before, false) as lead_in
+                from effective e
+                window before as (partition by e.review_id order by e.ordinal rows between unbounded preceding and 1 preceding)
+            )
+            select review_id, ordinal, kind,
+                   case when lead_in or review_id = any(@spoilerTextOf) then text else '' end as text,
+                   spoiler_level, warning, spoiler_score, array[]::text[] as reasons
+            from placed
+            where lead_in or (spoiler_level > 0 and not warning)
+            order by review_id, ordinal
             """;
         if (reviewIds.Count == 0)
         {
@@ -146,7 +166,8 @@ public sealed partial class ReviewQueries(NpgsqlDataSource db)
         }
 
         await using var connection = await db.OpenConnectionAsync(ct);
-        var rows = await connection.QueryAsync<BlockRecord>(new CommandDefinition(sql, new { ids = reviewIds.ToArray() }, cancellationToken: ct));
+        var args = new { ids = reviewIds.ToArray(), spoilerTextOf = spoilerTextOf.ToArray(), leadingBlocks };
+        var rows = await connection.QueryAsync<BlockRecord>(new CommandDefinition(sql, args, cancellationToken: ct));
         return rows.ToLookup(r => r.ReviewId, r => r.ToRow());
     }
 

@@ -23,11 +23,20 @@ public sealed record ContributionCursor(double Normalized, long ReviewId);
 
 public sealed partial class WorkQueries
 {
+    // First and later pages are separate statements, so each prepared statement keeps a plan that walks the covering index.
     private const string ContributionsSql = """
         select id as review_id, rating_raw, rating_value, rating_scale, rating_normalized
         from reviews
         where work_id = @workId and rating_normalized is not null
-          and (@afterId::bigint is null or (rating_normalized, id) < (@afterScore::double precision, @afterId))
+        order by rating_normalized desc, id desc
+        limit @limit
+        """;
+
+    private const string ContributionsAfterSql = """
+        select id as review_id, rating_raw, rating_value, rating_scale, rating_normalized
+        from reviews
+        where work_id = @workId and rating_normalized is not null
+          and (rating_normalized, id) < (@afterScore::double precision, @afterId)
         order by rating_normalized desc, id desc
         limit @limit
         """;
@@ -48,8 +57,7 @@ public sealed partial class WorkQueries
             """;
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
         await using var connection = await db.OpenConnectionAsync(ct);
-        var args = new { workId, limit, afterScore = (double?)null, afterId = (long?)null };
-        await using var grid = await connection.QueryMultipleAsync(new CommandDefinition(sql, args, cancellationToken: ct));
+        await using var grid = await connection.QueryMultipleAsync(new CommandDefinition(sql, new { workId, limit }, cancellationToken: ct));
         var work = await grid.ReadSingleOrDefaultAsync<WorkRecord>();
         var stats = await grid.ReadSingleOrDefaultAsync<StatsRecord>();
         var contributions = await grid.ReadAsync<ContributionRecord>();
@@ -62,7 +70,7 @@ public sealed partial class WorkQueries
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
         await using var connection = await db.OpenConnectionAsync(ct);
         var args = new { workId, limit, afterScore = after?.Normalized, afterId = after?.ReviewId };
-        var rows = await connection.QueryAsync<ContributionRecord>(new CommandDefinition(ContributionsSql, args, cancellationToken: ct));
+        var rows = await connection.QueryAsync<ContributionRecord>(new CommandDefinition(after is null ? ContributionsSql : ContributionsAfterSql, args, cancellationToken: ct));
         return rows.Select(ToRow).ToList();
     }
 

@@ -32,18 +32,23 @@ public sealed partial class ReviewQueries(NpgsqlDataSource db)
         left join block_level_overrides o on o.review_id = b.review_id and o.ordinal = b.ordinal
         """;
 
-    // What decides a review's bytes besides the reader's options (ReviewVersion): read by itself for revalidation.
-    private const string VersionSql = """
-        select r.content_hash, r.updated_at, r.fetched_at, w.title as work_title, s.name as site_name, s.host as site_host,
-               o.overrides, o.overrides_updated_at
-        from reviews r
-        join works w on w.id = r.work_id
-        join sites s on s.id = r.site_id
+    // What decides a review's bytes besides the reader's options (ReviewVersion), beyond the summary's own columns.
+    private const string VersionColumns = "r.updated_at, o.overrides, o.overrides_updated_at";
+
+    private const string VersionFrom = """
         cross join lateral (
             select count(*)::int as overrides, max(updated_at) as overrides_updated_at
             from block_level_overrides
             where review_id = r.id
         ) o
+        """;
+
+    private const string VersionSql = $"""
+        select r.content_hash, r.fetched_at, w.title as work_title, s.name as site_name, s.host as site_host, {VersionColumns}
+        from reviews r
+        join works w on w.id = r.work_id
+        join sites s on s.id = r.site_id
+        {VersionFrom}
         where r.id = @id
         """;
 
@@ -51,10 +56,9 @@ public sealed partial class ReviewQueries(NpgsqlDataSource db)
     public async Task<ReviewRow?> GetAsync(long id, CancellationToken ct)
     {
         const string sql = $"""
-            {VersionSql};
-
-            select {SummaryColumns}
+            select {SummaryColumns}, {VersionColumns}
             {SummaryFrom}
+            {VersionFrom}
             where r.id = @id;
 
             select {BlockColumns}
@@ -64,10 +68,9 @@ public sealed partial class ReviewQueries(NpgsqlDataSource db)
             """;
         await using var connection = await db.OpenConnectionAsync(ct);
         await using var grid = await connection.QueryMultipleAsync(new CommandDefinition(sql, new { id }, cancellationToken: ct));
-        var version = await grid.ReadSingleOrDefaultAsync<VersionRecord>();
-        var summary = await grid.ReadSingleOrDefaultAsync<SummaryRecord>();
+        var summary = await grid.ReadSingleOrDefaultAsync<DetailRecord>();
         var blocks = await grid.ReadAsync<BlockRecord>();
-        return summary is null || version is null ? null : new ReviewRow(summary.ToRow(), blocks.Select(b => b.ToRow()).ToList(), version.ToVersion());
+        return summary is null ? null : new ReviewRow(summary.ToRow(), blocks.Select(b => b.ToRow()).ToList(), summary.ToVersion());
     }
 
     /// <summary>Only the version of a review (null when there is no such review): what a conditional GET compares.</summary>

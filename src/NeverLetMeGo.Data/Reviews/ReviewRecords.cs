@@ -3,7 +3,7 @@ namespace NeverLetMeGo.Data.Reviews;
 // Dapper materialises these by column name (snake_case → PascalCase); the public rows are built from them.
 // timestamptz arrives as a UTC DateTime, smallint as short.
 
-internal sealed class SummaryRecord
+internal class SummaryRecord
 {
     public long Id { get; init; }
     public long WorkId { get; init; }
@@ -43,6 +43,17 @@ internal sealed class SummaryRecord
         ContentHash = ContentHash,
         FetchedAt = SqlMapping.Offset(FetchedAt),
     };
+}
+
+/// <summary>A review's summary read with the rest of its version (<see cref="VersionRecord"/>).</summary>
+internal sealed class DetailRecord : SummaryRecord
+{
+    public DateTime UpdatedAt { get; init; }
+    public int Overrides { get; init; }
+    public DateTime? OverridesUpdatedAt { get; init; }
+
+    public ReviewVersion ToVersion() => new(
+        ContentHash, SqlMapping.Offset(UpdatedAt), SqlMapping.Offset(FetchedAt), WorkTitle, SiteName, SiteHost, Overrides, SqlMapping.Offset(OverridesUpdatedAt));
 }
 
 internal sealed class VersionRecord

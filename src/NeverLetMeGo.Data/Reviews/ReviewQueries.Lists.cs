@@ -55,7 +55,7 @@ public sealed partial class ReviewQueries
             afterRating = query.After?.Rating,
         };
         await using var connection = await db.OpenConnectionAsync(ct);
-        var rows = await connection.QueryAsync<SummaryRecord>(new CommandDefinition(sql, args, cancellationToken: ct));
+        var rows = await BufferedRows.ListAsync<SummaryRecord>(connection, new CommandDefinition(sql, args, cancellationToken: ct));
         return rows.Select(r => r.ToRow()).ToList();
     }
 
@@ -69,7 +69,7 @@ public sealed partial class ReviewQueries
             limit @limit
             """;
         await using var connection = await db.OpenConnectionAsync(ct);
-        var rows = await connection.QueryAsync<SummaryRecord>(new CommandDefinition(sql, new { limit }, cancellationToken: ct));
+        var rows = await BufferedRows.ListAsync<SummaryRecord>(connection, new CommandDefinition(sql, new { limit }, cancellationToken: ct));
         return rows.Select(r => r.ToRow()).ToList();
     }
 
@@ -82,7 +82,7 @@ public sealed partial class ReviewQueries
             where r.id = any(@ids)
             """;
         await using var connection = await db.OpenConnectionAsync(ct);
-        var rows = await connection.QueryAsync<SummaryRecord>(new CommandDefinition(sql, new { ids = ids.ToArray() }, cancellationToken: ct));
+        var rows = await BufferedRows.ListAsync<SummaryRecord>(connection, new CommandDefinition(sql, new { ids = ids.ToArray() }, cancellationToken: ct));
         return rows.Select(r => r.ToRow()).ToList();
     }
 }

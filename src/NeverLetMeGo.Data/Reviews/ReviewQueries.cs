@@ -67,7 +67,7 @@ public sealed partial class ReviewQueries(NpgsqlDataSource db)
             order by b.ordinal;
             """;
         await using var connection = await db.OpenConnectionAsync(ct);
-        await using var grid = await connection.QueryMultipleAsync(new CommandDefinition(sql, new { id }, cancellationToken: ct));
+        await using var grid = await BufferedRows.QueryAsync(connection, new CommandDefinition(sql, new { id }, cancellationToken: ct));
         var summary = await grid.ReadSingleOrDefaultAsync<DetailRecord>();
         var blocks = await grid.ReadAsync<BlockRecord>();
         return summary is null ? null : new ReviewRow(summary.ToRow(), blocks.Select(b => b.ToRow()).ToList(), summary.ToVersion());
@@ -106,7 +106,7 @@ public sealed partial class ReviewQueries(NpgsqlDataSource db)
         var command = after is null
             ? new CommandDefinition(firstPage, new { workId, limit }, cancellationToken: ct)
             : new CommandDefinition(nextPage, new { workId, limit, afterPublishedAt = after.PublishedAt?.ToUniversalTime(), afterId = after.Id }, cancellationToken: ct);
-        var rows = await connection.QueryAsync<SummaryRecord>(command);
+        var rows = await BufferedRows.ListAsync<SummaryRecord>(connection, command);
         return rows.Select(r => r.ToRow()).ToList();
     }
 
@@ -126,8 +126,8 @@ public sealed partial class ReviewQueries(NpgsqlDataSource db)
             order by b.comment_id, b.ordinal;
             """;
         await using var connection = await db.OpenConnectionAsync(ct);
-        await using var grid = await connection.QueryMultipleAsync(new CommandDefinition(sql, new { reviewId }, cancellationToken: ct));
-        var comments = (await grid.ReadAsync<CommentRecord>()).ToList();
+        await using var grid = await BufferedRows.QueryAsync(connection, new CommandDefinition(sql, new { reviewId }, cancellationToken: ct));
+        var comments = await grid.ReadAsync<CommentRecord>();
         var blocks = (await grid.ReadAsync<BlockRecord>()).ToLookup(b => b.CommentId, b => b.ToRow());
         return comments
             .Select(c => new CommentRow(c.Id, c.ParentId, c.Author, SqlMapping.Offset(c.PublishedAt), c.Ordinal, blocks[c.Id].ToList()))
@@ -170,7 +170,7 @@ public sealed partial class ReviewQueries(NpgsqlDataSource db)
 
         await using var connection = await db.OpenConnectionAsync(ct);
         var args = new { ids = reviewIds.ToArray(), spoilerTextOf = spoilerTextOf.ToArray(), leadingBlocks };
-        var rows = await connection.QueryAsync<BlockRecord>(new CommandDefinition(sql, args, cancellationToken: ct));
+        var rows = await BufferedRows.ListAsync<BlockRecord>(connection, new CommandDefinition(sql, args, cancellationToken: ct));
         return rows.ToLookup(r => r.ReviewId, r => r.ToRow());
     }
 

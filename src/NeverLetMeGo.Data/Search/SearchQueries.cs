@@ -50,7 +50,7 @@ public sealed class SearchQueries(NpgsqlDataSource db)
             limit @limit
             """;
         await using var connection = await db.OpenConnectionAsync(ct);
-        var rows = await connection.QueryAsync<HitRecord>(new CommandDefinition(sql, new { query, maxLevel, limit, afterRank = after?.Rank, afterId = after?.ReviewId }, cancellationToken: ct));
+        var rows = await BufferedRows.ListAsync<HitRecord>(connection, new CommandDefinition(sql, new { query, maxLevel, limit, afterRank = after?.Rank, afterId = after?.ReviewId }, cancellationToken: ct));
         return rows.Select(r => new SearchHitRow(r.ReviewId, r.Rank, r.Ordinal, r.Snippet)).ToList();
     }
 

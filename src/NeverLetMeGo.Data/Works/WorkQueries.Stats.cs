@@ -57,7 +57,7 @@ public sealed partial class WorkQueries
             """;
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
         await using var connection = await db.OpenConnectionAsync(ct);
-        await using var grid = await connection.QueryMultipleAsync(new CommandDefinition(sql, new { workId, limit }, cancellationToken: ct));
+        await using var grid = await BufferedRows.QueryAsync(connection, new CommandDefinition(sql, new { workId, limit }, cancellationToken: ct));
         var work = await grid.ReadSingleOrDefaultAsync<WorkRecord>();
         var stats = await grid.ReadSingleOrDefaultAsync<StatsRecord>();
         var contributions = await grid.ReadAsync<ContributionRecord>();
@@ -70,7 +70,7 @@ public sealed partial class WorkQueries
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
         await using var connection = await db.OpenConnectionAsync(ct);
         var args = new { workId, limit, afterScore = after?.Normalized, afterId = after?.ReviewId };
-        var rows = await connection.QueryAsync<ContributionRecord>(new CommandDefinition(after is null ? ContributionsSql : ContributionsAfterSql, args, cancellationToken: ct));
+        var rows = await BufferedRows.ListAsync<ContributionRecord>(connection, new CommandDefinition(after is null ? ContributionsSql : ContributionsAfterSql, args, cancellationToken: ct));
         return rows.Select(ToRow).ToList();
     }
 

@@ -35,7 +35,7 @@ public sealed partial class WorkQueries(NpgsqlDataSource db)
         var command = afterId is null
             ? new CommandDefinition(firstPage, new { limit }, cancellationToken: ct)
             : new CommandDefinition(nextPage, new { limit, afterId }, cancellationToken: ct);
-        var rows = await connection.QueryAsync<WorkRecord>(command);
+        var rows = await BufferedRows.ListAsync<WorkRecord>(connection, command);
         return rows.Select(r => r.ToRow()).ToList();
     }
 

@@ -2,15 +2,15 @@ namespace NeverLetMeGo.Core.Spoilers.Model;
 
 /// <summary>
 /// Turns one sentence into a sparse feature vector: hashed word unigrams and bigrams plus hand-made features (narration,
-/// plot verbs, ending words, dialogue, names, position, distance from a warning, the work's own vocabulary and its
-/// characters). Training and serving both call this one method, so they cannot drift. Allocation-free; not thread-safe:
-/// one instance per thread (<see cref="ForThread"/>).
+/// plot verbs, ending words, events between characters, habits, production talk, dialogue, names, position, distance from
+/// a warning, the work's own vocabulary and its characters). Training and serving both call this one method, so they
+/// cannot drift. Allocation-free; not thread-safe: one instance per thread (<see cref="ForThread"/>).
 /// </summary>
 internal sealed class Featurizer
 {
     public const int HashBits = 16;
     public const int HashSize = 1 << HashBits;
-    public const int HandCount = 28;
+    public const int HandCount = 31;
     public const int Dimension = HashSize + HandCount;
     private const int MaxWords = 128;
 
@@ -35,7 +35,7 @@ internal sealed class Featurizer
         Count = 0;
         var previous = 0u;
         int narration = 0, plot = 0, ending = 0, premise = 0, opinion = 0, names = 0, first = 0, third = 0, sequence = 0;
-        int workNames = 0, workStrong = 0, content = 0;
+        int workNames = 0, workStrong = 0, content = 0, events = 0, habits = 0, production = 0;
         float workMax = 0, workSum = 0;
         for (var i = 0; i < n; i++)
         {
@@ -65,6 +65,12 @@ internal sealed class Featurizer
                 first++;
             if ((word & WordClass.Sequence) != 0)
                 sequence++;
+            if ((word & WordClass.Event) != 0)
+                events++;
+            if ((word & WordClass.Habit) != 0)
+                habits++;
+            if ((word & WordClass.Production) != 0)
+                production++;
             if ((word & WordClass.Stop) != 0)
                 continue;
 
@@ -103,18 +109,22 @@ internal sealed class Featurizer
         hand[13] = MathF.Min(workMax, 2f) / 2f;
         hand[14] = content == 0 ? 0f : MathF.Min(workSum / content, 1f);
         hand[15] = Saturate(workStrong, 3);
-        hand[16] = Saturate(n, 30);
-        hand[17] = opinion == 0 && plot > 0 ? 1f : 0f;
-        hand[18] = names > 0 && plot > 0 ? 1f : 0f;
-        hand[19] = vocabulary is null ? 1f : 0f;
-        hand[20] = Saturate(workNames, 3);
-        hand[21] = workNames > 0 && plot > 0 ? 1f : 0f;
-        hand[22] = Saturate(third, 3);
-        hand[23] = Saturate(first, 3);
-        hand[24] = first == 0 && opinion == 0 ? 1f : 0f;
-        hand[25] = Saturate(sequence, 2);
-        hand[26] = workNames > 0 && first == 0 ? 1f : 0f;
-        hand[27] = n < 6 ? 1f : 0f;
+        // No length feature: our corpus's sentence lengths are not the wild's, and each one tried made held-out data worse.
+        hand[16] = opinion == 0 && plot > 0 ? 1f : 0f;
+        hand[17] = names > 0 && plot > 0 ? 1f : 0f;
+        hand[18] = vocabulary is null ? 1f : 0f;
+        hand[19] = Saturate(workNames, 3);
+        hand[20] = workNames > 0 && plot > 0 ? 1f : 0f;
+        hand[21] = Saturate(third, 3);
+        hand[22] = Saturate(first, 3);
+        hand[23] = first == 0 && opinion == 0 ? 1f : 0f;
+        hand[24] = Saturate(sequence, 2);
+        hand[25] = workNames > 0 && first == 0 ? 1f : 0f;
+        hand[26] = Saturate(events, 3);
+        hand[27] = Saturate(habits, 2);
+        hand[28] = Saturate(production, 2);
+        hand[29] = events > 0 && (names > 0 || third > 0) ? 1f : 0f;
+        hand[30] = content == 0 ? 0f : workNames / (float)content;
         for (var k = 0; k < HandCount; k++)
         {
             if (hand[k] != 0f)
@@ -131,10 +141,12 @@ internal sealed class Featurizer
 
     private static float Saturate(int count, int cap) => MathF.Min(count, cap) / cap;
 
-    // A quotation long enough to be a line of dialogue, not a scare-quoted word.
+    // A quotation long enough to be a line of dialogue, not a scare-quoted word; a sentence that opens a quotation the next
+    // one closes (or closes one the last opened) is part of a line of dialogue too.
     private static bool HasDialogue(string text, int start, int end)
     {
         var open = -1;
+        var closedAny = false;
         for (var i = start; i < end; i++)
         {
             var c = text[i];
@@ -147,9 +159,14 @@ internal sealed class Featurizer
                 if (i - open > 20)
                     return true;
                 open = -1;
+                closedAny = true;
+            }
+            else if (c is '”' && !closedAny && i - start > 20)
+            {
+                return true;
             }
         }
 
-        return false;
+        return open >= 0 && end - open > 20;
     }
 }

@@ -80,8 +80,7 @@ public sealed class SpoilerTaggerTests
         var blocks = Tag(text);
 
         Assert.Equal(SpoilerTag.Clean, blocks[0].Spoiler);
-        var tag = blocks[1].Spoiler;
-        Assert.Equal((SpoilerLevel.Major, false, 1.0, "marked as spoiler in the page"), (tag.Level, tag.Warning, tag.Score, tag.Reasons[0]));
+        Assert.Equal(new SpoilerTag(SpoilerLevel.Major, false, 1.0, ["marked as spoiler in the page"]), blocks[1].Spoiler, new TagComparer());
     }
 
     [Fact]

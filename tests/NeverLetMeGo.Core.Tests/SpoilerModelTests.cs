@@ -72,6 +72,39 @@ public sealed class SpoilerModelTests
     }
 
     [Fact]
+    public void Smoothing_raises_a_sentence_beside_a_spoiler_and_never_lowers_a_lone_one()
+    {
+        var smoothed = ContextSmoothing.Apply([0.1, 0.9, 0.1, 0.1]);
+
+        Assert.Equal(0.9, smoothed[1]);
+        Assert.True(smoothed[0] > 0.1 && smoothed[2] > 0.1);
+        Assert.Equal(0.1, smoothed[3], 6);
+    }
+
+    [Theory]
+    [InlineData("Ruth kills", "Ruth killed")]
+    [InlineData("killing", "kill")]
+    [InlineData("reveals", "reveal")]
+    public void Inflections_share_a_stem(string a, string b)
+    {
+        Assert.Equal(Stems(a)[^1], Stems(b)[^1]);
+    }
+
+    [Theory]
+    [InlineData("glass")]
+    [InlineData("is")]
+    [InlineData("red")]
+    [InlineData("king")]
+    public void Short_words_and_double_s_keep_their_own_hash(string word) => Assert.Equal(Tokens.Hash(word), Stems(word)[0]);
+
+    private static uint[] Stems(string text)
+    {
+        var stems = new uint[8];
+        var n = Tokens.Scan(text, 0, text.Length, new uint[8], new int[8], new bool[8], stems);
+        return stems[..n];
+    }
+
+    [Fact]
     public void Metrics_of_a_perfect_ranking_and_of_ties()
     {
         var perfect = SpoilerMetrics.Compute([(0.9, true), (0.8, true), (0.2, false), (0.1, false)]);

@@ -20,7 +20,8 @@ public sealed class SpoilerTaggerTests
         Assert.Equal(new[] { SpoilerLevel.None, SpoilerLevel.Major, SpoilerLevel.Major }, blocks.Skip(1).Select(b => b.Spoiler.Level));
         Assert.True(blocks[1].Spoiler.Warning);
         Assert.Equal(["author spoiler warning"], blocks[1].Spoiler.Reasons);
-        Assert.All(blocks.Skip(2), b => Assert.Equal(["after the author's spoiler warning"], b.Spoiler.Reasons));
+        // The model may agree ("Ruth dies." is a spoiler in any text); the warning's reason comes first and its score wins.
+        Assert.All(blocks.Skip(2), b => Assert.Equal("after the author's spoiler warning", b.Spoiler.Reasons[0]));
         Assert.All(blocks.Skip(2), b => Assert.Equal(0.9, b.Spoiler.Score));
     }
 
@@ -41,7 +42,7 @@ public sealed class SpoilerTaggerTests
 
         Assert.True(blocks[0].Spoiler.Warning);
         Assert.Equal(SpoilerLevel.Premise, blocks[1].Spoiler.Level);
-        Assert.Contains("premise", blocks[1].Spoiler.Reasons.Single(), StringComparison.Ordinal);
+        Assert.Contains("premise", blocks[1].Spoiler.Reasons[0], StringComparison.Ordinal);
     }
 
     [Fact]

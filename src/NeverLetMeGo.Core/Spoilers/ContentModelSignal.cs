@@ -42,6 +42,13 @@ internal sealed class ContentModelSignal(SpoilerModel model) : ISpoilerSignal
         for (var b = 0; b < context.Blocks.Count; b++)
         {
             var spans = context.SentencesOf(b);
+            // The page marks this block itself: that is decided, and the model's guess would only add a reason.
+            if (context.Blocks[b].MarkedSpoiler)
+            {
+                i += spans.Count;
+                continue;
+            }
+
             var best = (Level: SpoilerLevel.None, Score: 0.0);
             for (var s = 0; s < spans.Count; s++, i++)
             {

@@ -2,7 +2,7 @@ namespace NeverLetMeGo.Core.Spoilers.Model;
 
 /// <summary>Which hand-picked lists a word belongs to (one lookup per word on the serving path).</summary>
 [Flags]
-internal enum WordClass : byte
+internal enum WordClass : ushort
 {
     None = 0,
     PlotVerb = 1,
@@ -13,6 +13,11 @@ internal enum WordClass : byte
     Stop = 32,
     FirstPerson = 64,
     Sequence = 128,
+    Event = 256,
+    Habit = 512,
+    Production = 1024,
+    Later = 2048,
+    Part = 4096,
 }
 
 /// <summary>Hand-picked word lists behind the hand-made features, hashed once.</summary>
@@ -58,6 +63,37 @@ internal static class Lexicon
         "later then after afterwards when until once eventually finally soon before meanwhile suddenly episode season " +
         "chapter scene episodes");
 
+    /// <summary>What happens between characters: relationships, families, identities, lies, crimes.</summary>
+    public static readonly HashSet<uint> Events = Tokens.Set(
+        "kiss kisses kissed kissing date dates dating dated breaks broke breakup together relationship pregnant " +
+        "pregnancy baby father mother son daughter brother sister siblings sibling twin twins husband wife boyfriend " +
+        "girlfriend engaged engagement wedding divorce divorced affair cheats cheated cheating sleeps slept lover lovers " +
+        "lies lied liar traitor mole spy undercover fake faked pretends pretended pretending disguised impostor imposter " +
+        "possessed memory memories amnesia villain mastermind behind framed innocent guilty prison jail fired quits quit " +
+        "joins joined reunite reunited reunites proposes proposed accepts refuses refused attack attacked fight fought " +
+        "sacrifice bullet gun wounded injured sick cancer illness coma hospital");
+
+    /// <summary>Habits and traits rather than events: "tends to", "often", "every time".</summary>
+    public static readonly HashSet<uint> Habits = Tokens.Set(
+        "tends tend often always usually constantly frequently sometimes occasionally regularly recurring running gag " +
+        "habit whenever generally typically repeatedly many several lot lots any anyone everyone everything");
+
+    /// <summary>The making and showing of a work, not its story.</summary>
+    public static readonly HashSet<uint> Production = Tokens.Set(
+        "actor actors actress played plays voiced voice portrayed portrays aired airs air network channel broadcast " +
+        "cancelled canceled renewed ratings producers producer writers writer creator created adaptation adapted " +
+        "spinoff pilot sequel prequel trilogy series show sitcom audience fans fandom viewers dvd bbc nbc " +
+        "cbs abc fox hbo published publisher edition page pages");
+
+    /// <summary>Ordinals and numbers past the first: "second season", "season 3", "the final book".</summary>
+    public static readonly HashSet<uint> Later = Tokens.Set(
+        "second third fourth fifth sixth seventh eighth ninth tenth final last next two three four five six seven eight " +
+        "nine ten 2 3 4 5 6 7 8 9 10 2nd 3rd 4th 5th 6th 7th 8th 9th ii iii iv");
+
+    /// <summary>The parts a long story comes in.</summary>
+    public static readonly HashSet<uint> Parts = Tokens.Set(
+        "season seasons series episode episodes book books volume part chapter chapters act installment instalment sequel");
+
     /// <summary>Function words: never work vocabulary, never a name.</summary>
     public static readonly HashSet<uint> Stop = Tokens.Set(
         "a an the and or but if of to in on at by for with from as is are was were be been being it its this that these " +
@@ -74,7 +110,7 @@ internal static class Lexicon
     private static HashMap<WordClass> Build()
     {
         var classes = new Dictionary<uint, WordClass>();
-        foreach (var (set, c) in new[] { (PlotVerbs, WordClass.PlotVerb), (Ending, WordClass.Ending), (Premise, WordClass.Premise), (Opinion, WordClass.Opinion), (Narrators, WordClass.Narrator), (Stop, WordClass.Stop), (FirstPerson, WordClass.FirstPerson), (Sequence, WordClass.Sequence) })
+        foreach (var (set, c) in new[] { (PlotVerbs, WordClass.PlotVerb), (Ending, WordClass.Ending), (Premise, WordClass.Premise), (Opinion, WordClass.Opinion), (Narrators, WordClass.Narrator), (Stop, WordClass.Stop), (FirstPerson, WordClass.FirstPerson), (Sequence, WordClass.Sequence), (Events, WordClass.Event), (Habits, WordClass.Habit), (Production, WordClass.Production), (Later, WordClass.Later), (Parts, WordClass.Part) })
         {
             foreach (var h in set)
                 classes[h] = classes.GetValueOrDefault(h) | c;

@@ -65,7 +65,10 @@ internal sealed class SentenceBatch
     }
 }
 
-/// <summary>Spoilers come in runs: each sentence's probability leans a little towards its neighbours'.</summary>
+/// <summary>
+/// Spoilers come in runs: each sentence's probability leans a little towards its neighbours' when they are higher. Never
+/// lower: one sentence can give the twist away in a review of opinions, and plain neighbours do not make it safer.
+/// </summary>
 internal static class ContextSmoothing
 {
     private const double Own = 0.75;
@@ -90,7 +93,7 @@ internal static class ContextSmoothing
                 n++;
             }
 
-            q[i] = n == 0 ? p[i] : Own * p[i] + (1 - Own) * neighbours / n;
+            q[i] = n == 0 ? p[i] : Math.Max(p[i], Own * p[i] + (1 - Own) * neighbours / n);
         }
 
         return q;

@@ -76,7 +76,6 @@ internal static class WorkerCommand
         services.AddSingleton<ScrapeJobQueue>();
         services.AddSingleton<HostBudget>();
         services.AddSingleton<HostGate>();
-        services.AddSingleton<PageValidatorStore>();
         services.AddSingleton<ScrapeMetrics>();
         services.AddSingleton<JobFetcher>();
         services.AddSingleton<JobProcessor>();

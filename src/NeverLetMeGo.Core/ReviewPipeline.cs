@@ -16,12 +16,40 @@ public static class ReviewPipeline
 
     /// <summary>As <see cref="Process(string, Uri)"/>, with what is known of the work (its vocabulary and spoiler terms).</summary>
     /// <exception cref="ExtractionException">The page cannot be read as a review; the message says why.</exception>
-    public static Review Process(string html, Uri url, WorkKnowledge? knowledge)
+    public static Review Process(string html, Uri url, WorkKnowledge? knowledge) => Tag(Extract(html, url), knowledge);
+
+    /// <summary>
+    /// The first half of <see cref="Process(string, Uri, WorkKnowledge?)"/>: the page read, not yet tagged. It names its
+    /// work, so a caller can look up what is known of that work and tag once with it.
+    /// </summary>
+    /// <exception cref="ExtractionException">The page cannot be read as a review; the message says why.</exception>
+    public static ExtractedReview Extract(string html, Uri url)
     {
         ArgumentNullException.ThrowIfNull(url);
+        return Guard(() => Read(html ?? string.Empty, url));
+    }
+
+    /// <summary>The second half: the article and each comment tagged, with the work's knowledge when there is any.</summary>
+    /// <exception cref="ExtractionException">Tagging failed on this page's text; the message says why.</exception>
+    public static Review Tag(ExtractedReview page, WorkKnowledge? knowledge)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        return Guard(() =>
+        {
+            var tagger = SpoilerTagger.Default;
+            return page.Untagged with
+            {
+                Blocks = tagger.Tag(page.Article, knowledge),
+                Comments = page.RawComments.Select(c => new Comment(c.Id, c.ParentId, c.Author, c.PublishedAt, tagger.Tag(c.Text, knowledge))).ToArray(),
+            };
+        });
+    }
+
+    private static T Guard<T>(Func<T> run)
+    {
         try
         {
-            return Run(html ?? string.Empty, url, knowledge);
+            return run();
         }
         catch (ExtractionException)
         {
@@ -34,7 +62,7 @@ public static class ReviewPipeline
         }
     }
 
-    private static Review Run(string html, Uri url, WorkKnowledge? knowledge)
+    private static ExtractedReview Read(string html, Uri url)
     {
         var document = HtmlLoader.Load(html);
         var hints = new ClassHintCache();
@@ -54,8 +82,7 @@ public static class ReviewPipeline
             throw new ExtractionException("no article text found");
         }
 
-        var tagger = SpoilerTagger.Default;
-        return new Review
+        var untagged = new Review
         {
             Url = metadata.Url,
             Title = metadata.Title,
@@ -65,8 +92,32 @@ public static class ReviewPipeline
             Language = metadata.Language,
             Work = new WorkRef(WorkTitle.From(metadata.ItemReviewed, metadata.Title)),
             Rating = RatingFinder.Find(metadata.Rating, article.Blocks),
-            Blocks = tagger.Tag(article, knowledge),
-            Comments = rawComments.Select(c => new Comment(c.Id, c.ParentId, c.Author, c.PublishedAt, tagger.Tag(c.Text, knowledge))).ToArray(),
+            Blocks = [],
+            Comments = [],
         };
+        return new ExtractedReview(untagged, article, rawComments);
     }
+}
+
+/// <summary>A page read by <see cref="ReviewPipeline.Extract"/> and not yet spoiler-tagged.</summary>
+public sealed class ExtractedReview
+{
+    internal ExtractedReview(Review untagged, ExtractedText article, IReadOnlyList<RawComment> rawComments)
+    {
+        Untagged = untagged;
+        Article = article;
+        RawComments = rawComments;
+    }
+
+    /// <summary>The work the page reviews: the title its knowledge is stored under.</summary>
+    public WorkRef Work => Untagged.Work;
+
+    /// <summary>The page's canonical URL.</summary>
+    public string Url => Untagged.Url;
+
+    internal Review Untagged { get; }
+
+    internal ExtractedText Article { get; }
+
+    internal IReadOnlyList<RawComment> RawComments { get; }
 }

@@ -189,6 +189,27 @@ public sealed class ReviewStoreTests(PostgresDatabase database) : IClassFixture<
     }
 
     [Fact]
+    public async Task Blocks_and_comment_blocks_keep_their_kind_tag_and_reasons_whatever_characters_they_hold()
+    {
+        string[] reasons = ["mentions 'Rosebud', a major plot term for this work", "quote \" backslash \\ and ünïcødé ☃", "[\"json\"] {}"];
+        var heading = new Block(1, BlockKind.Heading, "Heading, \"quoted\"", new SpoilerTag(SpoilerLevel.Premise, false, 0.5, reasons));
+        var review = Create(
+            blocks: [Paragraph(0, "Plain.", SpoilerLevel.Major, score: 0.95, reasons: reasons[0]), heading, Paragraph(2, "Warned.", warning: true)],
+            comments: [Comment("c1", null, "First!") with { Blocks = [Paragraph(0, "One."), Paragraph(1, "Two.", SpoilerLevel.Major, score: 1, reasons: reasons)] }]);
+
+        var saved = await store.SaveAsync(review, "reasons", Fetched, CancellationToken.None);
+
+        var stored = await queries.GetAsync(saved.ReviewId, CancellationToken.None);
+        Assert.NotNull(stored);
+        Assert.Equal(review.Blocks.Select(b => (b.Index, BlockKinds.ToColumn(b.Kind), b.Text, (short)b.Spoiler.Level, b.Spoiler.Warning, b.Spoiler.Score, string.Join("|", b.Spoiler.Reasons))),
+            stored.Blocks.Select(b => (b.Ordinal, b.Kind, b.Text, b.SpoilerLevel, b.Warning, b.SpoilerScore, string.Join("|", b.Reasons))));
+        var comment = Assert.Single(await queries.GetCommentsAsync(saved.ReviewId, CancellationToken.None));
+        Assert.Equal(["One.", "Two."], comment.Blocks.Select(b => b.Text));
+        Assert.Equal(reasons, comment.Blocks[1].Reasons);
+        Assert.Equal((short)SpoilerLevel.Major, comment.Blocks[1].SpoilerLevel);
+    }
+
+    [Fact]
     public async Task A_review_with_two_blocks_of_the_same_index_is_refused_before_anything_is_written()
     {
         var review = Create(blocks: [Paragraph(0, "One."), Paragraph(0, "Also zero.")]);

@@ -211,4 +211,65 @@ public sealed class ScrapeJobQueueTests : IAsyncLifetime
             (job.State, job.Outcome, job.ReviewId, job.LockedBy, job.LockedUntil));
         Assert.Empty(await Queue.ListAsync(ScrapeJobStates.Pending, 10, CancellationToken.None));
     }
+
+    [Fact]
+    public async Task A_claim_reads_what_the_last_fetch_of_its_url_left()
+    {
+        var known = UniqueUrl();
+        var review = await new ReviewStore(Db).SaveAsync(Create(url: known), "known", clock.GetUtcNow(), CancellationToken.None);
+        var validators = new StoredValidators("\"v1\"", "Tue, 01 Apr 2025 10:00:00 GMT", "abc", review.ReviewId);
+        await new PageValidatorStore(Db).SaveAsync(known, validators, clock.GetUtcNow(), CancellationToken.None);
+        var knownId = await Queue.EnqueueAsync(known, CancellationToken.None);
+        clock.Advance(TimeSpan.FromSeconds(1));
+        var freshId = await Queue.EnqueueAsync(UniqueUrl(), CancellationToken.None);
+
+        var first = await Queue.ClaimWithValidatorsAsync("w1", Lease, CancellationToken.None);
+        var second = await Queue.ClaimWithValidatorsAsync("w1", Lease, CancellationToken.None);
+
+        Assert.NotNull(first);
+        Assert.Equal((knownId, ScrapeJobStates.Running, "w1", 1), (first.Job.Id, first.Job.State, first.Job.LockedBy, first.Job.Attempts));
+        Assert.Equal(validators, first.Validators);
+        Assert.NotNull(second);
+        Assert.Equal(freshId, second.Job.Id);
+        Assert.Null(second.Validators);
+        Assert.Null(await Queue.ClaimWithValidatorsAsync("w1", Lease, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Completing_a_job_saves_its_pages_validators_and_counters_with_it()
+    {
+        var url = UniqueUrl();
+        var review = await new ReviewStore(Db).SaveAsync(Create(url: url), "done", clock.GetUtcNow(), CancellationToken.None);
+        var id = await Queue.EnqueueAsync(url, CancellationToken.None);
+        await Queue.ClaimAsync("w1", Lease, CancellationToken.None);
+        var validators = new StoredValidators(null, null, "body-hash", review.ReviewId);
+
+        await Queue.CompleteAsync(id, "created", review.ReviewId,
+            new JobCompletion(url, validators, [.. ScrapeMetrics.FetchIncrements(TimeSpan.FromMilliseconds(70)), (ScrapeMetrics.Stored, "", 1)]),
+            CancellationToken.None);
+
+        var job = await Queue.GetAsync(id, CancellationToken.None);
+        Assert.Equal((ScrapeJobStates.Done, "created", review.ReviewId), (job?.State, job?.Outcome, job?.ReviewId));
+        Assert.Equal(validators, await new PageValidatorStore(Db).GetAsync(url, CancellationToken.None));
+        var counters = (await new ScrapeMetrics(Db).ReadAsync(CancellationToken.None)).ToDictionary(m => (m.Name, m.Label), m => m.Value);
+        Assert.Equal(1, counters[(ScrapeMetrics.Stored, "")]);
+        Assert.Equal(1, counters[(ScrapeMetrics.Fetched, "")]);
+        Assert.Equal(1, counters[(ScrapeMetrics.LatencyBucket, "0.1")]);
+        Assert.False(counters.ContainsKey((ScrapeMetrics.LatencyBucket, "0.05")));
+    }
+
+    [Fact]
+    public async Task A_completion_after_a_304_keeps_the_stored_validators()
+    {
+        var url = UniqueUrl();
+        var stored = new StoredValidators("\"v1\"", null, "abc", null);
+        await new PageValidatorStore(Db).SaveAsync(url, stored, clock.GetUtcNow(), CancellationToken.None);
+        var id = await Queue.EnqueueAsync(url, CancellationToken.None);
+        await Queue.ClaimAsync("w1", Lease, CancellationToken.None);
+
+        await Queue.CompleteAsync(id, "unchanged", null, new JobCompletion(url, null, [(ScrapeMetrics.Unchanged, "", 1)]), CancellationToken.None);
+
+        Assert.Equal(ScrapeJobStates.Done, (await Queue.GetAsync(id, CancellationToken.None))?.State);
+        Assert.Equal(stored, await new PageValidatorStore(Db).GetAsync(url, CancellationToken.None));
+    }
 }

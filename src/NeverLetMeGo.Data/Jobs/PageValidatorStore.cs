@@ -1,5 +1,6 @@
 using Dapper;
 using Npgsql;
+using NpgsqlTypes;
 
 namespace NeverLetMeGo.Data.Jobs;
 
@@ -19,6 +20,14 @@ public sealed class PageValidatorStore(NpgsqlDataSource db)
 
     public async Task SaveAsync(string url, StoredValidators validators, DateTimeOffset checkedAt, CancellationToken ct)
     {
+        await using var connection = await db.OpenConnectionAsync(ct);
+        await using var batch = new NpgsqlBatch(connection) { BatchCommands = { SaveCommand(url, validators, checkedAt) } };
+        await batch.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>The upsert of <see cref="SaveAsync"/>, to run in another batch (a job's completion).</summary>
+    internal static NpgsqlBatchCommand SaveCommand(string url, StoredValidators validators, DateTimeOffset checkedAt)
+    {
         const string sql = """
             insert into page_validators (url, etag, last_modified, content_hash, review_id, checked_at)
             values (@url, @etag, @lastModified, @contentHash, @reviewId, @checkedAt)
@@ -26,17 +35,18 @@ public sealed class PageValidatorStore(NpgsqlDataSource db)
                 etag = excluded.etag, last_modified = excluded.last_modified, content_hash = excluded.content_hash,
                 review_id = excluded.review_id, checked_at = excluded.checked_at
             """;
-        var args = new
+        return new NpgsqlBatchCommand(sql)
         {
-            url,
-            etag = validators.ETag,
-            lastModified = validators.LastModified,
-            contentHash = validators.ContentHash,
-            reviewId = validators.ReviewId,
-            checkedAt = checkedAt.ToUniversalTime(),
+            Parameters =
+            {
+                new NpgsqlParameter<string>("url", url),
+                new NpgsqlParameter("etag", NpgsqlDbType.Text) { Value = (object?)validators.ETag ?? DBNull.Value },
+                new NpgsqlParameter("lastModified", NpgsqlDbType.Text) { Value = (object?)validators.LastModified ?? DBNull.Value },
+                new NpgsqlParameter("contentHash", NpgsqlDbType.Text) { Value = (object?)validators.ContentHash ?? DBNull.Value },
+                new NpgsqlParameter("reviewId", NpgsqlDbType.Bigint) { Value = (object?)validators.ReviewId ?? DBNull.Value },
+                new NpgsqlParameter<DateTimeOffset>("checkedAt", checkedAt.ToUniversalTime()),
+            },
         };
-        await using var connection = await db.OpenConnectionAsync(ct);
-        await connection.ExecuteAsync(new CommandDefinition(sql, args, cancellationToken: ct));
     }
 
     private sealed class Row

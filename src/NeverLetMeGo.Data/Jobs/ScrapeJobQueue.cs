@@ -3,6 +3,15 @@ using Npgsql;
 
 namespace NeverLetMeGo.Data.Jobs;
 
+/// <summary>A claimed job and the validators the last fetch of its URL left (null when it was never fetched).</summary>
+public sealed record ClaimedJob(ScrapeJob Job, StoredValidators? Validators);
+
+/// <summary>
+/// What a job's completion saves with it: the validators of its fetch (null: keep those stored, e.g. after a 304) and its
+/// counters (the fetch's latency, stored or unchanged).
+/// </summary>
+public sealed record JobCompletion(string Url, StoredValidators? Validators, IReadOnlyList<(string Name, string Label, double Value)> Metrics);
+
 /// <summary>The scrape_jobs table as a queue: claim with FOR UPDATE SKIP LOCKED; at most one open job per URL.</summary>
 /// <remarks>Times come from the injected clock, not the database's, so that tests control leases and backoff.</remarks>
 public sealed partial class ScrapeJobQueue(NpgsqlDataSource db, TimeProvider clock)
@@ -68,6 +77,43 @@ public sealed partial class ScrapeJobQueue(NpgsqlDataSource db, TimeProvider clo
         return row?.ToJob();
     }
 
+    /// <summary>
+    /// As <see cref="ClaimAsync"/>, with what the last fetch of the job's URL left (its validators) read in the same
+    /// statement: the worker needs both before every fetch.
+    /// </summary>
+    public async Task<ClaimedJob?> ClaimWithValidatorsAsync(string workerId, TimeSpan lease, CancellationToken ct)
+    {
+        const string sql = $"""
+            with claimed as (
+                update scrape_jobs set
+                    state = 'running', locked_by = @workerId, locked_until = @lockedUntil,
+                    attempts = attempts + 1, updated_at = @now
+                where id = (
+                    select id from scrape_jobs
+                    where (state = 'pending' and run_after <= @now)
+                       or (state = 'running' and locked_until < @now)
+                    order by run_after, id
+                    for update skip locked
+                    limit 1)
+                returning {Columns})
+            select c.*, v.url is not null as has_validators, v.etag as validator_etag, v.last_modified as validator_last_modified,
+                   v.content_hash as validator_content_hash, v.review_id as validator_review_id
+            from claimed c left join page_validators v on v.url = c.url
+            """;
+        ArgumentException.ThrowIfNullOrWhiteSpace(workerId);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(lease, TimeSpan.Zero);
+        var now = clock.GetUtcNow();
+        await using var connection = await db.OpenConnectionAsync(ct);
+        var row = await connection.QuerySingleOrDefaultAsync<ClaimedRecord>(
+            new CommandDefinition(sql, new { workerId, now, lockedUntil = now + lease }, cancellationToken: ct));
+        if (row is null)
+            return null;
+        var validators = row.HasValidators
+            ? new StoredValidators(row.ValidatorEtag, row.ValidatorLastModified, row.ValidatorContentHash, row.ValidatorReviewId)
+            : null;
+        return new ClaimedJob(row.ToJob(), validators);
+    }
+
     /// <summary>Extends the lease of a job this worker still holds; false when the job is no longer its own.</summary>
     public async Task<bool> HeartbeatAsync(long jobId, string workerId, TimeSpan lease, CancellationToken ct)
     {
@@ -92,6 +138,39 @@ public sealed partial class ScrapeJobQueue(NpgsqlDataSource db, TimeProvider clo
         await using var connection = await db.OpenConnectionAsync(ct);
         var args = new { jobId, outcome, reviewId, now = clock.GetUtcNow() };
         await connection.ExecuteAsync(new CommandDefinition(sql, args, cancellationToken: ct));
+    }
+
+    /// <summary>
+    /// Completes the job, saves the validators its fetch left (when given) and adds its counters, in one round trip and
+    /// one transaction: a retry after a failure neither counts twice nor leaves a done job without its validators.
+    /// </summary>
+    public async Task CompleteAsync(long jobId, string outcome, long? reviewId, JobCompletion completion, CancellationToken ct)
+    {
+        const string sql = """
+            update scrape_jobs set
+                state = 'done', outcome = @outcome, review_id = @reviewId, last_error = null,
+                locked_by = null, locked_until = null, updated_at = @now
+            where id = @jobId and state = 'running'
+            """;
+        ArgumentNullException.ThrowIfNull(completion);
+        var now = clock.GetUtcNow().ToUniversalTime();
+        await using var connection = await db.OpenConnectionAsync(ct);
+        await using var batch = new NpgsqlBatch(connection);
+        if (completion.Validators is { } validators)
+            batch.BatchCommands.Add(PageValidatorStore.SaveCommand(completion.Url, validators, now));
+        batch.BatchCommands.Add(new NpgsqlBatchCommand(sql)
+        {
+            Parameters =
+            {
+                new NpgsqlParameter<long>("jobId", jobId),
+                new NpgsqlParameter<string>("outcome", outcome),
+                new NpgsqlParameter("reviewId", NpgsqlTypes.NpgsqlDbType.Bigint) { Value = (object?)reviewId ?? DBNull.Value },
+                new NpgsqlParameter<DateTimeOffset>("now", now),
+            },
+        });
+        if (ScrapeMetrics.AddCommand(completion.Metrics) is { } counters)
+            batch.BatchCommands.Add(counters);
+        await batch.ExecuteNonQueryAsync(ct);
     }
 
     /// <summary>Records the error; retries later with backoff until maxAttempts, then the job is dead.</summary>
@@ -163,7 +242,16 @@ public sealed partial class ScrapeJobQueue(NpgsqlDataSource db, TimeProvider clo
         return row?.ToJob();
     }
 
-    private sealed class JobRecord
+    private sealed class ClaimedRecord : JobRecord
+    {
+        public bool HasValidators { get; init; }
+        public string? ValidatorEtag { get; init; }
+        public string? ValidatorLastModified { get; init; }
+        public string? ValidatorContentHash { get; init; }
+        public long? ValidatorReviewId { get; init; }
+    }
+
+    private class JobRecord
     {
         public long Id { get; init; }
         public string Url { get; init; } = "";

@@ -33,14 +33,21 @@ public sealed class ScrapeMetrics(NpgsqlDataSource db)
 
     public Task CountAsync(string name, string label, CancellationToken ct) => AddAsync([(name, label, 1)], ct);
 
-    public Task RecordFetchAsync(TimeSpan latency, CancellationToken ct)
+    public Task RecordFetchAsync(TimeSpan latency, CancellationToken ct) => AddAsync(FetchIncrements(latency), ct);
+
+    /// <summary>Several counters in one statement.</summary>
+    public Task AddAsync(IReadOnlyList<(string Name, string Label, double Value)> increments, CancellationToken ct)
+    {
+        var command = AddCommand(increments);
+        return command is null ? Task.CompletedTask : ExecuteAsync(command, ct);
+    }
+
+    /// <summary>What one fetch adds: its latency bucket, sum and count, and one page fetched.</summary>
+    public static IReadOnlyList<(string Name, string Label, double Value)> FetchIncrements(TimeSpan latency)
     {
         var seconds = latency.TotalSeconds;
-        var increments = Buckets.Where(b => seconds <= b).Select(b => (LatencyBucket, BucketLabel(b), 1.0))
-            .Append((LatencySum, "", seconds))
-            .Append((LatencyCount, "", 1.0))
-            .Append((Fetched, "", 1.0));
-        return AddAsync([.. increments], ct);
+        return [.. Buckets.Where(b => seconds <= b).Select(b => (LatencyBucket, BucketLabel(b), 1.0)),
+            (LatencySum, "", seconds), (LatencyCount, "", 1.0), (Fetched, "", 1.0)];
     }
 
     public async Task<IReadOnlyList<MetricValue>> ReadAsync(CancellationToken ct)
@@ -51,7 +58,8 @@ public sealed class ScrapeMetrics(NpgsqlDataSource db)
         return [.. rows.Select(r => new MetricValue(r.Name, r.Label, r.Value))];
     }
 
-    private async Task AddAsync(IReadOnlyList<(string Name, string Label, double Value)> increments, CancellationToken ct)
+    /// <summary>The statement that adds <paramref name="increments"/>, to run alone or in another batch; null when there are none.</summary>
+    internal static NpgsqlBatchCommand? AddCommand(IReadOnlyList<(string Name, string Label, double Value)> increments)
     {
         // One statement for the lot; sorted so two workers lock the rows in the same order.
         const string sql = """
@@ -59,14 +67,24 @@ public sealed class ScrapeMetrics(NpgsqlDataSource db)
             select * from unnest(@names, @labels, @values)
             on conflict (name, label) do update set value = scrape_metrics.value + excluded.value
             """;
+        if (increments.Count == 0)
+            return null;
         var sorted = increments.OrderBy(i => i.Name, StringComparer.Ordinal).ThenBy(i => i.Label, StringComparer.Ordinal).ToList();
-        var args = new
+        return new NpgsqlBatchCommand(sql)
         {
-            names = sorted.Select(i => i.Name).ToArray(),
-            labels = sorted.Select(i => i.Label).ToArray(),
-            values = sorted.Select(i => i.Value).ToArray(),
+            Parameters =
+            {
+                new NpgsqlParameter<string[]>("names", sorted.Select(i => i.Name).ToArray()),
+                new NpgsqlParameter<string[]>("labels", sorted.Select(i => i.Label).ToArray()),
+                new NpgsqlParameter<double[]>("values", sorted.Select(i => i.Value).ToArray()),
+            },
         };
+    }
+
+    private async Task ExecuteAsync(NpgsqlBatchCommand command, CancellationToken ct)
+    {
         await using var connection = await db.OpenConnectionAsync(ct);
-        await connection.ExecuteAsync(new CommandDefinition(sql, args, cancellationToken: ct));
+        await using var batch = new NpgsqlBatch(connection) { BatchCommands = { command } };
+        await batch.ExecuteNonQueryAsync(ct);
     }
 }

@@ -54,36 +54,28 @@ public sealed class WorkKnowledgeStore(NpgsqlDataSource db)
         return row?.ToRow();
     }
 
-    /// <summary>Every block text of the work's stored reviews and comments: the unlabelled context of its vocabulary.</summary>
     /// <summary>How many of a work's newest reviews its knowledge is built from.</summary>
     public const int MaxReviewsRead = 300;
 
+    // The newest reviews only: a work's vocabulary settles after a few hundred reviews, and reading every text of a work
+    // with 50,000 reviews (about a gigabyte) on each cache miss made scraping such a work crawl. The ids go through arrays
+    // so the blocks are read by index whatever the statistics say: joined to a CTE, a table that grew since its last
+    // analyze (a fresh database filling up) was read whole for every work.
+    private const string Newest = "order by coalesce(published_at, '-infinity'::timestamptz) desc, id desc limit @max";
+
+    private const string TextsOfRecent = """
+        , talk as (select array(select c.id from comments c, recent r where c.review_id = any(r.ids)) as ids)
+        select b.text from review_blocks b, recent r where b.review_id = any(r.ids)
+        union all
+        select cb.text from comment_blocks cb, talk t where cb.comment_id = any(t.ids)
+        """;
+
+    /// <summary>Every block text of the work's newest stored reviews and comments: the unlabelled context of its vocabulary.</summary>
     public async Task<IReadOnlyList<string>> GetWorkTextsAsync(long workId, CancellationToken ct)
     {
-        // The newest reviews only: a work's vocabulary settles after a few hundred reviews, and reading every text of a
-        // work with 50,000 reviews (about a gigabyte) on each cache miss made scraping such a work crawl.
-        const string sql = """
-            with recent as (
-                select id from reviews where work_id = @workId
-                order by coalesce(published_at, '-infinity'::timestamptz) desc, id desc limit @max
-            )
-            select b.text from review_blocks b join recent r on r.id = b.review_id
-            union all
-            select cb.text from comment_blocks cb join comments c on c.id = cb.comment_id join recent r on r.id = c.review_id
-            """;
+        const string sql = $"with recent as (select array(select id from reviews where work_id = @workId {Newest}) as ids) {TextsOfRecent}";
         await using var connection = await db.OpenConnectionAsync(ct);
         return (await connection.QueryAsync<string>(new CommandDefinition(sql, new { workId, max = MaxReviewsRead }, cancellationToken: ct))).ToList();
-    }
-
-    /// <summary>The id of the stored work a review naming <paramref name="title"/> would be saved under; null when there is none yet.</summary>
-    public async Task<long?> FindWorkAsync(string title, CancellationToken ct)
-    {
-        const string sql = "select id from works where title_key = @key";
-        if (string.IsNullOrWhiteSpace(title))
-            return null;
-        await using var connection = await db.OpenConnectionAsync(ct);
-        return await connection.QuerySingleOrDefaultAsync<long?>(
-            new CommandDefinition(sql, new { key = WorkKeys.TitleKey(WorkKeys.Title(title)) }, cancellationToken: ct));
     }
 
     /// <summary>The work's knowledge, ready for the tagger.</summary>
@@ -92,6 +84,30 @@ public sealed class WorkKnowledgeStore(NpgsqlDataSource db)
         var terms = await GetTermsAsync(workId, ct);
         var texts = await GetWorkTextsAsync(workId, ct);
         return WorkKnowledge.From(texts, terms.Select(t => new SpoilerTerm(t.Term, t.Level)).ToArray());
+    }
+
+    /// <summary>
+    /// The knowledge of the stored work a review naming <paramref name="title"/> would be saved under, found and read in
+    /// one round trip (the scraper asks for every page); null when no such work is stored yet.
+    /// </summary>
+    public async Task<WorkKnowledge?> FindKnowledgeAsync(string title, CancellationToken ct)
+    {
+        const string sql = $"""
+            select id from works where title_key = @key;
+            select t.term, t.level from work_spoiler_terms t join works w on w.id = t.work_id where w.title_key = @key order by t.term_key;
+            with recent as (select array(select id from reviews where work_id = (select id from works where title_key = @key) {Newest}) as ids)
+            {TextsOfRecent}
+            """;
+        if (string.IsNullOrWhiteSpace(title))
+            return null;
+        await using var connection = await db.OpenConnectionAsync(ct);
+        var args = new { key = WorkKeys.TitleKey(WorkKeys.Title(title)), max = MaxReviewsRead };
+        await using var results = await connection.QueryMultipleAsync(new CommandDefinition(sql, args, cancellationToken: ct));
+        if (await results.ReadSingleOrDefaultAsync<long?>() is null)
+            return null;
+        var terms = (await results.ReadAsync<(string Term, short Level)>()).Select(t => new SpoilerTerm(t.Term, (SpoilerLevel)t.Level)).ToArray();
+        var texts = await results.ReadAsync<string>();
+        return WorkKnowledge.From(texts, terms);
     }
 
     private sealed class TermRecord

@@ -1,11 +1,11 @@
-using Dapper;
+using System.Text.Json;
 using NeverLetMeGo.Core.Model;
 using Npgsql;
 using NpgsqlTypes;
 
 namespace NeverLetMeGo.Data.Reviews;
 
-/// <summary>A review's blocks and comments: written in bulk (binary COPY and array parameters), never one row per statement.</summary>
+/// <summary>A review's blocks and comments: written in bulk (array parameters), never one row per statement.</summary>
 internal static class ReviewChildren
 {
     public static void Validate(Review review)
@@ -15,34 +15,77 @@ internal static class ReviewChildren
             EnsureUniqueIndexes(comment.Blocks, $"{review.Url} comment {comment.Id}");
     }
 
-    public static Task DeleteAsync(NpgsqlConnection c, NpgsqlTransaction tx, long reviewId, CancellationToken ct)
+    /// <summary>
+    /// The statements that store a review's blocks and comments (and the comments' blocks and reply links), to send in
+    /// one batch with the review's own statements: one round trip instead of one or two per table.
+    /// </summary>
+    public static IEnumerable<NpgsqlBatchCommand> InsertCommands(long reviewId, Review review)
+    {
+        // Reasons are a list per block: they travel as one JSON array per block, since arrays of arrays must be rectangular.
+        const string blocks = """
+            insert into review_blocks (review_id, ordinal, kind, text, spoiler_level, warning, spoiler_score, reasons)
+            select @reviewId, u.ordinal, u.kind, u.text, u.level, u.warning, u.score,
+                   array(select jsonb_array_elements_text(u.reasons::jsonb))
+            from unnest(@ordinals, @kinds, @texts, @levels, @warnings, @scores, @reasons)
+                as u(ordinal, kind, text, level, warning, score, reasons)
+            """;
+        yield return WithBlocks(new NpgsqlBatchCommand(blocks) { Parameters = { new NpgsqlParameter<long>("reviewId", reviewId) } }, review.Blocks);
+        if (review.Comments.Count == 0)
+            yield break;
+
+        // Ids are drawn first, so replies name their parents in the same insert (the self-reference is checked at the end
+        // of the statement) and the comments' blocks name their comments.
+        const string comments = """
+            with ids as (
+                select u.ordinal, nextval(pg_get_serial_sequence('comments', 'id')) as id
+                from unnest(@ordinals) as u(ordinal)
+            ),
+            inserted as (
+                insert into comments (id, review_id, external_id, parent_id, author, published_at, ordinal)
+                overriding system value
+                select i.id, @reviewId, u.external_id, p.id, u.author, u.published_at, u.ordinal
+                from unnest(@externalIds, @authors, @publishedAt, @ordinals, @parents)
+                    as u(external_id, author, published_at, ordinal, parent)
+                join ids i on i.ordinal = u.ordinal
+                left join ids p on p.ordinal = u.parent
+                returning id, ordinal
+            )
+            insert into comment_blocks (comment_id, ordinal, kind, text, spoiler_level, warning, spoiler_score, reasons)
+            select c.id, b.ordinal, b.kind, b.text, b.level, b.warning, b.score, array(select jsonb_array_elements_text(b.reasons::jsonb))
+            from unnest(@blockComments, @blockOrdinals, @kinds, @texts, @levels, @warnings, @scores, @reasons)
+                as b(comment, ordinal, kind, text, level, warning, score, reasons)
+            join inserted c on c.ordinal = b.comment
+            """;
+        var list = review.Comments;
+        var parents = ResolveParents(list);
+        var owned = list.SelectMany((comment, i) => comment.Blocks.Select(block => (Comment: i, Block: block))).ToArray();
+        var command = new NpgsqlBatchCommand(comments)
+        {
+            Parameters =
+            {
+                new NpgsqlParameter<long>("reviewId", reviewId),
+                new NpgsqlParameter<string[]>("externalIds", list.Select(m => m.Id).ToArray()),
+                new NpgsqlParameter<string?[]>("authors", list.Select(m => m.Author).ToArray()),
+                new NpgsqlParameter<DateTime?[]>("publishedAt", list.Select(m => m.PublishedAt?.UtcDateTime).ToArray())
+                {
+                    NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz,
+                },
+                new NpgsqlParameter<int[]>("ordinals", Enumerable.Range(0, list.Count).ToArray()),
+                new NpgsqlParameter<int?[]>("parents", parents),
+                new NpgsqlParameter<int[]>("blockComments", owned.Select(o => o.Comment).ToArray()),
+            },
+        };
+        yield return WithBlocks(command, owned.Select(o => o.Block).ToArray(), ordinalsName: "blockOrdinals");
+    }
+
+    public static NpgsqlBatchCommand DeleteCommand(long reviewId)
     {
         // Comment blocks and replies go with their comments (on delete cascade).
         const string sql = """
-            delete from comments where review_id = @reviewId;
-            delete from review_blocks where review_id = @reviewId;
+            with gone as (delete from comments where review_id = @reviewId)
+            delete from review_blocks where review_id = @reviewId
             """;
-        return c.ExecuteAsync(new CommandDefinition(sql, new { reviewId }, tx, cancellationToken: ct));
-    }
-
-    public static async Task InsertAsync(NpgsqlConnection c, NpgsqlTransaction tx, long reviewId, Review review, CancellationToken ct)
-    {
-        const string copyReviewBlocks = """
-            copy review_blocks (review_id, ordinal, kind, text, spoiler_level, warning, spoiler_score, reasons)
-            from stdin (format binary)
-            """;
-        const string copyCommentBlocks = """
-            copy comment_blocks (comment_id, ordinal, kind, text, spoiler_level, warning, spoiler_score, reasons)
-            from stdin (format binary)
-            """;
-
-        await CopyBlocksAsync(c, copyReviewBlocks, review.Blocks.Select(b => (reviewId, b)), ct);
-        if (review.Comments.Count == 0)
-            return;
-
-        var ids = await InsertCommentsAsync(c, tx, reviewId, review.Comments, ct);
-        await LinkRepliesAsync(c, tx, ids, ResolveParents(review.Comments), ct);
-        await CopyBlocksAsync(c, copyCommentBlocks, review.Comments.SelectMany((comment, i) => comment.Blocks.Select(b => (ids[i], b))), ct);
+        return new NpgsqlBatchCommand(sql) { Parameters = { new NpgsqlParameter<long>("reviewId", reviewId) } };
     }
 
     /// <summary>
@@ -77,63 +120,16 @@ internal static class ReviewChildren
         return parents;
     }
 
-    private static async Task<long[]> InsertCommentsAsync(NpgsqlConnection c, NpgsqlTransaction tx, long reviewId, IReadOnlyList<Comment> comments, CancellationToken ct)
+    private static NpgsqlBatchCommand WithBlocks(NpgsqlBatchCommand command, IReadOnlyList<Block> blocks, string ordinalsName = "ordinals")
     {
-        const string sql = """
-            insert into comments (review_id, external_id, author, published_at, ordinal)
-            select @reviewId, u.external_id, u.author, u.published_at, u.ordinal
-            from unnest(@externalIds, @authors, @publishedAt, @ordinals) as u(external_id, author, published_at, ordinal)
-            returning id, ordinal
-            """;
-        await using var command = new NpgsqlCommand(sql, c, tx);
-        command.Parameters.Add(new NpgsqlParameter<long>("reviewId", reviewId));
-        command.Parameters.Add(new NpgsqlParameter<string[]>("externalIds", comments.Select(m => m.Id).ToArray()));
-        command.Parameters.Add(new NpgsqlParameter<string?[]>("authors", comments.Select(m => m.Author).ToArray()));
-        command.Parameters.Add(new NpgsqlParameter<DateTime?[]>("publishedAt", comments.Select(m => m.PublishedAt?.UtcDateTime).ToArray())
-        {
-            NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz,
-        });
-        command.Parameters.Add(new NpgsqlParameter<int[]>("ordinals", Enumerable.Range(0, comments.Count).ToArray()));
-
-        var ids = new long[comments.Count];
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
-            ids[reader.GetInt32(1)] = reader.GetInt64(0);
-        return ids;
-    }
-
-    private static async Task LinkRepliesAsync(NpgsqlConnection c, NpgsqlTransaction tx, long[] ids, int?[] parents, CancellationToken ct)
-    {
-        const string sql = """
-            update comments set parent_id = link.parent_id
-            from unnest(@childIds, @parentIds) as link(child_id, parent_id)
-            where comments.id = link.child_id
-            """;
-        var replies = Enumerable.Range(0, ids.Length).Where(i => parents[i] is not null).ToArray();
-        if (replies.Length == 0)
-            return;
-        await using var command = new NpgsqlCommand(sql, c, tx);
-        command.Parameters.Add(new NpgsqlParameter<long[]>("childIds", replies.Select(i => ids[i]).ToArray()));
-        command.Parameters.Add(new NpgsqlParameter<long[]>("parentIds", replies.Select(i => ids[parents[i]!.Value]).ToArray()));
-        await command.ExecuteNonQueryAsync(ct);
-    }
-
-    private static async Task CopyBlocksAsync(NpgsqlConnection c, string copy, IEnumerable<(long OwnerId, Block Block)> rows, CancellationToken ct)
-    {
-        await using var importer = await c.BeginBinaryImportAsync(copy, ct);
-        foreach (var (ownerId, block) in rows)
-        {
-            await importer.StartRowAsync(ct);
-            await importer.WriteAsync(ownerId, NpgsqlDbType.Bigint, ct);
-            await importer.WriteAsync(block.Index, NpgsqlDbType.Integer, ct);
-            await importer.WriteAsync(BlockKinds.ToColumn(block.Kind), NpgsqlDbType.Text, ct);
-            await importer.WriteAsync(block.Text, NpgsqlDbType.Text, ct);
-            await importer.WriteAsync((short)block.Spoiler.Level, NpgsqlDbType.Smallint, ct);
-            await importer.WriteAsync(block.Spoiler.Warning, NpgsqlDbType.Boolean, ct);
-            await importer.WriteAsync(block.Spoiler.Score, NpgsqlDbType.Double, ct);
-            await importer.WriteAsync(block.Spoiler.Reasons.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text, ct);
-        }
-        await importer.CompleteAsync(ct);
+        command.Parameters.Add(new NpgsqlParameter<int[]>(ordinalsName, blocks.Select(b => b.Index).ToArray()));
+        command.Parameters.Add(new NpgsqlParameter<string[]>("kinds", blocks.Select(b => BlockKinds.ToColumn(b.Kind)).ToArray()));
+        command.Parameters.Add(new NpgsqlParameter<string[]>("texts", blocks.Select(b => b.Text).ToArray()));
+        command.Parameters.Add(new NpgsqlParameter<short[]>("levels", blocks.Select(b => (short)b.Spoiler.Level).ToArray()));
+        command.Parameters.Add(new NpgsqlParameter<bool[]>("warnings", blocks.Select(b => b.Spoiler.Warning).ToArray()));
+        command.Parameters.Add(new NpgsqlParameter<double[]>("scores", blocks.Select(b => b.Spoiler.Score).ToArray()));
+        command.Parameters.Add(new NpgsqlParameter<string[]>("reasons", blocks.Select(b => JsonSerializer.Serialize(b.Spoiler.Reasons)).ToArray()));
+        return command;
     }
 
     private static void EnsureUniqueIndexes(IReadOnlyList<Block> blocks, string owner)

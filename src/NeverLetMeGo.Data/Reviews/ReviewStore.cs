@@ -1,6 +1,7 @@
 using Dapper;
 using NeverLetMeGo.Core.Model;
 using Npgsql;
+using NpgsqlTypes;
 
 namespace NeverLetMeGo.Data.Reviews;
 
@@ -26,7 +27,7 @@ public sealed class ReviewStore(NpgsqlDataSource db)
         await using var tx = await connection.BeginTransactionAsync(ct);
         for (var round = 0; round < MaxRounds; round++)
         {
-            var stored = await LockStoredAsync(connection, tx, review.Url, ct);
+            var (stored, workId, siteId) = await LookUpAsync(connection, tx, review.Url, workTitle, host, review.SiteName, ct);
             if (stored is not null && string.Equals(stored.ContentHash, contentHash, StringComparison.Ordinal))
             {
                 await TouchAsync(connection, tx, stored.Id, fetchedAt, ct);
@@ -34,16 +35,15 @@ public sealed class ReviewStore(NpgsqlDataSource db)
                 return new SaveResult(stored.Id, stored.WorkId, SaveOutcome.Unchanged);
             }
 
-            var workId = await UpsertWorkAsync(connection, tx, workTitle, ct);
-            var siteId = await UpsertSiteAsync(connection, tx, host, review.SiteName, ct);
             var values = ReviewValues.From(review, workId, siteId, contentHash, fetchedAt);
             SaveOutcome outcome;
             long reviewId;
+            await using var children = new NpgsqlBatch(connection, tx);
             if (stored is not null)
             {
-                await UpdateAsync(connection, tx, stored.Id, values, ct);
-                await ReviewChildren.DeleteAsync(connection, tx, stored.Id, ct);
                 (reviewId, outcome) = (stored.Id, SaveOutcome.Updated);
+                children.BatchCommands.Add(UpdateCommand(reviewId, values));
+                children.BatchCommands.Add(ReviewChildren.DeleteCommand(reviewId));
             }
             else if (await InsertAsync(connection, tx, values, ct) is { } id)
             {
@@ -54,23 +54,59 @@ public sealed class ReviewStore(NpgsqlDataSource db)
                 continue; // Another transaction stored this URL after we looked: lock its row next round.
             }
 
-            await ReviewChildren.InsertAsync(connection, tx, reviewId, review, ct);
+            foreach (var command in ReviewChildren.InsertCommands(reviewId, review))
+                children.BatchCommands.Add(command);
+            await children.ExecuteNonQueryAsync(ct);
             await tx.CommitAsync(ct);
             return new SaveResult(reviewId, workId, outcome);
         }
         throw new InvalidOperationException($"Could not store {review.Url}: its row kept changing under concurrent saves.");
     }
 
-    private static Task<StoredReview?> LockStoredAsync(NpgsqlConnection c, NpgsqlTransaction tx, string url, CancellationToken ct)
+    /// <summary>
+    /// The stored review of the URL (locked), the work's id and the site's id, in one round trip; the rare races of the
+    /// upserts (a row committed after the statement's snapshot) are settled one statement at a time.
+    /// </summary>
+    private static async Task<(StoredReview? Stored, long WorkId, long SiteId)> LookUpAsync(
+        NpgsqlConnection c, NpgsqlTransaction tx, string url, string workTitle, string host, string? siteName, CancellationToken ct)
     {
-        const string sql = """
-            select id, work_id, content_hash
-            from reviews
-            where url = @url
-            for update
-            """;
-        return c.QuerySingleOrDefaultAsync<StoredReview>(new CommandDefinition(sql, new { url }, tx, cancellationToken: ct));
+        var name = SiteName(host, siteName);
+        await using var batch = new NpgsqlBatch(c, tx)
+        {
+            BatchCommands =
+            {
+                new NpgsqlBatchCommand(LockStoredSql) { Parameters = { new NpgsqlParameter<string>("url", url) } },
+                new NpgsqlBatchCommand(UpsertWorkSql)
+                {
+                    Parameters = { new NpgsqlParameter<string>("title", workTitle), new NpgsqlParameter<string>("key", WorkKeys.TitleKey(workTitle)) },
+                },
+                new NpgsqlBatchCommand(UpsertSiteSql) { Parameters = { new NpgsqlParameter<string>("host", host), new NpgsqlParameter<string>("name", name) } },
+            },
+        };
+        StoredReview? stored = null;
+        long? workId = null;
+        StoredSite? site = null;
+        await using (var reader = await batch.ExecuteReaderAsync(ct))
+        {
+            if (await reader.ReadAsync(ct))
+                stored = new StoredReview { Id = reader.GetInt64(0), WorkId = reader.GetInt64(1), ContentHash = reader.GetString(2) };
+            await reader.NextResultAsync(ct);
+            if (await reader.ReadAsync(ct))
+                workId = reader.GetInt64(0);
+            await reader.NextResultAsync(ct);
+            if (await reader.ReadAsync(ct))
+                site = new StoredSite { Id = reader.GetInt64(0), Name = reader.GetString(1) };
+        }
+        var siteId = site is null ? await UpsertSiteAsync(c, tx, host, siteName, ct) : await RenameAsync(c, tx, site, host, name, ct);
+        return (stored, workId ?? await UpsertWorkAsync(c, tx, workTitle, ct), siteId);
     }
+
+    private const string LockStoredSql = """
+        select id, work_id, content_hash
+        from reviews
+        where url = @url
+        for update
+        """;
 
     private static Task TouchAsync(NpgsqlConnection c, NpgsqlTransaction tx, long id, DateTimeOffset fetchedAt, CancellationToken ct)
     {
@@ -78,20 +114,22 @@ public sealed class ReviewStore(NpgsqlDataSource db)
         return c.ExecuteAsync(new CommandDefinition(sql, new { id, fetchedAt = fetchedAt.ToUniversalTime() }, tx, cancellationToken: ct));
     }
 
+    // DO NOTHING (not a no-op DO UPDATE) so concurrent saves of one work's reviews never queue on its row.
+    private const string UpsertWorkSql = """
+        with inserted as (
+            insert into works (title, title_key) values (@title, @key)
+            on conflict (title_key) do nothing
+            returning id
+        )
+        select id from inserted
+        union all
+        select id from works where title_key = @key
+        limit 1
+        """;
+
     private static async Task<long> UpsertWorkAsync(NpgsqlConnection c, NpgsqlTransaction tx, string title, CancellationToken ct)
     {
-        // DO NOTHING (not a no-op DO UPDATE) so concurrent saves of one work's reviews never queue on its row.
-        const string sql = """
-            with inserted as (
-                insert into works (title, title_key) values (@title, @key)
-                on conflict (title_key) do nothing
-                returning id
-            )
-            select id from inserted
-            union all
-            select id from works where title_key = @key
-            limit 1
-            """;
+        const string sql = UpsertWorkSql;
         var args = new { title, key = WorkKeys.TitleKey(title) };
         for (var round = 0; round < MaxRounds; round++)
         {
@@ -102,32 +140,39 @@ public sealed class ReviewStore(NpgsqlDataSource db)
         throw new InvalidOperationException($"Could not store the work '{title}'.");
     }
 
+    private const string UpsertSiteSql = """
+        with inserted as (
+            insert into sites (host, name) values (@host, @name)
+            on conflict (host) do nothing
+            returning id, name
+        )
+        select id, name from inserted
+        union all
+        select id, name from sites where host = @host
+        limit 1
+        """;
+
+    // A site first seen without a name is named by its host until a page names it.
+    private static string SiteName(string host, string? siteName) => string.IsNullOrWhiteSpace(siteName) ? host : siteName.Trim();
+
     private static async Task<long> UpsertSiteAsync(NpgsqlConnection c, NpgsqlTransaction tx, string host, string? siteName, CancellationToken ct)
     {
-        const string sql = """
-            with inserted as (
-                insert into sites (host, name) values (@host, @name)
-                on conflict (host) do nothing
-                returning id, name
-            )
-            select id, name from inserted
-            union all
-            select id, name from sites where host = @host
-            limit 1
-            """;
-        // A site first seen without a name is named by its host until a page names it.
-        const string rename = "update sites set name = @name where id = @id and name = @host";
-        var name = string.IsNullOrWhiteSpace(siteName) ? host : siteName.Trim();
+        var name = SiteName(host, siteName);
         for (var round = 0; round < MaxRounds; round++)
         {
-            var site = await c.QuerySingleOrDefaultAsync<StoredSite>(new CommandDefinition(sql, new { host, name }, tx, cancellationToken: ct));
-            if (site is null)
-                continue;
-            if (!string.Equals(site.Name, name, StringComparison.Ordinal) && !string.Equals(name, host, StringComparison.Ordinal))
-                await c.ExecuteAsync(new CommandDefinition(rename, new { id = site.Id, name, host }, tx, cancellationToken: ct));
-            return site.Id;
+            var site = await c.QuerySingleOrDefaultAsync<StoredSite>(new CommandDefinition(UpsertSiteSql, new { host, name }, tx, cancellationToken: ct));
+            if (site is not null)
+                return await RenameAsync(c, tx, site, host, name, ct);
         }
         throw new InvalidOperationException($"Could not store the site {host}.");
+    }
+
+    private static async Task<long> RenameAsync(NpgsqlConnection c, NpgsqlTransaction tx, StoredSite site, string host, string name, CancellationToken ct)
+    {
+        const string rename = "update sites set name = @name where id = @id and name = @host";
+        if (!string.Equals(site.Name, name, StringComparison.Ordinal) && !string.Equals(name, host, StringComparison.Ordinal))
+            await c.ExecuteAsync(new CommandDefinition(rename, new { id = site.Id, name, host }, tx, cancellationToken: ct));
+        return site.Id;
     }
 
     private static Task<long?> InsertAsync(NpgsqlConnection c, NpgsqlTransaction tx, ReviewValues v, CancellationToken ct)
@@ -145,7 +190,7 @@ public sealed class ReviewStore(NpgsqlDataSource db)
         return c.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(sql, v, tx, cancellationToken: ct));
     }
 
-    private static Task UpdateAsync(NpgsqlConnection c, NpgsqlTransaction tx, long id, ReviewValues v, CancellationToken ct)
+    private static NpgsqlBatchCommand UpdateCommand(long id, ReviewValues v)
     {
         const string sql = """
             update reviews set
@@ -156,8 +201,29 @@ public sealed class ReviewStore(NpgsqlDataSource db)
                 updated_at = now()
             where id = @Id
             """;
-        return c.ExecuteAsync(new CommandDefinition(sql, v with { Id = id }, tx, cancellationToken: ct));
+        return new NpgsqlBatchCommand(sql)
+        {
+            Parameters =
+            {
+                new NpgsqlParameter<long>("Id", id),
+                new NpgsqlParameter<long>("WorkId", v.WorkId),
+                new NpgsqlParameter<long>("SiteId", v.SiteId),
+                Nullable("Title", NpgsqlDbType.Text, v.Title),
+                Nullable("Author", NpgsqlDbType.Text, v.Author),
+                Nullable("PublishedAt", NpgsqlDbType.TimestampTz, v.PublishedAt),
+                Nullable("RatingRaw", NpgsqlDbType.Text, v.RatingRaw),
+                Nullable("RatingValue", NpgsqlDbType.Double, v.RatingValue),
+                Nullable("RatingScale", NpgsqlDbType.Double, v.RatingScale),
+                Nullable("RatingNormalized", NpgsqlDbType.Double, v.RatingNormalized),
+                new NpgsqlParameter<bool>("ContainsSpoilers", v.ContainsSpoilers),
+                new NpgsqlParameter<short>("MaxSpoilerLevel", v.MaxSpoilerLevel),
+                new NpgsqlParameter<string>("ContentHash", v.ContentHash),
+                new NpgsqlParameter<DateTimeOffset>("FetchedAt", v.FetchedAt),
+            },
+        };
     }
+
+    private static NpgsqlParameter Nullable(string name, NpgsqlDbType type, object? value) => new(name, type) { Value = value ?? DBNull.Value };
 
     private sealed class StoredReview
     {

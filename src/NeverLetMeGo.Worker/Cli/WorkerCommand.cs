@@ -72,11 +72,10 @@ internal static class WorkerCommand
         services.AddOptions<ScraperOptions>().BindConfiguration(ScraperOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ScraperOptions>, ScraperOptionsValidator>();
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+        services.AddSingleton(_ => CliContext.CreateDataSource(connectionString));
         services.AddSingleton<ScrapeJobQueue>();
         services.AddSingleton<HostBudget>();
         services.AddSingleton<HostGate>();
-        services.AddSingleton<PageValidatorStore>();
         services.AddSingleton<ScrapeMetrics>();
         services.AddSingleton<JobFetcher>();
         services.AddSingleton<JobProcessor>();

@@ -12,7 +12,8 @@ namespace NeverLetMeGo.Worker.Queue;
 /// <summary>What the process stage decided for one job.</summary>
 internal abstract record JobResult
 {
-    public sealed record Completed(string Outcome, long? ReviewId) : JobResult;
+    /// <summary>Done; <paramref name="Validators"/> are what this fetch leaves for the next (null after a 304: those stored stay).</summary>
+    public sealed record Completed(string Outcome, long? ReviewId, StoredValidators? Validators) : JobResult;
 
     public sealed record Failed(JobFailure Failure) : JobResult;
 }
@@ -20,13 +21,11 @@ internal abstract record JobResult
 /// <summary>
 /// The process stage of one job: a 304 or a body identical to the last one is "unchanged" without extraction work;
 /// anything else is extracted, tagged and upserted. Page problems become a <see cref="JobResult.Failed"/>; database
-/// failures are thrown to the caller, which retries them.
+/// failures are thrown to the caller, which retries them. The page's validators are saved with the job's completion.
 /// </summary>
 internal sealed class JobProcessor(
     ReviewIngester ingester,
-    PageValidatorStore validators,
     IOptions<ScraperOptions> options,
-    TimeProvider clock,
     ILogger<JobProcessor> logger)
 {
     public async Task<JobResult> DecideAsync(FetchedJob item, CancellationToken ct)
@@ -35,7 +34,7 @@ internal sealed class JobProcessor(
             return new JobResult.Failed(failure);
         var stored = item.Stored;
         if (item.NotModified)
-            return new JobResult.Completed(SaveOutcomes.Unchanged, stored?.ReviewId);
+            return new JobResult.Completed(SaveOutcomes.Unchanged, stored?.ReviewId, Validators: null);
 
         var page = item.Page!;
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(page.Html)));
@@ -59,9 +58,7 @@ internal sealed class JobProcessor(
                 return new JobResult.Failed(new JobFailure(Failures.Reason(ex), ex is ExtractionException ? "extraction" : JobFailure.OtherKind));
             }
         }
-        var next = new StoredValidators(page.ETag, page.LastModified, hash, reviewId);
-        await validators.SaveAsync(item.Job.Url, next, clock.GetUtcNow(), ct);
-        return new JobResult.Completed(outcome, reviewId);
+        return new JobResult.Completed(outcome, reviewId, new StoredValidators(page.ETag, page.LastModified, hash, reviewId));
     }
 
     public int MaxAttempts => options.Value.MaxAttempts;

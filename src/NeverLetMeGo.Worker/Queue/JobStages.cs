@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Microsoft.Extensions.Logging;
 using NeverLetMeGo.Data.Jobs;
 using NeverLetMeGo.Worker.Fetching;
 using NeverLetMeGo.Worker.Politeness;
@@ -13,50 +12,38 @@ internal sealed record FetchedJob(ScrapeJob Job, JobLease Lease, StoredValidator
     public FetchedPage? Page { get; init; }
     public bool NotModified { get; init; }
     public JobFailure? Failure { get; init; }
+
+    /// <summary>How long its requests held their hosts; null when none was sent. Counted when the job is finished.</summary>
+    public TimeSpan? FetchLatency { get; init; }
 }
 
 /// <summary>The fetch stage of one job: a conditional GET, each request after robots.txt and its host's turn.</summary>
-internal sealed class JobFetcher(HostGate gate, PageFetcher fetcher, PageValidatorStore validators, ScrapeMetrics metrics, ILogger<JobFetcher> logger)
+internal sealed class JobFetcher(HostGate gate, PageFetcher fetcher)
 {
-    /// <summary>Database failures (reading validators, the host budget) are thrown: the caller backs off and the job's lease runs out.</summary>
-    public async Task<FetchedJob> FetchAsync(ScrapeJob job, JobLease lease, string workerId, CancellationToken ct)
+    /// <summary>
+    /// <paramref name="stored"/> is what the last fetch of the URL left, read with the claim. Database failures (the host
+    /// budget) are thrown: the caller backs off and the job's lease runs out.
+    /// </summary>
+    public async Task<FetchedJob> FetchAsync(ScrapeJob job, StoredValidators? stored, JobLease lease, string workerId, CancellationToken ct)
     {
         if (!Uri.TryCreate(job.Url, UriKind.Absolute, out var url) || !ScrapeInputs.IsHttpUrl(job.Url, out url))
             return new FetchedJob(job, lease, null) { Failure = new JobFailure($"not an http(s) URL: {job.Url}", "bad_url", Permanent: true) };
 
-        var stored = await validators.GetAsync(job.Url, ct);
         var conditional = stored is { ETag: not null } or { LastModified: not null } ? new PageValidators(stored.ETag, stored.LastModified) : null;
         // Every request, redirect hops included, is checked against its host's robots.txt and waits for that host's turn.
         var timed = new TimedGate(gate.For(workerId));
         try
         {
             var page = await fetcher.FetchHttpAsync(url, conditional, timed, ct);
-            return new FetchedJob(job, lease, stored) { Page = page, NotModified = page is null };
+            return new FetchedJob(job, lease, stored) { Page = page, NotModified = page is null, FetchLatency = timed.Latency };
         }
         catch (FetchException ex)
         {
-            return new FetchedJob(job, lease, stored) { Failure = ToFailure(ex) };
-        }
-        finally
-        {
-            if (timed.Requests > 0)
-                await RecordAsync(timed.Held);
+            return new FetchedJob(job, lease, stored) { Failure = ToFailure(ex), FetchLatency = timed.Latency };
         }
     }
 
     public static JobFailure ToFailure(FetchException ex) => new(ex.Message, ex.Kind, ex.Permanent, ex.RetryAfter);
-
-    private async Task RecordAsync(TimeSpan latency)
-    {
-        try
-        {
-            await metrics.RecordFetchAsync(latency, CancellationToken.None);
-        }
-        catch (Exception ex) when (Failures.IsInfrastructure(ex))
-        {
-            logger.LogWarning(ex, "Could not record a fetch in the metrics");
-        }
-    }
 }
 
 /// <summary>How long one job's requests held their hosts: its fetch latency, without the waits for a host's turn.</summary>
@@ -65,6 +52,9 @@ internal sealed class TimedGate(IRequestGate inner) : IRequestGate
     public int Requests { get; private set; }
 
     public TimeSpan Held { get; private set; }
+
+    /// <summary>The fetch latency to count: null when no request was sent (refused before the first).</summary>
+    public TimeSpan? Latency => Requests > 0 ? Held : null;
 
     public async Task<IRequestTurn> EnterAsync(Uri url, CancellationToken ct)
     {

@@ -99,10 +99,10 @@ internal sealed class ScrapeJobService(
         var backoff = new Backoff(clock);
         while (!ct.IsCancellationRequested)
         {
-            ScrapeJob? job;
+            ClaimedJob? claimed;
             try
             {
-                job = await queue.ClaimAsync(_workerId, options.Value.Lease, ct);
+                claimed = await queue.ClaimWithValidatorsAsync(_workerId, options.Value.Lease, ct);
                 backoff.Reset();
             }
             catch (Exception ex) when (Failures.IsInfrastructure(ex))
@@ -112,7 +112,7 @@ internal sealed class ScrapeJobService(
                 continue;
             }
 
-            if (job is null)
+            if (claimed is not { Job: var job })
             {
                 if (run.ExitWhenEmpty)
                     return;
@@ -123,7 +123,7 @@ internal sealed class ScrapeJobService(
             var lease = JobLease.Start(queue, job, _workerId, options.Value.Lease, clock, logger);
             try
             {
-                await writer.WriteAsync(await FetchHeldAsync(job, lease, backoff, ct), ct);
+                await writer.WriteAsync(await FetchHeldAsync(job, claimed.Validators, lease, backoff, ct), ct);
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {
@@ -135,13 +135,13 @@ internal sealed class ScrapeJobService(
     }
 
     /// <summary>Fetches a claimed job, riding out database outages with backoff: the job stays ours, its lease beating.</summary>
-    private async Task<FetchedJob> FetchHeldAsync(ScrapeJob job, JobLease lease, Backoff backoff, CancellationToken ct)
+    private async Task<FetchedJob> FetchHeldAsync(ScrapeJob job, StoredValidators? stored, JobLease lease, Backoff backoff, CancellationToken ct)
     {
         while (true)
         {
             try
             {
-                return await fetcher.FetchAsync(job, lease, _workerId, ct);
+                return await fetcher.FetchAsync(job, stored, lease, _workerId, ct);
             }
             catch (Exception ex) when (Failures.IsInfrastructure(ex) && !ct.IsCancellationRequested)
             {
@@ -169,12 +169,15 @@ internal sealed class ScrapeJobService(
         await using var lease = item.Lease;
         if (await WithRetryAsync(job, token => processor.DecideAsync(item, token), ct) is not { } result)
             return;
+        var fetched = item.FetchLatency is { } latency ? ScrapeMetrics.FetchIncrements(latency) : [];
         if (result is JobResult.Completed done)
         {
-            if (await WithRetryAsync(job, token => Done(queue.CompleteAsync(job.Id, done.Outcome, done.ReviewId, token)), ct) is null)
+            // The job, its page's validators and its counters in one round trip.
+            var completion = new JobCompletion(job.Url, done.Validators,
+                [.. fetched, (done.Outcome == SaveOutcomes.Unchanged ? ScrapeMetrics.Unchanged : ScrapeMetrics.Stored, "", 1)]);
+            if (await WithRetryAsync(job, token => Done(queue.CompleteAsync(job.Id, done.Outcome, done.ReviewId, completion, token)), ct) is null)
                 return;
             stats.CountDone();
-            await CountAsync(done.Outcome == SaveOutcomes.Unchanged ? ScrapeMetrics.Unchanged : ScrapeMetrics.Stored, "");
             logger.LogInformation("Job {JobId} {Url}: {Outcome} review {ReviewId}", job.Id, job.Url, done.Outcome, done.ReviewId);
         }
         else if (result is JobResult.Failed { Failure: var failure })
@@ -182,23 +185,21 @@ internal sealed class ScrapeJobService(
             if (await WithRetryAsync(job, async token => (object)await queue.FailAsync(job.Id, failure, processor.MaxAttempts, token), ct) is not bool dead)
                 return;
             stats.CountFailed();
-            await CountAsync(ScrapeMetrics.AttemptsFailed, failure.Kind);
-            if (dead)
-                await CountAsync(ScrapeMetrics.Failed, failure.Kind);
+            await CountAsync([.. fetched, (ScrapeMetrics.AttemptsFailed, failure.Kind, 1), .. dead ? [(ScrapeMetrics.Failed, failure.Kind, 1.0)] : Array.Empty<(string, string, double)>()]);
             logger.LogWarning("Job {JobId} {Url} failed (attempt {Attempts} of at most {MaxAttempts}, {Fate}): {Reason}",
                 job.Id, job.Url, job.Attempts, processor.MaxAttempts, dead ? "dead" : "will be retried", failure.Reason);
         }
     }
 
-    private async Task CountAsync(string name, string label)
+    private async Task CountAsync(IReadOnlyList<(string Name, string Label, double Value)> increments)
     {
         try
         {
-            await metrics.CountAsync(name, label, CancellationToken.None);
+            await metrics.AddAsync(increments, CancellationToken.None);
         }
         catch (Exception ex) when (Failures.IsInfrastructure(ex))
         {
-            logger.LogWarning(ex, "Could not count {Metric} in the metrics", name);
+            logger.LogWarning(ex, "Could not count {Metrics} in the metrics", string.Join(", ", increments.Select(i => i.Name).Distinct()));
         }
     }
 

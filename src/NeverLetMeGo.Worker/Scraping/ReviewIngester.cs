@@ -1,6 +1,5 @@
 using System.Globalization;
 using NeverLetMeGo.Core;
-using NeverLetMeGo.Core.Spoilers;
 using NeverLetMeGo.Data.Knowledge;
 using NeverLetMeGo.Data.Reviews;
 using NeverLetMeGo.Worker.Fetching;
@@ -8,9 +7,8 @@ using NeverLetMeGo.Worker.Fetching;
 namespace NeverLetMeGo.Worker.Scraping;
 
 /// <summary>
-/// The process stage for one fetched page: extract and tag (Core), hash, upsert (Data). A page names its work only once it
-/// is extracted; when that work is stored already, the page is tagged again with the work's knowledge (its vocabulary and
-/// its operators' spoiler terms), as `nlmg retag` would.
+/// The process stage for one fetched page: extract (Core), look up what is known of the work the page names (its
+/// vocabulary and its operators' spoiler terms, when it is stored already), tag once with it (Core), hash, upsert (Data).
 /// </summary>
 internal sealed class ReviewIngester(ReviewStore store, WorkKnowledgeCache knowledge, TimeProvider clock, TimeSpan parseTimeout)
 {
@@ -21,21 +19,29 @@ internal sealed class ReviewIngester(ReviewStore store, WorkKnowledgeCache knowl
 
     public async Task<SaveResult> IngestAsync(FetchedPage page, CancellationToken ct)
     {
+        var started = clock.GetTimestamp();
+        var extracted = await BoundedAsync(() => ReviewPipeline.Extract(page.Html, page.Url), parseTimeout, ct);
+        var known = await knowledge.GetAsync(extracted.Work.Title, ct);
+        if (known is { Vocabulary.Count: 0, Terms.Count: 0 })
+            known = null;
+        // Extraction and tagging share one bound; the knowledge lookup between them is the database's time, not the page's.
+        var left = parseTimeout - clock.GetElapsedTime(started);
+        var review = await BoundedAsync(() => ReviewPipeline.Tag(extracted, known), left > TimeSpan.Zero ? left : TimeSpan.Zero, ct);
+        return await store.SaveAsync(review, ContentHash.Compute(review), clock.GetUtcNow(), ct);
+    }
+
+    private async Task<T> BoundedAsync<T>(Func<T> work, TimeSpan bound, CancellationToken ct)
+    {
         // Parsing cannot be interrupted, so a runaway page keeps its thread until it finishes; but its job fails at the
         // bound with a reason and the worker goes on to the next page.
-        var processing = Task.Run(() => ReviewPipeline.Process(page.Html, page.Url), ct);
-        Core.Model.Review review;
+        var running = Task.Run(work, ct);
         try
         {
-            review = await processing.WaitAsync(parseTimeout, clock, ct);
+            return await running.WaitAsync(bound, clock, ct);
         }
         catch (TimeoutException)
         {
             throw new ExtractionException(string.Create(CultureInfo.InvariantCulture, $"extraction took longer than {parseTimeout.TotalSeconds:0.###} s"));
         }
-
-        if (await knowledge.GetAsync(review.Work.Title, ct) is { } known && (known.Vocabulary.Count > 0 || known.Terms.Count > 0))
-            review = SpoilerRetagger.Retag(review, known);
-        return await store.SaveAsync(review, ContentHash.Compute(review), clock.GetUtcNow(), ct);
     }
 }

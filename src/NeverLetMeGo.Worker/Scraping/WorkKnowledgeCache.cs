@@ -23,10 +23,9 @@ internal sealed class WorkKnowledgeCache(WorkKnowledgeStore store, TimeProvider 
         var now = clock.GetUtcNow();
         if (_works.TryGetValue(title, out var hit) && hit.Until > now)
             return hit.Knowledge;
-        if (await store.FindWorkAsync(title, ct) is not { } workId)
+        if (await store.FindKnowledgeAsync(title, ct) is not { } knowledge)
             return null;
 
-        var knowledge = await store.GetKnowledgeAsync(workId, ct);
         if (_works.Count >= MaxWorks)
             _works.Clear();
         _works[title] = (knowledge, now + Lifetime);

@@ -45,20 +45,7 @@ internal sealed class CliContext(IConfiguration configuration, TextWriter output
     public async Task<NpgsqlDataSource> OpenDatabaseAsync(CancellationToken ct)
     {
         var (connectionString, _) = await ResolveDatabaseAsync(ct);
-        return CreateDataSource(connectionString);
-    }
-
-    /// <summary>
-    /// The scraper sends the same few statements for every page: prepared on each pooled connection after their second
-    /// use, PostgreSQL parses and plans them once instead of every time (measured: about a third of its CPU per page).
-    /// A setting given in the connection string wins.
-    /// </summary>
-    public static NpgsqlDataSource CreateDataSource(string connectionString)
-    {
-        var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        if (!connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase) && !connectionString.Contains("AutoPrepare", StringComparison.OrdinalIgnoreCase))
-            (builder.MaxAutoPrepare, builder.AutoPrepareMinUsages) = (64, 2);
-        return NpgsqlDataSource.Create(builder);
+        return ReviewsDatabase.CreateDataSource(connectionString);
     }
 
     public async Task<(string ConnectionString, bool IsEmbedded)> ResolveDatabaseAsync(CancellationToken ct)

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using NeverLetMeGo.Data.Jobs;
 using NeverLetMeGo.Data.Knowledge;
 using NeverLetMeGo.Data.Politeness;
+using NeverLetMeGo.Data.Postgres;
 using NeverLetMeGo.Data.Sources;
 using NeverLetMeGo.Data.Reviews;
 using NeverLetMeGo.Worker.Fetching;
@@ -72,7 +73,7 @@ internal static class WorkerCommand
         services.AddOptions<ScraperOptions>().BindConfiguration(ScraperOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ScraperOptions>, ScraperOptionsValidator>();
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(_ => CliContext.CreateDataSource(connectionString));
+        services.AddSingleton(_ => ReviewsDatabase.CreateDataSource(connectionString));
         services.AddSingleton<ScrapeJobQueue>();
         services.AddSingleton<HostBudget>();
         services.AddSingleton<HostGate>();

@@ -45,23 +45,20 @@ public sealed partial class WorkQueries
     public async Task<WorkRatingPage?> GetRatingPageAsync(long workId, int limit, CancellationToken ct)
     {
         const string sql = $"""
-            select {Columns}
+            select {Columns}, s.rated as count, s.unrated, s.positive, s.total, s.tenths
             from {From}
             where w.id = @workId;
-
-            select rated as count, unrated, positive, total, tenths
-            from work_rating_stats
-            where work_id = @workId;
 
             {ContributionsSql};
             """;
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
         await using var connection = await db.OpenConnectionAsync(ct);
         await using var grid = await BufferedRows.QueryAsync(connection, new CommandDefinition(sql, new { workId, limit }, cancellationToken: ct));
-        var work = await grid.ReadSingleOrDefaultAsync<WorkRecord>();
-        var stats = await grid.ReadSingleOrDefaultAsync<StatsRecord>();
+        var work = await grid.ReadSingleOrDefaultAsync<RatedWorkRecord>();
         var contributions = await grid.ReadAsync<ContributionRecord>();
-        return work is null ? null : new WorkRatingPage(work.ToRow(), ToStats(workId, stats), contributions.Select(ToRow).ToList());
+        if (work is null)
+            return null;
+        return new WorkRatingPage(new WorkRow(work.Id, work.Title, work.ReviewCount, SqlMapping.Offset(work.CreatedAt)), ToStats(work), contributions.Select(ToRow).ToList());
     }
 
     /// <summary>The rated reviews of a work, best first (ties by newer id), up to limit, strictly after the cursor.</summary>
@@ -74,19 +71,24 @@ public sealed partial class WorkQueries
         return rows.Select(ToRow).ToList();
     }
 
-    private static WorkRatingStatsRow ToStats(long workId, StatsRecord? row) => row is null
-        ? new WorkRatingStatsRow(workId, 0, 0, 0, 0, new int[WorkRatingStatsRow.Buckets])
-        : new WorkRatingStatsRow(workId, row.Count, row.Unrated, row.Positive, row.Total, row.Tenths);
+    private static WorkRatingStatsRow ToStats(RatedWorkRecord w) => w.Tenths is null
+        ? new WorkRatingStatsRow(w.Id, 0, 0, 0, 0, new int[WorkRatingStatsRow.Buckets])
+        : new WorkRatingStatsRow(w.Id, w.Count, w.Unrated, w.Positive, w.Total, w.Tenths);
 
     private static RatingContributionRow ToRow(ContributionRecord r) => new(r.ReviewId, r.RatingRaw ?? "", r.RatingValue, r.RatingScale, r.RatingNormalized);
 
-    private sealed class StatsRecord
+    /// <summary>A work with its rating counters (null when no review of it was ever counted).</summary>
+    private sealed class RatedWorkRecord
     {
+        public long Id { get; init; }
+        public string Title { get; init; } = "";
+        public int ReviewCount { get; init; }
+        public DateTime CreatedAt { get; init; }
         public int Count { get; init; }
         public int Unrated { get; init; }
         public int Positive { get; init; }
         public double Total { get; init; }
-        public int[] Tenths { get; init; } = [];
+        public int[]? Tenths { get; init; }
     }
 
     private sealed class ContributionRecord

@@ -52,28 +52,30 @@ public sealed partial class ScrapeJobQueue(NpgsqlDataSource db, TimeProvider clo
         throw new InvalidOperationException($"Could not enqueue {url}: its job kept changing state.");
     }
 
+    // The oldest due pending job, or a running one whose lease expired, taken for this worker.
+    private const string ClaimSql = $"""
+        update scrape_jobs set
+            state = 'running', locked_by = @workerId, locked_until = @lockedUntil,
+            attempts = attempts + 1, updated_at = @now
+        where id = (
+            select id from scrape_jobs
+            where (state = 'pending' and run_after <= @now)
+               or (state = 'running' and locked_until < @now)
+            order by run_after, id
+            for update skip locked
+            limit 1)
+        returning {Columns}
+        """;
+
     /// <summary>Claims the oldest due pending job (or one whose lease expired) for this worker; null when none is due.</summary>
     public async Task<ScrapeJob?> ClaimAsync(string workerId, TimeSpan lease, CancellationToken ct)
     {
-        const string sql = $"""
-            update scrape_jobs set
-                state = 'running', locked_by = @workerId, locked_until = @lockedUntil,
-                attempts = attempts + 1, updated_at = @now
-            where id = (
-                select id from scrape_jobs
-                where (state = 'pending' and run_after <= @now)
-                   or (state = 'running' and locked_until < @now)
-                order by run_after, id
-                for update skip locked
-                limit 1)
-            returning {Columns}
-            """;
         ArgumentException.ThrowIfNullOrWhiteSpace(workerId);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(lease, TimeSpan.Zero);
         var now = clock.GetUtcNow();
         await using var connection = await db.OpenConnectionAsync(ct);
         var row = await connection.QuerySingleOrDefaultAsync<JobRecord>(
-            new CommandDefinition(sql, new { workerId, now, lockedUntil = now + lease }, cancellationToken: ct));
+            new CommandDefinition(ClaimSql, new { workerId, now, lockedUntil = now + lease }, cancellationToken: ct));
         return row?.ToJob();
     }
 
@@ -84,18 +86,7 @@ public sealed partial class ScrapeJobQueue(NpgsqlDataSource db, TimeProvider clo
     public async Task<ClaimedJob?> ClaimWithValidatorsAsync(string workerId, TimeSpan lease, CancellationToken ct)
     {
         const string sql = $"""
-            with claimed as (
-                update scrape_jobs set
-                    state = 'running', locked_by = @workerId, locked_until = @lockedUntil,
-                    attempts = attempts + 1, updated_at = @now
-                where id = (
-                    select id from scrape_jobs
-                    where (state = 'pending' and run_after <= @now)
-                       or (state = 'running' and locked_until < @now)
-                    order by run_after, id
-                    for update skip locked
-                    limit 1)
-                returning {Columns})
+            with claimed as ({ClaimSql})
             select c.*, v.url is not null as has_validators, v.etag as validator_etag, v.last_modified as validator_last_modified,
                    v.content_hash as validator_content_hash, v.review_id as validator_review_id
             from claimed c left join page_validators v on v.url = c.url

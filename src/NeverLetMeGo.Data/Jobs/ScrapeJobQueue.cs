@@ -10,7 +10,11 @@ public sealed record ClaimedJob(ScrapeJob Job, StoredValidators? Validators);
 /// What a job's completion saves with it: the validators of its fetch (null: keep those stored, e.g. after a 304) and its
 /// counters (the fetch's latency, stored or unchanged).
 /// </summary>
-public sealed record JobCompletion(string Url, StoredValidators? Validators, IReadOnlyList<(string Name, string Label, double Value)> Metrics);
+public sealed record JobCompletion(string Url, StoredValidators? Validators, IReadOnlyList<(string Name, string Label, double Value)> Metrics)
+{
+    /// <summary>Nothing beside the job itself (without validators the URL is not used).</summary>
+    public static JobCompletion JobOnly { get; } = new("", null, []);
+}
 
 /// <summary>The scrape_jobs table as a queue: claim with FOR UPDATE SKIP LOCKED; at most one open job per URL.</summary>
 /// <remarks>Times come from the injected clock, not the database's, so that tests control leases and backoff.</remarks>
@@ -52,32 +56,9 @@ public sealed partial class ScrapeJobQueue(NpgsqlDataSource db, TimeProvider clo
         throw new InvalidOperationException($"Could not enqueue {url}: its job kept changing state.");
     }
 
-    // The oldest due pending job, or a running one whose lease expired, taken for this worker.
-    private const string ClaimSql = $"""
-        update scrape_jobs set
-            state = 'running', locked_by = @workerId, locked_until = @lockedUntil,
-            attempts = attempts + 1, updated_at = @now
-        where id = (
-            select id from scrape_jobs
-            where (state = 'pending' and run_after <= @now)
-               or (state = 'running' and locked_until < @now)
-            order by run_after, id
-            for update skip locked
-            limit 1)
-        returning {Columns}
-        """;
-
     /// <summary>Claims the oldest due pending job (or one whose lease expired) for this worker; null when none is due.</summary>
     public async Task<ScrapeJob?> ClaimAsync(string workerId, TimeSpan lease, CancellationToken ct)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(workerId);
-        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(lease, TimeSpan.Zero);
-        var now = clock.GetUtcNow();
-        await using var connection = await db.OpenConnectionAsync(ct);
-        var row = await connection.QuerySingleOrDefaultAsync<JobRecord>(
-            new CommandDefinition(ClaimSql, new { workerId, now, lockedUntil = now + lease }, cancellationToken: ct));
-        return row?.ToJob();
-    }
+        => (await ClaimWithValidatorsAsync(workerId, lease, ct))?.Job;
 
     /// <summary>
     /// As <see cref="ClaimAsync"/>, with what the last fetch of the job's URL left (its validators) read in the same
@@ -86,7 +67,18 @@ public sealed partial class ScrapeJobQueue(NpgsqlDataSource db, TimeProvider clo
     public async Task<ClaimedJob?> ClaimWithValidatorsAsync(string workerId, TimeSpan lease, CancellationToken ct)
     {
         const string sql = $"""
-            with claimed as ({ClaimSql})
+            with claimed as (
+                update scrape_jobs set
+                    state = 'running', locked_by = @workerId, locked_until = @lockedUntil,
+                    attempts = attempts + 1, updated_at = @now
+                where id = (
+                    select id from scrape_jobs
+                    where (state = 'pending' and run_after <= @now)
+                       or (state = 'running' and locked_until < @now)
+                    order by run_after, id
+                    for update skip locked
+                    limit 1)
+                returning {Columns})
             select c.*, v.url is not null as has_validators, v.etag as validator_etag, v.last_modified as validator_last_modified,
                    v.content_hash as validator_content_hash, v.review_id as validator_review_id
             from claimed c left join page_validators v on v.url = c.url
@@ -118,18 +110,9 @@ public sealed partial class ScrapeJobQueue(NpgsqlDataSource db, TimeProvider clo
         return await connection.ExecuteAsync(new CommandDefinition(sql, args, cancellationToken: ct)) == 1;
     }
 
-    public async Task CompleteAsync(long jobId, string outcome, long? reviewId, CancellationToken ct)
-    {
-        const string sql = """
-            update scrape_jobs set
-                state = 'done', outcome = @outcome, review_id = @reviewId, last_error = null,
-                locked_by = null, locked_until = null, updated_at = @now
-            where id = @jobId and state = 'running'
-            """;
-        await using var connection = await db.OpenConnectionAsync(ct);
-        var args = new { jobId, outcome, reviewId, now = clock.GetUtcNow() };
-        await connection.ExecuteAsync(new CommandDefinition(sql, args, cancellationToken: ct));
-    }
+    /// <summary>Completes the job alone: no validators saved, no counters added.</summary>
+    public Task CompleteAsync(long jobId, string outcome, long? reviewId, CancellationToken ct)
+        => CompleteAsync(jobId, outcome, reviewId, JobCompletion.JobOnly, ct);
 
     /// <summary>
     /// Completes the job, saves the validators its fetch left (when given) and adds its counters, in one round trip and

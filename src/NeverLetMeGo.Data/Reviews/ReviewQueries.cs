@@ -77,7 +77,7 @@ public sealed partial class ReviewQueries(NpgsqlDataSource db)
     public async Task<ReviewVersion?> GetVersionAsync(long id, CancellationToken ct)
     {
         await using var connection = await db.OpenConnectionAsync(ct);
-        var row = await connection.QuerySingleOrDefaultAsync<VersionRecord>(new CommandDefinition(VersionSql, new { id }, cancellationToken: ct));
+        var row = await connection.QuerySingleOrDefaultAsync<DetailRecord>(new CommandDefinition(VersionSql, new { id }, cancellationToken: ct));
         return row?.ToVersion();
     }
 

@@ -45,25 +45,13 @@ internal class SummaryRecord
     };
 }
 
-/// <summary>A review's summary read with the rest of its version (<see cref="VersionRecord"/>).</summary>
+/// <summary>
+/// A review's summary read with the rest of its version. A revalidation reads only the version's columns into it: Dapper
+/// leaves the others unset, and <see cref="ToVersion"/> reads no other.
+/// </summary>
 internal sealed class DetailRecord : SummaryRecord
 {
     public DateTime UpdatedAt { get; init; }
-    public int Overrides { get; init; }
-    public DateTime? OverridesUpdatedAt { get; init; }
-
-    public ReviewVersion ToVersion() => new(
-        ContentHash, SqlMapping.Offset(UpdatedAt), SqlMapping.Offset(FetchedAt), WorkTitle, SiteName, SiteHost, Overrides, SqlMapping.Offset(OverridesUpdatedAt));
-}
-
-internal sealed class VersionRecord
-{
-    public string ContentHash { get; init; } = "";
-    public DateTime UpdatedAt { get; init; }
-    public DateTime FetchedAt { get; init; }
-    public string WorkTitle { get; init; } = "";
-    public string? SiteName { get; init; }
-    public string SiteHost { get; init; } = "";
     public int Overrides { get; init; }
     public DateTime? OverridesUpdatedAt { get; init; }
 

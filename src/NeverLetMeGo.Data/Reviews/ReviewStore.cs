@@ -129,12 +129,11 @@ public sealed class ReviewStore(NpgsqlDataSource db)
 
     private static async Task<long> UpsertWorkAsync(NpgsqlConnection c, NpgsqlTransaction tx, string title, CancellationToken ct)
     {
-        const string sql = UpsertWorkSql;
         var args = new { title, key = WorkKeys.TitleKey(title) };
         for (var round = 0; round < MaxRounds; round++)
         {
             // Empty when a concurrent insert committed after this statement's snapshot: the next round sees it.
-            if (await c.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(sql, args, tx, cancellationToken: ct)) is { } id)
+            if (await c.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(UpsertWorkSql, args, tx, cancellationToken: ct)) is { } id)
                 return id;
         }
         throw new InvalidOperationException($"Could not store the work '{title}'.");

@@ -35,7 +35,8 @@ internal sealed class BufferedRows : IAsyncDisposable
             throw new InvalidOperationException("The command returned fewer result sets than were read.");
         _started = true;
         var list = new List<T>();
-        var parse = _reader.GetRowParser<T>();
+        // Dapper's row parser maps rows to objects; a single column of a plain type is read as it is.
+        var parse = typeof(T) == typeof(string) || typeof(T).IsPrimitive ? r => r.GetFieldValue<T>(0) : _reader.GetRowParser<T>();
         while (await _reader.ReadAsync(_ct))
             list.Add(parse(_reader));
         return list;

@@ -75,7 +75,7 @@ public sealed class WorkKnowledgeStore(NpgsqlDataSource db)
     {
         const string sql = $"with recent as (select array(select id from reviews where work_id = @workId {Newest}) as ids) {TextsOfRecent}";
         await using var connection = await db.OpenConnectionAsync(ct);
-        return (await connection.QueryAsync<string>(new CommandDefinition(sql, new { workId, max = MaxReviewsRead }, cancellationToken: ct))).ToList();
+        return await BufferedRows.ListAsync<string>(connection, new CommandDefinition(sql, new { workId, max = MaxReviewsRead }, cancellationToken: ct));
     }
 
     /// <summary>The work's knowledge, ready for the tagger.</summary>
@@ -94,7 +94,7 @@ public sealed class WorkKnowledgeStore(NpgsqlDataSource db)
     {
         const string sql = $"""
             select id from works where title_key = @key;
-            select t.term, t.level from work_spoiler_terms t join works w on w.id = t.work_id where w.title_key = @key order by t.term_key;
+            select t.work_id, t.term, t.level, t.updated_at from work_spoiler_terms t join works w on w.id = t.work_id where w.title_key = @key order by t.term_key;
             with recent as (select array(select id from reviews where work_id = (select id from works where title_key = @key) {Newest}) as ids)
             {TextsOfRecent}
             """;
@@ -102,10 +102,11 @@ public sealed class WorkKnowledgeStore(NpgsqlDataSource db)
             return null;
         await using var connection = await db.OpenConnectionAsync(ct);
         var args = new { key = WorkKeys.TitleKey(WorkKeys.Title(title)), max = MaxReviewsRead };
-        await using var results = await connection.QueryMultipleAsync(new CommandDefinition(sql, args, cancellationToken: ct));
-        if (await results.ReadSingleOrDefaultAsync<long?>() is null)
+        // Buffered: a work's texts are many rows, and Dapper's sequential reads block on each one that crosses the buffer.
+        await using var results = await BufferedRows.QueryAsync(connection, new CommandDefinition(sql, args, cancellationToken: ct));
+        if ((await results.ReadAsync<long>()).Count == 0)
             return null;
-        var terms = (await results.ReadAsync<(string Term, short Level)>()).Select(t => new SpoilerTerm(t.Term, (SpoilerLevel)t.Level)).ToArray();
+        var terms = (await results.ReadAsync<TermRecord>()).Select(t => new SpoilerTerm(t.Term, (SpoilerLevel)t.Level)).ToArray();
         var texts = await results.ReadAsync<string>();
         return WorkKnowledge.From(texts, terms);
     }

@@ -39,6 +39,7 @@ public static class ApiApp
         builder.Services.AddSingleton(_ => ReviewsDatabase.CreateDataSource(connectionString));
         builder.Services.AddSingleton<ReviewQueries>();
         builder.Services.AddSingleton<WorkQueries>();
+        builder.Services.AddSingleton<WorkRatingCache>();
         builder.Services.AddSingleton<WorkKnowledgeStore>();
         builder.Services.AddOperatorApi();
         builder.Services.AddApiProblemDetails();

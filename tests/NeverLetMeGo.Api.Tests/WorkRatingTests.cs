@@ -76,6 +76,42 @@ public sealed class WorkRatingTests(ApiServer api) : IClassFixture<ApiServer>
     }
 
     [Fact]
+    public async Task A_rating_rewritten_on_another_scale_with_the_same_score_is_shown_as_written_now()
+    {
+        // The counters do not move ("3/4 stars" and "6/8" are both 75), so only the version tells the cached rating is stale.
+        var (workId, work) = await SeedAsync();
+        var url = $"https://rated.example/{Guid.NewGuid():N}";
+        var review = TestReviews.Tagged(url, work, new Rating("3/4 stars", 3, 4, 75));
+        var reviewId = (await TestReviews.SaveAsync(api.Db, review)).ReviewId;
+        var (before, beforeTag) = await SendAsync(workId);
+
+        await TestReviews.SaveAsync(api.Db, review with { Rating = new Rating("6/8", 6, 8, 75) });
+        var (after, afterTag) = await SendAsync(workId);
+
+        Assert.Equal("3/4 stars", RawOf(before, reviewId));
+        Assert.Equal("6/8", RawOf(after, reviewId));
+        Assert.Equal(before.GetProperty("mean").GetDouble(), after.GetProperty("mean").GetDouble());
+        Assert.NotEqual(beforeTag, afterTag);
+    }
+
+    [Fact]
+    public async Task A_rating_revalidates_with_304_until_a_review_changes_it()
+    {
+        var (workId, work) = await SeedAsync();
+        var (first, tag) = await SendAsync(workId);
+
+        using var unchanged = await RevalidateAsync(workId, tag);
+        await TestReviews.SaveAsync(api.Db, TestReviews.Tagged($"https://rated.example/{Guid.NewGuid():N}", work, new Rating("1/4", 1, 4, 25)));
+        using var changed = await RevalidateAsync(workId, tag);
+        var body = JsonDocument.Parse(await changed.Content.ReadAsStringAsync()).RootElement;
+
+        Assert.Equal(HttpStatusCode.NotModified, unchanged.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+        Assert.Equal(first.GetProperty("count").GetInt32() + 1, body.GetProperty("count").GetInt32());
+        Assert.NotEqual(tag, changed.Headers.ETag!.Tag);
+    }
+
+    [Fact]
     public async Task Counters_agree_with_a_full_recount()
     {
         await SeedAsync();
@@ -179,4 +215,21 @@ public sealed class WorkRatingTests(ApiServer api) : IClassFixture<ApiServer>
     }
 
     private async Task<JsonElement> RatingAsync(long workId) => (await api.GetAsync($"/works/{workId}/rating")).Json;
+
+    private static string? RawOf(JsonElement rating, long reviewId)
+        => rating.GetProperty("contributions").EnumerateArray().Single(c => c.GetProperty("reviewId").GetInt64() == reviewId).GetProperty("raw").GetString();
+
+    private async Task<(JsonElement Rating, string Tag)> SendAsync(long workId)
+    {
+        using var response = await api.Client.GetAsync(new Uri($"/works/{workId}/rating", UriKind.Relative));
+        response.EnsureSuccessStatusCode();
+        return (JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone(), response.Headers.ETag!.Tag);
+    }
+
+    private async Task<HttpResponseMessage> RevalidateAsync(long workId, string tag)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/works/{workId}/rating");
+        request.Headers.IfNoneMatch.Add(System.Net.Http.Headers.EntityTagHeaderValue.Parse(tag));
+        return await api.Client.SendAsync(request);
+    }
 }

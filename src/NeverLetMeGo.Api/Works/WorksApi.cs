@@ -23,7 +23,7 @@ internal static class WorksApi
         works.MapGet("/{id}/reviews", ListWorkReviews).WithName("ListWorkReviews")
             .WithSummary("List a work's reviews")
             .WithDescription("Newest first (undated reviews last), or `sort=rating` (best first, unrated last). Filters: `spoilerFree=true`, `minRating` (0–100), `site` (host). Items carry metadata, rating, the spoiler summary and the spoiler-safe excerpt only. Paged like `ListWorks`.");
-        works.MapGet("/{id}/rating", GetWorkRating).WithName("GetWorkRating")
+        works.MapGet("/{id}/rating", GetWorkRating).WithName("GetWorkRating").WithMetadata(ETags.Computed)
             .WithSummary("Aggregate rating of a work")
             .WithDescription("Count, mean, median, a 0–100 histogram in ten bins and the percentage of positive reviews (60 or more), from counters a trigger keeps current as reviews are added or changed. The median is exact: every normalized score is a multiple of 0.1 and the counters keep one bucket per tenth. The first page of contributing reviews is listed with each rating as written beside its normalized score and the conversion used (best first); `contributionsNext` continues on `GetWorkRatingContributions`. Unrated reviews are counted apart and never averaged in.");
         works.MapGet("/{id}/rating/contributions", GetWorkRatingContributions).WithName("GetWorkRatingContributions")
@@ -86,15 +86,40 @@ internal static class WorksApi
         return TypedResults.Ok(new ReviewListResponse(items, next));
     }
 
-    private static async Task<Results<Ok<WorkRatingResponse>, ProblemHttpResult>> GetWorkRating(long id, WorkQueries works, CancellationToken ct)
+    private static async Task<Results<Ok<WorkRatingResponse>, StatusCodeHttpResult, ProblemHttpResult>> GetWorkRating(
+        long id, HttpContext http, WorkQueries works, WorkRatingCache cache, CancellationToken ct)
     {
+        // The version is one primary-key read; the counters and contributions are read only when it moved.
+        if (await works.GetRatingVersionAsync(id, ct) is not { } version)
+        {
+            return Problems.NotFound("Work", id);
+        }
+
+        if (ETags.Apply(http, WorkRatingCache.Tag(id, version)))
+        {
+            return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+        }
+
+        if (cache.TryGet(id, version, out var cached))
+        {
+            return TypedResults.Ok(cached);
+        }
+
         if (await works.GetRatingPageAsync(id, Paging.DefaultLimit + 1, ct) is not { } rating)
         {
             return Problems.NotFound("Work", id);
         }
 
         var (page, next) = ContributionPage(rating.Contributions, Paging.DefaultLimit);
-        return TypedResults.Ok(WorkRatings.ToResponse(rating.Stats, page, next));
+        var response = WorkRatings.ToResponse(rating.Stats, page, next);
+        cache.Set(id, rating.Version, response);
+        // A change committed between the two reads: the body is newer than the tag already set, so tag what was read.
+        if (rating.Version != version)
+        {
+            ETags.Apply(http, WorkRatingCache.Tag(id, rating.Version));
+        }
+
+        return TypedResults.Ok(response);
     }
 
     private static async Task<Results<Ok<RatingContributionListResponse>, ProblemHttpResult>> GetWorkRatingContributions(

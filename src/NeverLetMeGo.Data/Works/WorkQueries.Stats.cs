@@ -15,8 +15,11 @@ public sealed record WorkRatingStatsRow(long WorkId, int Count, int Unrated, int
 /// <summary>A rated review as it contributes to the aggregate.</summary>
 public sealed record RatingContributionRow(long ReviewId, string RatingRaw, double RatingValue, double RatingScale, double RatingNormalized);
 
-/// <summary>What the rating endpoint shows: the work, its counters and the first contributions, read in one round trip.</summary>
-public sealed record WorkRatingPage(WorkRow Work, WorkRatingStatsRow Stats, IReadOnlyList<RatingContributionRow> Contributions);
+/// <summary>
+/// What the rating endpoint shows: the work, its counters and the first contributions, read in one round trip, with the
+/// counters' version (see <see cref="WorkQueries.GetRatingVersionAsync"/>).
+/// </summary>
+public sealed record WorkRatingPage(WorkRow Work, WorkRatingStatsRow Stats, IReadOnlyList<RatingContributionRow> Contributions, long Version);
 
 /// <summary>Keyset position in a work's contributions (best first): strictly after this score and review id.</summary>
 public sealed record ContributionCursor(double Normalized, long ReviewId);
@@ -41,11 +44,23 @@ public sealed partial class WorkQueries
         limit @limit
         """;
 
+    /// <summary>
+    /// The version of a work's rating (null when there is no such work): a counter the rating trigger bumps on every
+    /// change to the work's rated or unrated reviews (migration 0009), 0 before its first review. Equal versions mean an
+    /// equal aggregate and equal contributions, so a rendered rating can be reused after this one primary-key read.
+    /// </summary>
+    public async Task<long?> GetRatingVersionAsync(long workId, CancellationToken ct)
+    {
+        const string sql = "select coalesce(s.version, 0) from works w left join work_rating_stats s on s.work_id = w.id where w.id = @workId";
+        await using var connection = await db.OpenConnectionAsync(ct);
+        return await connection.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(sql, new { workId }, cancellationToken: ct));
+    }
+
     /// <summary>The work, its rating counters and its best contributions up to limit; null when there is no such work.</summary>
     public async Task<WorkRatingPage?> GetRatingPageAsync(long workId, int limit, CancellationToken ct)
     {
         const string sql = $"""
-            select {Columns}, s.rated as count, s.unrated, s.positive, s.total, s.tenths
+            select {Columns}, s.rated as count, s.unrated, s.positive, s.total, s.tenths, coalesce(s.version, 0) as version
             from {From}
             where w.id = @workId;
 
@@ -58,7 +73,7 @@ public sealed partial class WorkQueries
         var contributions = await grid.ReadAsync<ContributionRecord>();
         if (work is null)
             return null;
-        return new WorkRatingPage(new WorkRow(work.Id, work.Title, work.ReviewCount, SqlMapping.Offset(work.CreatedAt)), ToStats(work), contributions.Select(ToRow).ToList());
+        return new WorkRatingPage(new WorkRow(work.Id, work.Title, work.ReviewCount, SqlMapping.Offset(work.CreatedAt)), ToStats(work), contributions.Select(ToRow).ToList(), work.Version);
     }
 
     /// <summary>The rated reviews of a work, best first (ties by newer id), up to limit, strictly after the cursor.</summary>
@@ -89,6 +104,7 @@ public sealed partial class WorkQueries
         public int Positive { get; init; }
         public double Total { get; init; }
         public int[]? Tenths { get; init; }
+        public long Version { get; init; }
     }
 
     private sealed class ContributionRecord

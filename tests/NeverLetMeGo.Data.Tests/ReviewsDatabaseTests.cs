@@ -45,6 +45,16 @@ public sealed class ReviewsDatabaseTests
         Assert.Equal(expected, new NpgsqlConnectionStringBuilder(db.ConnectionString).MaxAutoPrepare);
     }
 
+    [Theory]
+    [InlineData("Host=db.invalid;Username=u", true)]
+    [InlineData("Host=db.invalid;Username=u;No Reset On Close=false", false)]
+    public async Task The_data_source_skips_the_reset_on_return_unless_the_connection_string_says_otherwise(string connectionString, bool expected)
+    {
+        await using var db = ReviewsDatabase.CreateDataSource(connectionString);
+
+        Assert.Equal(expected, new NpgsqlConnectionStringBuilder(db.ConnectionString).NoResetOnClose);
+    }
+
     internal static IConfiguration Configure(params (string Key, string Value)[] settings) =>
         new ConfigurationBuilder().AddInMemoryCollection(settings.Select(s => KeyValuePair.Create(s.Key, (string?)s.Value))).Build();
 

@@ -38,19 +38,28 @@ public static class ReviewsDatabase
     }
 
     /// <summary>
-    /// The process's one data source. Unless the connection string sets Max Auto Prepare itself, statements are prepared
-    /// on the server from their second use: every query here is a constant text, and parsing and planning it again took
-    /// about half of PostgreSQL's time per API request (bench/README.md, Performance).
+    /// The process's one data source. Unless the connection string sets them itself: statements are prepared on the
+    /// server from their second use (every query here is a constant text, and parsing and planning it again took about
+    /// half of PostgreSQL's time per API request), and a connection going back to the pool is not reset (Npgsql's reset
+    /// runs RESET ALL, SET SESSION AUTHORIZATION, DISCARD SEQUENCES and CLOSE ALL on the server at every return, several
+    /// per request, and nothing here leaves session state behind: the advisory locks are released in finally blocks).
+    /// bench/README.md, Performance.
     /// </summary>
     public static NpgsqlDataSource CreateDataSource(string connectionString)
     {
         var builder = new NpgsqlDataSourceBuilder(connectionString);
         // The keys as written (Npgsql's own builder knows every keyword, set or not).
-        var written = new DbConnectionStringBuilder { ConnectionString = connectionString };
-        if (!written.Keys.Cast<string>().Any(k => string.Equals(k.Replace(" ", "", StringComparison.Ordinal), "MaxAutoPrepare", StringComparison.OrdinalIgnoreCase)))
+        var written = new DbConnectionStringBuilder { ConnectionString = connectionString }.Keys.Cast<string>()
+            .Select(k => k.Replace(" ", "", StringComparison.Ordinal)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        if (!written.Contains("MaxAutoPrepare"))
         {
             builder.ConnectionStringBuilder.MaxAutoPrepare = 128;
             builder.ConnectionStringBuilder.AutoPrepareMinUsages = 2;
+        }
+
+        if (!written.Contains("NoResetOnClose"))
+        {
+            builder.ConnectionStringBuilder.NoResetOnClose = true;
         }
 
         return builder.Build();

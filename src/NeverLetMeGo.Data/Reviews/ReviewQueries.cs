@@ -69,8 +69,8 @@ public sealed partial class ReviewQueries(NpgsqlDataSource db)
         await using var connection = await db.OpenConnectionAsync(ct);
         await using var grid = await BufferedRows.QueryAsync(connection, new CommandDefinition(sql, new { id }, cancellationToken: ct));
         var summary = await grid.ReadSingleOrDefaultAsync<DetailRecord>();
-        var blocks = await grid.ReadAsync<BlockRecord>();
-        return summary is null ? null : new ReviewRow(summary.ToRow(), blocks.Select(b => b.ToRow()).ToList(), summary.ToVersion());
+        var blocks = await grid.ReadAsync(BlockRecord.Read);
+        return summary is null ? null : new ReviewRow(summary.ToRow(), blocks, summary.ToVersion());
     }
 
     /// <summary>Only the version of a review (null when there is no such review): what a conditional GET compares.</summary>

@@ -236,7 +236,7 @@ public sealed class ScrapeJobQueueTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Completing_a_job_saves_its_pages_validators_and_counters_with_it()
+    public async Task Completing_a_job_saves_its_pages_validators_with_it()
     {
         var url = UniqueUrl();
         var review = await new ReviewStore(Db).SaveAsync(Create(url: url), "done", clock.GetUtcNow(), CancellationToken.None);
@@ -245,17 +245,11 @@ public sealed class ScrapeJobQueueTests : IAsyncLifetime
         var validators = new StoredValidators(null, null, "body-hash", review.ReviewId);
 
         await Queue.CompleteAsync(id, "created", review.ReviewId,
-            new JobCompletion(url, validators, [.. ScrapeMetrics.FetchIncrements(TimeSpan.FromMilliseconds(70)), (ScrapeMetrics.Stored, "", 1)]),
-            CancellationToken.None);
+            new JobCompletion(url, validators), CancellationToken.None);
 
         var job = await Queue.GetAsync(id, CancellationToken.None);
         Assert.Equal((ScrapeJobStates.Done, "created", review.ReviewId), (job?.State, job?.Outcome, job?.ReviewId));
         Assert.Equal(validators, await new PageValidatorStore(Db).GetAsync(url, CancellationToken.None));
-        var counters = (await new ScrapeMetrics(Db).ReadAsync(CancellationToken.None)).ToDictionary(m => (m.Name, m.Label), m => m.Value);
-        Assert.Equal(1, counters[(ScrapeMetrics.Stored, "")]);
-        Assert.Equal(1, counters[(ScrapeMetrics.Fetched, "")]);
-        Assert.Equal(1, counters[(ScrapeMetrics.LatencyBucket, "0.1")]);
-        Assert.False(counters.ContainsKey((ScrapeMetrics.LatencyBucket, "0.05")));
     }
 
     [Fact]
@@ -267,7 +261,7 @@ public sealed class ScrapeJobQueueTests : IAsyncLifetime
         var id = await Queue.EnqueueAsync(url, CancellationToken.None);
         await Queue.ClaimAsync("w1", Lease, CancellationToken.None);
 
-        await Queue.CompleteAsync(id, "unchanged", null, new JobCompletion(url, null, [(ScrapeMetrics.Unchanged, "", 1)]), CancellationToken.None);
+        await Queue.CompleteAsync(id, "unchanged", null, new JobCompletion(url, null), CancellationToken.None);
 
         Assert.Equal(ScrapeJobStates.Done, (await Queue.GetAsync(id, CancellationToken.None))?.State);
         Assert.Equal(stored, await new PageValidatorStore(Db).GetAsync(url, CancellationToken.None));

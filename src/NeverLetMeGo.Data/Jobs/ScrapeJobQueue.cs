@@ -7,13 +7,13 @@ namespace NeverLetMeGo.Data.Jobs;
 public sealed record ClaimedJob(ScrapeJob Job, StoredValidators? Validators);
 
 /// <summary>
-/// What a job's completion saves with it: the validators of its fetch (null: keep those stored, e.g. after a 304) and its
-/// counters (the fetch's latency, stored or unchanged).
+/// What a job's completion saves with it: the validators of its fetch (null: keep those stored, e.g. after a 304). The
+/// worker's counters are written apart, summed over a second (the worker's MetricsBuffer).
 /// </summary>
-public sealed record JobCompletion(string Url, StoredValidators? Validators, IReadOnlyList<(string Name, string Label, double Value)> Metrics)
+public sealed record JobCompletion(string Url, StoredValidators? Validators)
 {
     /// <summary>Nothing beside the job itself (without validators the URL is not used).</summary>
-    public static JobCompletion JobOnly { get; } = new("", null, []);
+    public static JobCompletion JobOnly { get; } = new("", null);
 }
 
 /// <summary>The scrape_jobs table as a queue: claim with FOR UPDATE SKIP LOCKED; at most one open job per URL.</summary>
@@ -142,8 +142,6 @@ public sealed partial class ScrapeJobQueue(NpgsqlDataSource db, TimeProvider clo
                 new NpgsqlParameter<DateTimeOffset>("now", now),
             },
         });
-        if (ScrapeMetrics.AddCommand(completion.Metrics) is { } counters)
-            batch.BatchCommands.Add(counters);
         await batch.ExecuteNonQueryAsync(ct);
     }
 

@@ -58,8 +58,8 @@ public sealed class ScrapeMetrics(NpgsqlDataSource db)
         return [.. rows.Select(r => new MetricValue(r.Name, r.Label, r.Value))];
     }
 
-    /// <summary>The statement that adds <paramref name="increments"/>, to run alone or in another batch; null when there are none.</summary>
-    internal static NpgsqlBatchCommand? AddCommand(IReadOnlyList<(string Name, string Label, double Value)> increments)
+    /// <summary>The statement that adds <paramref name="increments"/>; null when there are none.</summary>
+    private static NpgsqlBatchCommand? AddCommand(IReadOnlyList<(string Name, string Label, double Value)> increments)
     {
         // One statement for the lot; sorted so two workers lock the rows in the same order.
         const string sql = """

@@ -78,6 +78,7 @@ internal static class WorkerCommand
         services.AddSingleton<HostBudget>();
         services.AddSingleton<HostGate>();
         services.AddSingleton<ScrapeMetrics>();
+        services.AddSingleton<MetricsBuffer>();
         services.AddSingleton<JobFetcher>();
         services.AddSingleton<JobProcessor>();
         services.AddSingleton<SourceStore>();

@@ -17,7 +17,7 @@ internal sealed class ScrapeJobService(
     ScrapeJobQueue queue,
     JobFetcher fetcher,
     JobProcessor processor,
-    ScrapeMetrics metrics,
+    MetricsBuffer metrics,
     IOptions<ScraperOptions> options,
     WorkerRunOptions run,
     WorkerStats stats,
@@ -30,6 +30,8 @@ internal sealed class ScrapeJobService(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         logger.LogInformation("Worker {WorkerId} draining scrape jobs with {Concurrency} fetchers", _workerId, run.Concurrency);
+        using var stopCounting = new CancellationTokenSource();
+        var counting = metrics.RunAsync(clock, stopCounting.Token);
         try
         {
             var channel = Channel.CreateBounded<FetchedJob>(run.Concurrency);
@@ -46,6 +48,13 @@ internal sealed class ScrapeJobService(
             lifetime.StopApplication();
             return;
         }
+        finally
+        {
+            // Every page is processed by now: the last counts are written before the process may exit.
+            await stopCounting.CancelAsync();
+            await counting;
+        }
+
         if (run.ExitWhenEmpty)
             lifetime.StopApplication();
     }
@@ -172,11 +181,11 @@ internal sealed class ScrapeJobService(
         var fetched = item.FetchLatency is { } latency ? ScrapeMetrics.FetchIncrements(latency) : [];
         if (result is JobResult.Completed done)
         {
-            // The job, its page's validators and its counters in one round trip.
-            var completion = new JobCompletion(job.Url, done.Validators,
-                [.. fetched, (done.Outcome == SaveOutcomes.Unchanged ? ScrapeMetrics.Unchanged : ScrapeMetrics.Stored, "", 1)]);
+            // The job and its page's validators in one round trip; the counters once it is done.
+            var completion = new JobCompletion(job.Url, done.Validators);
             if (await WithRetryAsync(job, token => Done(queue.CompleteAsync(job.Id, done.Outcome, done.ReviewId, completion, token)), ct) is null)
                 return;
+            metrics.Add([.. fetched, (done.Outcome == SaveOutcomes.Unchanged ? ScrapeMetrics.Unchanged : ScrapeMetrics.Stored, "", 1)]);
             stats.CountDone();
             logger.LogInformation("Job {JobId} {Url}: {Outcome} review {ReviewId}", job.Id, job.Url, done.Outcome, done.ReviewId);
         }
@@ -185,21 +194,9 @@ internal sealed class ScrapeJobService(
             if (await WithRetryAsync(job, async token => (object)await queue.FailAsync(job.Id, failure, processor.MaxAttempts, token), ct) is not bool dead)
                 return;
             stats.CountFailed();
-            await CountAsync([.. fetched, (ScrapeMetrics.AttemptsFailed, failure.Kind, 1), .. dead ? [(ScrapeMetrics.Failed, failure.Kind, 1.0)] : Array.Empty<(string, string, double)>()]);
+            metrics.Add([.. fetched, (ScrapeMetrics.AttemptsFailed, failure.Kind, 1), .. dead ? [(ScrapeMetrics.Failed, failure.Kind, 1.0)] : Array.Empty<(string, string, double)>()]);
             logger.LogWarning("Job {JobId} {Url} failed (attempt {Attempts} of at most {MaxAttempts}, {Fate}): {Reason}",
                 job.Id, job.Url, job.Attempts, processor.MaxAttempts, dead ? "dead" : "will be retried", failure.Reason);
-        }
-    }
-
-    private async Task CountAsync(IReadOnlyList<(string Name, string Label, double Value)> increments)
-    {
-        try
-        {
-            await metrics.AddAsync(increments, CancellationToken.None);
-        }
-        catch (Exception ex) when (Failures.IsInfrastructure(ex))
-        {
-            logger.LogWarning(ex, "Could not count {Metrics} in the metrics", string.Join(", ", increments.Select(i => i.Name).Distinct()));
         }
     }
 

@@ -24,6 +24,37 @@ public sealed class SpoilerKnowledgeTests
     }
 
     [Fact]
+    public void A_vocabulary_kept_as_bytes_reads_back_the_same_weights_and_names_and_tags_the_same()
+    {
+        var samples = SamplePages.All.Select(name => ReviewPipeline.Extract(SamplePages.Read(name), SamplePages.FileUrl(name))).ToList();
+        var built = WorkKnowledge.From(SamplePages.All.SelectMany(name => SamplePages.Review(name).Blocks.Select(b => b.Text)), []);
+
+        var bytes = built.Vocabulary.ToBytes();
+        var read = new WorkKnowledge(WorkVocabulary.FromBytes(bytes), []);
+
+        Assert.True(built.Vocabulary.Count > 20);
+        Assert.Equal(built.Vocabulary.Count, read.Vocabulary.Count);
+        Assert.Equal(9 * built.Vocabulary.Count, bytes.Length);
+        Assert.Equal(bytes, read.Vocabulary.ToBytes());
+        foreach (var word in new[] { "Kathy", "Tommy", "Hailsham", "donations", "clones", "film" })
+        {
+            Assert.Equal(built.Vocabulary.WeightOf(word), read.Vocabulary.WeightOf(word));
+            Assert.Equal(built.Vocabulary.IsNameOf(word), read.Vocabulary.IsNameOf(word));
+        }
+
+        foreach (var page in samples)
+        {
+            var once = ReviewPipeline.Tag(page, built).Blocks.Select(b => (b.Spoiler.Level, b.Spoiler.Score));
+            var again = ReviewPipeline.Tag(page, read).Blocks.Select(b => (b.Spoiler.Level, b.Spoiler.Score));
+            Assert.Equal(once, again);
+        }
+    }
+
+    [Fact]
+    public void Bytes_that_are_not_whole_entries_are_refused()
+        => Assert.Throws<FormatException>(() => WorkVocabulary.FromBytes(new byte[10]));
+
+    [Fact]
     public void Terms_match_whole_words_only_and_ignore_case()
     {
         var knowledge = new WorkKnowledge(WorkVocabulary.Empty, [new SpoilerTerm("Kane", SpoilerLevel.Premise)]);

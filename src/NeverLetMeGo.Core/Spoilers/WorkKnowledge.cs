@@ -11,6 +11,12 @@ public sealed record WorkKnowledge(WorkVocabulary Vocabulary, IReadOnlyList<Spoi
 {
     public static WorkKnowledge None { get; } = new(WorkVocabulary.Empty, []);
 
+    /// <summary>
+    /// Names the code and shipped model that build vocabularies (this assembly's build): a vocabulary stored by another
+    /// build may weigh words differently, so it is built again rather than reused.
+    /// </summary>
+    public static string VocabularyBuild { get; } = typeof(WorkKnowledge).Assembly.ManifestModule.ModuleVersionId.ToString("N");
+
     /// <summary>Knowledge from the stored texts of a work (any unit: reviews, blocks) and its terms, against the shipped model's background.</summary>
     public static WorkKnowledge From(IEnumerable<string> texts, IReadOnlyList<SpoilerTerm> terms)
     {

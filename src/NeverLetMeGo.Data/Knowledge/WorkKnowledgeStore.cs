@@ -1,6 +1,7 @@
 using Dapper;
 using NeverLetMeGo.Core.Model;
 using NeverLetMeGo.Core.Spoilers;
+using NeverLetMeGo.Core.Spoilers.Model;
 using NeverLetMeGo.Data.Reviews;
 using Npgsql;
 
@@ -87,28 +88,65 @@ public sealed class WorkKnowledgeStore(NpgsqlDataSource db)
     }
 
     /// <summary>
-    /// The knowledge of the stored work a review naming <paramref name="title"/> would be saved under, found and read in
-    /// one round trip (the scraper asks for every page); null when no such work is stored yet.
+    /// The knowledge of the stored work a review naming <paramref name="title"/> would be saved under (the scraper asks
+    /// for every page); null when no such work is stored yet. The work, its terms and its kept vocabulary come in one
+    /// round trip; when the kept vocabulary is missing, from another build or stale (<see cref="IsFresh"/>), the texts are
+    /// read, the vocabulary built and kept for the next reader.
     /// </summary>
     public async Task<WorkKnowledge?> FindKnowledgeAsync(string title, CancellationToken ct)
     {
-        const string sql = $"""
-            select id from works where title_key = @key;
+        const string sql = """
+            select w.id, coalesce(s.rated + s.unrated, 0) as reviews, v.reviews as built_from, v.words
+            from works w
+            left join work_rating_stats s on s.work_id = w.id
+            left join work_vocabularies v on v.work_id = w.id and v.built_by = @build
+            where w.title_key = @key;
             select t.work_id, t.term, t.level, t.updated_at from work_spoiler_terms t join works w on w.id = t.work_id where w.title_key = @key order by t.term_key;
-            with recent as (select array(select id from reviews where work_id = (select id from works where title_key = @key) {Newest}) as ids)
-            {TextsOfRecent}
+            """;
+        const string keepSql = """
+            insert into work_vocabularies (work_id, built_by, reviews, words)
+            values (@workId, @build, @reviews, @words)
+            on conflict (work_id) do update set built_by = excluded.built_by, reviews = excluded.reviews, built_at = now(), words = excluded.words
             """;
         if (string.IsNullOrWhiteSpace(title))
             return null;
         await using var connection = await db.OpenConnectionAsync(ct);
-        var args = new { key = WorkKeys.TitleKey(WorkKeys.Title(title)), max = MaxReviewsRead };
-        // Buffered: a work's texts are many rows, and Dapper's sequential reads block on each one that crosses the buffer.
-        await using var results = await BufferedRows.QueryAsync(connection, new CommandDefinition(sql, args, cancellationToken: ct));
-        if ((await results.ReadAsync<long>()).Count == 0)
+        var args = new { key = WorkKeys.TitleKey(WorkKeys.Title(title)), build = WorkKnowledge.VocabularyBuild };
+        VocabularyRecord? work;
+        SpoilerTerm[] terms;
+        await using (var results = await BufferedRows.QueryAsync(connection, new CommandDefinition(sql, args, cancellationToken: ct)))
+        {
+            work = await results.ReadSingleOrDefaultAsync<VocabularyRecord>();
+            terms = (await results.ReadAsync<TermRecord>()).Select(t => new SpoilerTerm(t.Term, (SpoilerLevel)t.Level)).ToArray();
+        }
+
+        if (work is null)
             return null;
-        var terms = (await results.ReadAsync<TermRecord>()).Select(t => new SpoilerTerm(t.Term, (SpoilerLevel)t.Level)).ToArray();
-        var texts = await results.ReadAsync<string>();
-        return WorkKnowledge.From(texts, terms);
+        if (work.Words is not null && work.BuiltFrom is { } builtFrom && IsFresh(builtFrom, work.Reviews))
+            return new WorkKnowledge(WorkVocabulary.FromBytes(work.Words), terms);
+
+        const string texts = $"with recent as (select array(select id from reviews where work_id = @workId {Newest}) as ids) {TextsOfRecent}";
+        // Buffered: a work's texts are many rows, and Dapper's sequential reads block on each one that crosses the buffer.
+        var read = await BufferedRows.ListAsync<string>(connection, new CommandDefinition(texts, new { workId = work.Id, max = MaxReviewsRead }, cancellationToken: ct));
+        var knowledge = WorkKnowledge.From(read, terms);
+        var keep = new { workId = work.Id, build = WorkKnowledge.VocabularyBuild, reviews = work.Reviews, words = knowledge.Vocabulary.ToBytes() };
+        await connection.ExecuteAsync(new CommandDefinition(keepSql, keep, cancellationToken: ct));
+        return knowledge;
+    }
+
+    /// <summary>
+    /// Whether a vocabulary built from <paramref name="builtFrom"/> reviews still serves a work that has
+    /// <paramref name="reviews"/> now: until it has grown by more than a tenth (below ten reviews, by any review), since
+    /// a word's weight is its share of the work's sentences and moves little when a large work gains a few reviews.
+    /// </summary>
+    public static bool IsFresh(int builtFrom, int reviews) => reviews <= builtFrom + (builtFrom / 10);
+
+    private sealed class VocabularyRecord
+    {
+        public long Id { get; init; }
+        public int Reviews { get; init; }
+        public int? BuiltFrom { get; init; }
+        public byte[]? Words { get; init; }
     }
 
     private sealed class TermRecord

@@ -36,6 +36,16 @@ internal sealed class HashMap<T>
 
     public int Count { get; }
 
+    /// <summary>Every key with its value, in no particular order.</summary>
+    public IEnumerable<KeyValuePair<uint, T>> Entries()
+    {
+        for (var i = 0; i < _keys.Length; i++)
+        {
+            if (_used[i])
+                yield return KeyValuePair.Create(_keys[i], _values[i]);
+        }
+    }
+
     public bool TryGet(uint key, out T value)
     {
         var i = Slot(key);

@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using NeverLetMeGo.Core.Text;
 
 namespace NeverLetMeGo.Core.Spoilers.Model;
@@ -25,6 +26,43 @@ public sealed class WorkVocabulary
 
     /// <summary>Whether <paramref name="word"/> reads as a name in the work's texts: capitalised inside sentences, never lower case.</summary>
     public bool IsNameOf(string word) => Lookup(Tokens.Hash(word)).Name;
+
+    /// <summary>
+    /// The vocabulary as bytes, to keep with the work (a built vocabulary is reused until the work grows): per word, in
+    /// hash order, its hash, weight and name flag, little-endian, 9 bytes.
+    /// </summary>
+    public byte[] ToBytes()
+    {
+        var entries = _words.Entries().OrderBy(e => e.Key).ToArray();
+        var bytes = new byte[entries.Length * EntryBytes];
+        for (var i = 0; i < entries.Length; i++)
+        {
+            var at = bytes.AsSpan(i * EntryBytes, EntryBytes);
+            BinaryPrimitives.WriteUInt32LittleEndian(at, entries[i].Key);
+            BinaryPrimitives.WriteSingleLittleEndian(at[4..], entries[i].Value.Weight);
+            at[8] = entries[i].Value.Name ? (byte)1 : (byte)0;
+        }
+
+        return bytes;
+    }
+
+    /// <summary>The vocabulary <see cref="ToBytes"/> wrote.</summary>
+    /// <exception cref="FormatException">The bytes are not a whole number of entries.</exception>
+    public static WorkVocabulary FromBytes(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.Length % EntryBytes != 0)
+            throw new FormatException($"A stored vocabulary is {EntryBytes} bytes per word; got {bytes.Length} bytes.");
+        var words = new Dictionary<uint, WorkWord>(bytes.Length / EntryBytes);
+        for (var at = 0; at < bytes.Length; at += EntryBytes)
+        {
+            var entry = bytes.Slice(at, EntryBytes);
+            words[BinaryPrimitives.ReadUInt32LittleEndian(entry)] = new WorkWord(BinaryPrimitives.ReadSingleLittleEndian(entry[4..]), entry[8] != 0);
+        }
+
+        return new WorkVocabulary(words);
+    }
+
+    private const int EntryBytes = 9;
 }
 
 /// <summary>What a work's texts say of one word: its DF-IIF weight, and whether it is a name (a character, a place).</summary>

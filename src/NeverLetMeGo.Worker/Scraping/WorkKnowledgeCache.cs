@@ -5,10 +5,10 @@ using NeverLetMeGo.Data.Knowledge;
 namespace NeverLetMeGo.Worker.Scraping;
 
 /// <summary>
-/// What the tagger knows of a stored work (its vocabulary from the stored texts, its operators' spoiler terms), by the
-/// title a page names. Building it reads the texts of the work's newest stored reviews (WorkKnowledgeStore.MaxReviewsRead),
-/// so one work's knowledge is reused for a minute: a new term or review reaches pages scraped after that, and
-/// `nlmg retag` brings stored reviews up to date.
+/// What the tagger knows of a stored work (its vocabulary, its operators' spoiler terms), by the title a page names. The
+/// store reads the vocabulary kept in the database, or builds and keeps it from the texts of the work's newest reviews
+/// when the work has grown (WorkKnowledgeStore.FindKnowledgeAsync); either way one work's knowledge is reused here for a
+/// minute: a new term reaches pages scraped after that, and `nlmg retag` brings stored reviews up to date.
 /// </summary>
 internal sealed class WorkKnowledgeCache(WorkKnowledgeStore store, TimeProvider clock)
 {

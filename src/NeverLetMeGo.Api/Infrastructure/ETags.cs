@@ -14,6 +14,9 @@ internal sealed class ETags(RequestDelegate next)
     /// <summary>Endpoint metadata: the handler calls <see cref="Apply"/> itself, so its body is neither buffered nor hashed.</summary>
     public static readonly object Computed = new ComputedETag();
 
+    /// <summary>Names this build in computed tags: another build may render the same rows differently, so its tags are other tags.</summary>
+    public static readonly string Build = typeof(ETags).Assembly.ManifestModule.ModuleVersionId.ToString("N");
+
     public async Task InvokeAsync(HttpContext http)
     {
         if ((!HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method))

@@ -12,14 +12,11 @@ namespace NeverLetMeGo.Api.Reviews;
 /// </summary>
 internal static class ReviewETags
 {
-    // Another build may render the same rows differently, so its tags are other tags.
-    private static readonly string Build = typeof(ReviewETags).Assembly.ManifestModule.ModuleVersionId.ToString("N");
-
     public static EntityTagHeaderValue For(long id, ReviewVersion v, ReadOptions options, bool html)
     {
         // Strings are length-prefixed, so no title can make two different versions read alike.
         var key = string.Create(CultureInfo.InvariantCulture,
-            $"review|{Build}|{id}|{v.ContentHash}|{v.UpdatedAt.UtcTicks}|{v.FetchedAt.UtcTicks}|{v.WorkTitle.Length}:{v.WorkTitle}|{v.SiteName?.Length}:{v.SiteName}|{v.SiteHost.Length}:{v.SiteHost}|{v.Overrides}|{v.OverridesUpdatedAt?.UtcTicks}|{options.Tolerance}|{options.Mask}|{(html ? "html" : "json")}");
+            $"review|{ETags.Build}|{id}|{v.ContentHash}|{v.UpdatedAt.UtcTicks}|{v.FetchedAt.UtcTicks}|{v.WorkTitle.Length}:{v.WorkTitle}|{v.SiteName?.Length}:{v.SiteName}|{v.SiteHost.Length}:{v.SiteHost}|{v.Overrides}|{v.OverridesUpdatedAt?.UtcTicks}|{options.Tolerance}|{options.Mask}|{(html ? "html" : "json")}");
         return ETags.Tag(Encoding.UTF8.GetBytes(key));
     }
 }

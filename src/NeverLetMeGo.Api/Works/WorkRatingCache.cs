@@ -17,9 +17,6 @@ internal sealed class WorkRatingCache
     /// <summary>Ratings kept at most (each a few KB: the counters and the first page of contributions).</summary>
     public const int Capacity = 10_000;
 
-    // Another build may render the same counters differently, so its tags are other tags.
-    private static readonly string Build = typeof(WorkRatingCache).Assembly.ManifestModule.ModuleVersionId.ToString("N");
-
     private readonly ConcurrentDictionary<long, Entry> entries = new();
 
     public bool TryGet(long workId, long version, out WorkRatingResponse response)
@@ -51,7 +48,7 @@ internal sealed class WorkRatingCache
 
     /// <summary>The strong ETag of a work's rating at a version.</summary>
     public static EntityTagHeaderValue Tag(long workId, long version)
-        => ETags.Tag(Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"rating|{Build}|{workId}|{version}")));
+        => ETags.Tag(Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"rating|{ETags.Build}|{workId}|{version}")));
 
     private sealed record Entry(long Version, WorkRatingResponse Response);
 }

@@ -110,13 +110,13 @@ public sealed partial class ScrapeJobQueue(NpgsqlDataSource db, TimeProvider clo
         return await connection.ExecuteAsync(new CommandDefinition(sql, args, cancellationToken: ct)) == 1;
     }
 
-    /// <summary>Completes the job alone: no validators saved, no counters added.</summary>
+    /// <summary>Completes the job alone: no validators saved.</summary>
     public Task CompleteAsync(long jobId, string outcome, long? reviewId, CancellationToken ct)
         => CompleteAsync(jobId, outcome, reviewId, JobCompletion.JobOnly, ct);
 
     /// <summary>
-    /// Completes the job, saves the validators its fetch left (when given) and adds its counters, in one round trip and
-    /// one transaction: a retry after a failure neither counts twice nor leaves a done job without its validators.
+    /// Completes the job and saves the validators its fetch left (when given), in one round trip and one transaction: a
+    /// retry after a failure never leaves a done job without its validators.
     /// </summary>
     public async Task CompleteAsync(long jobId, string outcome, long? reviewId, JobCompletion completion, CancellationToken ct)
     {

@@ -35,13 +35,6 @@ public sealed class ScrapeMetrics(NpgsqlDataSource db)
 
     public Task RecordFetchAsync(TimeSpan latency, CancellationToken ct) => AddAsync(FetchIncrements(latency), ct);
 
-    /// <summary>Several counters in one statement.</summary>
-    public Task AddAsync(IReadOnlyList<(string Name, string Label, double Value)> increments, CancellationToken ct)
-    {
-        var command = AddCommand(increments);
-        return command is null ? Task.CompletedTask : ExecuteAsync(command, ct);
-    }
-
     /// <summary>What one fetch adds: its latency bucket, sum and count, and one page fetched.</summary>
     public static IReadOnlyList<(string Name, string Label, double Value)> FetchIncrements(TimeSpan latency)
     {
@@ -58,8 +51,8 @@ public sealed class ScrapeMetrics(NpgsqlDataSource db)
         return [.. rows.Select(r => new MetricValue(r.Name, r.Label, r.Value))];
     }
 
-    /// <summary>The statement that adds <paramref name="increments"/>; null when there are none.</summary>
-    private static NpgsqlBatchCommand? AddCommand(IReadOnlyList<(string Name, string Label, double Value)> increments)
+    /// <summary>Several counters in one statement.</summary>
+    public async Task AddAsync(IReadOnlyList<(string Name, string Label, double Value)> increments, CancellationToken ct)
     {
         // One statement for the lot; sorted so two workers lock the rows in the same order.
         const string sql = """
@@ -68,23 +61,15 @@ public sealed class ScrapeMetrics(NpgsqlDataSource db)
             on conflict (name, label) do update set value = scrape_metrics.value + excluded.value
             """;
         if (increments.Count == 0)
-            return null;
+            return;
         var sorted = increments.OrderBy(i => i.Name, StringComparer.Ordinal).ThenBy(i => i.Label, StringComparer.Ordinal).ToList();
-        return new NpgsqlBatchCommand(sql)
+        var args = new
         {
-            Parameters =
-            {
-                new NpgsqlParameter<string[]>("names", sorted.Select(i => i.Name).ToArray()),
-                new NpgsqlParameter<string[]>("labels", sorted.Select(i => i.Label).ToArray()),
-                new NpgsqlParameter<double[]>("values", sorted.Select(i => i.Value).ToArray()),
-            },
+            names = sorted.Select(i => i.Name).ToArray(),
+            labels = sorted.Select(i => i.Label).ToArray(),
+            values = sorted.Select(i => i.Value).ToArray(),
         };
-    }
-
-    private async Task ExecuteAsync(NpgsqlBatchCommand command, CancellationToken ct)
-    {
         await using var connection = await db.OpenConnectionAsync(ct);
-        await using var batch = new NpgsqlBatch(connection) { BatchCommands = { command } };
-        await batch.ExecuteNonQueryAsync(ct);
+        await connection.ExecuteAsync(new CommandDefinition(sql, args, cancellationToken: ct));
     }
 }

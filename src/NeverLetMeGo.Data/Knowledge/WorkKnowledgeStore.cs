@@ -62,10 +62,10 @@ public sealed class WorkKnowledgeStore(NpgsqlDataSource db)
     // with 50,000 reviews (about a gigabyte) on each cache miss made scraping such a work crawl. The ids go through arrays
     // so the blocks are read by index whatever the statistics say: joined to a CTE, a table that grew since its last
     // analyze (a fresh database filling up) was read whole for every work.
-    private const string Newest = "order by coalesce(published_at, '-infinity'::timestamptz) desc, id desc limit @max";
-
-    private const string TextsOfRecent = """
-        , talk as (select array(select c.id from comments c, recent r where c.review_id = any(r.ids)) as ids)
+    private const string WorkTextsSql = """
+        with recent as (select array(select id from reviews where work_id = @workId
+                                     order by coalesce(published_at, '-infinity'::timestamptz) desc, id desc limit @max) as ids),
+             talk as (select array(select c.id from comments c, recent r where c.review_id = any(r.ids)) as ids)
         select b.text from review_blocks b, recent r where b.review_id = any(r.ids)
         union all
         select cb.text from comment_blocks cb, talk t where cb.comment_id = any(t.ids)
@@ -74,10 +74,13 @@ public sealed class WorkKnowledgeStore(NpgsqlDataSource db)
     /// <summary>Every block text of the work's newest stored reviews and comments: the unlabelled context of its vocabulary.</summary>
     public async Task<IReadOnlyList<string>> GetWorkTextsAsync(long workId, CancellationToken ct)
     {
-        const string sql = $"with recent as (select array(select id from reviews where work_id = @workId {Newest}) as ids) {TextsOfRecent}";
         await using var connection = await db.OpenConnectionAsync(ct);
-        return await BufferedRows.ListAsync<string>(connection, new CommandDefinition(sql, new { workId, max = MaxReviewsRead }, cancellationToken: ct));
+        return await ReadWorkTextsAsync(connection, workId, ct);
     }
+
+    // Buffered: a work's texts are many rows, and Dapper's sequential reads block on each one that crosses the buffer.
+    private static Task<List<string>> ReadWorkTextsAsync(NpgsqlConnection connection, long workId, CancellationToken ct)
+        => BufferedRows.ListAsync<string>(connection, new CommandDefinition(WorkTextsSql, new { workId, max = MaxReviewsRead }, cancellationToken: ct));
 
     /// <summary>The work's knowledge, ready for the tagger.</summary>
     public async Task<WorkKnowledge> GetKnowledgeAsync(long workId, CancellationToken ct)
@@ -125,10 +128,7 @@ public sealed class WorkKnowledgeStore(NpgsqlDataSource db)
         if (work.Words is not null && work.BuiltFrom is { } builtFrom && IsFresh(builtFrom, work.Reviews))
             return new WorkKnowledge(WorkVocabulary.FromBytes(work.Words), terms);
 
-        const string texts = $"with recent as (select array(select id from reviews where work_id = @workId {Newest}) as ids) {TextsOfRecent}";
-        // Buffered: a work's texts are many rows, and Dapper's sequential reads block on each one that crosses the buffer.
-        var read = await BufferedRows.ListAsync<string>(connection, new CommandDefinition(texts, new { workId = work.Id, max = MaxReviewsRead }, cancellationToken: ct));
-        var knowledge = WorkKnowledge.From(read, terms);
+        var knowledge = WorkKnowledge.From(await ReadWorkTextsAsync(connection, work.Id, ct), terms);
         var keep = new { workId = work.Id, build = WorkKnowledge.VocabularyBuild, reviews = work.Reviews, words = knowledge.Vocabulary.ToBytes() };
         await connection.ExecuteAsync(new CommandDefinition(keepSql, keep, cancellationToken: ct));
         return knowledge;

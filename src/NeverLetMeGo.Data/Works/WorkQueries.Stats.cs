@@ -16,10 +16,10 @@ public sealed record WorkRatingStatsRow(long WorkId, int Count, int Unrated, int
 public sealed record RatingContributionRow(long ReviewId, string RatingRaw, double RatingValue, double RatingScale, double RatingNormalized);
 
 /// <summary>
-/// What the rating endpoint shows: the work, its counters and the first contributions, read in one round trip, with the
+/// What the rating endpoint shows: the work's counters and its first contributions, read in one round trip, with the
 /// counters' version (see <see cref="WorkQueries.GetRatingVersionAsync"/>).
 /// </summary>
-public sealed record WorkRatingPage(WorkRow Work, WorkRatingStatsRow Stats, IReadOnlyList<RatingContributionRow> Contributions, long Version);
+public sealed record WorkRatingPage(WorkRatingStatsRow Stats, IReadOnlyList<RatingContributionRow> Contributions, long Version);
 
 /// <summary>Keyset position in a work's contributions (best first): strictly after this score and review id.</summary>
 public sealed record ContributionCursor(double Normalized, long ReviewId);
@@ -56,11 +56,11 @@ public sealed partial class WorkQueries
         return await connection.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(sql, new { workId }, cancellationToken: ct));
     }
 
-    /// <summary>The work, its rating counters and its best contributions up to limit; null when there is no such work.</summary>
+    /// <summary>The work's rating counters and its best contributions up to limit; null when there is no such work.</summary>
     public async Task<WorkRatingPage?> GetRatingPageAsync(long workId, int limit, CancellationToken ct)
     {
         const string sql = $"""
-            select {Columns}, s.rated as count, s.unrated, s.positive, s.total, s.tenths, coalesce(s.version, 0) as version
+            select w.id, s.rated as count, s.unrated, s.positive, s.total, s.tenths, coalesce(s.version, 0) as version
             from {From}
             where w.id = @workId;
 
@@ -73,7 +73,7 @@ public sealed partial class WorkQueries
         var contributions = await grid.ReadAsync<ContributionRecord>();
         if (work is null)
             return null;
-        return new WorkRatingPage(new WorkRow(work.Id, work.Title, work.ReviewCount, SqlMapping.Offset(work.CreatedAt)), ToStats(work), contributions.Select(ToRow).ToList(), work.Version);
+        return new WorkRatingPage(ToStats(work), contributions.Select(ToRow).ToList(), work.Version);
     }
 
     /// <summary>The rated reviews of a work, best first (ties by newer id), up to limit, strictly after the cursor.</summary>
@@ -96,9 +96,6 @@ public sealed partial class WorkQueries
     private sealed class RatedWorkRecord
     {
         public long Id { get; init; }
-        public string Title { get; init; } = "";
-        public int ReviewCount { get; init; }
-        public DateTime CreatedAt { get; init; }
         public int Count { get; init; }
         public int Unrated { get; init; }
         public int Positive { get; init; }

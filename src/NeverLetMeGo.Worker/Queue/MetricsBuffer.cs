@@ -40,13 +40,14 @@ internal sealed class MetricsBuffer(ScrapeMetrics metrics, ILogger<MetricsBuffer
             (taken, _pending) = (_pending, []);
         }
 
+        var increments = taken.Select(p => (p.Key.Name, p.Key.Label, p.Value)).ToList();
         try
         {
-            await metrics.AddAsync([.. taken.Select(p => (p.Key.Name, p.Key.Label, p.Value))], ct);
+            await metrics.AddAsync(increments, ct);
         }
         catch (Exception ex) when (Failures.IsInfrastructure(ex) || ex is OperationCanceledException)
         {
-            Add(taken.Select(p => (p.Key.Name, p.Key.Label, p.Value)));
+            Add(increments);
             logger.LogWarning(ex, "Could not write {Count} metric counters; they are kept for the next try", taken.Count);
         }
     }

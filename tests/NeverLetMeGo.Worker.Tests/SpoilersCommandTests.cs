@@ -1,4 +1,5 @@
 using System.Text.Json;
+using NeverLetMeGo.Core.Spoilers.Model;
 using NeverLetMeGo.Testing;
 using NeverLetMeGo.Worker.Tests.Support;
 
@@ -51,6 +52,40 @@ public sealed class SpoilersCommandTests : IDisposable
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.StartsWith("| source | sentences | spoilers | ROC AUC | AP |", result.OutLines[0], StringComparison.Ordinal);
         Assert.Equal(["blogger", "commenter", "critic", "reader", "wiki"], result.OutLines.Skip(2).Select(l => l.Split('|')[1].Trim()));
+    }
+
+    [Fact]
+    public async Task Eval_on_yes_no_labels_measures_the_score_that_score_writes()
+    {
+        // Our corpus with its levels read as yes/no (premise and major = 1), as an outside judge would hold them: the AUC
+        // they compute from `spoilers score`'s file must be the one eval prints.
+        var labelled = Path.Combine(_folder, "yesno.jsonl");
+        var unlabelled = Path.Combine(_folder, "in.jsonl");
+        var scored = Path.Combine(_folder, "out.jsonl");
+        var labels = new Dictionary<string, bool>(StringComparer.Ordinal);
+        var yesNo = new List<string>();
+        var plain = new List<string>();
+        foreach (var line in File.ReadLines(Corpus).Where(l => l.Length > 0))
+        {
+            var row = JsonDocument.Parse(line).RootElement;
+            var (id, work, text) = (row.GetProperty("id").GetString()!, row.GetProperty("work_id").GetString()!, row.GetProperty("text").GetString()!);
+            labels[id] = row.GetProperty("label").GetString() != "none";
+            yesNo.Add(JsonSerializer.Serialize(new { id, work_id = work, text, label = labels[id] ? 1 : 0, source = "all" }));
+            plain.Add(JsonSerializer.Serialize(new { id, work_id = work, text }));
+        }
+
+        await File.WriteAllLinesAsync(labelled, yesNo);
+        await File.WriteAllLinesAsync(unlabelled, plain);
+
+        var eval = await Nlmg.RunAsync("spoilers", "eval", labelled);
+        var score = await Nlmg.RunAsync("spoilers", "score", "--in", unlabelled, "--out", scored);
+
+        Assert.True(eval.ExitCode == 0, eval.ToString());
+        Assert.True(score.ExitCode == 0, score.ToString());
+        var items = File.ReadLines(scored).Select(l => JsonDocument.Parse(l).RootElement)
+            .Select(r => (r.GetProperty("score").GetDouble(), labels[r.GetProperty("id").GetString()!])).ToArray();
+        var auc = SpoilerMetrics.Compute(items).RocAuc;
+        Assert.Equal(auc.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture), eval.OutLines[2].Split('|')[4].Trim());
     }
 
     [Fact]

@@ -37,9 +37,10 @@ internal static class SpoilersEval
             foreach (var group in rows.Select((r, i) => (r.Source, r.Label, Score: scores[i]))
                 .GroupBy(x => x.Source, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
             {
-                // Yes/no labels (no premise level) mark reveals the author hid, not set-ups: measured against the chance of a major reveal.
+                // Yes/no labels are measured against the score `spoilers score` writes, so anyone's AUC from that file is this
+                // table's. Three-level labels ask "does it give anything away" (premise counts): the chance of any spoiler.
                 var yesNo = group.All(x => x.Label != SpoilerLevel.Premise);
-                var items = group.Select(x => (yesNo ? x.Score.Major : x.Score.Score, x.Label != SpoilerLevel.None)).ToArray();
+                var items = group.Select(x => (yesNo ? x.Score.Score : x.Score.Spoiler, x.Label != SpoilerLevel.None)).ToArray();
                 if (items.All(i => i.Item2) || items.All(i => !i.Item2))
                 {
                     context.Out.WriteLine($"| {group.Key} | {items.Length} | needs both classes | | | | | | | | | | |");

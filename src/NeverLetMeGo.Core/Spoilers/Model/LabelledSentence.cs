@@ -12,10 +12,17 @@ public sealed record SentenceInput(string Id, string WorkId, string? ReviewId, s
 public sealed record LabelledSentence(SentenceInput Sentence, SpoilerLevel Label, string Source);
 
 /// <summary>
-/// The model's verdict on one sentence: spoiler probability (premise or major) and level; <see cref="Major"/> is the chance
-/// it reveals more than the set-up (spoiler × major given spoiler), what a yes/no spoiler label means.
+/// The model's verdict on one sentence: <see cref="Spoiler"/> is the chance it gives anything away (premise or major),
+/// <see cref="Major"/> the chance it reveals more than the set-up (spoiler × major given spoiler), <see cref="Level"/> the
+/// level the tagger would give it. <see cref="Score"/> is what `nlmg spoilers score` writes and what a yes/no spoiler label is
+/// measured against: how much the sentence gives away, a major reveal counting fully and a set-up a quarter. Yes/no
+/// labels (the wiki's spoiler markup, a reader's spoiler tag) mark the reveals an author hid and mostly leave the set-up a
+/// blurb tells unmarked, so ranking by the chance of any spoiler would rank set-ups as high as twists; a quarter rather than
+/// nothing keeps a sentence the tagger calls premise above plain opinion.
 /// </summary>
-public sealed record SentenceScore(string Id, double Score, SpoilerLevel Level)
+public sealed record SentenceScore(string Id, double Spoiler, double Major, SpoilerLevel Level)
 {
-    public double Major { get; init; }
+    private const double PremiseWeight = 0.25;
+
+    public double Score => Major + PremiseWeight * (Spoiler - Major);
 }

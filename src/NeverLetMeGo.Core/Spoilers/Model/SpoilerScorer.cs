@@ -27,7 +27,7 @@ public static class SpoilerScorer
 
         var scores = new SentenceScore[inputs.Count];
         for (var i = 0; i < inputs.Count; i++)
-            scores[i] = new SentenceScore(inputs[i].Id, spoiler[i], model.LevelOf(spoiler[i], major[i])) { Major = spoiler[i] * major[i] };
+            scores[i] = new SentenceScore(inputs[i].Id, spoiler[i], spoiler[i] * major[i], model.LevelOf(spoiler[i], major[i]));
         return scores;
     }
 }

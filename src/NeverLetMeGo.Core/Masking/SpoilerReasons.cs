@@ -27,7 +27,7 @@ public static class SpoilerReasons
     /// <summary>"major spoiler: after the author's spoiler warning"; null for a plain block.</summary>
     public static string? Describe(SpoilerLevel level, bool warning, IEnumerable<string> reasons)
     {
-        var known = reasons.Select(r => Known.GetValueOrDefault(r)).FirstOrDefault(r => r is not null);
+        var known = reasons.Select(Map).FirstOrDefault(r => r is not null);
         if (level == SpoilerLevel.None)
         {
             return warning ? "author spoiler warning" : null;
@@ -35,6 +35,22 @@ public static class SpoilerReasons
 
         var label = Label(level);
         return known is null ? label : $"{label}: {known}";
+    }
+
+    // The content signals' reasons in words a reader can follow. A term's reason names the term, which is the spoiler
+    // itself ("mentions 'Rosebud', …"): only that an operator named one is told. A model reason is rebuilt from its number,
+    // so nothing but "model: 0.00"–"model: 1.00" can pass.
+    private static string? Map(string reason)
+    {
+        if (Known.TryGetValue(reason, out var known))
+            return known;
+        if (reason.StartsWith("mentions '", StringComparison.Ordinal) && reason.EndsWith(" plot term for this work", StringComparison.Ordinal))
+            return "mentions a plot term named for this work";
+        if (reason.StartsWith("model: ", StringComparison.Ordinal)
+            && double.TryParse(reason.AsSpan(7), System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out var score)
+            && score is >= 0 and <= 1)
+            return "model: " + score.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
+        return null;
     }
 
     /// <summary>"Spoiler (major)": what a reveal control says, never more.</summary>

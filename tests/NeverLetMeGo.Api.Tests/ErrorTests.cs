@@ -14,7 +14,7 @@ public sealed class ErrorTests(ApiServer api) : IClassFixture<ApiServer>
     [InlineData("/reviews/abc", "id", "id must be a whole number.")]
     [InlineData("/reviews/{id}/blocks/first", "index", "index must be a whole number.")]
     [InlineData("/reviews/{id}?spoilers=some", "spoilers", "spoilers must be one of: none, premise, all.")]
-    [InlineData("/reviews/{id}?mask=blur", "mask", "mask must be one of: omit, placeholder, redact.")]
+    [InlineData("/reviews/{id}?mask=blur", "mask", "mask must be one of: omit, placeholder, redact, sentences.")]
     [InlineData("/reviews/{id}?format=pdf", "format", "format must be one of: json, html.")]
     [InlineData("/works/{work}/reviews?sort=oldest", "sort", "sort must be one of: newest, rating.")]
     public async Task A_bad_value_is_a_400_problem_naming_the_parameter_and_what_is_allowed(string template, string parameter, string detail)

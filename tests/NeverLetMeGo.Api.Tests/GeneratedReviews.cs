@@ -52,7 +52,23 @@ internal sealed class GeneratedReviews(int seed)
         }
 
         var level = roll < 7 ? SpoilerLevel.Premise : SpoilerLevel.Major;
-        return new Block(index, Kind(), SecretSentence(_random.Next(9, 30)), new SpoilerTag(level, false, 0.9, ["after the author's spoiler warning"]));
+        if (_random.Next(2) == 0)
+            return new Block(index, Kind(), SecretSentence(_random.Next(9, 30)), new SpoilerTag(level, false, 0.9, ["after the author's spoiler warning"]));
+
+        // A paragraph of opinion and reveal, tagged sentence by sentence, as the model tags them: mask=sentences shows the
+        // opinion. The secret sentence comes first or last, so hidden runs sit at either end.
+        var plain = Sentence(Plain, _random.Next(5, 12));
+        var secret = SecretSentence(_random.Next(9, 20)) + ".";
+        var secretFirst = _random.Next(2) == 0;
+        var text = secretFirst ? secret + " " + plain : plain + " " + secret;
+        SentenceSpan Span(string sentence, SpoilerLevel l)
+        {
+            var start = text.IndexOf(sentence, StringComparison.Ordinal);
+            return new SentenceSpan(start, start + sentence.Length, l);
+        }
+
+        var spans = new[] { Span(plain, SpoilerLevel.None), Span(secret, level) }.OrderBy(x => x.Start).ToArray();
+        return new Block(index, Kind(), text, new SpoilerTag(level, false, 0.9, ["model: 0.90"])) { Sentences = spans };
     }
 
     private List<Comment> Comments()

@@ -51,6 +51,12 @@ public sealed partial class LeakTests(ApiServer api) : IClassFixture<ApiServer>
                     checks += await CheckAsync($"/reviews/{id}/comments?spoilers={tolerance}&mask={mask}", hidden, seed);
                 }
 
+                // Sentence by sentence: the opinion of a mixed block may show, none of its hidden sentences may.
+                var hiddenSentences = HiddenSentences(review, tolerance);
+                checks += await CheckAsync($"/reviews/{id}?spoilers={tolerance}&mask=sentences", hiddenSentences, seed);
+                checks += await CheckAsync($"/reviews/{id}/comments?spoilers={tolerance}&mask=sentences", hidden, seed);
+                checks += await CheckAsync($"/reviews/{id}?spoilers={tolerance}&mask=sentences&format=html", hidden, seed);
+
                 checks += await CheckAsync($"/reviews/{id}?spoilers={tolerance}&format=html", hidden, seed);
                 checks += await CheckAsync($"/reviews/{id}/html?spoilers={tolerance}", hidden, seed);
                 checks += await CheckAsync($"/reviews/{id}/card", Hidden(review, "none"), seed);
@@ -88,6 +94,22 @@ public sealed partial class LeakTests(ApiServer api) : IClassFixture<ApiServer>
         return
         [
             .. review.Blocks.Where(b => !SpoilerMask.IsVisible(b, t)).Select(b => b.Text),
+            .. review.Comments.SelectMany(c => c.Blocks).Where(b => !SpoilerMask.IsVisible(b, t)).Select(b => b.Text),
+        ];
+    }
+
+    /// <summary>
+    /// With mask=sentences: of each hidden review block, its sentences above the tolerance (the whole text when it has no
+    /// sentences); hidden comment blocks whole.
+    /// </summary>
+    private static List<string> HiddenSentences(Review review, string tolerance)
+    {
+        var t = Tolerance(tolerance);
+        return
+        [
+            .. review.Blocks.Where(b => !SpoilerMask.IsVisible(b, t)).SelectMany(b => b.Sentences.Count == 0
+                ? [b.Text]
+                : b.Sentences.Where(s => !t.Allows(s.Level)).Select(s => b.Text[s.Start..s.End])),
             .. review.Comments.SelectMany(c => c.Blocks).Where(b => !SpoilerMask.IsVisible(b, t)).Select(b => b.Text),
         ];
     }

@@ -119,7 +119,10 @@ public sealed class OpenApiDocumentationTests(ApiServer api) : IClassFixture<Api
     public async Task Examples_never_hold_the_example_reviews_hidden_text_except_where_the_reader_chose_to_see_it()
     {
         var (document, text) = await DocumentAsync();
-        var major = ApiExamples.Blocks[3].Text;
+        // The major paragraph opens with an opinion that mask=sentences shows; its revealing sentence shows nowhere.
+        var spans = ApiExamples.Blocks[3].Sentences;
+        var opinion = ApiExamples.Blocks[3].Text[spans[0].Start..spans[0].End];
+        var major = ApiExamples.Blocks[3].Text[spans[1].Start..spans[1].End];
         var premise = ApiExamples.Blocks[2].Text;
         var review = document.GetProperty("paths").GetProperty("/reviews/{id}").GetProperty("get").GetProperty("responses").GetProperty("200").GetProperty("content");
         var block = document.GetProperty("paths").GetProperty("/reviews/{id}/blocks/{index}").GetProperty("get").GetProperty("responses").GetProperty("200");
@@ -135,6 +138,9 @@ public sealed class OpenApiDocumentationTests(ApiServer api) : IClassFixture<Api
             Assert.DoesNotContain(run, string.Join(' ', SafeText.Words(text)), StringComparison.Ordinal);
         }
 
+        Assert.DoesNotContain(ApiExamples.Blocks[3].Text, text, StringComparison.Ordinal);
+        Assert.Equal(1, text.Split(opinion).Length - 1);
+        Assert.Contains(opinion, review.GetProperty("application/json").GetProperty("examples").GetProperty("sentences").GetRawText(), StringComparison.Ordinal);
         Assert.DoesNotContain("letter from the mainland changes", text, StringComparison.Ordinal);
     }
 
@@ -142,6 +148,7 @@ public sealed class OpenApiDocumentationTests(ApiServer api) : IClassFixture<Api
     [InlineData("placeholder", "")]
     [InlineData("redact", "?mask=redact")]
     [InlineData("omit", "?mask=omit")]
+    [InlineData("sentences", "?mask=sentences")]
     [InlineData("premise", "?spoilers=premise")]
     public async Task Review_examples_are_what_the_api_sends_for_the_same_review(string example, string query)
     {

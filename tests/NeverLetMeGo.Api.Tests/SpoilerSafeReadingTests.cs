@@ -40,6 +40,37 @@ public sealed class SpoilerSafeReadingTests(ApiServer api) : IClassFixture<ApiSe
     }
 
     [Fact]
+    public async Task Sentences_mode_shows_the_opinion_of_a_spoiler_paragraph_and_nothing_of_its_reveal()
+    {
+        const string opinion = "The last act is the film's best.";
+        const string text = opinion + " " + TestReviews.MajorSecret;
+        var tagged = TestReviews.Tagged($"https://reviews.example/{Guid.NewGuid():N}");
+        var mixed = new Block(5, BlockKind.Paragraph, text, new SpoilerTag(SpoilerLevel.Major, false, 0.9, ["model: 0.90"]))
+        {
+            Sentences = [new(0, opinion.Length, SpoilerLevel.None), new(opinion.Length + 1, text.Length, SpoilerLevel.Major)],
+        };
+        var id = (await TestReviews.SaveAsync(api.Db, tagged with { Blocks = [.. tagged.Blocks, mixed] })).ReviewId;
+
+        var response = await api.GetAsync($"/reviews/{id}?mask=sentences");
+        var placeholder = await api.GetAsync($"/reviews/{id}");
+
+        Assert.Equal(HttpStatusCode.OK, response.Status);
+        Assert.Equal("sentences", response.Json.GetProperty("mask").GetString());
+        var block = response.Json.GetProperty("blocks")[5];
+        Assert.True(block.GetProperty("hidden").GetBoolean());
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, block.GetProperty("text").ValueKind);
+        var parts = block.GetProperty("parts").EnumerateArray().Select(p => (p.GetProperty("hidden").GetBoolean(), p.GetProperty("level").GetString(), p.GetProperty("text").GetString())).ToArray();
+        Assert.Equal([(false, "none", opinion), (true, "major", null)], parts);
+        // Blocks hidden whole by the warning have no parts; the reveal shows nowhere; the other modes send no parts.
+        Assert.False(response.Json.GetProperty("blocks")[3].TryGetProperty("parts", out _));
+        Assert.DoesNotContain("SECRET", response.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"parts\"", placeholder.Body, StringComparison.Ordinal);
+        using var sentencesTag = await api.Client.GetAsync($"/reviews/{id}?mask=sentences");
+        using var placeholderTag = await api.Client.GetAsync($"/reviews/{id}");
+        Assert.NotEqual(sentencesTag.Headers.ETag, placeholderTag.Headers.ETag);
+    }
+
+    [Fact]
     public async Task Reasons_come_from_the_fixed_vocabulary()
     {
         var id = await SeedAsync();

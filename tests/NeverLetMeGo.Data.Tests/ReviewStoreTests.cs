@@ -40,6 +40,31 @@ public sealed class ReviewStoreTests(PostgresDatabase database) : IClassFixture<
     }
 
     [Fact]
+    public async Task Sentences_are_stored_with_their_block_and_dropped_on_read_when_a_correction_overrides_the_level()
+    {
+        const string text = "The acting is superb. Judy was Madeleine all along.";
+        SentenceSpan[] spans = [new(0, 21, SpoilerLevel.None), new(22, text.Length, SpoilerLevel.Major)];
+        var review = Create(blocks: [Paragraph(0, "No sentences kept here."), Paragraph(1, text, SpoilerLevel.Major, score: 0.9, reasons: "model: 0.90") with { Sentences = spans }]);
+
+        var saved = await store.SaveAsync(review, "sentences", Fetched, CancellationToken.None);
+        var stored = await queries.GetAsync(saved.ReviewId, CancellationToken.None);
+
+        Assert.NotNull(stored);
+        Assert.Empty(stored.Blocks[0].Sentences);
+        Assert.Equal(spans, stored.Blocks[1].Sentences);
+
+        await using (var connection = await database.DataSource.OpenConnectionAsync())
+        {
+            await connection.ExecuteAsync(
+                "insert into block_level_overrides (review_id, ordinal, level, source) values (@id, 1, 2, 'operator')", new { id = saved.ReviewId });
+        }
+
+        var corrected = await queries.GetAsync(saved.ReviewId, CancellationToken.None);
+        Assert.Empty(corrected!.Blocks[1].Sentences);
+        Assert.Equal(["set by an operator"], corrected.Blocks[1].Reasons);
+    }
+
+    [Fact]
     public async Task An_unchanged_save_only_moves_the_fetch_time()
     {
         var review = Create();

@@ -30,6 +30,26 @@ public sealed class RetagTests(WorkerDatabase database) : IClassFixture<WorkerDa
     }
 
     [Fact]
+    public async Task Retag_writes_the_sentences_of_blocks_stored_without_them()
+    {
+        Assert.Equal(0, (await Nlmg.RunAsync(database.Settings(), "import-samples")).ExitCode);
+        // As a database migrated from before 0011 holds them.
+        await database.ExecuteAsync("update review_blocks set sentences = null");
+
+        var result = await Nlmg.RunAsync(database.Settings(), "retag");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal(0, await database.CountAsync("select count(*) from review_blocks where sentences is null"));
+        Assert.True(await database.CountAsync("select count(*) from review_blocks where cardinality(sentences) >= 6") > 0);
+        // Each block's level is its highest sentence's: what lets mask=sentences trust them.
+        Assert.Equal(0, await database.CountAsync("""
+            select count(*) from review_blocks b
+            where cardinality(b.sentences) > 0
+              and b.spoiler_level <> (select max(b.sentences[i]) from generate_subscripts(b.sentences, 1) i where i % 3 = 0)
+            """));
+    }
+
+    [Fact]
     public async Task Retag_of_an_unknown_work_fails_with_its_id()
     {
         var result = await Nlmg.RunAsync(database.Settings(), "retag", "--work", "987654");

@@ -6,6 +6,7 @@ using NeverLetMeGo.Api.Reviews;
 using NeverLetMeGo.Api.Search;
 using NeverLetMeGo.Api.Works;
 using NeverLetMeGo.Core.Masking;
+using NeverLetMeGo.Core.Model;
 using NeverLetMeGo.Data.Reviews;
 using NeverLetMeGo.Data.Works;
 
@@ -50,7 +51,10 @@ internal static class ApiExamples
         new(0, "paragraph", "A lighthouse keeper and her daughter spend one long winter on an island cut off by storms. Mara Ellis is superb, and the pacing is patient without ever dragging.", 0, false, 0.02, []),
         new(1, "paragraph", "Spoiler warning: the rest of this review discusses the plot.", 0, true, 0, ["author spoiler warning"]),
         new(2, "paragraph", "The storms are no accident: the island itself keeps the two of them there.", 1, false, 0.81, ["after the author's spoiler warning"]),
-        new(3, "paragraph", "In the last scene the daughter rows away alone and the keeper chooses to stay.", 2, false, 0.97, ["reveals the ending"]),
+        new(3, "paragraph", "The final act is the film's best. In the last scene the daughter rows away alone and the keeper chooses to stay.", 2, false, 0.97, ["reveals the ending"])
+        {
+            Sentences = [new(0, 33, SpoilerLevel.None), new(34, 112, SpoilerLevel.Major)],
+        },
         new(4, "heading", "Verdict", 0, false, 0, []),
         new(5, "paragraph", "A patient, beautifully acted chamber piece. 3/4 stars.", 0, false, 0.01, []),
     ];
@@ -187,6 +191,7 @@ internal static class ApiExamples
         yield return ("placeholder", "Default: spoilers=none, mask=placeholder (hidden blocks keep their place with a null text)", Review(SpoilerTolerance.None, MaskMode.Placeholder));
         yield return ("redact", "mask=redact: hidden blocks carry one fixed placeholder text, whatever their length", Review(SpoilerTolerance.None, MaskMode.Redact));
         yield return ("omit", "mask=omit: hidden blocks are left out", Review(SpoilerTolerance.None, MaskMode.Omit));
+        yield return ("sentences", "mask=sentences: a hidden block shows the sentences that reveal nothing; the rest is one hidden part", Review(SpoilerTolerance.None, MaskMode.Sentences));
         yield return ("premise", "spoilers=premise: premise blocks shown, the major spoiler still hidden", Review(SpoilerTolerance.Premise, MaskMode.Placeholder));
     }
 }

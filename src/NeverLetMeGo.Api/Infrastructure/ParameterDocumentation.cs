@@ -18,7 +18,7 @@ internal sealed class ParameterDocumentation : IOperationFilter
         ["limit"] = ($"Page size, 1 to {Paging.MaxLimit} (default {Paging.DefaultLimit}).", null),
         ["ListScrapeJobs:limit"] = ("How many jobs, 1 to 1000 (default 100), newest first.", null),
         ["cursor"] = ("Opaque cursor from the previous page's `next`, to fetch the page after it.", null),
-        ["mask"] = ("How hidden blocks are shown: `placeholder` (default) keeps them with a null text, `redact` with one fixed placeholder text, `omit` leaves them out. None of them hints at the hidden text's length.", ["placeholder", "omit", "redact"]),
+        ["mask"] = ("How hidden blocks are shown: `placeholder` (default) keeps them with a null text, `redact` with one fixed placeholder text, `omit` leaves them out, `sentences` keeps them with a null text and `parts` (the sentences this reader may see, one hidden part per run of the rest). None of them hints at the hidden text's length.", ["placeholder", "omit", "redact", "sentences"]),
         ["format"] = ("`json` (default) or `html`: ready-to-render markup with a reveal button for each hidden block.", ["json", "html"]),
         ["reveal"] = ("`true` returns the block's text whatever its level: the reader chose to reveal this block.", null),
         ["index"] = ("Index of the block in the review, as given in the review's `blocks`.", null),

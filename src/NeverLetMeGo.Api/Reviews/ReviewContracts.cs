@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 namespace NeverLetMeGo.Api.Reviews;
 
 /// <summary>A rating as the review wrote it, and on 0–100.</summary>
@@ -32,9 +33,17 @@ public sealed record ReviewListResponse(IReadOnlyList<ReviewSummaryResponse> Ite
 
 /// <summary>
 /// One block as this reader may see it. A hidden block keeps its index, kind and level and says why it is hidden, but has no
-/// text and nothing derived from it.
+/// text and nothing derived from it. With <c>mask=sentences</c> a hidden block whose sentences are not all spoilers also
+/// has <see cref="Parts"/>: its visible sentences, and a hidden part for each run of sentences this reader may not see.
 /// </summary>
-public sealed record BlockResponse(int Index, string Kind, string Level, bool Warning, bool Hidden, string? Text, string? Reason);
+public sealed record BlockResponse(int Index, string Kind, string Level, bool Warning, bool Hidden, string? Text, string? Reason)
+{
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<BlockPartResponse>? Parts { get; init; }
+}
+
+/// <summary>A piece of a hidden block, in reading order: visible sentences with their text, or a hidden run (text null) and its level.</summary>
+public sealed record BlockPartResponse(bool Hidden, string Level, string? Text);
 
 /// <summary>A review masked for the requested tolerance (<c>spoilers</c>: none, premise or all) and mask mode.</summary>
 public sealed record ReviewResponse(ReviewSummaryResponse Review, string Spoilers, string Mask, int HiddenBlocks, IReadOnlyList<BlockResponse> Blocks);

@@ -39,7 +39,10 @@ internal static class ReviewMapping
         => [.. SpoilerMask.Apply(rows.Select(ToBlock), tolerance, mode).Select(ToResponse)];
 
     public static BlockResponse ToResponse(MaskedBlock b)
-        => new(b.Index, BlockKinds.ToColumn(b.Kind), b.Level.ToWireName(), b.Warning, b.Hidden, b.Text, b.Reason);
+        => new(b.Index, BlockKinds.ToColumn(b.Kind), b.Level.ToWireName(), b.Warning, b.Hidden, b.Text, b.Reason)
+        {
+            Parts = b.Parts?.Select(p => new BlockPartResponse(p.Hidden, p.Level.ToWireName(), p.Text)).ToArray(),
+        };
 
     public static IReadOnlyList<Block> ToBlocks(IEnumerable<BlockRow> rows) => [.. rows.Select(ToBlock)];
 
@@ -47,5 +50,5 @@ internal static class ReviewMapping
         row.Ordinal,
         BlockKinds.FromColumn(row.Kind),
         row.Text,
-        new SpoilerTag((SpoilerLevel)row.SpoilerLevel, row.Warning, row.SpoilerScore, row.Reasons));
+        new SpoilerTag((SpoilerLevel)row.SpoilerLevel, row.Warning, row.SpoilerScore, row.Reasons)) { Sentences = row.Sentences };
 }

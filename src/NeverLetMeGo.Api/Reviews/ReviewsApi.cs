@@ -15,7 +15,7 @@ internal static class ReviewsApi
         reviews.MapGet("/{id}", GetReview).WithName("GetReview").WithMetadata(ETags.Computed)
             .Produces<string>(StatusCodes.Status200OK, "text/html")
             .WithSummary("Get a review, spoiler-masked")
-            .WithDescription("Masking is on by default: premise and major spoiler blocks are hidden. spoilers=premise shows premise blocks; spoilers=all shows everything. Author warnings are always shown. Hidden blocks keep index, kind, level and a reason, never their text or its length: `mask=placeholder` (default) gives a null text, `redact` one fixed placeholder, `omit` leaves them out. The summary carries the spoiler counts and the spoiler-safe excerpt; the title is replaced when it reveals.");
+            .WithDescription("Masking is on by default: premise and major spoiler blocks are hidden. spoilers=premise shows premise blocks; spoilers=all shows everything. Author warnings are always shown. Hidden blocks keep index, kind, level and a reason, never their text or its length: `mask=placeholder` (default) gives a null text, `redact` one fixed placeholder, `omit` leaves them out, `sentences` a null text plus `parts`: the block's sentences this reader may see and one hidden part per run of those they may not (only for article blocks whose level the tagger set; comments and corrected blocks stay whole). The summary carries the spoiler counts and the spoiler-safe excerpt; the title is replaced when it reveals.");
         reviews.MapGet("/{id}/html", GetReviewHtml).WithName("GetReviewHtml")
             .Produces<string>(StatusCodes.Status200OK, "text/html")
             .WithSummary("Get a review as ready-to-render HTML")

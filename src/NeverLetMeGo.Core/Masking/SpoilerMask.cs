@@ -31,7 +31,64 @@ public static class SpoilerMask
         }
 
         var text = mode == MaskMode.Redact ? MaskModes.RedactedText : null;
-        return new MaskedBlock(block.Index, block.Kind, level, Warning: false, Hidden: true, text, reason);
+        return new MaskedBlock(block.Index, block.Kind, level, Warning: false, Hidden: true, text, reason)
+        {
+            Parts = mode == MaskMode.Sentences ? SentenceParts(block, tolerance) : null,
+        };
+    }
+
+    /// <summary>
+    /// The parts of a hidden block a reader may see sentence by sentence, or null when the block must stay whole: it has no
+    /// stored sentences (comments, reviews stored before sentences were kept, a level an operator or the readers set,
+    /// which the sentences do not know), its sentences do not account for its level, or none of them is visible.
+    /// </summary>
+    private static List<MaskedPart>? SentenceParts(Block block, SpoilerTolerance tolerance)
+    {
+        var sentences = block.Sentences;
+        if (sentences.Count == 0 || !Consistent(block))
+            return null;
+
+        var parts = new List<MaskedPart>();
+        var visible = false;
+        var i = 0;
+        while (i < sentences.Count)
+        {
+            var shown = tolerance.Allows(sentences[i].Level);
+            var j = i;
+            var highest = sentences[i].Level;
+            while (j + 1 < sentences.Count && tolerance.Allows(sentences[j + 1].Level) == shown)
+            {
+                j++;
+                if (sentences[j].Level > highest)
+                    highest = sentences[j].Level;
+            }
+
+            parts.Add(shown
+                ? new MaskedPart(Hidden: false, highest, block.Text[sentences[i].Start..sentences[j].End])
+                : new MaskedPart(Hidden: true, highest, Text: null));
+            visible |= shown;
+            i = j + 1;
+        }
+
+        return visible ? parts : null;
+    }
+
+    // Spans in order, inside the text, and a block level that is exactly its highest sentence's: anything else (a stale or
+    // hand-edited row) is not trusted to say which sentences are safe.
+    private static bool Consistent(Block block)
+    {
+        var end = 0;
+        var highest = SpoilerLevel.None;
+        foreach (var s in block.Sentences)
+        {
+            if (s.Start < end || s.End < s.Start || s.End > block.Text.Length)
+                return false;
+            end = s.End;
+            if (s.Level > highest)
+                highest = s.Level;
+        }
+
+        return highest == block.Spoiler.Level;
     }
 
     public static bool IsVisible(Block block, SpoilerTolerance tolerance) => block.Spoiler.Warning || tolerance.Allows(block.Spoiler.Level);

@@ -27,7 +27,7 @@ public sealed class SpoilerLevelStore(NpgsqlDataSource db)
     public async Task<StoredReviewBlocks> GetBlocksAsync(long reviewId, long workId, CancellationToken ct)
     {
         const string sql = """
-            select 0::bigint as owner, ordinal, kind, text, spoiler_level as level, warning, spoiler_score as score, reasons
+            select 0::bigint as owner, ordinal, kind, text, spoiler_level as level, warning, spoiler_score as score, reasons, sentences
             from review_blocks where review_id = @reviewId
             order by ordinal;
             select c.id as owner, b.ordinal, b.kind, b.text, b.spoiler_level as level, b.warning, b.spoiler_score as score, b.reasons
@@ -47,7 +47,7 @@ public sealed class SpoilerLevelStore(NpgsqlDataSource db)
     public async Task SaveTagsAsync(long reviewId, IReadOnlyList<Block> article, IReadOnlyList<(long CommentId, Block Block)> comments, CancellationToken ct)
     {
         const string reviewBlock = """
-            update review_blocks set spoiler_level = @Level, warning = @Warning, spoiler_score = @Score, reasons = @Reasons
+            update review_blocks set spoiler_level = @Level, warning = @Warning, spoiler_score = @Score, reasons = @Reasons, sentences = @Sentences
             where review_id = @Owner and ordinal = @Ordinal
             """;
         const string commentBlock = """
@@ -63,21 +63,20 @@ public sealed class SpoilerLevelStore(NpgsqlDataSource db)
             """;
         await using var connection = await db.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
-        await connection.ExecuteAsync(new CommandDefinition(reviewBlock, article.Select(b => Tag(reviewId, b)), transaction, cancellationToken: ct));
+        await connection.ExecuteAsync(new CommandDefinition(reviewBlock, article.Select(b => Tag(reviewId, b) with { Sentences = SentenceColumn.Flatten(b.Sentences) }), transaction, cancellationToken: ct));
         await connection.ExecuteAsync(new CommandDefinition(commentBlock, comments.Select(c => Tag(c.CommentId, c.Block)), transaction, cancellationToken: ct));
         await connection.ExecuteAsync(new CommandDefinition(summary, new { reviewId }, transaction, cancellationToken: ct));
         await transaction.CommitAsync(ct);
     }
 
-    private static object Tag(long owner, Block b) => new
+    private static StoredTag Tag(long owner, Block b) =>
+        new(owner, b.Index, (short)b.Spoiler.Level, b.Spoiler.Warning, b.Spoiler.Score, b.Spoiler.Reasons.ToArray());
+
+    // The parameters of one block's update; Sentences only for review blocks (comment blocks keep none).
+    private sealed record StoredTag(long Owner, int Ordinal, short Level, bool Warning, double Score, string[] Reasons)
     {
-        Owner = owner,
-        Ordinal = b.Index,
-        Level = (short)b.Spoiler.Level,
-        b.Spoiler.Warning,
-        b.Spoiler.Score,
-        Reasons = b.Spoiler.Reasons.ToArray(),
-    };
+        public int[]? Sentences { get; init; }
+    }
 
     private sealed class StoredBlock
     {
@@ -89,8 +88,9 @@ public sealed class SpoilerLevelStore(NpgsqlDataSource db)
         public bool Warning { get; init; }
         public double Score { get; init; }
         public string[] Reasons { get; init; } = [];
+        public int[]? Sentences { get; init; }
 
         public Block ToBlock() =>
-            new(Ordinal, BlockKinds.FromColumn(Kind), Text, new SpoilerTag((SpoilerLevel)Level, Warning, Score, Reasons));
+            new(Ordinal, BlockKinds.FromColumn(Kind), Text, new SpoilerTag((SpoilerLevel)Level, Warning, Score, Reasons)) { Sentences = SentenceColumn.Read(Sentences) };
     }
 }

@@ -22,14 +22,18 @@ internal static class ReviewChildren
     public static IEnumerable<NpgsqlBatchCommand> InsertCommands(long reviewId, Review review)
     {
         // Reasons are a list per block: they travel as one JSON array per block, since arrays of arrays must be rectangular.
+        // Sentences travel flat: every block's (start, end, level) triplets in one array, each block naming its slice.
         const string blocks = """
-            insert into review_blocks (review_id, ordinal, kind, text, spoiler_level, warning, spoiler_score, reasons)
+            insert into review_blocks (review_id, ordinal, kind, text, spoiler_level, warning, spoiler_score, reasons, sentences)
             select @reviewId, u.ordinal, u.kind, u.text, u.level, u.warning, u.score,
-                   array(select jsonb_array_elements_text(u.reasons::jsonb))
-            from unnest(@ordinals, @kinds, @texts, @levels, @warnings, @scores, @reasons)
-                as u(ordinal, kind, text, level, warning, score, reasons)
+                   array(select jsonb_array_elements_text(u.reasons::jsonb)),
+                   (@sentences::integer[])[u.first_sentence:u.last_sentence]
+            from unnest(@ordinals, @kinds, @texts, @levels, @warnings, @scores, @reasons, @firstSentences, @lastSentences)
+                as u(ordinal, kind, text, level, warning, score, reasons, first_sentence, last_sentence)
             """;
-        yield return WithBlocks(new NpgsqlBatchCommand(blocks) { Parameters = { new NpgsqlParameter<long>("reviewId", reviewId) } }, review.Blocks);
+        var article = new NpgsqlBatchCommand(blocks) { Parameters = { new NpgsqlParameter<long>("reviewId", reviewId) } };
+        WithSentences(article, review.Blocks);
+        yield return WithBlocks(article, review.Blocks);
         if (review.Comments.Count == 0)
             yield break;
 
@@ -118,6 +122,24 @@ internal static class ReviewChildren
             }
         }
         return parents;
+    }
+
+    private static void WithSentences(NpgsqlBatchCommand command, IReadOnlyList<Block> blocks)
+    {
+        var flat = new List<int>();
+        var first = new int[blocks.Count];
+        var last = new int[blocks.Count];
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            // One-based and inclusive, as PostgreSQL slices; an empty slice (last < first) stores an empty array.
+            first[i] = flat.Count + 1;
+            flat.AddRange(SentenceColumn.Flatten(blocks[i].Sentences));
+            last[i] = flat.Count;
+        }
+
+        command.Parameters.Add(new NpgsqlParameter<int[]>("sentences", flat.ToArray()));
+        command.Parameters.Add(new NpgsqlParameter<int[]>("firstSentences", first));
+        command.Parameters.Add(new NpgsqlParameter<int[]>("lastSentences", last));
     }
 
     private static NpgsqlBatchCommand WithBlocks(NpgsqlBatchCommand command, IReadOnlyList<Block> blocks, string ordinalsName = "ordinals")

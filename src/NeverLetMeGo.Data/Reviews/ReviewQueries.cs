@@ -18,13 +18,15 @@ public sealed partial class ReviewQueries(NpgsqlDataSource db)
         join sites s on s.id = r.site_id
         """;
 
-    // The effective level: a reader or operator correction wins over the tagger, and says so in the reasons.
+    // The effective level: a reader or operator correction wins over the tagger, and says so in the reasons. The
+    // sentences only stand when nobody overrode the level: they know nothing of the correction.
     internal const string BlockColumns = """
         b.review_id, b.ordinal, b.kind, b.text,
         coalesce(o.level, b.spoiler_level) as spoiler_level,
         b.warning and coalesce(o.level, 0) = 0 as warning,
         b.spoiler_score,
-        case o.source when 'reports' then array['reported by readers'] when 'operator' then array['set by an operator'] else b.reasons end as reasons
+        case o.source when 'reports' then array['reported by readers'] when 'operator' then array['set by an operator'] else b.reasons end as reasons,
+        case when o.level is null then b.sentences end as sentences
         """;
 
     internal const string BlockFrom = """

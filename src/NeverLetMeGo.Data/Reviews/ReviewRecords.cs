@@ -70,12 +70,16 @@ internal sealed class BlockRecord
     public bool Warning { get; init; }
     public double SpoilerScore { get; init; }
     public string[] Reasons { get; init; } = [];
+    public int[]? Sentences { get; init; }
 
-    public BlockRow ToRow() => new(Ordinal, Kind, Text, SpoilerLevel, Warning, SpoilerScore, Reasons);
+    public BlockRow ToRow() => new(Ordinal, Kind, Text, SpoilerLevel, Warning, SpoilerScore, Reasons) { Sentences = SentenceColumn.Read(Sentences) };
 
     /// <summary>A row of <see cref="ReviewQueries.BlockColumns"/> read by position with typed getters.</summary>
     public static BlockRow Read(System.Data.Common.DbDataReader r) => new(
-        r.GetInt32(1), r.GetString(2), r.GetString(3), r.GetInt16(4), r.GetBoolean(5), r.GetDouble(6), r.GetFieldValue<string[]>(7));
+        r.GetInt32(1), r.GetString(2), r.GetString(3), r.GetInt16(4), r.GetBoolean(5), r.GetDouble(6), r.GetFieldValue<string[]>(7))
+    {
+        Sentences = SentenceColumn.Read(r.IsDBNull(8) ? null : r.GetFieldValue<int[]>(8)),
+    };
 }
 
 internal sealed class CommentRecord

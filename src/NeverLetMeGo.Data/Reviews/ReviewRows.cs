@@ -1,7 +1,11 @@
 namespace NeverLetMeGo.Data.Reviews;
 
 /// <summary>A stored block (of a review or a comment). Level is 0 none, 1 premise, 2 major.</summary>
-public sealed record BlockRow(int Ordinal, string Kind, string Text, short SpoilerLevel, bool Warning, double SpoilerScore, string[] Reasons);
+public sealed record BlockRow(int Ordinal, string Kind, string Text, short SpoilerLevel, bool Warning, double SpoilerScore, string[] Reasons)
+{
+    /// <summary>The sentences as tagged; empty when not stored or when a correction overrode the level.</summary>
+    public IReadOnlyList<NeverLetMeGo.Core.Model.SentenceSpan> Sentences { get; init; } = [];
+}
 
 /// <summary>A review without its blocks, as lists show it.</summary>
 public sealed record ReviewSummaryRow

@@ -44,8 +44,10 @@ internal static class RetagCommand
             changed += moved;
             if (moved > 0)
                 reviewsChanged++;
-            // Scores and reasons may change without a level changing; they are saved too, so reasons stay true.
-            if (!before.Zip(after).All(p => SameTag(p.First.Spoiler, p.Second.Spoiler)))
+            // Scores, reasons and sentences may change without a level changing; they are saved too, so reasons stay true
+            // and reviews stored before sentences were kept get them (comment blocks keep none).
+            if (!before.Zip(after).All(p => SameTag(p.First.Spoiler, p.Second.Spoiler))
+                || !stored.Article.Zip(article).All(p => p.First.Sentences.SequenceEqual(p.Second.Sentences)))
                 await levels.SaveTagsAsync(reviewId, article, comments, ct);
         }
 

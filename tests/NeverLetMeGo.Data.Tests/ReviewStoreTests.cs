@@ -47,11 +47,14 @@ public sealed class ReviewStoreTests(PostgresDatabase database) : IClassFixture<
         var review = Create(blocks: [Paragraph(0, "No sentences kept here."), Paragraph(1, text, SpoilerLevel.Major, score: 0.9, reasons: "model: 0.90") with { Sentences = spans }]);
 
         var saved = await store.SaveAsync(review, "sentences", Fetched, CancellationToken.None);
-        var stored = await queries.GetAsync(saved.ReviewId, CancellationToken.None);
+        var stored = await queries.GetAsync(saved.ReviewId, CancellationToken.None, sentences: true);
+        var withoutSentences = await queries.GetAsync(saved.ReviewId, CancellationToken.None);
 
         Assert.NotNull(stored);
         Assert.Empty(stored.Blocks[0].Sentences);
         Assert.Equal(spans, stored.Blocks[1].Sentences);
+        Assert.Empty(withoutSentences!.Blocks[1].Sentences);
+        Assert.Equal(stored.Blocks.Select(b => b.Text), withoutSentences.Blocks.Select(b => b.Text));
 
         await using (var connection = await database.DataSource.OpenConnectionAsync())
         {
@@ -59,7 +62,7 @@ public sealed class ReviewStoreTests(PostgresDatabase database) : IClassFixture<
                 "insert into block_level_overrides (review_id, ordinal, level, source) values (@id, 1, 2, 'operator')", new { id = saved.ReviewId });
         }
 
-        var corrected = await queries.GetAsync(saved.ReviewId, CancellationToken.None);
+        var corrected = await queries.GetAsync(saved.ReviewId, CancellationToken.None, sentences: true);
         Assert.Empty(corrected!.Blocks[1].Sentences);
         Assert.Equal(["set by an operator"], corrected.Blocks[1].Reasons);
     }

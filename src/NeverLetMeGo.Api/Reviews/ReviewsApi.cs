@@ -52,7 +52,7 @@ internal static class ReviewsApi
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         }
 
-        var review = await reviews.GetAsync(id, ct);
+        var review = await reviews.GetAsync(id, ct, sentences: options.Mask == MaskMode.Sentences && !html);
         if (review is null)
         {
             return Problems.NotFound("Review", id);

@@ -18,16 +18,17 @@ public sealed partial class ReviewQueries(NpgsqlDataSource db)
         join sites s on s.id = r.site_id
         """;
 
-    // The effective level: a reader or operator correction wins over the tagger, and says so in the reasons. The
-    // sentences only stand when nobody overrode the level: they know nothing of the correction.
+    // The effective level: a reader or operator correction wins over the tagger, and says so in the reasons.
     internal const string BlockColumns = """
         b.review_id, b.ordinal, b.kind, b.text,
         coalesce(o.level, b.spoiler_level) as spoiler_level,
         b.warning and coalesce(o.level, 0) = 0 as warning,
         b.spoiler_score,
-        case o.source when 'reports' then array['reported by readers'] when 'operator' then array['set by an operator'] else b.reasons end as reasons,
-        case when o.level is null then b.sentences end as sentences
+        case o.source when 'reports' then array['reported by readers'] when 'operator' then array['set by an operator'] else b.reasons end as reasons
         """;
+
+    // Read only for mask=sentences. They only stand when nobody overrode the level: they know nothing of the correction.
+    private const string SentencesColumn = "case when o.level is null then b.sentences end as sentences";
 
     internal const string BlockFrom = """
         from review_blocks b
@@ -54,22 +55,35 @@ public sealed partial class ReviewQueries(NpgsqlDataSource db)
         where r.id = @id
         """;
 
-    /// <summary>The review, its blocks and its version, in one round trip.</summary>
-    public async Task<ReviewRow?> GetAsync(long id, CancellationToken ct)
+    /// <summary>
+    /// The review, its blocks and its version, in one round trip; with <paramref name="sentences"/>, each block's sentence
+    /// spans too (otherwise they are left unread and empty).
+    /// </summary>
+    public async Task<ReviewRow?> GetAsync(long id, CancellationToken ct, bool sentences = false)
     {
-        const string sql = $"""
+        const string review = $"""
             select {SummaryColumns}, {VersionColumns}
             {SummaryFrom}
             {VersionFrom}
             where r.id = @id;
-
+            """;
+        const string plain = $"""
+            {review}
             select {BlockColumns}
             {BlockFrom}
             where b.review_id = @id
             order by b.ordinal;
             """;
+        const string withSentences = $"""
+            {review}
+            select {BlockColumns}, {SentencesColumn}
+            {BlockFrom}
+            where b.review_id = @id
+            order by b.ordinal;
+            """;
         await using var connection = await db.OpenConnectionAsync(ct);
-        await using var grid = await BufferedRows.QueryAsync(connection, new CommandDefinition(sql, new { id }, cancellationToken: ct));
+        var command = new CommandDefinition(sentences ? withSentences : plain, new { id }, cancellationToken: ct);
+        await using var grid = await BufferedRows.QueryAsync(connection, command);
         var summary = await grid.ReadSingleOrDefaultAsync<DetailRecord>();
         var blocks = await grid.ReadAsync(BlockRecord.Read);
         return summary is null ? null : new ReviewRow(summary.ToRow(), blocks, summary.ToVersion());

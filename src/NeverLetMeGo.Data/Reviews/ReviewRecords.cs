@@ -78,7 +78,7 @@ internal sealed class BlockRecord
     public static BlockRow Read(System.Data.Common.DbDataReader r) => new(
         r.GetInt32(1), r.GetString(2), r.GetString(3), r.GetInt16(4), r.GetBoolean(5), r.GetDouble(6), r.GetFieldValue<string[]>(7))
     {
-        Sentences = SentenceColumn.Read(r.IsDBNull(8) ? null : r.GetFieldValue<int[]>(8)),
+        Sentences = r.FieldCount > 8 && !r.IsDBNull(8) ? SentenceColumn.Read(r.GetFieldValue<int[]>(8)) : [],
     };
 }
 

@@ -55,7 +55,8 @@ public sealed partial class LeakTests(ApiServer api) : IClassFixture<ApiServer>
                 var hiddenSentences = HiddenSentences(review, tolerance);
                 checks += await CheckAsync($"/reviews/{id}?spoilers={tolerance}&mask=sentences", hiddenSentences, seed);
                 checks += await CheckAsync($"/reviews/{id}/comments?spoilers={tolerance}&mask=sentences", hidden, seed);
-                checks += await CheckAsync($"/reviews/{id}?spoilers={tolerance}&mask=sentences&format=html", hidden, seed);
+                checks += await CheckAsync($"/reviews/{id}?spoilers={tolerance}&mask=sentences&format=html", hiddenSentences, seed);
+                checks += await CheckAsync($"/reviews/{id}/html?spoilers={tolerance}&mask=sentences", hiddenSentences, seed);
 
                 checks += await CheckAsync($"/reviews/{id}?spoilers={tolerance}&format=html", hidden, seed);
                 checks += await CheckAsync($"/reviews/{id}/html?spoilers={tolerance}", hidden, seed);

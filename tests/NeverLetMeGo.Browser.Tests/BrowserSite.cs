@@ -16,6 +16,8 @@ public sealed class BrowserSite : IAsyncLifetime
     public const string ChromiumPath = "/usr/bin/chromium";
     public const string Secret = "MAJOR-SECRET Tommy completes after his fourth donation.";
     public const string Visible = "The acting is superb and the pacing is patient.";
+    public const string Opinion = "The last act is the best thing in it.";
+    public const string SentenceSecret = "SENTENCE-SECRET Ruth completes in the recovery centre.";
 
     private WebApplication? _app;
     private IPlaywright? _playwright;
@@ -81,6 +83,10 @@ public sealed class BrowserSite : IAsyncLifetime
                 new Block(0, BlockKind.Paragraph, Visible, SpoilerTag.Clean),
                 new Block(1, BlockKind.Paragraph, "Spoiler alert: the rest discusses the plot.", new SpoilerTag(SpoilerLevel.None, true, 0, ["author spoiler warning"])),
                 new Block(2, BlockKind.Paragraph, Secret, new SpoilerTag(SpoilerLevel.Major, false, 0.9, ["after the author's spoiler warning"])),
+                new Block(3, BlockKind.Paragraph, Opinion + " " + SentenceSecret, new SpoilerTag(SpoilerLevel.Major, false, 0.9, ["model: 0.90"]))
+                {
+                    Sentences = [new(0, Opinion.Length, SpoilerLevel.None), new(Opinion.Length + 1, Opinion.Length + 1 + SentenceSecret.Length, SpoilerLevel.Major)],
+                },
             ],
             Comments = [],
         };

@@ -44,7 +44,27 @@ internal static class ReviewHtml
         var region = string.Create(CultureInfo.InvariantCulture, $"nlmg-r{reviewId}-b{block.Index}");
         var url = string.Create(CultureInfo.InvariantCulture, $"/reviews/{reviewId}/blocks/{block.Index}?reveal=true");
         var level = block.Level.ToWireName();
-        return $"""<div class="nlmg-spoiler" data-index="{block.Index}" data-level="{level}"><button type="button" class="nlmg-reveal" aria-expanded="false" aria-controls="{region}" data-reveal-url="{url}" title="{E(block.Reason ?? "")}">{E(RevealLabel(block.Level))}</button><div id="{region}" class="nlmg-revealed" role="region" aria-live="polite" hidden></div></div>""";
+        var button = $"""<button type="button" class="nlmg-reveal" aria-expanded="false" aria-controls="{region}" data-reveal-url="{url}" title="{E(block.Reason ?? "")}">{E(RevealLabel(block.Level))}</button><div id="{region}" class="nlmg-revealed" role="region" aria-live="polite" hidden></div>""";
+        return block.Parts is { } parts
+            ? $"""<div class="nlmg-spoiler nlmg-partial" data-index="{block.Index}" data-level="{level}">{Parts(parts)}{button}</div>"""
+            : $"""<div class="nlmg-spoiler" data-index="{block.Index}" data-level="{level}">{button}</div>""";
+    }
+
+    // mask=sentences: the sentences the reader may see, and a marker naming only the level where the others were.
+    private static string Parts(IReadOnlyList<MaskedPart> parts)
+    {
+        var html = new StringBuilder("<p class=\"nlmg-parts\">");
+        for (var i = 0; i < parts.Count; i++)
+        {
+            if (i > 0)
+                html.Append(' ');
+            var level = parts[i].Level.ToWireName();
+            html.Append(parts[i].Hidden
+                ? $"""<span class="nlmg-hidden-run" data-level="{level}">[{level} spoiler hidden]</span>"""
+                : E(parts[i].Text ?? ""));
+        }
+
+        return html.Append("</p>").ToString();
     }
 
     private static string Visible(MaskedBlock block)

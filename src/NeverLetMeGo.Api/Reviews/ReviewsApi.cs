@@ -19,7 +19,7 @@ internal static class ReviewsApi
         reviews.MapGet("/{id}/html", GetReviewHtml).WithName("GetReviewHtml")
             .Produces<string>(StatusCodes.Status200OK, "text/html")
             .WithSummary("Get a review as ready-to-render HTML")
-            .WithDescription("The masked review as an HTML fragment (`Accept: text/html`). Every hidden block is a `button` with `aria-expanded` and a label like \"Spoiler (major) — reveal\" that never contains the hidden text; the page fetches the text from `GetReviewBlock` on reveal. All scraped text is HTML-escaped.");
+            .WithDescription("The masked review as an HTML fragment (`Accept: text/html`). Every hidden block is a `button` with `aria-expanded` and a label like \"Spoiler (major) — reveal\" that never contains the hidden text; the page fetches the text from `GetReviewBlock` on reveal. With `mask=sentences` a hidden block also shows the sentences the reader may see, with a marker naming only the level where the others were. All scraped text is HTML-escaped.");
         reviews.MapGet("/{id}/blocks/{index}", GetBlock).WithName("GetReviewBlock")
             .WithSummary("Get one block of a review")
             .WithDescription("One block, masked at `spoilers` unless `reveal=true`: revealing is the reader's explicit choice for this block, which is how the HTML reveal controls get their text.");
@@ -52,7 +52,7 @@ internal static class ReviewsApi
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         }
 
-        var review = await reviews.GetAsync(id, ct, sentences: options.Mask == MaskMode.Sentences && !html);
+        var review = await reviews.GetAsync(id, ct, sentences: options.Mask == MaskMode.Sentences);
         if (review is null)
         {
             return Problems.NotFound("Review", id);
@@ -82,7 +82,7 @@ internal static class ReviewsApi
             return problem!;
         }
 
-        var review = await reviews.GetAsync(id, ct);
+        var review = await reviews.GetAsync(id, ct, sentences: options.Mask == MaskMode.Sentences);
         if (review is null)
         {
             return Problems.NotFound("Review", id);

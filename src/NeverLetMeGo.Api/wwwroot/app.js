@@ -50,7 +50,8 @@ function reviewItem(review) {
 
 async function showReview(id) {
   const tolerance = $("tolerance").value;
-  const response = await fetch(`/reviews/${encodeURIComponent(id)}/html?spoilers=${tolerance}`, { headers: { Accept: "text/html" } });
+  // mask=sentences: a paragraph with one revealing sentence still shows the sentences that reveal nothing.
+  const response = await fetch(`/reviews/${encodeURIComponent(id)}/html?spoilers=${tolerance}&mask=sentences`, { headers: { Accept: "text/html" } });
   if (!response.ok) { status(`Could not load review ${id}.`); return; }
   const section = $("review");
   section.dataset.reviewId = id;
@@ -67,6 +68,9 @@ async function reveal(button) {
   const region = document.getElementById(button.getAttribute("aria-controls"));
   region.textContent = block.text;
   region.hidden = false;
+  const parts = button.parentElement.querySelector(".nlmg-parts");
+  if (parts) parts.hidden = true; // the whole paragraph replaces its visible sentences
+
   button.setAttribute("aria-expanded", "true");
   button.textContent = `Spoiler (${block.level}) — shown`;
   region.setAttribute("tabindex", "-1");

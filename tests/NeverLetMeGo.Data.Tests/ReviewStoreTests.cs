@@ -47,7 +47,7 @@ public sealed class ReviewStoreTests(PostgresDatabase database) : IClassFixture<
         var review = Create(blocks: [Paragraph(0, "No sentences kept here."), Paragraph(1, text, SpoilerLevel.Major, score: 0.9, reasons: "model: 0.90") with { Sentences = spans }]);
 
         var saved = await store.SaveAsync(review, "sentences", Fetched, CancellationToken.None);
-        var stored = await queries.GetAsync(saved.ReviewId, CancellationToken.None, sentences: true);
+        var stored = await queries.GetAsync(saved.ReviewId, sentences: true, CancellationToken.None);
         var withoutSentences = await queries.GetAsync(saved.ReviewId, CancellationToken.None);
 
         Assert.NotNull(stored);
@@ -62,7 +62,7 @@ public sealed class ReviewStoreTests(PostgresDatabase database) : IClassFixture<
                 "insert into block_level_overrides (review_id, ordinal, level, source) values (@id, 1, 2, 'operator')", new { id = saved.ReviewId });
         }
 
-        var corrected = await queries.GetAsync(saved.ReviewId, CancellationToken.None, sentences: true);
+        var corrected = await queries.GetAsync(saved.ReviewId, sentences: true, CancellationToken.None);
         Assert.Empty(corrected!.Blocks[1].Sentences);
         Assert.Equal(["set by an operator"], corrected.Blocks[1].Reasons);
     }

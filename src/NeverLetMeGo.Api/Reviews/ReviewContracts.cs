@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+
 namespace NeverLetMeGo.Api.Reviews;
 
 /// <summary>A rating as the review wrote it, and on 0–100.</summary>

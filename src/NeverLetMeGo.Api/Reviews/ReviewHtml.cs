@@ -44,10 +44,8 @@ internal static class ReviewHtml
         var region = string.Create(CultureInfo.InvariantCulture, $"nlmg-r{reviewId}-b{block.Index}");
         var url = string.Create(CultureInfo.InvariantCulture, $"/reviews/{reviewId}/blocks/{block.Index}?reveal=true");
         var level = block.Level.ToWireName();
-        var button = $"""<button type="button" class="nlmg-reveal" aria-expanded="false" aria-controls="{region}" data-reveal-url="{url}" title="{E(block.Reason ?? "")}">{E(RevealLabel(block.Level))}</button><div id="{region}" class="nlmg-revealed" role="region" aria-live="polite" hidden></div>""";
-        return block.Parts is { } parts
-            ? $"""<div class="nlmg-spoiler nlmg-partial" data-index="{block.Index}" data-level="{level}">{Parts(parts)}{button}</div>"""
-            : $"""<div class="nlmg-spoiler" data-index="{block.Index}" data-level="{level}">{button}</div>""";
+        var (partial, parts) = block.Parts is { } p ? (" nlmg-partial", Parts(p)) : ("", "");
+        return $"""<div class="nlmg-spoiler{partial}" data-index="{block.Index}" data-level="{level}">{parts}<button type="button" class="nlmg-reveal" aria-expanded="false" aria-controls="{region}" data-reveal-url="{url}" title="{E(block.Reason ?? "")}">{E(RevealLabel(block.Level))}</button><div id="{region}" class="nlmg-revealed" role="region" aria-live="polite" hidden></div></div>""";
     }
 
     // mask=sentences: the sentences the reader may see, and a marker naming only the level where the others were.

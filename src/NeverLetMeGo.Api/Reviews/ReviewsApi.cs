@@ -52,7 +52,7 @@ internal static class ReviewsApi
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         }
 
-        var review = await reviews.GetAsync(id, ct, sentences: options.Mask == MaskMode.Sentences);
+        var review = await reviews.GetAsync(id, sentences: options.Mask == MaskMode.Sentences, ct);
         if (review is null)
         {
             return Problems.NotFound("Review", id);
@@ -82,7 +82,7 @@ internal static class ReviewsApi
             return problem!;
         }
 
-        var review = await reviews.GetAsync(id, ct, sentences: options.Mask == MaskMode.Sentences);
+        var review = await reviews.GetAsync(id, sentences: options.Mask == MaskMode.Sentences, ct);
         if (review is null)
         {
             return Problems.NotFound("Review", id);

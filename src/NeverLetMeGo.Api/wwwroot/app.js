@@ -70,7 +70,6 @@ async function reveal(button) {
   region.hidden = false;
   const parts = button.parentElement.querySelector(".nlmg-parts");
   if (parts) parts.hidden = true; // the whole paragraph replaces its visible sentences
-
   button.setAttribute("aria-expanded", "true");
   button.textContent = `Spoiler (${block.level}) — shown`;
   region.setAttribute("tabindex", "-1");

@@ -63,20 +63,17 @@ public sealed class SpoilerLevelStore(NpgsqlDataSource db)
             """;
         await using var connection = await db.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
-        await connection.ExecuteAsync(new CommandDefinition(reviewBlock, article.Select(b => Tag(reviewId, b) with { Sentences = SentenceColumn.Flatten(b.Sentences) }), transaction, cancellationToken: ct));
+        await connection.ExecuteAsync(new CommandDefinition(reviewBlock, article.Select(b => Tag(reviewId, b, SentenceColumn.Flatten(b.Sentences))), transaction, cancellationToken: ct));
         await connection.ExecuteAsync(new CommandDefinition(commentBlock, comments.Select(c => Tag(c.CommentId, c.Block)), transaction, cancellationToken: ct));
         await connection.ExecuteAsync(new CommandDefinition(summary, new { reviewId }, transaction, cancellationToken: ct));
         await transaction.CommitAsync(ct);
     }
 
-    private static StoredTag Tag(long owner, Block b) =>
-        new(owner, b.Index, (short)b.Spoiler.Level, b.Spoiler.Warning, b.Spoiler.Score, b.Spoiler.Reasons.ToArray());
+    // The parameters of one block's update; sentences only for review blocks (comment blocks keep none).
+    private static StoredTag Tag(long owner, Block b, int[]? sentences = null) =>
+        new(owner, b.Index, (short)b.Spoiler.Level, b.Spoiler.Warning, b.Spoiler.Score, b.Spoiler.Reasons.ToArray(), sentences);
 
-    // The parameters of one block's update; Sentences only for review blocks (comment blocks keep none).
-    private sealed record StoredTag(long Owner, int Ordinal, short Level, bool Warning, double Score, string[] Reasons)
-    {
-        public int[]? Sentences { get; init; }
-    }
+    private sealed record StoredTag(long Owner, int Ordinal, short Level, bool Warning, double Score, string[] Reasons, int[]? Sentences);
 
     private sealed class StoredBlock
     {

@@ -55,11 +55,11 @@ public sealed partial class ReviewQueries(NpgsqlDataSource db)
         where r.id = @id
         """;
 
-    /// <summary>
-    /// The review, its blocks and its version, in one round trip; with <paramref name="sentences"/>, each block's sentence
-    /// spans too (otherwise they are left unread and empty).
-    /// </summary>
-    public async Task<ReviewRow?> GetAsync(long id, CancellationToken ct, bool sentences = false)
+    /// <summary>The review, its blocks and its version, in one round trip; the blocks' sentences are left unread and empty.</summary>
+    public Task<ReviewRow?> GetAsync(long id, CancellationToken ct) => GetAsync(id, sentences: false, ct);
+
+    /// <summary>The review, its blocks and its version, in one round trip; with <paramref name="sentences"/>, each block's sentence spans too.</summary>
+    public async Task<ReviewRow?> GetAsync(long id, bool sentences, CancellationToken ct)
     {
         const string review = $"""
             select {SummaryColumns}, {VersionColumns}
@@ -67,20 +67,13 @@ public sealed partial class ReviewQueries(NpgsqlDataSource db)
             {VersionFrom}
             where r.id = @id;
             """;
-        const string plain = $"""
-            {review}
-            select {BlockColumns}
+        const string ofReview = $"""
             {BlockFrom}
             where b.review_id = @id
             order by b.ordinal;
             """;
-        const string withSentences = $"""
-            {review}
-            select {BlockColumns}, {SentencesColumn}
-            {BlockFrom}
-            where b.review_id = @id
-            order by b.ordinal;
-            """;
+        const string plain = $"{review}\nselect {BlockColumns}\n{ofReview}";
+        const string withSentences = $"{review}\nselect {BlockColumns}, {SentencesColumn}\n{ofReview}";
         await using var connection = await db.OpenConnectionAsync(ct);
         var command = new CommandDefinition(sentences ? withSentences : plain, new { id }, cancellationToken: ct);
         await using var grid = await BufferedRows.QueryAsync(connection, command);

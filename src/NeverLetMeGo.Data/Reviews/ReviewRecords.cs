@@ -74,7 +74,10 @@ internal sealed class BlockRecord
 
     public BlockRow ToRow() => new(Ordinal, Kind, Text, SpoilerLevel, Warning, SpoilerScore, Reasons) { Sentences = SentenceColumn.Read(Sentences) };
 
-    /// <summary>A row of <see cref="ReviewQueries.BlockColumns"/> read by position with typed getters.</summary>
+    /// <summary>
+    /// A row of <see cref="ReviewQueries.BlockColumns"/> read by position with typed getters, and the sentences column when
+    /// the statement reads it (mask=sentences).
+    /// </summary>
     public static BlockRow Read(System.Data.Common.DbDataReader r) => new(
         r.GetInt32(1), r.GetString(2), r.GetString(3), r.GetInt16(4), r.GetBoolean(5), r.GetDouble(6), r.GetFieldValue<string[]>(7))
     {

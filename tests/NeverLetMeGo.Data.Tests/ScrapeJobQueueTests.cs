@@ -105,6 +105,23 @@ public sealed class ScrapeJobQueueTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_job_whose_worker_was_lost_on_every_allowed_attempt_is_dead_with_that_reason()
+    {
+        var id = await Queue.EnqueueAsync(UniqueUrl(), CancellationToken.None);
+        // Each worker takes the job and dies with it (no fail, no heartbeat): only the lease ends its attempt.
+        for (var attempt = 1; attempt <= 3; attempt++)
+        {
+            var taken = await Queue.ClaimAsync($"doomed {attempt}", Lease, maxAttempts: 3, CancellationToken.None);
+            Assert.Equal((id, attempt), (taken?.Id, taken?.Attempts));
+            clock.Advance(Lease + TimeSpan.FromSeconds(1));
+        }
+
+        Assert.Null(await Queue.ClaimAsync("next", Lease, maxAttempts: 3, CancellationToken.None));
+        var job = await Queue.GetAsync(id, CancellationToken.None);
+        Assert.Equal((ScrapeJobStates.Dead, 3, "worker lost 3 times", "worker_lost", null), (job?.State, job?.Attempts, job?.LastError, job?.FailureKind, job?.LockedBy));
+    }
+
+    [Fact]
     public async Task A_heartbeat_extends_the_lease()
     {
         var id = await Queue.EnqueueAsync(UniqueUrl(), CancellationToken.None);

@@ -58,23 +58,41 @@ public sealed partial class ScrapeJobQueue(NpgsqlDataSource db, TimeProvider clo
 
     /// <summary>Claims the oldest due pending job (or one whose lease expired) for this worker; null when none is due.</summary>
     public async Task<ScrapeJob?> ClaimAsync(string workerId, TimeSpan lease, CancellationToken ct)
-        => (await ClaimWithValidatorsAsync(workerId, lease, ct))?.Job;
+        => (await ClaimWithValidatorsAsync(workerId, lease, int.MaxValue, ct))?.Job;
+
+    /// <summary>As above; a job whose worker was lost on its last allowed attempt is made dead instead of taken again.</summary>
+    public async Task<ScrapeJob?> ClaimAsync(string workerId, TimeSpan lease, int maxAttempts, CancellationToken ct)
+        => (await ClaimWithValidatorsAsync(workerId, lease, maxAttempts, ct))?.Job;
+
+    /// <summary>As <see cref="ClaimWithValidatorsAsync(string, TimeSpan, int, CancellationToken)"/> with no attempt limit.</summary>
+    public Task<ClaimedJob?> ClaimWithValidatorsAsync(string workerId, TimeSpan lease, CancellationToken ct)
+        => ClaimWithValidatorsAsync(workerId, lease, int.MaxValue, ct);
 
     /// <summary>
-    /// As <see cref="ClaimAsync"/>, with what the last fetch of the job's URL left (its validators) read in the same
-    /// statement: the worker needs both before every fetch.
+    /// As <see cref="ClaimAsync(string, TimeSpan, CancellationToken)"/>, with what the last fetch of the job's URL left (its
+    /// validators) read in the same statement: the worker needs both before every fetch. The attempt is counted here, at
+    /// the claim, so a page that kills its worker uses its attempts up too: an expired lease on the last allowed attempt
+    /// makes the job dead ("worker lost") rather than handing it to the next worker to kill.
     /// </summary>
-    public async Task<ClaimedJob?> ClaimWithValidatorsAsync(string workerId, TimeSpan lease, CancellationToken ct)
+    public async Task<ClaimedJob?> ClaimWithValidatorsAsync(string workerId, TimeSpan lease, int maxAttempts, CancellationToken ct)
     {
         const string sql = $"""
-            with claimed as (
+            with lost as (
+                update scrape_jobs set
+                    state = 'dead', last_error = 'worker lost ' || attempts || ' times', failure_kind = 'worker_lost',
+                    locked_by = null, locked_until = null, updated_at = @now
+                where id in (
+                    select id from scrape_jobs
+                    where state = 'running' and locked_until < @now and attempts >= @maxAttempts
+                    for update skip locked)),
+            claimed as (
                 update scrape_jobs set
                     state = 'running', locked_by = @workerId, locked_until = @lockedUntil,
                     attempts = attempts + 1, updated_at = @now
                 where id = (
                     select id from scrape_jobs
                     where (state = 'pending' and run_after <= @now)
-                       or (state = 'running' and locked_until < @now)
+                       or (state = 'running' and locked_until < @now and attempts < @maxAttempts)
                     order by run_after, id
                     for update skip locked
                     limit 1)
@@ -85,10 +103,11 @@ public sealed partial class ScrapeJobQueue(NpgsqlDataSource db, TimeProvider clo
             """;
         ArgumentException.ThrowIfNullOrWhiteSpace(workerId);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(lease, TimeSpan.Zero);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxAttempts);
         var now = clock.GetUtcNow();
         await using var connection = await db.OpenConnectionAsync(ct);
         var row = await connection.QuerySingleOrDefaultAsync<ClaimedRecord>(
-            new CommandDefinition(sql, new { workerId, now, lockedUntil = now + lease }, cancellationToken: ct));
+            new CommandDefinition(sql, new { workerId, now, lockedUntil = now + lease, maxAttempts }, cancellationToken: ct));
         if (row is null)
             return null;
         var validators = row.HasValidators

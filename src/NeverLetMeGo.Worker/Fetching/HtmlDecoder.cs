@@ -4,12 +4,19 @@ using System.Text.RegularExpressions;
 
 namespace NeverLetMeGo.Worker.Fetching;
 
-/// <summary>Turns page bytes into text: byte order mark, then the HTTP charset, then a meta charset in the first 2 KiB, else UTF-8.</summary>
+/// <summary>
+/// Turns page bytes into text: byte order mark, then the HTTP charset, then a meta charset in the first 2 KiB, else UTF-8.
+/// A charset we cannot or will not decode (unknown, UTF-7) is skipped like a missing one: a page never fails on its label.
+/// </summary>
 internal static partial class HtmlDecoder
 {
     private const int MetaScanBytes = 2048;
 
-    static HtmlDecoder() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+    static HtmlDecoder()
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        Encoding.RegisterProvider(Utf7AsUtf8.Instance);
+    }
 
     public static (string Html, string Charset) Decode(ReadOnlySpan<byte> body, string? headerCharset)
     {
@@ -25,8 +32,7 @@ internal static partial class HtmlDecoder
     {
         if (string.IsNullOrWhiteSpace(charset))
             return null;
-        return Lookup(charset.Trim().Trim('"', '\''))
-            ?? throw new FetchException($"unsupported charset '{charset}'") { Kind = "charset", Permanent = true };
+        return Lookup(charset.Trim().Trim('"', '\''));
     }
 
     private static Encoding? FromMeta(ReadOnlySpan<byte> body)
@@ -55,7 +61,7 @@ internal static partial class HtmlDecoder
         {
             return Encoding.GetEncoding(Windows1252Labels.Contains(name) ? "windows-1252" : name);
         }
-        catch (ArgumentException)
+        catch (Exception ex) when (ex is ArgumentException or NotSupportedException)
         {
             return null;
         }

@@ -91,7 +91,7 @@ public sealed partial class PageFetcher
             throw new FetchException($"redirected to {to}, which is not an http(s) URL") { Kind = "bad_redirect", Permanent = true };
         var target = new UriBuilder(to) { Fragment = string.Empty }.Uri;
         if (seen.Contains(target.AbsoluteUri))
-            throw new FetchException($"redirect loop: {from} redirects back to {target}") { Kind = "redirect_loop" };
+            throw new FetchException($"redirect loop: {from} redirects back to {target}") { Kind = "redirect_loop", Permanent = true };
         if (redirectsSoFar >= _options.MaxRedirects)
             throw new FetchException($"too many redirects (more than {_options.MaxRedirects})") { Kind = "too_many_redirects" };
         return target;

@@ -158,7 +158,8 @@ public sealed partial class PageFetcher : IDisposable
         return body.ToArray();
     }
 
-    private FetchException TooLarge(string what) => new($"{what} exceeds {ByteSize.Format(_options.MaxBodyBytes)}") { Kind = "too_large" };
+    // The same page is as large tomorrow; a retry would only fetch the megabytes again.
+    private FetchException TooLarge(string what) => new($"{what} exceeds {ByteSize.Format(_options.MaxBodyBytes)}") { Kind = "too_large", Permanent = true };
 
     private static HttpClient CreateClient(ScraperOptions options)
     {

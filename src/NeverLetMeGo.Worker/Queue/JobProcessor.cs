@@ -53,9 +53,13 @@ internal sealed class JobProcessor(
             }
             catch (Exception ex) when (ex is not OperationCanceledException && !Failures.IsInfrastructure(ex))
             {
-                if (ex is not ExtractionException)
+                if (ex is not (ExtractionException or ExtractionTimeoutException))
                     logger.LogError(ex, "Processing job {JobId} for {Url} failed unexpectedly", item.Job.Id, item.Job.Url);
-                return new JobResult.Failed(new JobFailure(Failures.Reason(ex), ex is ExtractionException ? "extraction" : JobFailure.OtherKind));
+                // The same bytes extract the same way: only a timeout (the machine's load) may pass on a retry.
+                var pageFailure = ex is ExtractionException
+                    ? new JobFailure(Failures.Reason(ex), "extraction", Permanent: true)
+                    : new JobFailure(Failures.Reason(ex), ex is ExtractionTimeoutException ? "extraction" : JobFailure.OtherKind);
+                return new JobResult.Failed(pageFailure);
             }
         }
         return new JobResult.Completed(outcome, reviewId, new StoredValidators(page.ETag, page.LastModified, hash, reviewId));

@@ -41,6 +41,12 @@ internal sealed class JobFetcher(HostGate gate, PageFetcher fetcher)
         {
             return new FetchedJob(job, lease, stored) { Failure = ToFailure(ex), FetchLatency = timed.Latency };
         }
+        catch (Exception ex) when (!ct.IsCancellationRequested && !Failures.IsInfrastructure(ex))
+        {
+            // Whatever a page makes us throw fails that page's job; only the database may stop or slow the worker.
+            var failure = new JobFailure(Failures.Reason(ex), JobFailure.OtherKind, Permanent: true);
+            return new FetchedJob(job, lease, stored) { Failure = failure, FetchLatency = timed.Latency };
+        }
     }
 
     public static JobFailure ToFailure(FetchException ex) => new(ex.Message, ex.Kind, ex.Permanent, ex.RetryAfter);

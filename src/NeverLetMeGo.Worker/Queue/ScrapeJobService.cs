@@ -111,7 +111,7 @@ internal sealed class ScrapeJobService(
             ClaimedJob? claimed;
             try
             {
-                claimed = await queue.ClaimWithValidatorsAsync(_workerId, options.Value.Lease, ct);
+                claimed = await queue.ClaimWithValidatorsAsync(_workerId, options.Value.Lease, options.Value.MaxAttempts, ct);
                 backoff.Reset();
             }
             catch (Exception ex) when (Failures.IsInfrastructure(ex))

@@ -21,7 +21,7 @@ internal static class Failures
     /// <summary>The reason recorded for a page failure: our own messages as they are, anything else with its type.</summary>
     public static string Reason(Exception ex) => ex switch
     {
-        FetchException or ExtractionException => ex.Message,
+        FetchException or ExtractionException or ExtractionTimeoutException => ex.Message,
         PostgresException pg => $"the database rejected the review: {pg.MessageText}",
         _ => $"unexpected {ex.GetType().Name}: {ex.Message}",
     };

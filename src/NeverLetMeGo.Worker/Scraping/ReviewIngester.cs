@@ -41,7 +41,10 @@ internal sealed class ReviewIngester(ReviewStore store, WorkKnowledgeCache knowl
         }
         catch (TimeoutException)
         {
-            throw new ExtractionException(string.Create(CultureInfo.InvariantCulture, $"extraction took longer than {parseTimeout.TotalSeconds:0.###} s"));
+            throw new ExtractionTimeoutException(string.Create(CultureInfo.InvariantCulture, $"extraction took longer than {parseTimeout.TotalSeconds:0.###} s"));
         }
     }
 }
+
+/// <summary>Extraction ran past its bound: unlike the page's own faults, a retry on a quieter machine may pass.</summary>
+internal sealed class ExtractionTimeoutException(string message) : Exception(message);

@@ -91,7 +91,7 @@ internal sealed class ScrapeRun(PageFetcher fetcher, IRequestGate gate, ReviewIn
         }
         catch (Exception ex) when (ex is not OperationCanceledException && !Failures.IsInfrastructure(ex))
         {
-            if (ex is not ExtractionException)
+            if (ex is not (ExtractionException or ExtractionTimeoutException))
                 logger.LogError(ex, "Processing {Url} failed unexpectedly", item.Input);
             return new ScrapeItemResult(item.Index, item.Input, null, Failures.Reason(ex));
         }

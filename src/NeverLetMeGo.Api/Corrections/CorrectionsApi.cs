@@ -10,8 +10,11 @@ namespace NeverLetMeGo.Api.Corrections;
 /// <summary>A reader's or operator's level for one block: none, premise or major.</summary>
 public sealed record LevelRequest(string? Level);
 
-/// <summary>The block's effective level after the request, and the readers' reports per level.</summary>
-public sealed record CorrectionResponse(long ReviewId, int Index, string FromLevel, string EffectiveLevel, bool Changed, IReadOnlyDictionary<string, int> Reports);
+/// <summary>
+/// The block's effective level after the request, and the readers' reports per level. <c>pendingReview</c>: the reports ask
+/// for a lower level, which only an operator may grant; the block keeps its level meanwhile.
+/// </summary>
+public sealed record CorrectionResponse(long ReviewId, int Index, string FromLevel, string EffectiveLevel, bool Changed, IReadOnlyDictionary<string, int> Reports, bool PendingReview = false);
 
 public sealed record AuditEntryResponse(int Index, string FromLevel, string ToLevel, string Actor, DateTimeOffset ChangedAt);
 
@@ -25,7 +28,7 @@ internal static class CorrectionsApi
             .RequireRateLimiting(Protocol.ReportsPolicy)
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status429TooManyRequests)
             .WithSummary("Report a block's spoiler level")
-            .WithDescription("A reader says what level a block really is. One report per client and block (the latest counts); when enough clients agree (Corrections:ReportThreshold, default 3) the block's effective level changes on every surface, unless an operator has set it. Rate limited per client.");
+            .WithDescription("A reader says what level a block really is. One report per client (an IPv4 address or an IPv6 /64) and block (the latest counts); when enough clients agree (Corrections:ReportThreshold, default 3) on a higher level, the block's effective level rises on every surface, unless an operator has set it. Agreement on a lower level never un-hides anything by itself: it waits for an operator (`pendingReview`, GET /admin/reports). Rate limited per client.");
         var admin = app.MapGroup("/admin/reviews").WithTags("Corrections").RequireAdminKey()
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
         admin.MapPut("/{id}/blocks/{index}/level", SetLevel).WithName("SetBlockLevel")
@@ -34,7 +37,7 @@ internal static class CorrectionsApi
         admin.MapGet("/{id}/audit", GetAudit).WithName("GetLevelAudit")
             .WithSummary("Audit trail of a review's level changes (operator)")
             .WithDescription("Every change of a block's effective level: who, when, from, to.");
-        return app;
+        return app.MapReportQueue();
     }
 
     private static async Task<Results<Ok<CorrectionResponse>, ProblemHttpResult>> Report(
@@ -58,8 +61,7 @@ internal static class CorrectionsApi
             return Problems.BadParameter("level", $"level must be one of: {Allowed}.");
         }
 
-        // The key itself is never stored: its hash prefix names the operator in the audit trail.
-        var actor = "operator " + Hash(http.Request.Headers[AdminKeys.Header].ToString())[..8];
+        var actor = OperatorName(http);
         var result = await corrections.SetAsync(id, index, level, actor, ct);
         return result is null ? BlockNotFound(id, index) : TypedResults.Ok(ToResponse(id, index, result));
     }
@@ -71,7 +73,7 @@ internal static class CorrectionsApi
     }
 
     private static CorrectionResponse ToResponse(long id, int index, CorrectionResult r)
-        => new(id, index, Name(r.FromLevel), Name(r.EffectiveLevel), r.Changed, r.ReportsByLevel.ToDictionary(p => Name(p.Key), p => p.Value));
+        => new(id, index, Name(r.FromLevel), Name(r.EffectiveLevel), r.Changed, r.ReportsByLevel.ToDictionary(p => Name(p.Key), p => p.Value), r.Pending);
 
     private static ProblemHttpResult BlockNotFound(long id, int index)
         => TypedResults.Problem(title: "Block not found", detail: $"Review {id} has no block {index}.", statusCode: StatusCodes.Status404NotFound);
@@ -83,10 +85,13 @@ internal static class CorrectionsApi
         return known;
     }
 
-    private static string Name(short level) => ((SpoilerLevel)level).ToWireName();
+    /// <summary>The key itself is never stored: its hash prefix names the operator in the audit trail.</summary>
+    internal static string OperatorName(HttpContext http) => "operator " + Hash(http.Request.Headers[AdminKeys.Header].ToString())[..8];
 
-    /// <summary>Reports are counted per client address, stored only as a hash.</summary>
-    private static string ClientKey(HttpContext http) => Hash(http.Connection.RemoteIpAddress?.ToString() ?? "unknown");
+    internal static string Name(short level) => ((SpoilerLevel)level).ToWireName();
+
+    /// <summary>Reports are counted per client (an IPv4 address or an IPv6 /64), stored only as a hash.</summary>
+    private static string ClientKey(HttpContext http) => Hash(ClientAddress.Key(http));
 
     private static string Hash(string value) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(value)));
 }

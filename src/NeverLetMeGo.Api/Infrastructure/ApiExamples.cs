@@ -149,6 +149,14 @@ internal static class ApiExamples
         new(3, "major", "premise", "operator 3f9a1c2e", Published.AddDays(3)),
     ];
 
+    private static LevelRequestResponse Requested => new(88, ReviewId, 3, "major", "none", 3, "pending", Published.AddDays(2), null, null);
+
+    public static LevelRequestListResponse Requests => new([Requested]);
+
+    public static LevelRequestResponse AcceptedRequest => Requested with { State = "accepted", DecidedAt = Published.AddDays(3), DecidedBy = "operator 3f9a1c2e" };
+
+    public static LevelRequestResponse RejectedRequest => AcceptedRequest with { State = "rejected" };
+
     public static SpoilerTermRequest TermRequest => new("the letter from the mainland", "major");
 
     public static SpoilerTermResponse Term => new("the letter from the mainland", "major", Published.AddDays(1));
@@ -173,6 +181,9 @@ internal static class ApiExamples
         ("ReportBlockLevel", _) => Reported,
         ("SetBlockLevel", _) => Corrected,
         ("GetLevelAudit", _) => Audit,
+        ("ListLevelRequests", _) => Requests,
+        ("AcceptLevelRequest", _) => AcceptedRequest,
+        ("RejectLevelRequest", _) => RejectedRequest,
         ("ListSpoilerTerms", _) => Terms,
         ("AddSpoilerTerm", _) => Term,
         _ => null,

@@ -17,6 +17,8 @@ internal sealed class ParameterDocumentation : IOperationFilter
         ["spoilers"] = ("How much the reader is willing to see: `none` (default) hides premise and major spoilers, `premise` hides only major ones, `all` hides nothing. Author warnings are always shown.", ["none", "premise", "all"]),
         ["limit"] = ($"Page size, 1 to {Paging.MaxLimit} (default {Paging.DefaultLimit}).", null),
         ["ListScrapeJobs:limit"] = ("How many jobs, 1 to 1000 (default 100), newest first.", null),
+        ["ListLevelRequests:state"] = ("Only requests in this state: `pending` (the default), `accepted` or `rejected`.", ["pending", "accepted", "rejected"]),
+        ["ListLevelRequests:limit"] = ("How many requests, 1 to 1000 (default 100), oldest first.", null),
         ["cursor"] = ("Opaque cursor from the previous page's `next`, to fetch the page after it.", null),
         ["mask"] = ("How hidden blocks are shown: `placeholder` (default) keeps them with a null text, `redact` with one fixed placeholder text, `omit` leaves them out, `sentences` keeps them with a null text and `parts` (the sentences this reader may see, one hidden part per run of the rest). None of them hints at the hidden text's length.", ["placeholder", "omit", "redact", "sentences"]),
         ["format"] = ("`json` (default) or `html`: ready-to-render markup with a reveal button for each hidden block.", ["json", "html"]),

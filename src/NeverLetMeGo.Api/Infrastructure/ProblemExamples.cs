@@ -51,6 +51,7 @@ internal static class ProblemExamples
             "400" => BadRequests(operationId, path, [.. parameters]),
             "401" => [("apiKey", "No or wrong X-Api-Key", Problem(401, "rfc9110#section-15.5.2", "API key required", $"This operator endpoint needs a valid key in the {AdminKeys.Header} header.", path))],
             "404" => NotFound(relativePath, path),
+            "409" => [("decided", "Already decided", Problem(409, "rfc9110#section-15.5.10", "Request already decided", "Level request 1001 was accepted already.", path))],
             "429" => [("rateLimited", "Rate limit used up", Problem(429, "rfc6585#section-4", "Too many requests", "This client has made too many requests; try again later.", path))],
             "503" => [("notReady", "Migrations pending", Problem(503, "rfc9110#section-15.6.4", "Not ready", "migrations not applied: 0006_exact_rating_median", path))],
             _ => [("unexpected", "Unexpected failure", Problem(500, "rfc9110#section-15.6.1", "An error occurred while processing your request.", null, path))],
@@ -66,7 +67,12 @@ internal static class ProblemExamples
 
         foreach (var parameter in parameters.Where(BadParameters.ContainsKey))
         {
-            var detail = operationId == "ListScrapeJobs" && parameter == "limit" ? "limit must be between 1 and 1000." : BadParameters[parameter];
+            var detail = (operationId, parameter) switch
+            {
+                ("ListScrapeJobs" or "ListLevelRequests", "limit") => "limit must be between 1 and 1000.",
+                ("ListLevelRequests", "state") => "state must be one of: pending, accepted, rejected.",
+                _ => BadParameters[parameter],
+            };
             yield return (parameter, $"Bad {parameter}", WithParameter(Problem(400, "rfc9110#section-15.5.1", "Invalid request parameter", detail, path), parameter));
         }
 
@@ -97,6 +103,11 @@ internal static class ProblemExamples
         if (relativePath.Contains("scrape-jobs/{id}", StringComparison.Ordinal))
         {
             yield return ("job", "No such job", Problem(404, type, "scrape job not found", "There is no scrape job with id 7731.", path));
+        }
+
+        if (relativePath.Contains("reports/{id}", StringComparison.Ordinal))
+        {
+            yield return ("request", "No such request", Problem(404, type, "level request not found", "There is no level request with id 1001.", path));
         }
 
         yield return ("route", "No such route", Problem(404, type, "Not Found", null, "/no-such-route"));

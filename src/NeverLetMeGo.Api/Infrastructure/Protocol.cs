@@ -43,7 +43,7 @@ internal static class Protocol
         return app;
     }
 
-    private static string Client(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+    private static string Client(HttpContext http) => ClientAddress.Key(http);
 
     private static FixedWindowRateLimiterOptions Window(int permits, TimeSpan window)
         => new() { PermitLimit = Math.Max(1, permits), Window = window, QueueLimit = 0, AutoReplenishment = true };

@@ -14,6 +14,7 @@ internal static class Surfaces
     {
         services.AddSingleton<SearchQueries>();
         services.AddSingleton<BlockCorrections>();
+        services.AddSingleton<LevelChangeRequests>();
         return services.AddProtocol(config);
     }
 

@@ -3,19 +3,23 @@ using Npgsql;
 
 namespace NeverLetMeGo.Data.Reports;
 
-/// <summary>A block's level after a report or an operator's decision, and the reports it has per level (0 none, 1 premise, 2 major).</summary>
-public sealed record CorrectionResult(short FromLevel, short EffectiveLevel, bool Changed, IReadOnlyDictionary<short, int> ReportsByLevel);
+/// <summary>
+/// A block's level after a report or an operator's decision, and the reports it has per level (0 none, 1 premise, 2 major).
+/// <paramref name="Pending"/>: the reports ask for a lower level, which waits for an operator (<see cref="LevelChangeRequests"/>).
+/// </summary>
+public sealed record CorrectionResult(short FromLevel, short EffectiveLevel, bool Changed, IReadOnlyDictionary<short, int> ReportsByLevel, bool Pending = false);
 
 /// <summary>A change of a block's effective level: who, when, from, to.</summary>
 public sealed record AuditRow(int Ordinal, short FromLevel, short ToLevel, string Actor, DateTimeOffset ChangedAt);
 
 /// <summary>
 /// Reader reports and operator corrections of a block's spoiler level. Each call is one transaction holding the review's
-/// row lock, so concurrent reports of one block count once each and the threshold is crossed exactly once.
+/// row lock, so concurrent reports of one block count once each and the threshold is crossed exactly once. Reports may
+/// raise a level on their own; anonymous clients are cheap, so a lowering waits in <see cref="LevelChangeRequests"/> for an operator.
 /// </summary>
 public sealed class BlockCorrections(NpgsqlDataSource db)
 {
-    private const string CurrentLevel = """
+    internal const string CurrentLevel = """
         select coalesce(o.level, b.spoiler_level) as level, o.source
         from review_blocks b
         join reviews r on r.id = b.review_id
@@ -24,7 +28,7 @@ public sealed class BlockCorrections(NpgsqlDataSource db)
         for update of r
         """;
 
-    private const string SetLevel = """
+    internal const string SetLevel = """
         insert into block_level_overrides (review_id, ordinal, level, source) values (@reviewId, @ordinal, @level, @source)
         on conflict (review_id, ordinal) do update set level = excluded.level, source = excluded.source, updated_at = now();
         insert into block_level_audit (review_id, ordinal, from_level, to_level, actor) values (@reviewId, @ordinal, @from, @level, @actor);
@@ -52,15 +56,22 @@ public sealed class BlockCorrections(NpgsqlDataSource db)
 
         // An operator's decision stands; otherwise the most reported level past the threshold wins (ties go to the safer, higher level).
         var winner = counts.Where(c => c.Value >= threshold).OrderByDescending(c => c.Value).ThenByDescending(c => c.Key).Select(c => (short?)c.Key).FirstOrDefault();
-        var changed = current.Source != "operator" && winner is { } to && to != current.Level;
+        var open = current.Source != "operator" && winner is not null;
+        var changed = open && winner > current.Level;
+        var pending = open && winner < current.Level;
         if (changed)
         {
             var args = new { reviewId, ordinal, level = winner!.Value, source = "reports", from = current.Level, actor = $"readers ({counts[winner.Value]} reports)" };
             await connection.ExecuteAsync(new CommandDefinition(SetLevel, args, tx, cancellationToken: ct));
         }
+        else if (pending)
+        {
+            var args = new { reviewId, ordinal, from = current.Level, to = winner!.Value, reports = counts[winner.Value] };
+            await connection.ExecuteAsync(new CommandDefinition(LevelChangeRequests.RequestSql, args, tx, cancellationToken: ct));
+        }
 
         await tx.CommitAsync(ct);
-        return new CorrectionResult(current.Level, changed ? winner!.Value : current.Level, changed, counts);
+        return new CorrectionResult(current.Level, changed ? winner!.Value : current.Level, changed, counts, pending);
     }
 
     /// <summary>Sets the level outright; null when the block does not exist.</summary>
@@ -93,7 +104,7 @@ public sealed class BlockCorrections(NpgsqlDataSource db)
         return rows.Select(r => new AuditRow(r.Ordinal, r.FromLevel, r.ToLevel, r.Actor, SqlMapping.Offset(r.ChangedAt))).ToList();
     }
 
-    private sealed class Current
+    internal sealed class Current
     {
         public short Level { get; init; }
         public string? Source { get; init; }

@@ -19,6 +19,7 @@ public static class ApiApp
     public static async Task<WebApplication> BuildAsync(string[] args, IReadOnlyDictionary<string, string?>? configOverrides = null, CancellationToken ct = default)
     {
         var builder = WebApplication.CreateBuilder(args);
+        builder.WebHost.ConfigureKestrel(RequestGuards.ConfigureKestrel);
 
         // Defaults under every other source: ASP.NET Core's per-request Information lines cost a third of the
         // throughput of GET /reviews/{id} (bench/README.md, Performance); Logging__LogLevel__Microsoft.AspNetCore brings them back.
@@ -50,6 +51,7 @@ public static class ApiApp
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseApiDocumentation();
+        app.UseMiddleware<RequestGuards>();
 
         app.MapWorks();
         app.MapReviews();

@@ -14,7 +14,8 @@ internal static class ScrapeJobsAdminApi
         var jobs = app.MapGroup("/admin/scrape-jobs").WithTags("Admin").RequireAdminKey()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
-        jobs.MapPost("/", EnqueueJobs).WithName("EnqueueScrapeJobs")
+        // A thousand URLs of up to 2,048 characters each.
+        jobs.MapPost("/", EnqueueJobs).WithName("EnqueueScrapeJobs").WithMetadata(new BodyLimitMetadata(4 * 1024 * 1024))
             .WithSummary("Queue pages for scraping")
             .WithDescription("Adds a pending job per URL (at most 1000). URLs are canonicalised (fragment and tracking parameters dropped); a URL that already has a pending or running job keeps it. All or nothing: one bad URL queues none.");
         jobs.MapGet("/", ListJobs).WithName("ListScrapeJobs")

@@ -69,17 +69,12 @@ public static class ReviewPipeline
         var metadata = MetadataResolver.Resolve(PageScanner.Scan(document, hints), url);
         var body = ArticleExtractor.FindBody(document);
 
-        var commentExtractor = new CommentExtractor(hints);
-        var rawComments = commentExtractor.Extract(body);
-        foreach (var container in commentExtractor.Containers)
-        {
-            container.Remove();
-        }
-
-        var article = ArticleTop.Tidy(ArticleExtractor.Extract(body, hints), metadata.Title, out var bylineAuthor);
+        var rawComments = RemoveComments(body, hints);
+        var article = ArticleTop.Tidy(ArticleExtractor.Extract(body, hints, out var mode), metadata.Title, out var bylineAuthor);
         if (article.Blocks.Count == 0)
         {
-            throw new ExtractionException("no article text found");
+            article = Fallback(html, hints);
+            mode = ExtractionMode.Fallback;
         }
 
         var untagged = new Review
@@ -92,10 +87,36 @@ public static class ReviewPipeline
             Language = metadata.Language,
             Work = new WorkRef(WorkTitle.From(metadata.ItemReviewed, metadata.Title)),
             Rating = RatingFinder.Find(metadata.Rating, article.Blocks),
+            Extraction = mode,
             Blocks = [],
             Comments = [],
         };
         return new ExtractedReview(untagged, article, rawComments);
+    }
+
+    /// <summary>Reads the comment threads and takes them out of the page, so the article never holds them.</summary>
+    private static IReadOnlyList<RawComment> RemoveComments(HtmlAgilityPack.HtmlNode body, ClassHintCache hints)
+    {
+        var extractor = new CommentExtractor(hints);
+        var comments = extractor.Extract(body);
+        foreach (var container in extractor.Containers)
+        {
+            container.Remove();
+        }
+
+        return comments;
+    }
+
+    /// <summary>
+    /// No container read as an article: the page's best text region instead. The article pass removed what it judged
+    /// clutter from its document, so the fallback reads the page afresh (rare, so the second parse costs little).
+    /// </summary>
+    private static ExtractedText Fallback(string html, ClassHintCache hints)
+    {
+        var body = ArticleExtractor.FindBody(HtmlLoader.Load(html));
+        RemoveComments(body, hints);
+        var text = FallbackText.Extract(body, hints);
+        return text.Blocks.Count > 0 ? text : throw new ExtractionException("no readable text found");
     }
 }
 
@@ -116,6 +137,19 @@ public sealed class ExtractedReview
     public string Url => Untagged.Url;
 
     internal Review Untagged { get; }
+
+    /// <summary>
+    /// The review's text without spoiler tagging, for extraction-only tools (<c>nlmg extract --no-spoilers</c>): every
+    /// block carries <see cref="SpoilerTag.Clean"/>, which here means "not tagged", never "safe to show".
+    /// </summary>
+    public Review WithoutTagging() => Untagged with
+    {
+        Blocks = Untag(Article),
+        Comments = RawComments.Select(c => new Comment(c.Id, c.ParentId, c.Author, c.PublishedAt, Untag(c.Text))).ToArray(),
+    };
+
+    private static Block[] Untag(ExtractedText text) =>
+        text.Blocks.Select((b, i) => new Block(i, b.Kind, b.Text, SpoilerTag.Clean)).ToArray();
 
     internal ExtractedText Article { get; }
 

@@ -70,9 +70,9 @@ public sealed class HostileInputTests
     [InlineData("<html><body></body></html>")]
     [InlineData("<html><head><title>Only a title</title></head><body><script>var x = 'text';</script></body></html>")]
     [InlineData("<html><body><nav><a href=\"/\">Home</a></nav><footer>Copyright</footer></body></html>")]
-    public void A_page_without_article_text_fails_with_a_reason(string html)
+    public void A_page_without_readable_text_fails_with_a_reason(string html)
     {
-        Assert.Equal("no article text found", Fails(html).Message);
+        Assert.Equal("no readable text found", Fails(html).Message);
     }
 
     [Fact]

@@ -31,7 +31,7 @@ public sealed class ReviewJsonTests
     {
         var json = Serialize(Sample);
 
-        Assert.Equal(["url", "title", "author", "publishedAt", "siteName", "language", "work", "rating", "containsSpoilers", "blocks", "comments"], Names(json));
+        Assert.Equal(["url", "title", "author", "publishedAt", "siteName", "language", "work", "rating", "extraction", "containsSpoilers", "blocks", "comments"], Names(json));
         Assert.Equal(["title"], Names(json.GetProperty("work")));
         Assert.Equal(["index", "kind", "text", "spoiler", "sentences"], Names(json.GetProperty("blocks")[0]));
         Assert.Equal(["level", "warning", "score", "reasons"], Names(json.GetProperty("blocks")[0].GetProperty("spoiler")));
@@ -53,6 +53,8 @@ public sealed class ReviewJsonTests
         var json = Serialize(Sample);
 
         Assert.Equal("listItem", json.GetProperty("blocks")[0].GetProperty("kind").GetString());
+        Assert.Equal("article", json.GetProperty("extraction").GetString());
+        Assert.Equal("fallback", Serialize(Sample with { Extraction = ExtractionMode.Fallback }).GetProperty("extraction").GetString());
         Assert.Equal("major", json.GetProperty("blocks")[1].GetProperty("spoiler").GetProperty("level").GetString());
         Assert.Equal(JsonValueKind.Null, json.GetProperty("publishedAt").ValueKind);
         Assert.Equal(JsonValueKind.Null, json.GetProperty("rating").ValueKind);

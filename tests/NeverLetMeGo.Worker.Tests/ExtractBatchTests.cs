@@ -83,6 +83,55 @@ public sealed class ExtractBatchTests : IDisposable
     }
 
     [Fact]
+    public async Task Without_spoiler_tagging_the_batch_writes_the_same_text_and_json_without_spoiler_fields()
+    {
+        var untagged = _output + "-untagged";
+        try
+        {
+            Assert.Equal(0, (await Nlmg.RunAsync("extract", _input, "--out", _output)).ExitCode);
+            var result = await Nlmg.RunAsync("extract", _input, "--out", untagged, "--no-spoilers");
+
+            Assert.True(result.ExitCode == 0, result.ToString());
+            foreach (var page in SamplePages.All)
+            {
+                var stem = Path.GetFileNameWithoutExtension(page);
+                Assert.Equal(await File.ReadAllTextAsync(Path.Combine(_output, stem + ".comments.txt")), await File.ReadAllTextAsync(Path.Combine(untagged, stem + ".comments.txt")));
+                using var json = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(untagged, stem + ".json")));
+                Assert.Equal(["url", "title", "author", "publishedAt", "siteName", "language", "work", "rating", "extraction", "blocks", "comments"], json.RootElement.EnumerateObject().Select(p => p.Name));
+                Assert.All(json.RootElement.GetProperty("blocks").EnumerateArray(), b => Assert.Equal(["index", "kind", "text"], b.EnumerateObject().Select(p => p.Name)));
+                var blocks = json.RootElement.GetProperty("blocks").EnumerateArray().Select(b => b.GetProperty("text").GetString()).ToList();
+                Assert.Equal(string.Join("\n\n", blocks) + "\n", await File.ReadAllTextAsync(Path.Combine(untagged, stem + ".txt")));
+            }
+        }
+        finally
+        {
+            Directory.Delete(untagged, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task A_saved_page_written_as_utf8_is_read_as_utf8_whatever_its_meta_charset_says()
+    {
+        const string sentence = "Caf\u00E9 Ol\u00E9 \u2014 \u201Cla na\u00EFvet\u00E9\u201D of a film that believes in its characters completely.";
+        var html = $"<html><head><meta charset=\"iso-8859-1\"><title>Olé</title></head><body><article><p>{sentence}</p><p>{sentence}</p></article></body></html>";
+        await File.WriteAllTextAsync(Path.Combine(_input, "saved.html"), html, new System.Text.UTF8Encoding(false));
+
+        var result = await Nlmg.RunAsync("extract", _input, "--out", _output, "--no-spoilers");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal($"{sentence}\n\n{sentence}\n", await File.ReadAllTextAsync(Path.Combine(_output, "saved.txt")));
+    }
+
+    [Fact]
+    public async Task No_spoilers_outside_batch_mode_asks_for_out()
+    {
+        var result = await Nlmg.RunAsync("extract", SamplePages.All[0], "--no-spoilers");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("--no-spoilers is for batch mode", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Batch_writes_a_timing_file_the_scorer_reads()
     {
         await Nlmg.RunAsync("extract", _input, "--out", _output);

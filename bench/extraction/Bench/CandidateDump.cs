@@ -1,6 +1,7 @@
 using System.Globalization;
 using HtmlAgilityPack;
 using NeverLetMeGo.Core.Extraction;
+using NeverLetMeGo.Core.Extraction.Comments;
 
 namespace NeverLetMeGo.Bench.Extraction;
 
@@ -11,6 +12,15 @@ internal static class CandidateDump
     {
         var hints = new ClassHintCache();
         var body = ArticleExtractor.FindBody(HtmlLoader.Load(html));
+        // As the pipeline does: comment threads leave the page before the article is scored.
+        var comments = new CommentExtractor(hints);
+        comments.Extract(body);
+        foreach (var container in comments.Containers)
+        {
+            output.WriteLine($"comment container removed: {Describe(container)}");
+            container.Remove();
+        }
+
         var analyzer = new ContentAnalyzer(hints);
         analyzer.Analyze(body);
         foreach (var (node, s) in analyzer.Stats.Where(p => ContentAnalyzer.IsAttached(p.Key, body)).OrderByDescending(p => p.Value.FinalScore).Take(12))
@@ -20,10 +30,14 @@ internal static class CandidateDump
         }
 
         output.WriteLine("roots:");
-        foreach (var root in ArticleExtractor.ChooseRoots(body, analyzer.Stats))
+        var roots = ArticleExtractor.ChooseRoots(body, analyzer.Stats) ?? [FallbackText.Region(body, analyzer.Stats)];
+        foreach (var root in roots)
         {
             output.WriteLine($"  {Describe(root)}");
         }
+
+        var text = new BlockEmitter(hints, analyzer.Stats).Emit(roots);
+        output.WriteLine($"blocks: {text.Blocks.Count}");
     }
 
     private static string Describe(HtmlNode node)

@@ -62,7 +62,7 @@ internal static class StageProfile
         }
 
         t = Lap(ticks, 3, t);
-        var extracted = ArticleExtractor.Extract(body, hints);
+        var extracted = ArticleExtractor.Extract(body, hints, out _);
         t = Lap(ticks, 4, t);
         var article = ArticleTop.Tidy(extracted, metadata.Title, out _);
         RatingFinder.Find(metadata.Rating, article.Blocks);

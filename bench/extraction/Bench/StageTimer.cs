@@ -30,7 +30,7 @@ internal static class StageTimer
         {
             var hints = new ClassHintCache();
             var body = ArticleExtractor.FindBody(HtmlLoader.Load(page));
-            var text = ArticleExtractor.Extract(body, hints);
+            var text = ArticleExtractor.Extract(body, hints, out _);
             RatingFinder.Find(null, text.Blocks);
         });
         return [load, metadata, comments, article];

@@ -1,4 +1,5 @@
 using HtmlAgilityPack;
+using NeverLetMeGo.Core.Model;
 
 namespace NeverLetMeGo.Core.Extraction;
 
@@ -8,8 +9,10 @@ namespace NeverLetMeGo.Core.Extraction;
 /// </summary>
 internal static class ArticleExtractor
 {
-    public static ExtractedText Extract(HtmlNode body, ClassHintCache hints)
+    /// <summary>The article's blocks; <paramref name="mode"/> says whether a container scored as the article or the page's best text region was taken.</summary>
+    public static ExtractedText Extract(HtmlNode body, ClassHintCache hints, out ExtractionMode mode)
     {
+        mode = ExtractionMode.Article;
         var analyzer = new ContentAnalyzer(hints);
         var bodyStats = analyzer.Analyze(body);
         if (bodyStats.TextLength == 0)
@@ -18,8 +21,13 @@ internal static class ArticleExtractor
         }
 
         var roots = ChooseRoots(body, analyzer.Stats);
-        var emitter = new BlockEmitter(hints, analyzer.Stats);
-        var text = emitter.Emit(roots);
+        if (roots is null)
+        {
+            mode = ExtractionMode.Fallback;
+            roots = [FallbackText.Region(body, analyzer.Stats)];
+        }
+
+        var text = new BlockEmitter(hints, analyzer.Stats).Emit(roots);
         if (text.Blocks.Count == 0 && roots.Count > 0 && roots[0] != body)
         {
             text = new BlockEmitter(hints, analyzer.Stats).Emit([body]);
@@ -28,7 +36,8 @@ internal static class ArticleExtractor
         return text;
     }
 
-    internal static List<HtmlNode> ChooseRoots(HtmlNode body, IReadOnlyDictionary<HtmlNode, NodeStats> stats)
+    /// <summary>The best-scoring container and the siblings that continue it; null when no container holds a scored paragraph.</summary>
+    internal static List<HtmlNode>? ChooseRoots(HtmlNode body, IReadOnlyDictionary<HtmlNode, NodeStats> stats)
     {
         HtmlNode? top = null;
         NodeStats? topStats = null;
@@ -46,9 +55,14 @@ internal static class ArticleExtractor
             }
         }
 
-        if (top is null || topStats is null || top.ParentNode is null || top == body)
+        if (top is null || topStats is null)
         {
-            return [top ?? body];
+            return null;
+        }
+
+        if (top.ParentNode is null || top == body)
+        {
+            return [top];
         }
 
         var threshold = Math.Max(10, topStats.FinalScore * 0.2);

@@ -43,6 +43,13 @@ internal static partial class ArticleTop
             }
         }
 
+        if (blocks.Count == 0)
+        {
+            // A post that is only its title (an image post, a video) still has that title as its text.
+            bylineAuthor = null;
+            return text;
+        }
+
         return blocks.Count == text.Blocks.Count ? text : new ExtractedText(blocks, jumpBreak);
     }
 

@@ -22,6 +22,9 @@ internal sealed class BlockEmitter(ClassHintCache hints, IReadOnlyDictionary<Htm
     /// <summary>Inside a comment, classes that mention comments are the comment's own markup, not clutter.</summary>
     public bool CommentMode { get; init; }
 
+    /// <summary>Keeps everything that renders: the last resort of the fallback, when every block looked like clutter.</summary>
+    public bool KeepClutter { get; init; }
+
     public ExtractedText Emit(IEnumerable<HtmlNode> roots)
     {
         foreach (var root in roots)
@@ -120,6 +123,11 @@ internal sealed class BlockEmitter(ClassHintCache hints, IReadOnlyDictionary<Htm
     /// <summary>Leftovers inside the chosen container: boilerplate by class, and link lists (tags, "related" lists, pagers).</summary>
     private bool IsClutter(HtmlNode element, string name, ClassVerdict verdict)
     {
+        if (KeepClutter)
+        {
+            return false;
+        }
+
         if (!CommentMode && verdict.Has(ClassSignal.CommentRelated))
         {
             return true;

@@ -5,9 +5,10 @@ namespace NeverLetMeGo.Core.Extraction;
 /// <summary>
 /// One post-order pass over the body: removes what can never be article text (scripts, hidden elements, furniture,
 /// boilerplate by class/id) and scores what remains, readability-style: every paragraph adds to its parent, half to its
-/// grandparent, a third to the great-grandparent.
+/// grandparent, a third to the great-grandparent. A lenient analyzer (for the fallback) removes only the page's chrome
+/// (navigation, header, footer, asides) besides what never renders.
 /// </summary>
-internal sealed class ContentAnalyzer(ClassHintCache hints)
+internal sealed class ContentAnalyzer(ClassHintCache hints, bool lenient = false)
 {
     private readonly Dictionary<HtmlNode, NodeStats> _stats = new(NodeIdentity.Instance);
     private readonly List<HtmlNode> _removals = [];
@@ -147,7 +148,7 @@ internal sealed class ContentAnalyzer(ClassHintCache hints)
         }
 
         var selfHint = name is "article" or "main" || verdict.Has(ClassSignal.ContentHint) || NodeTraits.IsArticleBody(node);
-        if (!isRoot && !selfHint && !stats.HoldsContent && IsDroppable(name, verdict, stats))
+        if (!isRoot && !selfHint && !stats.HoldsContent && (lenient ? IsPageChrome(name) : IsDroppable(name, verdict, stats)))
         {
             if (!MayWrapArticle(name, verdict, stats))
             {
@@ -187,6 +188,8 @@ internal sealed class ContentAnalyzer(ClassHintCache hints)
 
         return verdict.Has(ClassSignal.CommentRelated) || (verdict.Has(ClassSignal.Boilerplate) && !HtmlNames.IsHeading(name));
     }
+
+    private static bool IsPageChrome(string name) => name is "nav" or "menu" or "header" or "footer" or "aside";
 
     private static bool MayWrapArticle(string name, ClassVerdict verdict, NodeStats stats) =>
         name is not ("nav" or "menu") && !verdict.Has(ClassSignal.CommentRelated)

@@ -30,12 +30,16 @@ public sealed record Review
     [JsonPropertyOrder(7)]
     public required Rating? Rating { get; init; }
 
+    /// <summary>Whether the text is an article the extractor recognised or the page's best text region.</summary>
     [JsonPropertyOrder(8)]
-    public bool ContainsSpoilers => Blocks.Any(b => b.Spoiler.Level > SpoilerLevel.None);
+    public ExtractionMode Extraction { get; init; }
 
     [JsonPropertyOrder(9)]
-    public required IReadOnlyList<Block> Blocks { get; init; }
+    public bool ContainsSpoilers => Blocks.Any(b => b.Spoiler.Level > SpoilerLevel.None);
 
     [JsonPropertyOrder(10)]
+    public required IReadOnlyList<Block> Blocks { get; init; }
+
+    [JsonPropertyOrder(11)]
     public required IReadOnlyList<Comment> Comments { get; init; }
 }

@@ -37,8 +37,9 @@ internal sealed record ExtractBatchSummary(int Pages, int Failures, TimeSpan Ela
 /// <summary>
 /// `nlmg extract &lt;directory&gt; --out &lt;dir&gt;`: every X.html becomes X.json (the documented shape), X.txt (article blocks
 /// separated by blank lines, spoilers included) and X.comments.txt (all comment text). A bad page is reported and skipped.
+/// Without tagging (<c>--no-spoilers</c>) the pages are only extracted and X.json leaves the spoiler fields out.
 /// </summary>
-internal sealed class ExtractBatch(string outDirectory, long maxBytes, TextWriter error)
+internal sealed class ExtractBatch(string outDirectory, long maxBytes, bool tag, TextWriter error)
 {
     private static readonly JsonSerializerOptions Json =
         new(ReviewJson.Options) { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
@@ -76,8 +77,8 @@ internal sealed class ExtractBatch(string outDirectory, long maxBytes, TextWrite
             var bytes = File.ReadAllBytes(file);
             if (bytes.LongLength > maxBytes)
                 return $"file exceeds {ByteSize.Format(maxBytes)}";
-            var (html, _) = HtmlDecoder.Decode(bytes, headerCharset: null);
-            review = ReviewPipeline.Process(html, new Uri(Path.GetFullPath(file)));
+            var page = ReviewPipeline.Extract(SavedPage.Decode(bytes), new Uri(Path.GetFullPath(file)));
+            review = tag ? ReviewPipeline.Tag(page, knowledge: null) : page.WithoutTagging();
         }
         catch (Exception ex) when (ex is ExtractionException or FetchException or IOException or UnauthorizedAccessException)
         {
@@ -85,7 +86,7 @@ internal sealed class ExtractBatch(string outDirectory, long maxBytes, TextWrite
         }
 
         var stem = Path.Combine(outDirectory, name);
-        File.WriteAllText(stem + ".json", JsonSerializer.Serialize(review, Json), Utf8);
+        File.WriteAllText(stem + ".json", tag ? JsonSerializer.Serialize(review, Json) : JsonSerializer.Serialize(UntaggedReview.From(review), Json), Utf8);
         File.WriteAllText(stem + ".txt", ArticleText(review), Utf8);
         File.WriteAllText(stem + ".comments.txt", CommentText(review), Utf8);
         return null;

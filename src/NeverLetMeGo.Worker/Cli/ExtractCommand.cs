@@ -23,24 +23,28 @@ internal static class ExtractCommand
         var json = new Option<bool>("--json") { Description = "Print the review as indented JSON (the documented shape)." };
         var output = new Option<string?>("--out") { Description = "Batch mode: write X.json, X.txt and X.comments.txt for every X.html here." };
         var threads = new Option<int?>("--threads") { Description = "Batch mode: pages extracted in parallel (default 1)." };
+        var noSpoilers = new Option<bool>("--no-spoilers") { Description = "Batch mode: extract only, without spoiler tagging (X.json leaves the spoiler fields out)." };
         var command = new Command("extract", "Extract and spoiler-tag one page and print it, or a directory of pages into files. Never touches the database.")
         {
             input,
             json,
             output,
             threads,
+            noSpoilers,
         };
         CliAction.Set(command, context, (parse, ct) =>
         {
             var outDirectory = parse.GetValue(output);
+            if (outDirectory is null && parse.GetValue(noSpoilers))
+                throw new CliException("--no-spoilers is for batch mode: give --out <dir> too");
             return outDirectory is null
                 ? RunAsync(context, parse.GetRequiredValue(input), parse.GetValue(json), ct)
-                : Task.FromResult(RunBatch(context, parse.GetRequiredValue(input), outDirectory, parse.GetValue(threads) ?? 1, ct));
+                : Task.FromResult(RunBatch(context, parse.GetRequiredValue(input), outDirectory, parse.GetValue(threads) ?? 1, !parse.GetValue(noSpoilers), ct));
         });
         return command;
     }
 
-    private static int RunBatch(CliContext context, string input, string outDirectory, int threads, CancellationToken ct)
+    private static int RunBatch(CliContext context, string input, string outDirectory, int threads, bool tag, CancellationToken ct)
     {
         if (threads < 1)
             throw new CliException($"--threads must be at least 1 (got {threads})");
@@ -50,7 +54,7 @@ internal static class ExtractCommand
         if (files.Count == 0)
             throw new CliException($"nothing to extract: {input} holds no *.html files");
 
-        var batch = new ExtractBatch(outDirectory, context.ScraperOptions().MaxBodyBytes, context.Error);
+        var batch = new ExtractBatch(outDirectory, context.ScraperOptions().MaxBodyBytes, tag, context.Error);
         var summary = batch.Run(files, threads, ct);
         summary.WriteTo(context.Out);
         return summary.Failures == 0 ? ExitCodes.Ok : ExitCodes.PagesFailed;

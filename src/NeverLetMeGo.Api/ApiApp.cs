@@ -42,7 +42,7 @@ public static class ApiApp
         builder.Services.AddSingleton<WorkQueries>();
         builder.Services.AddSingleton<WorkRatingCache>();
         builder.Services.AddSingleton<WorkKnowledgeStore>();
-        builder.Services.AddOperatorApi();
+        builder.Services.AddOperatorApi(builder.Configuration);
         builder.Services.AddApiProblemDetails();
         builder.Services.AddApiDocumentation();
         builder.Services.AddSpoilerSafeSurfaces(builder.Configuration);

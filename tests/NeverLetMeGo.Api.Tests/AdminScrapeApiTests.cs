@@ -97,6 +97,36 @@ public sealed class AdminScrapeApiTests(ApiServer api) : IClassFixture<ApiServer
         Assert.Single(items.EnumerateArray(), s => s.GetProperty("url").GetString() == "https://blog.example/sitemap_index.xml");
     }
 
+    [Theory]
+    [InlineData("http://169.254.169.254/latest/meta-data/", "non-public address 169.254.169.254")]
+    [InlineData("http://[::1]:8080/admin", "non-public address ::1")]
+    [InlineData("http://2130706433/", "non-public address 127.0.0.1")]
+    [InlineData("http://localhost./x", "names a loopback address")]
+    [InlineData("https://critic:hunter2@blog.example/r", "carries credentials")]
+    public async Task Urls_the_workers_would_refuse_are_refused_at_enqueue_with_the_reason_and_nothing_is_queued(string url, string reason)
+    {
+        var marker = $"https://blog.example/{Guid.NewGuid():N}";
+
+        using var response = await SendAsync("POST", "/admin/scrape-jobs", ApiServer.OperatorKey, new { urls = new[] { marker, url } });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal("urls", problem.GetProperty("parameter").GetString());
+        Assert.StartsWith("refused ", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains(reason, problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2", problem.GetRawText(), StringComparison.Ordinal);
+        Assert.DoesNotContain((await new ScrapeJobQueue(api.Db, TimeProvider.System).ListAsync(null, 1000, CancellationToken.None)), j => j.Url == marker);
+    }
+
+    [Fact]
+    public async Task A_url_longer_than_2048_characters_is_refused_at_enqueue()
+    {
+        using var response = await SendAsync("POST", "/admin/scrape-jobs", ApiServer.OperatorKey, new { urls = new[] { "https://blog.example/" + new string('a', 2100) } });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("longer than 2048 characters", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     private async Task<HttpResponseMessage> SendAsync(string method, string path, string? key, object? body = null)
     {
         using var request = new HttpRequestMessage(new HttpMethod(method), path);

@@ -17,7 +17,7 @@ internal static class ScrapeJobsAdminApi
         // A thousand URLs of up to 2,048 characters each.
         jobs.MapPost("/", EnqueueJobs).WithName("EnqueueScrapeJobs").WithMetadata(new BodyLimitMetadata(4 * 1024 * 1024))
             .WithSummary("Queue pages for scraping")
-            .WithDescription("Adds a pending job per URL (at most 1000). URLs are canonicalised (fragment and tracking parameters dropped); a URL that already has a pending or running job keeps it. All or nothing: one bad URL queues none.");
+            .WithDescription("Adds a pending job per URL (at most 1000). URLs are canonicalised (fragment and tracking parameters dropped); a URL that already has a pending or running job keeps it. What the workers would refuse to fetch is refused here (400, `refused <url>: <reason>`): a literal non-public address or a loopback name not in Scraper:AllowedHosts, credentials (`user:password@`), more than 2,048 characters. All or nothing: one bad URL queues none.");
         jobs.MapGet("/", ListJobs).WithName("ListScrapeJobs")
             .WithSummary("List scrape jobs")
             .WithDescription("Newest first, at most `limit` (1–1000, default 100), optionally only one `state` (pending, running, done, dead), each with its last error.");
@@ -27,7 +27,7 @@ internal static class ScrapeJobsAdminApi
         return app;
     }
 
-    private static async Task<Results<Ok<EnqueueJobsResponse>, ProblemHttpResult>> EnqueueJobs(EnqueueJobsRequest request, ScrapeJobQueue queue, CancellationToken ct)
+    private static async Task<Results<Ok<EnqueueJobsResponse>, ProblemHttpResult>> EnqueueJobs(EnqueueJobsRequest request, ScrapeJobQueue queue, UrlPolicy policy, CancellationToken ct)
     {
         if (request.Urls is not { Count: > 0 and <= MaxUrls } urls)
             return Problems.BadParameter("urls", $"urls must list 1 to {MaxUrls} URLs.");
@@ -35,7 +35,10 @@ internal static class ScrapeJobsAdminApi
         foreach (var url in urls)
         {
             if (JobUrls.Canonicalize(url ?? "") is not { } c)
-                return Problems.BadParameter("urls", $"not an absolute http(s) URL: {url}");
+                return Problems.BadParameter("urls", $"not an absolute http(s) URL: {UrlPolicy.Redact(url ?? "")}");
+            // Refused now, as the fetcher would refuse it later; credentials are never echoed back.
+            if (policy.Refusal(c) is { } reason)
+                return Problems.BadParameter("urls", $"refused {UrlPolicy.Redact(c)}: {reason}");
             canonical.Add(c);
         }
         var queued = new List<EnqueuedJob>();

@@ -19,7 +19,15 @@ internal static class EnqueueCommand
         // All or nothing: a typo should not leave half the list queued.
         var parsed = new List<string>();
         foreach (var url in urls)
-            parsed.Add(JobUrls.Canonicalize(url) ?? throw new CliException($"not an http(s) URL: {url}"));
+            parsed.Add(JobUrls.Canonicalize(url) ?? throw new CliException($"not an http(s) URL: {UrlPolicy.Redact(url)}"));
+
+        // What the fetcher would refuse is refused now, every reason at once, rather than found later as dead jobs.
+        var policy = new UrlPolicy(context.ScraperOptions().AllowedHosts);
+        var refused = parsed.Select(url => (Url: url, Reason: policy.Refusal(url))).Where(r => r.Reason is not null).ToList();
+        foreach (var (url, reason) in refused)
+            context.Error.WriteLine($"refused {UrlPolicy.Redact(url)}: {reason}");
+        if (refused.Count > 0)
+            return ExitCodes.PagesFailed;
 
         await using var db = await context.OpenDatabaseAsync(ct);
         var queue = new ScrapeJobQueue(db, context.Clock);

@@ -1,53 +1,36 @@
 using System.Net;
 using System.Net.Sockets;
+using NeverLetMeGo.Data.Jobs;
 
 namespace NeverLetMeGo.Worker.Fetching;
 
 /// <summary>
 /// Refuses connections to private, loopback, link-local and other non-public addresses unless the host is allow-listed.
 /// Checked on the resolved addresses at connect time, so a public name pointing inside and every redirect are covered.
+/// The rules themselves are <see cref="UrlPolicy"/>'s, shared with enqueueing.
 /// </summary>
 internal static class AddressPolicy
 {
-    public static bool IsAllowListed(string host, IPAddress address, IReadOnlyCollection<string> allowed) =>
-        allowed.Any(a => string.Equals(a, host, StringComparison.OrdinalIgnoreCase)
-            || (IPAddress.TryParse(a, out var listed) && listed.Equals(address)));
+    public static bool IsAllowListed(string host, IPAddress address, IReadOnlyCollection<string> allowed) => UrlPolicy.IsAllowListed(host, address, allowed);
 
-    public static bool IsNonPublic(IPAddress address)
-    {
-        if (address.IsIPv4MappedToIPv6)
-            address = address.MapToIPv4();
-        if (address.AddressFamily == AddressFamily.InterNetworkV6)
-        {
-            var first = address.GetAddressBytes()[0];
-            return IPAddress.IPv6Loopback.Equals(address) || IPAddress.IPv6None.Equals(address)
-                || address.IsIPv6LinkLocal || address.IsIPv6SiteLocal || address.IsIPv6Multicast
-                || (first & 0xFE) == 0xFC; // fc00::/7 unique local
-        }
-        var b = address.GetAddressBytes();
-        return b[0] switch
-        {
-            0 or 10 or 127 => true,
-            100 => b[1] >= 64 && b[1] < 128, // carrier-grade NAT
-            169 => b[1] == 254,              // link-local, cloud metadata services
-            172 => b[1] >= 16 && b[1] < 32,
-            192 => b[1] == 168 || (b[1] == 0 && b[2] is 0 or 2),
-            198 => b[1] is 18 or 19,
-            >= 224 => true,                  // multicast, reserved, broadcast
-            _ => false,
-        };
-    }
+    public static bool IsNonPublic(IPAddress address) => UrlPolicy.IsNonPublic(address);
 
-    /// <summary>The ConnectCallback of the fetcher's handler: resolve, check every address, connect to the allowed ones.</summary>
-    public static async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, IReadOnlyCollection<string> allowed, CancellationToken ct)
+    /// <summary>Resolves <paramref name="host"/> and throws <see cref="RefusedAddressException"/> if any address is refused.</summary>
+    public static async Task<IPAddress[]> ResolveAllowedAsync(string host, IReadOnlyCollection<string> allowed, CancellationToken ct)
     {
-        var host = context.DnsEndPoint.Host;
         var addresses = IPAddress.TryParse(host, out var literal) ? [literal] : await Dns.GetHostAddressesAsync(host, ct);
         foreach (var address in addresses)
         {
             if (IsNonPublic(address) && !IsAllowListed(host, address, allowed))
                 throw new RefusedAddressException(host, address);
         }
+        return addresses;
+    }
+
+    /// <summary>The ConnectCallback of the fetcher's handler: resolve, check every address, connect to the allowed ones.</summary>
+    public static async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, IReadOnlyCollection<string> allowed, CancellationToken ct)
+    {
+        var addresses = await ResolveAllowedAsync(context.DnsEndPoint.Host, allowed, ct);
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         try
         {

@@ -72,6 +72,7 @@ public sealed partial class PageFetcher
         deadline.CancelAfter(_options.Timeout);
         try
         {
+            await TargetCheckAsync(url, deadline.Token);
             using var request = new HttpRequestMessage(HttpMethod.Get, url);
             prepare(request);
             using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, deadline.Token);

@@ -161,6 +161,29 @@ public sealed partial class PageFetcher : IDisposable
     // The same page is as large tomorrow; a retry would only fetch the megabytes again.
     private FetchException TooLarge(string what) => new($"{what} exceeds {ByteSize.Format(_options.MaxBodyBytes)}") { Kind = "too_large", Permanent = true };
 
+    /// <summary>With a proxy, every connection goes to it: the operator named it, so its own address is allowed.</summary>
+    private static IReadOnlyCollection<string> ConnectAllowed(ScraperOptions options) =>
+        options.Proxy is { } proxy ? [.. options.AllowedHosts, new Uri(proxy).IdnHost.Trim('[', ']')] : options.AllowedHosts;
+
+    /// <summary>Behind a proxy, the target's own addresses are checked here, before the request is sent.</summary>
+    private async Task TargetCheckAsync(Uri url, CancellationToken ct)
+    {
+        if (_options.Proxy is null)
+            return;
+        try
+        {
+            await AddressPolicy.ResolveAllowedAsync(url.IdnHost.Trim('[', ']'), _options.AllowedHosts, ct);
+        }
+        catch (RefusedAddressException refused)
+        {
+            throw new FetchException($"refused: {refused.Message}", refused) { Kind = "refused_address", Permanent = true };
+        }
+        catch (System.Net.Sockets.SocketException ex)
+        {
+            throw new FetchException($"request failed: {url.Host} could not be resolved ({ex.Message})", ex) { Kind = "connection" };
+        }
+    }
+
     private static HttpClient CreateClient(ScraperOptions options)
     {
         var handler = new SocketsHttpHandler
@@ -172,7 +195,11 @@ public sealed partial class PageFetcher : IDisposable
             // Recycled connections pick up DNS changes on long worker runs.
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
             UseCookies = false,
-            ConnectCallback = (context, ct) => AddressPolicy.ConnectAsync(context, options.AllowedHosts, ct),
+            // HTTP_PROXY and friends are ignored: behind a proxy the connect-time check would see only the proxy's address.
+            // A proxy is used only when configured, and then each target is checked before its request (TargetCheckAsync).
+            UseProxy = options.Proxy is not null,
+            Proxy = options.Proxy is { } proxy ? new WebProxy(new Uri(proxy)) : null,
+            ConnectCallback = (context, ct) => AddressPolicy.ConnectAsync(context, ConnectAllowed(options), ct),
         };
         var http = new HttpClient(handler) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
         http.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", options.UserAgent);

@@ -36,6 +36,12 @@ public sealed class ScraperOptions
     /// <summary>Hosts (names or addresses) that may resolve to private, loopback or link-local addresses; empty in production.</summary>
     public string[] AllowedHosts { get; set; } = [];
 
+    /// <summary>
+    /// An http:// forward proxy for every request (null: none; HTTP_PROXY and the like are never used). Each target's
+    /// addresses are still checked against the address policy before its request goes to the proxy.
+    /// </summary>
+    public string? Proxy { get; set; }
+
     /// <summary>Media types a page may have (parameters such as charset ignored); empty means <see cref="HtmlMediaTypes"/>.</summary>
     /// <remarks>Empty by default because configuration binding appends to an array's initial items instead of replacing them.</remarks>
     public string[] AllowedContentTypes { get; set; } = [];
@@ -76,6 +82,8 @@ public sealed class ScraperOptions
         Range(errors, nameof(TimeoutSeconds), TimeoutSeconds, 1, 600);
         if (AllowedContentTypes.Any(t => string.IsNullOrWhiteSpace(t) || t.Contains(';', StringComparison.Ordinal)))
             errors.Add($"{Section}:AllowedContentTypes must list media types such as text/html, without parameters.");
+        if (Proxy is not null && (!Uri.TryCreate(Proxy, UriKind.Absolute, out var proxy) || proxy.Scheme != Uri.UriSchemeHttp))
+            errors.Add($"{Section}:Proxy must be an absolute http:// URL such as http://proxy.internal:3128 (was '{Proxy}').");
         Range(errors, nameof(ConnectTimeoutSeconds), ConnectTimeoutSeconds, 1, 600);
         Range(errors, nameof(MaxBodyBytes), MaxBodyBytes, 1024, 1L << 30);
         Range(errors, nameof(MaxRedirects), MaxRedirects, 0, 50);

@@ -27,7 +27,10 @@ internal sealed class JobFetcher(HostGate gate, PageFetcher fetcher)
     public async Task<FetchedJob> FetchAsync(ScrapeJob job, StoredValidators? stored, JobLease lease, string workerId, CancellationToken ct)
     {
         if (!Uri.TryCreate(job.Url, UriKind.Absolute, out var url) || !ScrapeInputs.IsHttpUrl(job.Url, out url))
-            return new FetchedJob(job, lease, null) { Failure = new JobFailure($"not an http(s) URL: {job.Url}", "bad_url", Permanent: true) };
+            return new FetchedJob(job, lease, null) { Failure = new JobFailure($"not an http(s) URL: {UrlPolicy.Redact(job.Url)}", "bad_url", Permanent: true) };
+        // Queued before enqueueing refused them: credentials are never sent.
+        if (url.UserInfo.Length > 0)
+            return new FetchedJob(job, lease, null) { Failure = new JobFailure("the URL carries credentials (user:password@), which are never stored or sent", "bad_url", Permanent: true) };
 
         var conditional = stored is { ETag: not null } or { LastModified: not null } ? new PageValidators(stored.ETag, stored.LastModified) : null;
         // Every request, redirect hops included, is checked against its host's robots.txt and waits for that host's turn.

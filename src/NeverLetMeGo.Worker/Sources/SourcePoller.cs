@@ -36,7 +36,9 @@ internal sealed class SourcePoller(
             var pages = new List<string>(document.Pages);
             foreach (var child in document.Sitemaps.Take(MaxChildSitemaps))
                 pages.AddRange((await ReadAsync(child, ct)).Pages);
-            var canonical = pages.Select(JobUrls.Canonicalize).OfType<string>().ToList();
+            // A sitemap may list anything: what the fetcher would refuse (or must never store) is not queued.
+            var policy = new UrlPolicy(options.Value.AllowedHosts);
+            var canonical = pages.Select(JobUrls.Canonicalize).OfType<string>().Where(url => policy.Refusal(url) is null).ToList();
             var fresh = await sources.AddEntriesAsync(source.Id, canonical, ct);
             foreach (var url in fresh)
                 await queue.EnqueueAsync(url, source.Id, ct);

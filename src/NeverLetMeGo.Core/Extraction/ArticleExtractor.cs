@@ -60,12 +60,14 @@ internal static class ArticleExtractor
             return null;
         }
 
+        var topScore = topStats.FinalScore;
+        (top, topStats) = Widen(top, topStats, body, stats);
         if (top.ParentNode is null || top == body)
         {
             return [top];
         }
 
-        var threshold = Math.Max(10, topStats.FinalScore * 0.2);
+        var threshold = Math.Max(10, Math.Max(topScore, topStats.FinalScore) * 0.2);
         var topClass = NodeTraits.Classes(top);
         var roots = new List<HtmlNode>();
         foreach (var sibling in top.ParentNode.ChildNodes)
@@ -90,6 +92,49 @@ internal static class ArticleExtractor
 
         return roots;
     }
+
+    /// <summary>
+    /// An article printed in parts (sections, body blocks between figures and ads) is scored part by part, and the part
+    /// that wins holds only some of its prose. An ancestor replaces it when it holds half as much prose again and what it
+    /// adds reads like the rest of an article: mostly paragraphs and few links, unlike a column of teasers or links. A post
+    /// of a line or two is not a part: half as much again of almost nothing is any neighbour.
+    /// </summary>
+    private static (HtmlNode Top, NodeStats Stats) Widen(HtmlNode top, NodeStats topStats, HtmlNode body, IReadOnlyDictionary<HtmlNode, NodeStats> stats)
+    {
+        if (topStats.ProseText < WidenMinProse)
+        {
+            return (top, topStats);
+        }
+
+        for (var ancestor = top.ParentNode; ancestor is not null && top != body; ancestor = ancestor.ParentNode)
+        {
+            if (stats.TryGetValue(ancestor, out var s) && s.ProseText >= topStats.ProseText * WidenGain)
+            {
+                var addedText = s.TextLength - topStats.TextLength;
+                var addedLinks = s.LinkLength - topStats.LinkLength;
+                var addedProse = s.ProseText - topStats.ProseText;
+                if (addedLinks > addedText * WidenMaxLinkShare || addedProse < addedText * WidenMinProseShare)
+                {
+                    break;
+                }
+
+                top = ancestor;
+                topStats = s;
+            }
+
+            if (ancestor == body)
+            {
+                break;
+            }
+        }
+
+        return (top, topStats);
+    }
+
+    private const int WidenMinProse = 200;
+    private const double WidenGain = 1.5;
+    private const double WidenMaxLinkShare = 0.15;
+    private const double WidenMinProseShare = 0.5;
 
     private static bool ReadsLikeProse(HtmlNode node, NodeStats s)
     {

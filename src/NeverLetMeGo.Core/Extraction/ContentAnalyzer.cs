@@ -52,6 +52,7 @@ internal sealed class ContentAnalyzer(ClassHintCache hints, bool lenient = false
                     a.LinkLength -= s.LinkLength;
                     a.Commas -= s.Commas;
                     a.Paragraphs -= s.Paragraphs;
+                    a.ProseText -= s.ProseText;
                     a.Down1 -= level == 1 ? s.Own : 0;
                     a.Down2 -= level == 1 ? s.Down1 : level == 2 ? s.Own : 0;
                     a.Down3 -= level == 1 ? s.Down2 : level == 2 ? s.Down1 : level == 3 ? s.Own : 0;
@@ -107,6 +108,7 @@ internal sealed class ContentAnalyzer(ClassHintCache hints, bool lenient = false
                 if (inLink)
                 {
                     stats.LinkLength += chars;
+                    stats.InlineLinks += chars;
                 }
 
                 continue;
@@ -136,6 +138,7 @@ internal sealed class ContentAnalyzer(ClassHintCache hints, bool lenient = false
             stats.LinkLength += c.LinkLength;
             stats.Commas += c.Commas;
             stats.Paragraphs += c.Paragraphs;
+            stats.ProseText += c.ProseText;
             stats.HoldsContent |= c.HoldsContent;
             stats.Down1 += c.Own;
             stats.Down2 += c.Down1;
@@ -143,6 +146,7 @@ internal sealed class ContentAnalyzer(ClassHintCache hints, bool lenient = false
             if (HtmlNames.Inline.Contains(childName))
             {
                 stats.InlineText += c.InlineText;
+                stats.InlineLinks += c.InlineLinks;
                 paragraphCommas += c.Commas;
             }
         }
@@ -201,6 +205,7 @@ internal sealed class ContentAnalyzer(ClassHintCache hints, bool lenient = false
         if (paragraphLike && stats.InlineText >= 25)
         {
             stats.Paragraphs++;
+            stats.ProseText += stats.InlineText - stats.InlineLinks;
             stats.Own = 1 + paragraphCommas + Math.Min(stats.InlineText / 100.0, 3);
         }
 

@@ -14,8 +14,14 @@ internal sealed class NodeStats
     /// <summary>Text directly in the element or in its inline children: what it would show as one paragraph.</summary>
     public int InlineText;
 
+    /// <summary>The part of <see cref="InlineText"/> inside links.</summary>
+    public int InlineLinks;
+
     /// <summary>Paragraph-like descendants with real text.</summary>
     public int Paragraphs;
+
+    /// <summary>The text of those paragraphs (the element's own included): how much of the page's prose it holds.</summary>
+    public int ProseText;
 
     /// <summary>The element or a descendant is an article, main or a content-hinted container.</summary>
     public bool HoldsContent;

@@ -1,0 +1,55 @@
+namespace NeverLetMeGo.Core.Tests;
+
+/// <summary>An article printed in parts (sections between figures and ads) comes out whole, and teasers beside it stay out.</summary>
+public sealed class ArticlePartsTests
+{
+    private static readonly string[] More =
+    [
+        "The second half leaves the school behind, and the cottages feel colder, emptier and far more honest than the classrooms.",
+        "Keira Knightley plays Ruth with a brittle edge, and her scenes with Mulligan carry the film's sharpest moments of regret.",
+        "Rachel Portman's score stays in the background, a few strings and a piano, and never tells the audience what to feel.",
+    ];
+
+    private static string Part(string heading, IEnumerable<string> paragraphs) =>
+        $"<section><div class=\"article-body-text\"><h2>{heading}</h2>{string.Concat(paragraphs.Select(p => $"<p>{p}</p>"))}</div></section>";
+
+    private static string Page(string aside = "") => $$"""
+        <!DOCTYPE html>
+        <html><head><title>A review | Reel Notes</title></head>
+        <body>
+        <nav><a href="/">Home</a> <a href="/films">Films</a></nav>
+        <div class="layout">
+          <article>
+            {{Part("School days", Pages.Prose.Take(2))}}
+            <div class="advert"><p>Advertisement</p></div>
+            {{Part("The cottages", Pages.Prose.Skip(2))}}
+            <figure><img src="a.jpg" alt=""><figcaption>The beach.</figcaption></figure>
+            {{Part("Completion", More)}}
+          </article>
+          {{aside}}
+        </div>
+        </body></html>
+        """;
+
+    [Fact]
+    public void Every_part_of_an_article_split_in_sections_comes_out_in_order()
+    {
+        var texts = Pages.Process(Page()).Texts();
+
+        string[] expected = ["School days", Pages.Prose[0], Pages.Prose[1], "The cottages", Pages.Prose[2], "Completion", .. More];
+        Assert.Equal(expected, texts.Where(t => t != "The beach.").ToArray());
+    }
+
+    [Fact]
+    public void A_column_of_teasers_beside_the_article_is_not_taken_for_a_part()
+    {
+        var teasers = string.Concat(Enumerable.Range(1, 6).Select(i =>
+            $"<div class=\"teaser\"><h3><a href=\"/p/{i}\">Another quiet film, number {i}, reviewed at length</a></h3><p><a href=\"/p/{i}\">A short excerpt of that review that runs on for a line or so, number {i}.</a></p></div>"));
+
+        var text = Pages.Process(Page($"<div class=\"column\">{teasers}</div>")).AllText();
+
+        Assert.Contains(More[2], text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Another quiet film", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("short excerpt", text, StringComparison.Ordinal);
+    }
+}

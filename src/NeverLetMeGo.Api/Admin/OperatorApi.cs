@@ -1,11 +1,12 @@
 using NeverLetMeGo.Api.Operations;
 using NeverLetMeGo.Data.Jobs;
+using NeverLetMeGo.Data.Reviews;
 using NeverLetMeGo.Data.Sources;
 using Npgsql;
 
 namespace NeverLetMeGo.Api.Admin;
 
-/// <summary>The operator surface in two calls for ApiApp: admin scrape jobs and sources, probes and metrics.</summary>
+/// <summary>The operator surface in two calls for ApiApp: admin scrape jobs, sources and review deletion, probes and metrics.</summary>
 internal static class OperatorApi
 {
     public static IServiceCollection AddOperatorApi(this IServiceCollection services, IConfiguration config)
@@ -15,6 +16,7 @@ internal static class OperatorApi
         services.AddSingleton(sp => new ScrapeJobQueue(sp.GetRequiredService<NpgsqlDataSource>(), TimeProvider.System));
         services.AddSingleton<SourceStore>();
         services.AddSingleton<ScrapeMetrics>();
+        services.AddSingleton<ReviewDeletions>();
         return services;
     }
 
@@ -22,6 +24,7 @@ internal static class OperatorApi
     {
         app.MapScrapeJobsAdmin();
         app.MapSourcesAdmin();
+        app.MapReviewsAdmin();
         app.MapOperations();
         return app;
     }

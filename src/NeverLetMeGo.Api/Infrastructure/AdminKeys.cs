@@ -23,7 +23,9 @@ internal static class AdminKeys
         builder.AddEndpointFilter(async (context, next) =>
         {
             var configured = context.HttpContext.RequestServices.GetRequiredService<IConfiguration>().GetSection("Admin:ApiKeys").Get<string[]>() ?? [];
-            return IsValid(context.HttpContext.Request.Headers[Header].ToString(), configured) ? await next(context) : Unauthorized();
+            return IsValid(context.HttpContext.Request.Headers[Header].ToString(), configured)
+                ? await next(context)
+                : Unauthorized(configured.Any(k => !string.IsNullOrEmpty(k)));
         });
         return builder.ProducesProblem(StatusCodes.Status401Unauthorized);
     }
@@ -46,8 +48,12 @@ internal static class AdminKeys
         return match;
     }
 
-    private static ProblemHttpResult Unauthorized() => TypedResults.Problem(
+    // A server with no key at all says so: otherwise a newcomer trying the README's admin examples cannot tell a
+    // wrong key from a feature that is switched off.
+    private static ProblemHttpResult Unauthorized(bool anyConfigured) => TypedResults.Problem(
         title: "API key required",
-        detail: $"This operator endpoint needs a valid key in the {Header} header.",
+        detail: anyConfigured
+            ? $"This operator endpoint needs a valid key in the {Header} header."
+            : $"This operator endpoint needs a valid key in the {Header} header, and this server has none configured: set Admin__ApiKeys__0 (Admin:ApiKeys) and restart.",
         statusCode: StatusCodes.Status401Unauthorized);
 }

@@ -55,6 +55,7 @@ internal static class OperatorExamples
         ("GetScrapeJob", "200") => Parse(Job),
         ("AddSource", "200" or "201") => Parse(Source),
         ("ListSources", "200") => Parse($$"""{"items": [{{Source}}]}"""),
+        ("DeleteReview", "200") => Parse("""{"reviewId": 1001, "workId": 12, "url": "https://reviews.example.com/films/the-quiet-harbour", "actor": "operator 3f9a2c1e", "deletedAt": "2025-03-14T10:02:11+00:00"}"""),
         ("Healthz", "200") => Parse("""{"status": "ok"}"""),
         ("Readyz", "200") => Parse("""{"status": "ready"}"""),
         ("Metrics", "200") => JsonValue.Create(Metrics),

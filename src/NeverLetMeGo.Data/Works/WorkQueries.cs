@@ -13,12 +13,15 @@ public sealed partial class WorkQueries(NpgsqlDataSource db)
 
     private const string From = "works w left join work_rating_stats s on s.work_id = w.id";
 
-    /// <summary>Works by title, up to limit, strictly after the given id in (title, id) order.</summary>
+    /// <summary>Works with at least one review by title, up to limit, strictly after the given id in (title, id) order.</summary>
     public async Task<IReadOnlyList<WorkRow>> ListAsync(int limit, long? afterId, CancellationToken ct)
     {
+        // A work whose reviews were all deleted (or re-scraped into another work) keeps its row, with the spoiler terms
+        // an operator named for it, but a reader has nothing to open there.
         const string firstPage = $"""
             select {Columns}
             from {From}
+            where s.rated + s.unrated > 0
             order by w.title, w.id
             limit @limit
             """;
@@ -26,7 +29,8 @@ public sealed partial class WorkQueries(NpgsqlDataSource db)
         const string nextPage = $"""
             select {Columns}
             from {From}
-            where (w.title, w.id) > (select a.title, a.id from works a where a.id = @afterId)
+            where s.rated + s.unrated > 0
+              and (w.title, w.id) > (select a.title, a.id from works a where a.id = @afterId)
             order by w.title, w.id
             limit @limit
             """;

@@ -74,6 +74,7 @@ internal static class NlmgCli
         root.Subcommands.Add(DbCommand.Create(context));
         root.Subcommands.Add(SpoilersCommand.Create(context));
         root.Subcommands.Add(RetagCommand.Create(context));
+        root.Subcommands.Add(ReviewsCommand.Create(context));
         return root;
     }
 }

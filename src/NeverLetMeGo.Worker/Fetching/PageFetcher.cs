@@ -63,6 +63,7 @@ public sealed partial class PageFetcher : IDisposable
         await using var stream = await response.Content.ReadAsStreamAsync(ct);
         var body = await ReadLimitedAsync(stream, ct);
         var (html, charset) = HtmlDecoder.Decode(body.Span, contentType.CharSet);
+        HtmlSniff.EnsureHtml(html, "the response");
         return new FetchedPage(url, html, charset, body.Length)
         {
             ETag = response.Headers.ETag?.ToString(),
@@ -98,6 +99,7 @@ public sealed partial class PageFetcher : IDisposable
         {
             var body = await File.ReadAllBytesAsync(file.FullName, ct);
             var (html, charset) = HtmlDecoder.Decode(body, headerCharset: null);
+            HtmlSniff.EnsureHtml(html, path);
             return new FetchedPage(new Uri(file.FullName), html, charset, body.Length);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)

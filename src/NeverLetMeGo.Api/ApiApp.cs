@@ -51,7 +51,6 @@ public static class ApiApp
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseApiDocumentation();
-        app.UseMiddleware<RequestGuards>();
 
         app.MapWorks();
         app.MapReviews();

@@ -37,4 +37,55 @@ public sealed class ReadRateLimitTests(ReadLimitedApiServer api) : IClassFixture
         Assert.True(limited.Headers.RetryAfter?.Delta > TimeSpan.Zero);
         Assert.Equal(HttpStatusCode.OK, other.StatusCode);
     }
+
+    [Fact]
+    public async Task Probes_and_metrics_answer_past_the_readers_limit()
+    {
+        const string client = "198.51.100.21";
+        for (var i = 0; i < 4; i++)
+        {
+            using var read = await GetAsync(client);
+        }
+
+        foreach (var probe in new[] { "/healthz", "/readyz", "/metrics" })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, probe);
+            request.Headers.Add("X-Forwarded-For", client);
+            using var response = await api.Client.SendAsync(request);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{probe}: {(int)response.StatusCode}");
+        }
+    }
+
+    [Fact]
+    public async Task Wrong_keys_are_limited_per_client_and_the_body_of_an_unkeyed_request_is_never_read()
+    {
+        const string guesser = "198.51.100.31";
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 11; i++)
+        {
+            // Not JSON at all: a gate that parsed the body before the key would answer 400.
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/admin/scrape-jobs") { Content = new StringContent("{not json", System.Text.Encoding.UTF8, "application/json") };
+            request.Headers.Add("X-Forwarded-For", guesser);
+            request.Headers.Add("X-Api-Key", $"guess-{i}");
+            using var response = await api.Client.SendAsync(request);
+            statuses.Add(response.StatusCode);
+        }
+
+        using var rightKeyTooLate = await AdminAsync(guesser, ApiServer.OperatorKey);
+        using var otherClient = await AdminAsync("198.51.100.32", ApiServer.OperatorKey);
+
+        Assert.Equal([.. Enumerable.Repeat(HttpStatusCode.Unauthorized, 10), HttpStatusCode.TooManyRequests], statuses);
+        Assert.Equal(HttpStatusCode.TooManyRequests, rightKeyTooLate.StatusCode);
+        Assert.Equal("application/problem+json", rightKeyTooLate.Content.Headers.ContentType?.MediaType);
+        Assert.NotNull(rightKeyTooLate.Headers.RetryAfter);
+        Assert.Equal(HttpStatusCode.OK, otherClient.StatusCode);
+    }
+
+    private async Task<HttpResponseMessage> AdminAsync(string client, string key)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/admin/scrape-jobs") { Content = System.Net.Http.Json.JsonContent.Create(new { urls = new[] { "https://blog.example/limit" } }) };
+        request.Headers.Add("X-Forwarded-For", client);
+        request.Headers.Add("X-Api-Key", key);
+        return await api.Client.SendAsync(request);
+    }
 }

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace NeverLetMeGo.Api.Infrastructure;
 
@@ -16,18 +15,12 @@ internal static class AdminKeys
     public const string Header = "X-Api-Key";
     public const string SchemeName = "ApiKey";
 
+    /// <summary>Marks the endpoints as operator-only: <see cref="AdminGate"/> checks the key before anything else runs.</summary>
     public static TBuilder RequireAdminKey<TBuilder>(this TBuilder builder)
         where TBuilder : IEndpointConventionBuilder
     {
         builder.WithMetadata(new AdminOnlyMetadata());
-        builder.AddEndpointFilter(async (context, next) =>
-        {
-            var configured = context.HttpContext.RequestServices.GetRequiredService<IConfiguration>().GetSection("Admin:ApiKeys").Get<string[]>() ?? [];
-            return IsValid(context.HttpContext.Request.Headers[Header].ToString(), configured)
-                ? await next(context)
-                : Unauthorized(configured.Any(k => !string.IsNullOrEmpty(k)));
-        });
-        return builder.ProducesProblem(StatusCodes.Status401Unauthorized);
+        return builder.ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status429TooManyRequests);
     }
 
     public static bool IsValid(string presented, IEnumerable<string> configured)
@@ -48,12 +41,11 @@ internal static class AdminKeys
         return match;
     }
 
+    public const string UnauthorizedTitle = "API key required";
+
     // A server with no key at all says so: otherwise a newcomer trying the README's admin examples cannot tell a
     // wrong key from a feature that is switched off.
-    private static ProblemHttpResult Unauthorized(bool anyConfigured) => TypedResults.Problem(
-        title: "API key required",
-        detail: anyConfigured
-            ? $"This operator endpoint needs a valid key in the {Header} header."
-            : $"This operator endpoint needs a valid key in the {Header} header, and this server has none configured: set Admin__ApiKeys__0 (Admin:ApiKeys) and restart.",
-        statusCode: StatusCodes.Status401Unauthorized);
+    public static string UnauthorizedDetail(bool anyConfigured) => anyConfigured
+        ? $"This operator endpoint needs a valid key in the {Header} header."
+        : $"This operator endpoint needs a valid key in the {Header} header, and this server has none configured: set Admin__ApiKeys__0 (Admin:ApiKeys) and restart.";
 }

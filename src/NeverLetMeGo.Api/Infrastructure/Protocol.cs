@@ -20,6 +20,7 @@ internal static class Protocol
         services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
         var reads = config.GetValue("RateLimits:ReadsPerMinute", 600);
         var reports = config.GetValue("RateLimits:ReportsPerHour", 30);
+        services.AddSingleton<AdminGate>();
         services.AddRateLimiter(o =>
         {
             o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http => HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method)
@@ -37,6 +38,8 @@ internal static class Protocol
     public static WebApplication UseProtocol(this WebApplication app)
     {
         app.UseForwardedHeaders();
+        // After the forwarded headers, so that limits and reports count the client, not the proxy.
+        app.UseMiddleware<RequestGuards>();
         app.UseCors(CorsPolicy);
         app.UseRateLimiter();
         app.UseMiddleware<ETags>();

@@ -10,9 +10,10 @@ internal sealed record BodyLimitMetadata(long Bytes);
 /// <summary>
 /// Checks that run before any body is bound, so every refusal is a ProblemDetails the application writes: a request
 /// target longer than <see cref="MaxTargetLength"/> (414), a body over its endpoint's limit (413), and query, route or
-/// JSON body strings PostgreSQL cannot store (400, instead of the 500 the database's refusal would give).
+/// JSON body strings PostgreSQL cannot store (400, instead of the 500 the database's refusal would give). The operator
+/// key comes first of all (<see cref="AdminGate"/>): nothing of a request without it is read.
 /// </summary>
-internal sealed class RequestGuards(RequestDelegate next)
+internal sealed class RequestGuards(RequestDelegate next, AdminGate admin)
 {
     public const long DefaultBodyBytes = 64 * 1024;
     public const int MaxTargetLength = 8 * 1024;
@@ -31,6 +32,8 @@ internal sealed class RequestGuards(RequestDelegate next)
 
     public async Task InvokeAsync(HttpContext http)
     {
+        if (!await admin.AdmitAsync(http))
+            return;
         var request = http.Request;
         if (request.Path.Value?.Length + request.QueryString.Value?.Length > MaxTargetLength)
         {

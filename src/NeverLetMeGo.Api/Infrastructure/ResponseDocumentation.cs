@@ -76,7 +76,7 @@ internal sealed class ResponseDocumentation(IOptions<JsonOptions> json) : IOpera
             responses["304"] = new OpenApiResponse { Headers = new Dictionary<string, IOpenApiHeader> { ["ETag"] = Header("The current strong ETag.") } };
         }
 
-        var limited = isRead || metadata.OfType<EnableRateLimitingAttribute>().Any();
+        var limited = isRead || metadata.OfType<EnableRateLimitingAttribute>().Any() || metadata.OfType<AdminOnlyMetadata>().Any();
         if (limited && !metadata.OfType<DisableRateLimitingAttribute>().Any())
         {
             responses["429"] = new OpenApiResponse

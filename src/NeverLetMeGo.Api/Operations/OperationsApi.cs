@@ -13,7 +13,8 @@ internal static class OperationsApi
     public static IEndpointRouteBuilder MapOperations(this IEndpointRouteBuilder app)
     {
         // 404 is documented as for every route of this API (an unknown path), though the probes themselves always exist.
-        var ops = app.MapGroup("").WithTags("Operations").ProducesProblem(StatusCodes.Status404NotFound);
+        // Probes answer whatever the readers do: a burst of reads must not make an orchestrator think the process is dead.
+        var ops = app.MapGroup("").WithTags("Operations").ProducesProblem(StatusCodes.Status404NotFound).DisableRateLimiting();
         ops.MapGet("/healthz", Healthz).WithName("Healthz")
             .WithSummary("Liveness probe")
             .WithDescription("200 while the process is up; touches nothing else.");

@@ -42,6 +42,20 @@ public sealed class ClassHintsTests
         Assert.False(ClassHints.Classify("", "c12").Has(ClassSignal.BloggerCommentId));
     }
 
+    [Theory]
+    [InlineData("comment-48213", true)]
+    [InlineData("div-comment-48213", true)]
+    [InlineData("dsq-comment-57874", true)]
+    [InlineData("comment-5023c5aeeab8eaf833000003", true)]
+    [InlineData("comment-form", false)]
+    [InlineData("comment-face", false)]
+    [InlineData("comments", false)]
+    [InlineData("recent-comment-widget-2", false)]
+    public void Comment_item_ids_are_read_across_platforms(string id, bool item)
+    {
+        Assert.Equal(item, ClassHints.Classify("", id).Has(ClassSignal.CommentItemId));
+    }
+
     private static string Renumber(string text) =>
         string.Concat(text.Select(c => char.IsAsciiDigit(c) ? (char)('0' + ((c - '0' + 3) % 10)) : c));
 }

@@ -67,7 +67,8 @@ internal static partial class ClassHints
     [GeneratedRegex(@"^(?:comment[-_]?(?:meta|metadata|date|time|timestamp)|commentmetadata|datetime|date|published|timestamp|time-ago|post-meta)$")]
     private static partial Regex CommentDate();
 
-    [GeneratedRegex(@"^(?:li-)?comment[-_]?\d+$", RegexOptions.IgnoreCase)]
+    // "comment-123", WordPress's "li-comment-123" and "div-comment-123", Disqus's "dsq-comment-123", hexadecimal ids.
+    [GeneratedRegex(@"^(?:[a-z]{1,5}[-_])?comment[-_]?(?=[0-9a-f]*[0-9])[0-9a-f]{1,40}$", RegexOptions.IgnoreCase)]
     private static partial Regex CommentItemId();
 
     [GeneratedRegex(@"^c\d{4,}$")]

@@ -142,7 +142,7 @@ internal static class HtmlLoader
 
             if (tag is "script" or "style" or "textarea" or "title" or "xmp" or "plaintext")
             {
-                var end = html.IndexOf("</" + tag.ToString(), i, StringComparison.OrdinalIgnoreCase);
+                var end = EndTag(html, i, tag);
                 i = end < 0 ? html.Length : end;
                 continue;
             }
@@ -152,5 +152,22 @@ internal static class HtmlLoader
         }
 
         return max;
+    }
+
+    /// <summary>
+    /// Where the raw-text element's end tag starts. An ordinal search for "&lt;/" runs vectorised; a case-insensitive
+    /// search for the whole end tag does not, and scripts are most of a page's bytes.
+    /// </summary>
+    private static int EndTag(string html, int from, ReadOnlySpan<char> tag)
+    {
+        for (var i = html.IndexOf("</", from, StringComparison.Ordinal); i >= 0; i = html.IndexOf("</", i + 2, StringComparison.Ordinal))
+        {
+            if (i + 2 + tag.Length <= html.Length && html.AsSpan(i + 2, tag.Length).Equals(tag, StringComparison.OrdinalIgnoreCase))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 }

@@ -48,6 +48,7 @@ public static class ApiApp
         builder.Services.AddSpoilerSafeSurfaces(builder.Configuration);
 
         var app = builder.Build();
+        app.UseHeadAsGet();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseApiDocumentation();

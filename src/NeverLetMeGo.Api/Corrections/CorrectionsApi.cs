@@ -66,9 +66,10 @@ internal static class CorrectionsApi
         return result is null ? BlockNotFound(id, index) : TypedResults.Ok(ToResponse(id, index, result));
     }
 
-    private static async Task<Ok<IReadOnlyList<AuditEntryResponse>>> GetAudit(long id, BlockCorrections corrections, CancellationToken ct)
+    private static async Task<Results<Ok<IReadOnlyList<AuditEntryResponse>>, ProblemHttpResult>> GetAudit(long id, BlockCorrections corrections, CancellationToken ct)
     {
-        var rows = await corrections.AuditAsync(id, ct);
+        if (await corrections.AuditAsync(id, ct) is not { } rows)
+            return Problems.NotFound("Review", id);
         return TypedResults.Ok<IReadOnlyList<AuditEntryResponse>>([.. rows.Select(r => new AuditEntryResponse(r.Ordinal, Name(r.FromLevel), Name(r.ToLevel), r.Actor, r.ChangedAt))]);
     }
 

@@ -49,7 +49,9 @@ internal static class ProblemDetailsSetup
 
         if (query.TryGetValue("limit", out var limit) && !int.TryParse(limit.ToString(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _))
         {
-            return ("limit", Paging.LimitError);
+            // The operator lists take up to 1000; the readers' pages up to Paging.MaxLimit.
+            var operatorList = request.HttpContext.GetEndpoint()?.Metadata.GetMetadata<AdminOnlyMetadata>() is not null;
+            return ("limit", operatorList ? "limit must be between 1 and 1000." : Paging.LimitError);
         }
 
         if (query.TryGetValue("minRating", out var rating) && !double.TryParse(rating.ToString(), NumberStyles.Float, CultureInfo.InvariantCulture, out _))

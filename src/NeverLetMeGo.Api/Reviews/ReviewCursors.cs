@@ -48,7 +48,8 @@ internal static class ReviewCursors
             return true;
         }
 
-        if (!double.TryParse(key, NumberStyles.Float, CultureInfo.InvariantCulture, out var rating) || rating is < 0 or > 100)
+        // NaN passes every range comparison: a tampered "r:NaN" must be refused, not read as "from the start".
+        if (!double.TryParse(key, NumberStyles.Float, CultureInfo.InvariantCulture, out var rating) || !double.IsFinite(rating) || rating is < 0 or > 100)
         {
             return false;
         }

@@ -36,7 +36,7 @@ internal static class WorkRatings
     {
         position = null;
         if (!Paging.TryDecode(cursor, out var raw) || !raw.StartsWith("c:", StringComparison.Ordinal) || raw[2..].Split('|') is not [var score, var id]
-            || !double.TryParse(score, NumberStyles.Float, CultureInfo.InvariantCulture, out var normalized) || normalized is < 0 or > 100
+            || !double.TryParse(score, NumberStyles.Float, CultureInfo.InvariantCulture, out var normalized) || !double.IsFinite(normalized) || normalized is < 0 or > 100
             || !long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var reviewId))
         {
             return false;

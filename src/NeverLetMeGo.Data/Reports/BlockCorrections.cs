@@ -91,7 +91,8 @@ public sealed class BlockCorrections(NpgsqlDataSource db)
         return new CorrectionResult(current.Level, level, current.Level != level, new Dictionary<short, int>());
     }
 
-    public async Task<IReadOnlyList<AuditRow>> AuditAsync(long reviewId, CancellationToken ct)
+    /// <summary>The review's level changes, oldest first; null when there is no such review.</summary>
+    public async Task<IReadOnlyList<AuditRow>?> AuditAsync(long reviewId, CancellationToken ct)
     {
         const string sql = """
             select ordinal, from_level, to_level, actor, changed_at
@@ -99,7 +100,10 @@ public sealed class BlockCorrections(NpgsqlDataSource db)
             where review_id = @reviewId
             order by changed_at, id
             """;
+        const string exists = "select exists (select 1 from reviews where id = @reviewId)";
         await using var connection = await db.OpenConnectionAsync(ct);
+        if (!await connection.ExecuteScalarAsync<bool>(new CommandDefinition(exists, new { reviewId }, cancellationToken: ct)))
+            return null;
         var rows = await connection.QueryAsync<AuditRecord>(new CommandDefinition(sql, new { reviewId }, cancellationToken: ct));
         return rows.Select(r => new AuditRow(r.Ordinal, r.FromLevel, r.ToLevel, r.Actor, SqlMapping.Offset(r.ChangedAt))).ToList();
     }

@@ -56,6 +56,27 @@ public sealed class ClassHintsTests
         Assert.Equal(item, ClassHints.Classify("", id).Has(ClassSignal.CommentItemId));
     }
 
+    [Theory]
+    [InlineData("sharing-with-a-single-developer")]
+    [InlineData("evolve-shared-mutable-history")]
+    [InlineData("related_work_and_further_reading")]
+    public void A_section_id_made_of_its_headings_words_is_no_boilerplate(string id)
+    {
+        var verdict = ClassHints.Classify("", id);
+
+        Assert.False(verdict.Has(ClassSignal.Boilerplate));
+        Assert.Equal(0, verdict.Weight);
+    }
+
+    [Theory]
+    [InlineData("sharing")]
+    [InlineData("related-posts")]
+    [InlineData("share-this-post")]
+    public void Short_role_names_in_ids_still_mark_boilerplate(string id)
+    {
+        Assert.True(ClassHints.Classify("", id).Has(ClassSignal.Boilerplate));
+    }
+
     private static string Renumber(string text) =>
         string.Concat(text.Select(c => char.IsAsciiDigit(c) ? (char)('0' + ((c - '0' + 3) % 10)) : c));
 }

@@ -143,7 +143,7 @@ internal static partial class ClassHints
     {
         var signals = Roles(name, isId);
         var weight = 0;
-        if (LayoutModifier().IsMatch(name))
+        if (LayoutModifier().IsMatch(name) || (isId && HeadingSlug().IsMatch(name)))
         {
             return new ClassVerdict(signals, 0);
         }
@@ -188,6 +188,11 @@ internal static partial class ClassHints
     // "js-social-images": a script hook; "category-social", "tag-related": WordPress taxonomy slugs chosen by authors.
     [GeneratedRegex(@"^(?:has|with|no|without|is|show|enable|disable|layout|theme|js|category|tag|post_tag|format|status|type|postid|term|taxonomy|tax|cat-item)[-_]|^(?:hidden|visible)-(?:xs|sm|md|lg|xl|print|phone|tablet|desktop|mobile)")]
     private static partial Regex LayoutModifier();
+
+    // Documentation generators, wikis and editors give a section the id of its heading's words
+    // ("sharing-with-a-single-developer"): such an id says what the section is about, never what role it plays.
+    [GeneratedRegex(@"^[a-z]+(?:[-_][a-z0-9]+){3,}$")]
+    private static partial Regex HeadingSlug();
 
     [GeneratedRegex(@"^(?:hidden|hide|invisible|sr-only|visually-hidden|screen-reader-text|screenreader|offscreen|d-none|display-none|is-hidden)$")]
     private static partial Regex HiddenName();

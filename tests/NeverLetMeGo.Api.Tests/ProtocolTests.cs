@@ -131,14 +131,43 @@ public sealed class ProtocolTests(ApiServer api) : IClassFixture<ApiServer>
     }
 
     [Fact]
-    public async Task The_front_end_page_is_served_at_the_root()
+    public async Task The_front_end_page_is_served_at_the_root_under_a_strict_content_security_policy()
     {
-        var page = await api.GetAsync("/");
-        var script = await api.GetAsync("/app.js");
+        using var page = await api.Client.GetAsync(new Uri("/", UriKind.Relative));
+        var html = await page.Content.ReadAsStringAsync();
+        var script = await api.GetAsync("/js/app.js");
 
-        Assert.Equal(HttpStatusCode.OK, page.Status);
-        Assert.Equal("text/html", page.ContentType);
-        Assert.Contains("<script src=\"/app.js\"></script>", page.Body, StringComparison.Ordinal);
-        Assert.Contains("/reviews/${encodeURIComponent(id)}/html", script.Body, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
+        var policy = string.Join("; ", page.Headers.GetValues("Content-Security-Policy"));
+        Assert.Contains("default-src 'none'", policy, StringComparison.Ordinal);
+        Assert.Contains("script-src 'self';", policy, StringComparison.Ordinal);
+        Assert.Contains("style-src 'self';", policy, StringComparison.Ordinal);
+        Assert.Contains("connect-src 'self';", policy, StringComparison.Ordinal);
+        Assert.DoesNotContain("unsafe", policy, StringComparison.Ordinal);
+        Assert.Contains("<script type=\"module\" src=\"/js/app.js\"></script>", html, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, script.Status);
+        Assert.Equal("text/javascript", script.ContentType);
+    }
+
+    [Fact]
+    public async Task The_page_loads_nothing_from_another_origin_and_has_no_inline_script_or_style()
+    {
+        var root = Path.Combine(AppContext.BaseDirectory, "wwwroot");
+        var files = Directory.GetFiles(root, "*", SearchOption.AllDirectories);
+        var index = await File.ReadAllTextAsync(Path.Combine(root, "index.html"));
+
+        Assert.Contains(files, f => f.EndsWith(".js", StringComparison.Ordinal));
+        foreach (var file in files)
+        {
+            var text = await File.ReadAllTextAsync(file);
+            Assert.DoesNotMatch(@"(src|href)\s*=\s*[""']?(https?:)?//", text);
+            Assert.DoesNotMatch(@"url\(\s*[""']?(https?:)?//|@import", text);
+            Assert.DoesNotMatch(@"fetch\(\s*[""'`]https?:", text);
+        }
+
+        Assert.DoesNotMatch(@"<script(?![^>]*\ssrc=)[^>]*>", index);
+        Assert.DoesNotMatch(@"\sstyle\s*=|<style", index);
+        Assert.DoesNotMatch(@"\son[a-z]+\s*=", index);
     }
 }

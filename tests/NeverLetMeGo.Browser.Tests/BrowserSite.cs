@@ -13,11 +13,12 @@ namespace NeverLetMeGo.Browser.Tests;
 /// <summary>The real API on 127.0.0.1 over a fresh database with one tagged review, and Debian's Chromium driven by Playwright.</summary>
 public sealed class BrowserSite : IAsyncLifetime
 {
-    public const string ChromiumPath = "/usr/bin/chromium";
     public const string Secret = "MAJOR-SECRET Tommy completes after his fourth donation.";
     public const string Visible = "The acting is superb and the pacing is patient.";
     public const string Opinion = "The last act is the best thing in it.";
     public const string SentenceSecret = "SENTENCE-SECRET Ruth completes in the recovery centre.";
+    public const string CommentSecret = "COMMENT-SECRET Kathy becomes a carer.";
+    public const string Comment = "I loved the score.";
 
     private WebApplication? _app;
     private IPlaywright? _playwright;
@@ -25,6 +26,7 @@ public sealed class BrowserSite : IAsyncLifetime
     public IBrowser Browser { get; private set; } = null!;
     public string BaseUrl { get; private set; } = "";
     public long ReviewId { get; private set; }
+    public long WorkId { get; private set; }
 
     public async Task InitializeAsync()
     {
@@ -36,20 +38,10 @@ public sealed class BrowserSite : IAsyncLifetime
         });
         await _app.StartAsync();
         BaseUrl = _app.Urls.First();
-        ReviewId = await SeedAsync(_app.Services.GetRequiredService<NpgsqlDataSource>());
+        var saved = await SeedAsync(_app.Services.GetRequiredService<NpgsqlDataSource>());
+        (ReviewId, WorkId) = (saved.ReviewId, saved.WorkId);
 
-        if (!File.Exists(ChromiumPath))
-        {
-            throw new InvalidOperationException($"{ChromiumPath} is missing: install Debian's chromium (apt-get install -y chromium), as .ci/run does.");
-        }
-
-        _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
+        (_playwright, Browser) = await Chromium.LaunchAsync();
     }
 
     public async Task DisposeAsync()
@@ -67,7 +59,7 @@ public sealed class BrowserSite : IAsyncLifetime
         }
     }
 
-    private static async Task<long> SeedAsync(NpgsqlDataSource db)
+    private static async Task<SaveResult> SeedAsync(NpgsqlDataSource db)
     {
         var review = new Review
         {
@@ -88,9 +80,12 @@ public sealed class BrowserSite : IAsyncLifetime
                     Sentences = [new(0, Opinion.Length, SpoilerLevel.None), new(Opinion.Length + 1, Opinion.Length + 1 + SentenceSecret.Length, SpoilerLevel.Major)],
                 },
             ],
-            Comments = [],
+            Comments =
+            [
+                new Comment("c1", null, "Ann", new DateTimeOffset(2010, 9, 21, 8, 0, 0, TimeSpan.Zero), [new Block(0, BlockKind.Paragraph, Comment, SpoilerTag.Clean)]),
+                new Comment("c2", "c1", "Ben", null, [new Block(0, BlockKind.Paragraph, CommentSecret, new SpoilerTag(SpoilerLevel.Major, false, 1, ["marked as spoiler in the page"]))]),
+            ],
         };
-        var saved = await new ReviewStore(db).SaveAsync(review, ContentHash.Compute(review), DateTimeOffset.UtcNow, CancellationToken.None);
-        return saved.ReviewId;
+        return await new ReviewStore(db).SaveAsync(review, ContentHash.Compute(review), DateTimeOffset.UtcNow, CancellationToken.None);
     }
 }

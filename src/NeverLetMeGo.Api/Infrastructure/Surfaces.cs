@@ -22,6 +22,7 @@ internal static class Surfaces
     {
         // The front-end page at / (static files, no build step), from the build output so every host finds it.
         var files = new PhysicalFileProvider(Path.Combine(AppContext.BaseDirectory, "wwwroot"));
+        app.UseSecurityHeaders();
         app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
         app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
         app.UseProtocol();

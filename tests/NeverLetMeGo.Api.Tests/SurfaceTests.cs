@@ -32,6 +32,24 @@ public sealed class SurfaceTests(ApiServer api) : IClassFixture<ApiServer>
     }
 
     [Fact]
+    public async Task A_review_that_starts_with_its_spoilers_has_a_feed_entry_saying_so_instead_of_an_empty_summary()
+    {
+        var work = $"Warned Work {Guid.NewGuid():N}";
+        var tagged = TestReviews.Tagged($"https://reviews.example/{Guid.NewGuid():N}", work);
+        var saved = await TestReviews.SaveAsync(api.Db, tagged with { Blocks = [.. tagged.Blocks.Skip(1).Select((b, i) => b with { Index = i })] });
+
+        var response = await api.GetAsync($"/works/{saved.WorkId}/feed.atom");
+
+        var entry = Assert.Single(XDocument.Parse(response.Body).Root!.Elements(Atom + "entry"));
+        Assert.Equal($"A review of {work} [spoilers from the start]", entry.Element(Atom + "title")!.Value);
+        Assert.Equal(
+            "This review starts with its spoiler warning or a spoiler, so there is no spoiler-free excerpt: 2 paragraphs are hidden until you reveal them. Follow the link to read it with its spoilers hidden.",
+            entry.Element(Atom + "summary")!.Value);
+        Assert.DoesNotContain("SECRET", response.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("Spoiler alert", response.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Site_feed_lists_recent_reviews_and_a_clean_review_has_no_spoiler_note()
     {
         var clean = TestReviews.Tagged($"https://reviews.example/{Guid.NewGuid():N}", "Clean Work", publishedAt: new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero));

@@ -40,6 +40,20 @@ public sealed class AccessibilityTests(SampleBrowserSite site) : IClassFixture<S
     }
 
     [Fact]
+    public async Task The_scan_finds_a_control_without_a_name_so_a_clean_result_means_something()
+    {
+        var page = await NewPageAsync(1280, ColorScheme.Light);
+        await page.GotoAsync(site.BaseUrl + "/?work=1");
+        await page.Locator("#main h1").WaitForAsync();
+        await page.EvaluateAsync("() => document.querySelector('#main').append(document.createElement('button'))");
+
+        var result = await page.RunAxe();
+
+        Assert.Contains(result.Violations, v => v.Id == "button-name" && v.Impact is "serious" or "critical");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task The_page_is_readable_at_375_pixels_without_sideways_scrolling()
     {
         var page = await NewPageAsync(375, ColorScheme.Light);

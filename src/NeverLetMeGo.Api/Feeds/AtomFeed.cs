@@ -13,6 +13,7 @@ internal static class AtomFeed
 {
     public const string ContentType = "application/atom+xml; charset=utf-8";
     public const string SpoilerNote = " [spoilers after the excerpt]";
+    public const string OpensWithSpoilersNote = " [spoilers from the start]";
     private const string Atom = "http://www.w3.org/2005/Atom";
 
     public static string Write(string id, string title, Uri self, Uri site, IReadOnlyList<ReviewSummaryResponse> entries, DateTimeOffset emptyUpdated)
@@ -44,7 +45,7 @@ internal static class AtomFeed
     {
         xml.WriteStartElement("entry", Atom);
         xml.WriteElementString("id", Atom, string.Create(CultureInfo.InvariantCulture, $"urn:neverletmego:review:{review.Id}"));
-        xml.WriteElementString("title", Atom, review.Title + (review.ContainsSpoilers ? SpoilerNote : ""));
+        xml.WriteElementString("title", Atom, review.Title + Note(review));
         xml.WriteElementString("updated", Atom, Stamp(Updated(review)));
         xml.WriteStartElement("author", Atom);
         xml.WriteElementString("name", Atom, review.Author ?? review.SiteName);
@@ -53,9 +54,28 @@ internal static class AtomFeed
         Link(xml, "via", review.Url, "text/html");
         xml.WriteStartElement("summary", Atom);
         xml.WriteAttributeString("type", "text");
-        xml.WriteString(review.Excerpt);
+        xml.WriteString(Summary(review));
         xml.WriteEndElement();
         xml.WriteEndElement();
+    }
+
+    private static string Note(ReviewSummaryResponse review) =>
+        !review.ContainsSpoilers ? "" : review.Excerpt.Length == 0 ? OpensWithSpoilersNote : SpoilerNote;
+
+    // A review that starts with its warning or a spoiler has no safe excerpt; an empty summary under a title promising
+    // "spoilers after the excerpt" reads as a broken feed, so the entry says what is there, in counts only.
+    private static string Summary(ReviewSummaryResponse review)
+    {
+        if (review.Excerpt.Length > 0)
+        {
+            return review.Excerpt;
+        }
+
+        var hidden = review.SpoilerBlocks.Premise + review.SpoilerBlocks.Major;
+        return hidden == 0
+            ? "This review has no excerpt before its spoiler warning. Follow the link to read it."
+            : string.Create(CultureInfo.InvariantCulture,
+                $"This review starts with its spoiler warning or a spoiler, so there is no spoiler-free excerpt: {hidden} {(hidden == 1 ? "paragraph is" : "paragraphs are")} hidden until you reveal them. Follow the link to read it with its spoilers hidden.");
     }
 
     private static void Link(XmlWriter xml, string rel, string href, string type)

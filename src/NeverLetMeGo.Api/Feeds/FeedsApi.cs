@@ -19,7 +19,7 @@ internal static class FeedsApi
         feeds.MapGet("/feed.atom", GetSiteFeed).WithName("GetSiteFeed")
             .Produces<string>(StatusCodes.Status200OK, "application/atom+xml")
             .WithSummary("Atom feed of recent reviews")
-            .WithDescription("The 50 newest reviews. Entries carry only the spoiler-safe excerpt and links; a review with spoilers says \"[spoilers after the excerpt]\" in its title.");
+            .WithDescription("The 50 newest reviews. Entries carry only the spoiler-safe excerpt and links; a review with spoilers says \"[spoilers after the excerpt]\" in its title, or \"[spoilers from the start]\" when it has no spoiler-free excerpt (its summary then says how many paragraphs are hidden).");
         feeds.MapGet("/works/{id}/feed.atom", GetWorkFeed).WithName("GetWorkFeed")
             .Produces<string>(StatusCodes.Status200OK, "application/atom+xml")
             .WithSummary("Atom feed of a work's reviews")

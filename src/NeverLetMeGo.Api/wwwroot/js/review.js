@@ -88,7 +88,7 @@ export async function renderReview(view, id, tolerance) {
         summary.rating ? h("p", { class: "rating" }, h("span", { class: "score" }, String(Math.round(summary.rating.normalized))), ` / 100 · ${summary.rating.raw}`) : null,
         note,
         h("div", { class: "toolbar" }, revealAll, hideAll,
-          h("a", { href: summary.url, class: "source", rel: "noopener noreferrer external" }, `Read it on ${summary.siteName}`))),
+          /^https?:\/\//.test(summary.url) ? h("a", { href: summary.url, class: "source", rel: "noopener noreferrer external" }, `Read it on ${summary.siteName}`) : null)),
       body,
       h("section", { class: "comments", "aria-labelledby": "comments-heading" },
         h("h2", { id: "comments-heading" }, thread.count ? `Comments (${thread.count})` : "Comments"),

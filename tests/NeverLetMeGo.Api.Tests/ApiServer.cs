@@ -38,7 +38,8 @@ public class ApiServer : IAsyncLifetime
         });
         await _app.StartAsync();
         var address = _app.Urls.First();
-        Client = new HttpClient { BaseAddress = new Uri(address) };
+        // Every response any API test receives is checked against the committed OpenAPI document (ContractCheckingHandler).
+        Client = new HttpClient(new Contract.ContractCheckingHandler(Contract.ContractDocument.Committed)) { BaseAddress = new Uri(address) };
     }
 
     public async Task DisposeAsync()

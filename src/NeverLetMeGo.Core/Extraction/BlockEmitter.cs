@@ -48,8 +48,10 @@ internal sealed class BlockEmitter(ClassHintCache hints, IReadOnlyDictionary<Htm
         }
 
         var spoilerDetails = inSpoiler && node.Name == "details";
-        foreach (var child in node.ChildNodes)
+        var children = node.ChildNodes;
+        for (var i = 0; i < children.Count; i++)
         {
+            var child = children[i];
             switch (child.NodeType)
             {
                 case HtmlNodeType.Text:
@@ -103,7 +105,7 @@ internal sealed class BlockEmitter(ClassHintCache hints, IReadOnlyDictionary<Htm
 
         var verdict = NodeTraits.Verdict(element, hints);
         var spoiler = NodeTraits.IsSpoilerMarkup(element, verdict);
-        if ((!inSpoiler && !spoiler && NodeTraits.IsHidden(element, verdict)) || IsClutter(element, name, verdict))
+        if ((!inSpoiler && !spoiler && NodeTraits.IsHidden(verdict)) || IsClutter(element, name, verdict))
         {
             return;
         }
@@ -139,7 +141,7 @@ internal sealed class BlockEmitter(ClassHintCache hints, IReadOnlyDictionary<Htm
         }
 
         if (stats is null || name is not ("ul" or "ol" or "dl" or "table" or "div" or "section" or "nav") || !stats.TryGetValue(element, out var s)
-            || s.TextLength == 0 || s.LinkDensity <= 0.5 || verdict.Has(ClassSignal.ContentHint) || NodeTraits.IsArticleBody(element))
+            || s.TextLength == 0 || s.LinkDensity <= 0.5 || verdict.Has(ClassSignal.ContentHint | ClassSignal.ArticleBody))
         {
             return false;
         }

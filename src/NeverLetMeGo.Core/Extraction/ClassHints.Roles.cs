@@ -33,6 +33,7 @@ internal static partial class ClassHints
             return roles;
         }
 
+        roles |= name is "hentry" or "h-entry" or "post" or "type-post" ? ClassSignal.PostEntry : 0;
         roles |= HeadlineNames.Contains(name) ? ClassSignal.Headline : 0;
         roles |= BylineNames.Contains(name) ? ClassSignal.Byline : 0;
         roles |= DateNames.Contains(name) ? ClassSignal.DateLike : 0;

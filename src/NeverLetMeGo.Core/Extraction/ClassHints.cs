@@ -35,6 +35,16 @@ internal enum ClassSignal
     CommentDate = 1 << 19,
     CommentChrome = 1 << 20,
     ReplyContainer = 1 << 21,
+
+    /// <summary>The post itself (class hentry, h-entry, post, type-post), whose own footer carries its byline.</summary>
+    PostEntry = 1 << 22,
+
+    // Read from the element's other attributes once, when its verdict is first asked for (ClassHintCache.Get(HtmlNode)).
+    /// <summary>Hidden by the hidden attribute, aria-hidden or an inline style.</summary>
+    HiddenAttribute = 1 << 23,
+
+    /// <summary>itemprop=articleBody (schema.org) marks the article body explicitly.</summary>
+    ArticleBody = 1 << 24,
 }
 
 /// <summary>The verdict on one class/id pair: flags plus the readability-style weight used when scoring containers.</summary>
@@ -239,6 +249,7 @@ internal sealed class ClassHintCache
         if (!_nodes.TryGetValue(node, out var verdict))
         {
             verdict = Get(NodeTraits.Classes(node), NodeTraits.Id(node));
+            verdict = verdict with { Signals = verdict.Signals | NodeTraits.AttributeSignals(node) };
             _nodes[node] = verdict;
         }
 

@@ -96,8 +96,11 @@ internal sealed class ContentAnalyzer(ClassHintCache hints, bool lenient = false
         inSpoiler |= NodeTraits.IsSpoilerMarkup(node, verdict);
         var stats = new NodeStats();
         var paragraphCommas = 0;
-        foreach (var child in node.ChildNodes)
+        // Every walk indexes child lists: HtmlNodeCollection's enumerator is boxed, an allocation and interface calls per element.
+        var children = node.ChildNodes;
+        for (var i = 0; i < children.Count; i++)
         {
+            var child = children[i];
             if (child.NodeType == HtmlNodeType.Text)
             {
                 var (chars, commas) = CountText(HtmlText.Raw((HtmlTextNode)child));
@@ -121,7 +124,7 @@ internal sealed class ContentAnalyzer(ClassHintCache hints, bool lenient = false
 
             var childName = child.Name;
             if (HtmlNames.Dropped.Contains(childName)
-                || (!inSpoiler && NodeTraits.IsHidden(child, NodeTraits.Verdict(child, hints))))
+                || (!inSpoiler && NodeTraits.IsHidden(NodeTraits.Verdict(child, hints))))
             {
                 _removals.Add(child);
                 continue;
@@ -151,7 +154,7 @@ internal sealed class ContentAnalyzer(ClassHintCache hints, bool lenient = false
             }
         }
 
-        var selfHint = name is "article" or "main" || verdict.Has(ClassSignal.ContentHint) || NodeTraits.IsArticleBody(node);
+        var selfHint = name is "article" or "main" || verdict.Has(ClassSignal.ContentHint) || NodeTraits.IsArticleBody(verdict);
         if (!isRoot && !selfHint && !stats.HoldsContent && (lenient ? IsPageChrome(name) : IsDroppable(name, verdict, stats)))
         {
             if (!MayWrapArticle(name, verdict, stats))
@@ -219,7 +222,7 @@ internal sealed class ContentAnalyzer(ClassHintCache hints, bool lenient = false
             stats.Weight += 10;
         }
 
-        if (NodeTraits.IsArticleBody(node))
+        if (NodeTraits.IsArticleBody(verdict))
         {
             stats.Weight += 50;
         }

@@ -42,8 +42,10 @@ internal static class HtmlText
             buffer.AppendSpace();
         }
 
-        foreach (var child in node.ChildNodes)
+        var children = node.ChildNodes;
+        for (var i = 0; i < children.Count; i++)
         {
+            var child = children[i];
             Append(child, buffer, depth + 1);
         }
 

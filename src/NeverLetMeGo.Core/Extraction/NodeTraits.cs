@@ -29,25 +29,25 @@ internal static class NodeTraits
         node.HasAttributes ? cache.Get(node) : default;
 
     /// <summary>Hidden by the hidden attribute, aria-hidden, an inline style or a hiding class.</summary>
-    public static bool IsHidden(HtmlNode node, ClassVerdict verdict)
+    public static bool IsHidden(ClassVerdict verdict) => verdict.Has(ClassSignal.Hidden | ClassSignal.HiddenAttribute);
+
+    /// <summary>What the element's attributes other than class and id say, read once per element.</summary>
+    public static ClassSignal AttributeSignals(HtmlNode node)
     {
-        if (!node.HasAttributes)
+        var signals = ClassSignal.None;
+        if (node.Attributes["hidden"] is not null
+            || string.Equals(node.GetAttributeValue("aria-hidden", null), "true", StringComparison.OrdinalIgnoreCase)
+            || (node.GetAttributeValue("style", null) is { } style && HidesElement(style)))
         {
-            return false;
+            signals |= ClassSignal.HiddenAttribute;
         }
 
-        if (verdict.Has(ClassSignal.Hidden) || node.Attributes["hidden"] is not null)
+        if (string.Equals(node.GetAttributeValue("itemprop", null), "articleBody", StringComparison.OrdinalIgnoreCase))
         {
-            return true;
+            signals |= ClassSignal.ArticleBody;
         }
 
-        if (string.Equals(node.GetAttributeValue("aria-hidden", null), "true", StringComparison.OrdinalIgnoreCase))
-        {
-            return true;
-        }
-
-        var style = node.GetAttributeValue("style", null);
-        return style is not null && HidesElement(style);
+        return signals;
     }
 
     private static bool HidesElement(string style)
@@ -79,8 +79,7 @@ internal static class NodeTraits
     }
 
     /// <summary>itemprop=articleBody (schema.org) marks the article body explicitly.</summary>
-    public static bool IsArticleBody(HtmlNode node) =>
-        node.HasAttributes && string.Equals(node.GetAttributeValue("itemprop", null), "articleBody", StringComparison.OrdinalIgnoreCase);
+    public static bool IsArticleBody(ClassVerdict verdict) => verdict.Has(ClassSignal.ArticleBody);
 
     /// <summary>Read-more markers: Blogger's &lt;a name="more"&gt;, WordPress's &lt;span id="more-123"&gt;.</summary>
     public static bool IsJumpBreak(HtmlNode node)

@@ -76,8 +76,10 @@ internal sealed class CommentExtractor(ClassHintCache hints)
         }
 
         HtmlNode? headingArea = null;
-        foreach (var child in node.ChildNodes)
+        var children = node.ChildNodes;
+        for (var i = 0; i < children.Count; i++)
         {
+            var child = children[i];
             if (child.NodeType != HtmlNodeType.Element || HtmlNames.Dropped.Contains(child.Name))
             {
                 continue;
@@ -230,7 +232,7 @@ internal sealed class CommentExtractor(ClassHintCache hints)
     private bool HoldsArticle(HtmlNode area) => HtmlText.Elements(area, IsNestedItem).Any(IsArticleContainer);
 
     private bool IsArticleContainer(HtmlNode node) =>
-        node.Name == "article" || NodeTraits.Verdict(node, hints).Has(ClassSignal.ContentHint) || NodeTraits.IsArticleBody(node);
+        node.Name == "article" || NodeTraits.Verdict(node, hints).Has(ClassSignal.ContentHint | ClassSignal.ArticleBody);
 
     private static string UniqueId(string id, HashSet<string> ids)
     {

@@ -27,8 +27,10 @@ internal static class PageScanner
             throw new ExtractionException($"nesting deeper than {HtmlLoader.MaxDepth} levels");
         }
 
-        foreach (var child in node.ChildNodes)
+        var children = node.ChildNodes;
+        for (var i = 0; i < children.Count; i++)
         {
+            var child = children[i];
             if (child.NodeType != HtmlNodeType.Element)
             {
                 continue;
@@ -62,7 +64,7 @@ internal static class PageScanner
             }
 
             var verdict = NodeTraits.Verdict(child, hints);
-            var inPost = state.InPost || IsPost(child);
+            var inPost = state.InPost || child.Name == "article" || verdict.Has(ClassSignal.PostEntry);
             var childExcluded = state.Excluded || child.Name is "aside" or "nav" || verdict.Has(ClassSignal.CommentRelated)
                 || (verdict.Has(ClassSignal.Boilerplate) && verdict.Has(ClassSignal.SidebarLike) && !inPost);
             if (!childExcluded)
@@ -108,21 +110,5 @@ internal static class PageScanner
         }
 
         signals.Meta.TryAdd(key.Trim().ToLowerInvariant(), TextBuffer.Normalize(HtmlEntity.DeEntitize(content)));
-    }
-
-    private static bool IsPost(HtmlNode node)
-    {
-        if (node.Name == "article")
-        {
-            return true;
-        }
-
-        if (!node.HasAttributes)
-        {
-            return false;
-        }
-
-        var classes = NodeTraits.Classes(node);
-        return classes.Length > 0 && (NodeTraits.HasToken(classes, "hentry") || NodeTraits.HasToken(classes, "h-entry") || NodeTraits.HasToken(classes, "post") || NodeTraits.HasToken(classes, "type-post"));
     }
 }

@@ -78,7 +78,7 @@ export async function renderReview(view, id, tolerance) {
     draw("reveal-all");
   });
 
-  view.replaceChildren(
+  view.replaceChildren(h("div", { class: "reading" },
     h("nav", { class: "crumbs", "aria-label": "Breadcrumb" },
       h("a", { href: "/" }, "All works"), " › ", h("a", { href: `/?work=${summary.workId}` }, summary.workTitle)),
     h("article", { class: "review", "aria-labelledby": "review-title" },
@@ -92,7 +92,7 @@ export async function renderReview(view, id, tolerance) {
       body,
       h("section", { class: "comments", "aria-labelledby": "comments-heading" },
         h("h2", { id: "comments-heading" }, thread.count ? `Comments (${thread.count})` : "Comments"),
-        comments)));
+        comments))));
   draw(null);
   return summary.title;
 }

@@ -94,4 +94,28 @@ public sealed partial class ReviewHtmlTests(ApiServer api) : IClassFixture<ApiSe
 
     [GeneratedRegex("<button type=\"button\" class=\"nlmg-reveal\" aria-expanded=\"false\"[^>]*>Spoiler \\((?<level>\\w+)\\)[^<]*</button>")]
     private static partial Regex RevealButton();
+
+    [Theory]
+    [InlineData("/reviews/{0}?format=html")]
+    [InlineData("/reviews/{0}/html")]
+    public async Task A_browser_tab_opening_the_html_is_sent_to_the_reading_page_and_a_fetch_still_gets_the_fragment(string path)
+    {
+        var saved = await TestReviews.SaveAsync(api.Db, TestReviews.Tagged($"https://reviews.example/{Guid.NewGuid():N}"));
+        var url = string.Format(System.Globalization.CultureInfo.InvariantCulture, path, saved.ReviewId);
+
+        using var navigation = new HttpRequestMessage(HttpMethod.Get, url);
+        navigation.Headers.Add("Sec-Fetch-Mode", "navigate");
+        navigation.Headers.Add("Sec-Fetch-Dest", "document");
+        using var fetch = new HttpRequestMessage(HttpMethod.Get, url);
+        fetch.Headers.Add("Sec-Fetch-Mode", "cors");
+        fetch.Headers.Add("Sec-Fetch-Dest", "empty");
+        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = api.Client.BaseAddress };
+        using var redirected = await client.SendAsync(navigation);
+        using var fragment = await client.SendAsync(fetch);
+
+        Assert.Equal(HttpStatusCode.Redirect, redirected.StatusCode);
+        Assert.Equal($"/?review={saved.ReviewId}", redirected.Headers.Location?.OriginalString);
+        Assert.Equal(HttpStatusCode.OK, fragment.StatusCode);
+        Assert.StartsWith("<article class=\"nlmg-review\"", await fragment.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
 }

@@ -144,4 +144,17 @@ public sealed class FrontEndTests(BrowserSite site) : IClassFixture<BrowserSite>
         Assert.DoesNotContain("SECRET", await page.ContentAsync(), StringComparison.Ordinal);
         await page.CloseAsync();
     }
+
+    [Fact]
+    public async Task Opening_a_reviews_html_in_a_tab_lands_on_the_reading_page_with_working_reveals()
+    {
+        var page = await site.Browser.NewPageAsync();
+        await page.GotoAsync($"{site.BaseUrl}/reviews/{site.ReviewId}?format=html");
+        await Assertions.Expect(page.Locator("#review-title")).ToHaveTextAsync("A review of Never Let Me Go");
+        await page.Locator(".review-body .spoiler-group button.reveal").ClickAsync();
+
+        await Assertions.Expect(page.Locator(".review-body .revealed-group")).ToContainTextAsync(BrowserSite.Secret);
+        Assert.EndsWith($"/?review={site.ReviewId}", page.Url, StringComparison.Ordinal);
+        await page.CloseAsync();
+    }
 }

@@ -13,13 +13,13 @@ internal static class ReviewsApi
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
         reviews.MapGet("/{id}", GetReview).WithName("GetReview").WithMetadata(ETags.Computed)
-            .Produces<string>(StatusCodes.Status200OK, "text/html")
+            .Produces<string>(StatusCodes.Status200OK, "text/html").Produces(StatusCodes.Status302Found)
             .WithSummary("Get a review, spoiler-masked")
-            .WithDescription("Masking is on by default: premise and major spoiler blocks are hidden. spoilers=premise shows premise blocks; spoilers=all shows everything. Author warnings are always shown. Hidden blocks keep index, kind, level and a reason, never their text or its length: `mask=placeholder` (default) gives a null text, `redact` one fixed placeholder, `omit` leaves them out, `sentences` a null text plus `parts`: the block's sentences this reader may see and one hidden part per run of those they may not (only for article blocks whose level the tagger set; comments and corrected blocks stay whole). The summary carries the spoiler counts and the spoiler-safe excerpt; the title is replaced when it reveals.");
+            .WithDescription("Masking is on by default: premise and major spoiler blocks are hidden. spoilers=premise shows premise blocks; spoilers=all shows everything. Author warnings are always shown. Hidden blocks keep index, kind, level and a reason, never their text or its length: `mask=placeholder` (default) gives a null text, `redact` one fixed placeholder, `omit` leaves them out, `sentences` a null text plus `parts`: the block's sentences this reader may see and one hidden part per run of those they may not (only for article blocks whose level the tagger set; comments and corrected blocks stay whole). The summary carries the spoiler counts and the spoiler-safe excerpt; the title is replaced when it reveals. `format=html` from a browser tab's navigation redirects (302) to the reading page for the review.");
         reviews.MapGet("/{id}/html", GetReviewHtml).WithName("GetReviewHtml")
-            .Produces<string>(StatusCodes.Status200OK, "text/html")
+            .Produces<string>(StatusCodes.Status200OK, "text/html").Produces(StatusCodes.Status302Found)
             .WithSummary("Get a review as ready-to-render HTML")
-            .WithDescription("The masked review as an HTML fragment (`Accept: text/html`). Every hidden block is a `button` with `aria-expanded` and a label like \"Spoiler (major) — reveal\" that never contains the hidden text; the page fetches the text from `GetReviewBlock` on reveal. With `mask=sentences` a hidden block also shows the sentences the reader may see, with a marker naming only the level where the others were. All scraped text is HTML-escaped.");
+            .WithDescription("The masked review as an HTML fragment (`Accept: text/html`). Every hidden block is a `button` with `aria-expanded` and a label like \"Spoiler (major) — reveal\" that never contains the hidden text; the page fetches the text from `GetReviewBlock` on reveal. With `mask=sentences` a hidden block also shows the sentences the reader may see, with a marker naming only the level where the others were. All scraped text is HTML-escaped. A browser tab that navigates here (`Sec-Fetch-Mode: navigate`) is redirected (302) to the reading page for the review, since the fragment alone has no styles or scripts.");
         reviews.MapGet("/{id}/blocks/{index}", GetBlock).WithName("GetReviewBlock")
             .WithSummary("Get one block of a review")
             .WithDescription("One block, masked at `spoilers` unless `reveal=true`: revealing is the reader's explicit choice for this block, which is how the HTML reveal controls get their text.");
@@ -30,7 +30,7 @@ internal static class ReviewsApi
         return app;
     }
 
-    private static async Task<Results<Ok<ReviewResponse>, ContentHttpResult, StatusCodeHttpResult, ProblemHttpResult>> GetReview(
+    private static async Task<Results<Ok<ReviewResponse>, ContentHttpResult, StatusCodeHttpResult, RedirectHttpResult, ProblemHttpResult>> GetReview(
         long id, string? spoilers, string? mask, string? format, HttpContext http, ReviewQueries reviews, CancellationToken ct)
     {
         if (!ReadOptions.TryParse(spoilers, mask, out var options, out var problem))
@@ -44,6 +44,11 @@ internal static class ReviewsApi
         }
 
         var html = format is not null && IsFormat(format, "html");
+        if (html && ReadingPageRedirect.IsNavigation(http.Request))
+        {
+            return ReadingPageRedirect.To(id);
+        }
+
         // A revalidation reads the review's version only; the blocks are loaded when the client's copy is stale.
         if (http.Request.Headers.IfNoneMatch.Count > 0 && await reviews.GetVersionAsync(id, ct) is { } current
             && ReviewETags.For(id, current, options, html) is var tag && ETags.Matches(http, tag))
@@ -74,12 +79,17 @@ internal static class ReviewsApi
             summary, options.Tolerance.ToWireName(), options.Mask.ToWireName(), safe.HiddenBlocks, [.. safe.Blocks.Select(ReviewMapping.ToResponse)]));
     }
 
-    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> GetReviewHtml(
-        long id, string? spoilers, string? mask, ReviewQueries reviews, CancellationToken ct)
+    private static async Task<Results<ContentHttpResult, RedirectHttpResult, ProblemHttpResult>> GetReviewHtml(
+        long id, string? spoilers, string? mask, HttpContext http, ReviewQueries reviews, CancellationToken ct)
     {
         if (!ReadOptions.TryParse(spoilers, mask, out var options, out var problem))
         {
             return problem!;
+        }
+
+        if (ReadingPageRedirect.IsNavigation(http.Request))
+        {
+            return ReadingPageRedirect.To(id);
         }
 
         var review = await reviews.GetAsync(id, sentences: options.Mask == MaskMode.Sentences, ct);

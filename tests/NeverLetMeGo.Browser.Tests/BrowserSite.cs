@@ -27,6 +27,11 @@ public sealed class BrowserSite : IAsyncLifetime
     public string BaseUrl { get; private set; } = "";
     public long ReviewId { get; private set; }
     public long WorkId { get; private set; }
+    public long PagedWorkId { get; private set; }
+
+    /// <summary>Sorts after "Never Let Me Go", so the first work in the list stays the one with spoilers.</summary>
+    public const string PagedWork = "Paged Film";
+    public const int PagedReviews = 52;
 
     public async Task InitializeAsync()
     {
@@ -40,6 +45,7 @@ public sealed class BrowserSite : IAsyncLifetime
         BaseUrl = _app.Urls.First();
         var saved = await SeedAsync(_app.Services.GetRequiredService<NpgsqlDataSource>());
         (ReviewId, WorkId) = (saved.ReviewId, saved.WorkId);
+        PagedWorkId = await SeedPagedWorkAsync(_app.Services.GetRequiredService<NpgsqlDataSource>());
 
         (_playwright, Browser) = await Chromium.LaunchAsync();
     }
@@ -57,6 +63,31 @@ public sealed class BrowserSite : IAsyncLifetime
             await _app.StopAsync();
             await _app.DisposeAsync();
         }
+    }
+
+    /// <summary>More reviews of one work than a page of the list holds.</summary>
+    private static async Task<long> SeedPagedWorkAsync(NpgsqlDataSource db)
+    {
+        var store = new ReviewStore(db);
+        SaveResult? saved = null;
+        for (var i = 0; i < PagedReviews; i++)
+        {
+            var review = new Review
+            {
+                Url = $"https://reviews.example/paged/{i}",
+                Title = $"Paged review {i:00}",
+                Author = "Pager",
+                PublishedAt = new DateTimeOffset(2012, 1, 1, 0, 0, 0, TimeSpan.Zero).AddDays(i),
+                SiteName = "Test Reviews",
+                Work = new WorkRef(PagedWork),
+                Rating = null,
+                Blocks = [new Block(0, BlockKind.Paragraph, $"Opinion number {i}.", SpoilerTag.Clean)],
+                Comments = [],
+            };
+            saved = await store.SaveAsync(review, ContentHash.Compute(review), DateTimeOffset.UtcNow, CancellationToken.None);
+        }
+
+        return saved!.WorkId;
     }
 
     private static async Task<SaveResult> SeedAsync(NpgsqlDataSource db)

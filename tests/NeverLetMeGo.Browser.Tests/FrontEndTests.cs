@@ -157,4 +157,23 @@ public sealed class FrontEndTests(BrowserSite site) : IClassFixture<BrowserSite>
         Assert.EndsWith($"/?review={site.ReviewId}", page.Url, StringComparison.Ordinal);
         await page.CloseAsync();
     }
+
+    [Fact]
+    public async Task A_long_list_shows_a_page_and_more_reviews_on_request_with_focus_on_the_first_new_one()
+    {
+        var page = await site.Browser.NewPageAsync();
+        await page.GotoAsync($"{site.BaseUrl}/?work={site.PagedWorkId}");
+        var cards = page.Locator(".cards .card");
+        await Assertions.Expect(cards).ToHaveCountAsync(50);
+        await Assertions.Expect(page.Locator("#reviews-heading")).ToHaveTextAsync($"Reviews ({BrowserSite.PagedReviews})");
+
+        await page.Locator("button.more").ClickAsync();
+
+        await Assertions.Expect(cards).ToHaveCountAsync(BrowserSite.PagedReviews);
+        await Assertions.Expect(cards.Nth(50).Locator("a.card-link")).ToBeFocusedAsync();
+        Assert.Equal(0, await page.Locator("button.more").CountAsync());
+        Assert.Equal("Paged review 01", await cards.Nth(50).Locator("a.card-link").InnerTextAsync());
+        Assert.Equal("Paged review 00", await cards.Nth(51).Locator("a.card-link").InnerTextAsync());
+        await page.CloseAsync();
+    }
 }

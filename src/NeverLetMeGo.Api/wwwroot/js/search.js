@@ -1,6 +1,6 @@
 import { getJson } from "./api.js";
 import { h, plural } from "./dom.js";
-import { metaLine } from "./works.js";
+import { metaLine, more } from "./works.js";
 
 /**
  * The snippet as text with its <mark> highlights: the server escapes the snippet, and the page still keeps nothing but
@@ -17,16 +17,20 @@ function snippet(html) {
 
 export async function renderSearch(view, query, tolerance) {
   const result = await getJson(`/search?q=${encodeURIComponent(query)}&spoilers=${tolerance}&limit=20`);
+  const render = (items) => items.map((hit) =>
+    h("li", { class: "hit" },
+      h("h2", {}, h("a", { href: `/?work=${hit.review.workId}&review=${hit.review.id}` }, hit.review.title)),
+      h("p", { class: "meta" }, hit.review.workTitle, " · ", metaLine(hit.review)),
+      snippet(hit.snippetHtml)));
+  const hits = h("ol", { class: "hits" }, render(result.items));
+  const base = `/search?q=${encodeURIComponent(query)}&spoilers=${tolerance}&limit=20`;
   view.replaceChildren(
     h("h1", { tabindex: "-1" }, `Search: ${query}`),
     h("p", { class: "search-note" }, result.items.length
-      ? `${plural(result.items.length, "match", "matches")}${result.next ? " (the first 20)" : ""}, in what your spoiler setting lets you read.`
+      ? `${result.next ? "Best matches first" : plural(result.items.length, "match", "matches")}, in what your spoiler setting lets you read.`
       : "No matches in what your spoiler setting lets you read."),
-    h("ol", { class: "hits" }, result.items.map((hit) =>
-      h("li", { class: "hit" },
-        h("h2", {}, h("a", { href: `/?work=${hit.review.workId}&review=${hit.review.id}` }, hit.review.title)),
-        h("p", { class: "meta" }, hit.review.workTitle, " · ", metaLine(hit.review)),
-        snippet(hit.snippetHtml)))),
+    hits,
+    more(result.next, (cursor) => getJson(`${base}&cursor=${encodeURIComponent(cursor)}`), render, hits, "More matches"),
   );
   return `Search: ${query}`;
 }

@@ -20,14 +20,36 @@ export async function renderWork(view, workId, tolerance) {
     getJson(`/works/${encodeURIComponent(workId)}/rating`),
     getJson(`/works/${encodeURIComponent(workId)}/reviews?limit=50`),
   ]);
+  const cards = h("ul", { class: "cards" }, list.items.map((r) => card(r, tolerance)));
   view.replaceChildren(
     h("nav", { class: "crumbs", "aria-label": "Breadcrumb" }, h("a", { href: "/" }, "All works")),
     workHeader(work, rating),
     h("section", { "aria-labelledby": "reviews-heading" },
-      h("h2", { id: "reviews-heading" }, `Reviews (${list.items.length})`),
-      h("ul", { class: "cards" }, list.items.map((r) => card(r, tolerance)))),
+      h("h2", { id: "reviews-heading" }, `Reviews (${work.reviewCount})`),
+      cards,
+      more(list.next, (cursor) => getJson(`/works/${encodeURIComponent(workId)}/reviews?limit=50&cursor=${encodeURIComponent(cursor)}`),
+        (items) => items.map((r) => card(r, tolerance)), cards, "More reviews")),
   );
   return work.title;
+}
+
+/**
+ * A "More" button for a cursor-paged list: it appends the next page and moves focus to the first new item's link, so a
+ * keyboard reader continues where the new items start. It disappears on the last page.
+ */
+export function more(next, load, render, list, label) {
+  if (!next) return null;
+  let cursor = next;
+  const button = h("button", { type: "button", class: "action more" }, label);
+  button.addEventListener("click", async () => {
+    const page = await load(cursor);
+    const items = render(page.items);
+    list.append(...items);
+    items[0]?.querySelector("a")?.focus();
+    cursor = page.next;
+    if (!cursor) button.remove();
+  });
+  return h("p", { class: "more-row" }, button);
 }
 
 function workHeader(work, rating) {

@@ -53,6 +53,27 @@ public sealed class AccessibilityTests(SampleBrowserSite site) : IClassFixture<S
         await page.Context.CloseAsync();
     }
 
+    [Theory]
+    [InlineData("none")]
+    [InlineData("premise")]
+    [InlineData("all")]
+    public async Task No_sample_card_has_a_blank_excerpt_and_the_histogram_describes_its_bins(string tolerance)
+    {
+        var page = await NewPageAsync(1280, ColorScheme.Light);
+        await page.GotoAsync(site.BaseUrl + "/?work=1");
+        await page.Locator("#tolerance").SelectOptionAsync(tolerance);
+        await Assertions.Expect(page.Locator("#status")).Not.ToBeEmptyAsync();
+        var excerpts = await page.Locator(".card .excerpt").AllInnerTextsAsync();
+        var explained = await page.Locator(".card .excerpt.empty").AllInnerTextsAsync();
+        var description = await page.Locator("svg.histogram[role='img'] desc").TextContentAsync();
+
+        Assert.Equal(4, excerpts.Count);
+        Assert.All(excerpts, e => Assert.False(string.IsNullOrWhiteSpace(e)));
+        Assert.All(explained, e => Assert.StartsWith("No spoiler-free excerpt: this review starts with its spoiler warning or a spoiler", e, StringComparison.Ordinal));
+        Assert.Matches(@"^(\d+–\d+: \d+ reviews?(; )?)+$", description);
+        await page.Context.CloseAsync();
+    }
+
     [Fact]
     public async Task The_page_is_readable_at_375_pixels_without_sideways_scrolling()
     {

@@ -44,6 +44,13 @@ public static class ApiApp
         builder.Services.AddSingleton<WorkKnowledgeStore>();
         builder.Services.AddOperatorApi(builder.Configuration);
         builder.Services.AddApiProblemDetails();
+        builder.Services.AddExceptionHandler<DatabaseOutageHandler>();
+        if (isEmbedded)
+        {
+            builder.Services.AddSingleton(ReviewsDatabase.LocateEmbedded(builder.Configuration, startupLogger));
+            builder.Services.AddHostedService<DatabaseSupervision>();
+        }
+
         builder.Services.AddApiDocumentation();
         builder.Services.AddSpoilerSafeSurfaces(builder.Configuration);
 

@@ -32,7 +32,7 @@ internal static class OperationsApi
 
     private static Ok<HealthResponse> Healthz() => TypedResults.Ok(new HealthResponse("ok"));
 
-    private static async Task<Results<Ok<HealthResponse>, ProblemHttpResult>> Readyz(NpgsqlDataSource db, CancellationToken ct)
+    private static async Task<Results<Ok<HealthResponse>, ProblemHttpResult>> Readyz(NpgsqlDataSource db, ILogger<HealthResponse> logger, CancellationToken ct)
     {
         try
         {
@@ -43,11 +43,13 @@ internal static class OperationsApi
         }
         catch (NpgsqlException ex)
         {
-            return Unavailable($"database unreachable: {ex.Message}");
+            // The public sees that the database is down; the reason (a socket path, a host) goes to the log only.
+            logger.LogWarning(ex, "Readiness: the database is unreachable");
+            return Unavailable("database unreachable");
         }
     }
 
-    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> Metrics(ScrapeMetrics metrics, ScrapeJobQueue queue, CancellationToken ct)
+    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> Metrics(ScrapeMetrics metrics, ScrapeJobQueue queue, ILogger<HealthResponse> logger, CancellationToken ct)
     {
         try
         {
@@ -56,7 +58,8 @@ internal static class OperationsApi
         }
         catch (NpgsqlException ex)
         {
-            return Unavailable($"database unreachable: {ex.Message}");
+            logger.LogWarning(ex, "Metrics: the database is unreachable");
+            return Unavailable("database unreachable");
         }
     }
 

@@ -116,6 +116,35 @@ public sealed partial class EmbeddedPostgres
         return true;
     }
 
+    /// <summary>Starts the server again when it does not answer (it crashed or was killed); true when it had to.</summary>
+    public async Task<bool> RestartIfDownAsync(CancellationToken ct)
+    {
+        if (await CanConnectAsync(ct))
+            return false;
+        RemoveLocksOfZombiePostmaster();
+        await EnsureRunningAsync(ct);
+        return true;
+    }
+
+    /// <summary>
+    /// A killed postmaster is reparented to PID 1; where PID 1 does not reap (a container without an init), it stays a
+    /// zombie, and PostgreSQL takes the zombie's PID in its lock files for a live server and refuses to start. A zombie
+    /// runs nothing and holds nothing, so its lock files are stale: they are removed.
+    /// </summary>
+    private void RemoveLocksOfZombiePostmaster()
+    {
+        var lockFile = Path.Combine(ClusterDirectory, "postmaster.pid");
+        if (!OperatingSystem.IsLinux() || !File.Exists(lockFile) || !int.TryParse(File.ReadLines(lockFile).FirstOrDefault(), out var pid))
+            return;
+        var stat = $"/proc/{pid}/stat";
+        // The state follows the command name in parentheses: "1234 (postgres) Z ...".
+        if (!File.Exists(stat) || File.ReadAllText(stat) is not { } line || line[(line.LastIndexOf(')') + 2)..].FirstOrDefault() != 'Z')
+            return;
+        logger.LogWarning("The embedded PostgreSQL's postmaster (PID {Pid}) is a zombie; removing its stale lock files", pid);
+        File.Delete(lockFile);
+        File.Delete(Path.Combine(SocketDirectory, $".s.PGSQL.{Port}.lock"));
+    }
+
     private async Task EnsureRunningAsync(CancellationToken ct)
     {
         if (runAsUser is not null)

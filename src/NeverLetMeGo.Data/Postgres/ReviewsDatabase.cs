@@ -37,6 +37,10 @@ public static class ReviewsDatabase
         return (connectionString, isEmbedded);
     }
 
+    /// <summary>The embedded cluster these settings use (nothing is started), for a process that supervises it.</summary>
+    public static EmbeddedPostgres LocateEmbedded(IConfiguration configuration, ILogger logger)
+        => EmbeddedPostgres.Locate(configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions(), logger);
+
     /// <summary>
     /// The process's one data source. Unless the connection string sets them itself: statements are prepared on the
     /// server from their second use (every query here is a constant text, and parsing and planning it again took about

@@ -39,9 +39,9 @@ internal static class WorkerCommand
     {
         // Checked before the database is resolved, so a typo in configuration never starts a cluster.
         var options = context.ScraperOptions(o => o.Concurrency = concurrency ?? o.Concurrency);
-        var (connectionString, _) = await context.ResolveDatabaseAsync(ct);
+        var (connectionString, isEmbedded) = await context.ResolveDatabaseAsync(ct);
 
-        using var host = Build(context, connectionString, new WorkerRunOptions(exitWhenEmpty, options.Concurrency));
+        using var host = Build(context, connectionString, new WorkerRunOptions(exitWhenEmpty, options.Concurrency), isEmbedded);
         // Taken before running: RunAsync disposes the host's services when it returns.
         var stats = host.Services.GetRequiredService<WorkerStats>();
         try
@@ -61,7 +61,7 @@ internal static class WorkerCommand
         return ExitCodes.Ok;
     }
 
-    internal static IHost Build(CliContext context, string connectionString, WorkerRunOptions run)
+    internal static IHost Build(CliContext context, string connectionString, WorkerRunOptions run, bool superviseEmbedded = false)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, Args = [] });
         builder.Configuration.AddConfiguration(context.Configuration);
@@ -92,6 +92,11 @@ internal static class WorkerCommand
         services.AddSingleton(run);
         services.AddSingleton<WorkerStats>();
         services.AddHostedService<ScrapeJobService>();
+        if (superviseEmbedded)
+        {
+            services.AddSingleton(ReviewsDatabase.LocateEmbedded(context.Configuration, context.Logger("NeverLetMeGo.Database")));
+            services.AddHostedService<DatabaseSupervision>();
+        }
         if (context.IsTerminal)
             services.AddHostedService(sp => new WorkerProgress(sp.GetRequiredService<WorkerStats>(), context.Error, sp.GetRequiredService<TimeProvider>()));
         return builder.Build();

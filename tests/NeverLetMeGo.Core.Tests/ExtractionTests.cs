@@ -86,6 +86,25 @@ public sealed class ExtractionTests
     }
 
     [Fact]
+    public void A_sidebar_that_outweighs_a_short_marked_post_is_still_a_sidebar()
+    {
+        var profile = string.Concat(Enumerable.Range(1, 8).Select(i =>
+            $"<p>I have written about films for twenty years, mostly quiet ones, slow ones, sad ones, and, now and then, a comedy, and I still think, on most days, that the best of them is the one I saw last, part {i}.</p>"));
+        var html = $$"""
+            <html><head><title>Short take | Reel Notes</title></head><body>
+            <div id="content">
+              <div id="main"><div class="post"><h3 class="post-title">Short take</h3>
+                <div class="post-body"><p>Saw it again tonight: still the saddest film about a school I know.</p></div></div></div>
+              <div id="sidebar"><div id="profile-container"><h2>About me</h2>{{profile}}</div></div>
+            </div></body></html>
+            """;
+
+        var texts = Pages.Process(html).Texts();
+
+        Assert.Equal(["Saw it again tonight: still the saddest film about a school I know."], texts);
+    }
+
+    [Fact]
     public void A_content_container_survives_broad_boilerplate_tokens_on_itself_and_its_wrappers()
     {
         var html = Pages.Article(string.Empty).Replace("<div id=\"content\">", "<div id=\"content\" class=\"has-sidebar with-share-bar\">", StringComparison.Ordinal)

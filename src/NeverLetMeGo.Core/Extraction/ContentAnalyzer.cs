@@ -13,6 +13,7 @@ internal sealed class ContentAnalyzer(ClassHintCache hints, bool lenient = false
     private readonly Dictionary<HtmlNode, NodeStats> _stats = new(NodeIdentity.Instance);
     private readonly List<HtmlNode> _removals = [];
     private readonly List<(HtmlNode Node, NodeStats Stats)> _deferred = [];
+    private readonly List<(HtmlNode Node, NodeStats Stats)> _marked = [];
 
     public IReadOnlyDictionary<HtmlNode, NodeStats> Stats => _stats;
 
@@ -31,13 +32,16 @@ internal sealed class ContentAnalyzer(ClassHintCache hints, bool lenient = false
 
     /// <summary>
     /// Broad tokens ("header", "widget") also land on wrappers that hold the whole page. Such an element with real prose in
-    /// it is dropped only if it holds less than half of the page's text; otherwise it is the article's wrapper.
+    /// it is dropped only if it holds less than half of the page's text; otherwise it is the article's wrapper. Unless the
+    /// page marks its article elsewhere (article, main, entry-content with a paragraph in it): then a sidebar that outweighs
+    /// a short post is still a sidebar.
     /// </summary>
     private void ResolveDeferred(HtmlNode root, NodeStats rootStats)
     {
         foreach (var (node, s) in _deferred)
         {
-            if (!IsAttached(node, root) || (s.TextLength - s.LinkLength) * 2 >= rootStats.TextLength - rootStats.LinkLength)
+            if (!IsAttached(node, root)
+                || ((s.TextLength - s.LinkLength) * 2 >= rootStats.TextLength - rootStats.LinkLength && !MarkedElsewhere(node, root)))
             {
                 continue;
             }
@@ -68,6 +72,21 @@ internal sealed class ContentAnalyzer(ClassHintCache hints, bool lenient = false
         }
 
         _deferred.Clear();
+        _marked.Clear();
+    }
+
+    /// <summary>A marked article container with a paragraph of its own exists that neither wraps nor sits in <paramref name="node"/>.</summary>
+    private bool MarkedElsewhere(HtmlNode node, HtmlNode root)
+    {
+        foreach (var (marked, s) in _marked)
+        {
+            if (s.Paragraphs > 0 && IsAttached(marked, root) && !IsAttached(node, marked) && !IsAttached(marked, node))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>False for nodes inside a subtree that was removed after it was scored.</summary>
@@ -166,6 +185,10 @@ internal sealed class ContentAnalyzer(ClassHintCache hints, bool lenient = false
         }
 
         stats.HoldsContent |= selfHint;
+        if (selfHint && !isRoot)
+        {
+            _marked.Add((node, stats));
+        }
         if (!HtmlNames.Inline.Contains(name))
         {
             Score(node, name, verdict, stats, paragraphCommas);

@@ -37,10 +37,12 @@ public static class ReviewPipeline
         return Guard(() =>
         {
             var tagger = SpoilerTagger.Default;
+            var blocks = tagger.Tag(page.Article, knowledge, null, out var article);
+            // A comment is read against its article: one that restates what the review gives away leans towards it.
             return page.Untagged with
             {
-                Blocks = tagger.Tag(page.Article, knowledge),
-                Comments = page.RawComments.Select(c => new Comment(c.Id, c.ParentId, c.Author, c.PublishedAt, tagger.Tag(c.Text, knowledge))).ToArray(),
+                Blocks = blocks,
+                Comments = page.RawComments.Select(c => new Comment(c.Id, c.ParentId, c.Author, c.PublishedAt, tagger.Tag(c.Text, knowledge, article, out _))).ToArray(),
             };
         });
     }

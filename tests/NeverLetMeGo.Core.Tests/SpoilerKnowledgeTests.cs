@@ -68,10 +68,20 @@ public sealed class SpoilerKnowledgeTests
     [Fact]
     public void A_warned_region_covers_every_sentence_of_its_blocks()
     {
-        var blocks = SpoilerTagger.Default.Tag(Text("Spoilers ahead.", "The score is lovely. The cast is fine."));
+        var blocks = SpoilerTagger.Default.Tag(Text("Spoilers ahead.", "Then the school closes for good. The score is lovely."));
 
         Assert.All(blocks[1].Sentences, s => Assert.Equal(SpoilerLevel.Major, s.Level));
         Assert.All(blocks[0].Sentences, s => Assert.Equal(SpoilerLevel.None, s.Level));
+    }
+
+    [Fact]
+    public void A_warned_paragraph_the_model_is_confident_about_stays_readable_and_the_warning_sentence_is_never_hidden()
+    {
+        var blocks = SpoilerTagger.Default.Tag(Text("Spoilers ahead.", "The score is lovely. The cast is fine.", "Then the school closes for good."));
+
+        Assert.Equal(SpoilerTag.Clean, blocks[1].Spoiler);
+        Assert.Equal(SpoilerLevel.Major, blocks[2].Spoiler.Level);
+        Assert.Equal(SpoilerLevel.None, Assert.Single(blocks[0].Sentences).Level);
     }
 
     [Fact]

@@ -35,8 +35,8 @@ public sealed class SpoilerModelTests
     {
         var corpus = Corpus();
 
-        Assert.True(corpus.Select(s => s.Sentence.WorkId).Distinct().Count() >= 60);
-        Assert.True(corpus.Length >= 400);
+        Assert.True(corpus.Select(s => s.Sentence.WorkId).Distinct().Count() >= 600);
+        Assert.True(corpus.Length >= 10_000);
         Assert.All(Enum.GetValues<SpoilerLevel>(), level => Assert.Contains(corpus, s => s.Label == level));
     }
 
@@ -72,13 +72,15 @@ public sealed class SpoilerModelTests
     }
 
     [Fact]
-    public void Smoothing_raises_a_sentence_beside_a_spoiler_and_never_lowers_a_lone_one()
+    public void Context_raises_a_sentence_beside_a_spoiler_and_never_lowers_one()
     {
-        var smoothed = ContextSmoothing.Apply([0.1, 0.9, 0.1, 0.1]);
+        var read = ScoreBlend.InContext([0.1, 0.9, 0.1, 0.1]);
 
-        Assert.Equal(0.9, smoothed[1]);
-        Assert.True(smoothed[0] > 0.1 && smoothed[2] > 0.1);
-        Assert.Equal(0.1, smoothed[3], 6);
+        Assert.Equal(0.9, read[1]);
+        Assert.True(read[0] > 0.1 && read[2] > 0.1, "the neighbours of the spoiler lean towards it");
+        Assert.Equal(0.1, read[3], 6);
+        Assert.Equal(0.8, ScoreBlend.InContext([0.8, 0.05, 0.05])[0]);
+        Assert.Equal(0.3, ScoreBlend.InContext([0.3])[0]);
     }
 
     [Theory]

@@ -41,10 +41,17 @@ internal sealed class AuthorWarningSignal : ISpoilerSignal
 
             if (region is { } level && i >= regionStart)
             {
-                context.Add(i, new SpoilerVote(level, RegionScore, level == SpoilerLevel.Premise ? PremiseRegionReason : RegionReason));
+                context.Add(i, Region(level));
             }
         }
     }
+
+    /// <summary>
+    /// A block inside a warned region: hidden at the region's level unless the model is confident it reveals nothing (the
+    /// author's own asides, general themes), so a warning does not blank out the rest of a review.
+    /// </summary>
+    public static SpoilerVote Region(SpoilerLevel level) =>
+        new(level, RegionScore, level == SpoilerLevel.Premise ? PremiseRegionReason : RegionReason, Yields: true);
 
     private static int RegionStart(int warningIndex, WarningMatch warning, int? jumpBreak)
     {

@@ -5,11 +5,13 @@ using NeverLetMeGo.Core.Spoilers.Model;
 namespace NeverLetMeGo.Core.Spoilers;
 
 /// <summary>
-/// Reads the text: scores every sentence with the trained model (its place in the text, the author's warnings and
-/// spoiler-free promises, and the work's vocabulary included), smooths each score towards its neighbours', and votes
-/// for each block at the highest level of its sentences, with the score as the reason ("model: 0.91").
+/// Reads the text: every sentence's spoiler chance from the encoder heads (its meaning) and the n-gram model (its words,
+/// its place in the text, the author's warnings and spoiler-free promises, the work's vocabulary), leaned on by its
+/// neighbours. Votes for each block at the highest level of
+/// its sentences, with the chance as the reason ("model: 0.91"), and tells the tagger which blocks it is confident
+/// reveal nothing.
 /// </summary>
-internal sealed class ContentModelSignal(SpoilerModel model) : ISpoilerSignal
+internal sealed class ContentModelSignal(SpoilerModel model, MeaningReader? meaning) : ISpoilerSignal
 {
     public void Vote(TaggingContext context)
     {
@@ -22,8 +24,9 @@ internal sealed class ContentModelSignal(SpoilerModel model) : ISpoilerSignal
         var reader = new SentenceContext.Reader(count);
         var featurizer = Featurizer.ForThread;
         var vocabulary = context.Knowledge.Vocabulary.Count == 0 ? null : context.Knowledge.Vocabulary;
-        var spoiler = new double[count];
-        var major = new double[count];
+        var texts = new string[count];
+        var ngramSpoiler = new double[count];
+        var ngramMajor = new double[count];
         var i = 0;
         for (var b = 0; b < context.Blocks.Count; b++)
         {
@@ -31,38 +34,41 @@ internal sealed class ContentModelSignal(SpoilerModel model) : ISpoilerSignal
             var spans = context.SentencesOf(b);
             for (var s = 0; s < spans.Count; s++, i++)
             {
+                texts[i] = text[spans[s].Start..spans[s].End];
                 var sentence = reader.Next(text, spans[s]);
                 featurizer.Featurize(text, spans[s].Start, spans[s].End, sentence, vocabulary);
-                (spoiler[i], major[i]) = model.Score(featurizer, sentence);
+                (ngramSpoiler[i], ngramMajor[i]) = model.Score(featurizer, sentence);
             }
         }
 
-        var smoothed = ContextSmoothing.Apply(spoiler);
+        var (spoiler, major, own) = SentenceChances.Read(texts, ngramSpoiler, ngramMajor, meaning);
         i = 0;
         for (var b = 0; b < context.Blocks.Count; b++)
         {
             var spans = context.SentencesOf(b);
-            // The page marks this block itself: that is decided, and the model's guess would only add a reason.
-            if (context.Blocks[b].MarkedSpoiler)
-            {
-                i += spans.Count;
-                continue;
-            }
-
+            var clean = spans.Count > 0;
             var best = (Level: SpoilerLevel.None, Score: 0.0);
             for (var s = 0; s < spans.Count; s++, i++)
             {
-                var level = model.LevelOf(smoothed[i], major[i]);
-                if (level == SpoilerLevel.None)
+                // Confidence is the sentence's own: the region around it is exactly what the author's warning already says.
+                clean &= own[i] < ScoreBlend.ConfidentlyClean;
+                context.SetChance(b, s, own[i]);
+                // The page marks this block itself: that is decided, and the model's guess would only add a reason.
+                if (context.Blocks[b].MarkedSpoiler)
+                    continue;
+                var level = ScoreBlend.LevelOf(spoiler[i], major[i]);
+                if (level == SpoilerLevel.None || SpoilerTagger.IsWarning(context.Blocks[b].Text, spans[s]))
                     continue;
                 // The author scoped what follows to the premise; the model's major is not sure enough to overrule them.
                 if (level == SpoilerLevel.Major && InPremiseRegion(context, b))
                     level = SpoilerLevel.Premise;
                 context.RaiseSentence(b, s, level);
-                if (level > best.Level || level == best.Level && smoothed[i] > best.Score)
-                    best = (level, smoothed[i]);
+                if (level > best.Level || level == best.Level && spoiler[i] > best.Score)
+                    best = (level, spoiler[i]);
             }
 
+            if (clean)
+                context.MarkConfidentlyClean(b);
             if (best.Level > SpoilerLevel.None)
                 context.Add(b, new SpoilerVote(best.Level, best.Score, Reason(best.Score), PerSentence: true));
         }

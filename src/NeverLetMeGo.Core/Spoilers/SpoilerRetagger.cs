@@ -10,12 +10,15 @@ namespace NeverLetMeGo.Core.Spoilers;
 /// </summary>
 public static class SpoilerRetagger
 {
-    public static IReadOnlyList<Block> Retag(IReadOnlyList<Block> stored, WorkKnowledge knowledge)
+    public static IReadOnlyList<Block> Retag(IReadOnlyList<Block> stored, WorkKnowledge knowledge) => Retag(stored, knowledge, null, out _);
+
+    /// <summary>As <see cref="Retag(IReadOnlyList{Block}, WorkKnowledge)"/>, for a text read against another (a comment against its article).</summary>
+    public static IReadOnlyList<Block> Retag(IReadOnlyList<Block> stored, WorkKnowledge knowledge, TextReading? outer, out TextReading reading)
     {
         ArgumentNullException.ThrowIfNull(stored);
         var text = new ExtractedText(stored.Select(b => new SourceBlock(b.Kind, b.Text)).ToArray(), null);
         var tagger = new SpoilerTagger([new StoredRulesSignal(stored), .. SpoilerTagger.ContentSignals]);
-        return tagger.Tag(text, knowledge).Select((b, i) => b with { Index = stored[i].Index }).ToArray();
+        return tagger.Tag(text, knowledge, outer, out reading).Select((b, i) => b with { Index = stored[i].Index }).ToArray();
     }
 
     /// <summary>
@@ -25,34 +28,58 @@ public static class SpoilerRetagger
     public static Review Retag(Review review, WorkKnowledge knowledge)
     {
         ArgumentNullException.ThrowIfNull(review);
+        var blocks = Retag(review.Blocks, knowledge, null, out var article);
         return review with
         {
-            Blocks = Retag(review.Blocks, knowledge),
-            Comments = review.Comments.Select(c => c with { Blocks = Retag(c.Blocks, knowledge) }).ToArray(),
+            Blocks = blocks,
+            Comments = review.Comments.Select(c => c with { Blocks = Retag(c.Blocks, knowledge, article, out _) }).ToArray(),
         };
     }
 }
 
-/// <summary>Replays the page rules' stored verdicts: their reasons say which rule fired and at what level.</summary>
+/// <summary>
+/// Replays the page rules' stored verdicts: their reasons say which rule fired and at what level. A block the first
+/// tagging left readable inside a warned region (the model was confident it revealed nothing) stored no reason, so the
+/// region is carried on from the stored warning to the next end marker: such a block stays readable only while the model
+/// is still confident.
+/// </summary>
 internal sealed class StoredRulesSignal(IReadOnlyList<Block> stored) : ISpoilerSignal
 {
     public void Vote(TaggingContext context)
     {
+        SpoilerLevel? region = null;
         for (var i = 0; i < stored.Count && i < context.Blocks.Count; i++)
         {
-            foreach (var reason in stored[i].Spoiler.Reasons)
+            var reasons = stored[i].Spoiler.Reasons;
+            if (region is not null && WarningPatterns.IsEndMarker(stored[i].Text))
+                region = null;
+            var ruled = false;
+            foreach (var reason in reasons)
             {
                 var vote = reason switch
                 {
                     AuthorWarningSignal.WarningReason => new SpoilerVote(SpoilerLevel.None, 0, reason, Warning: true),
-                    AuthorWarningSignal.RegionReason => new SpoilerVote(SpoilerLevel.Major, AuthorWarningSignal.RegionScore, reason),
-                    AuthorWarningSignal.PremiseRegionReason => new SpoilerVote(SpoilerLevel.Premise, AuthorWarningSignal.RegionScore, reason),
+                    AuthorWarningSignal.RegionReason => AuthorWarningSignal.Region(SpoilerLevel.Major),
+                    AuthorWarningSignal.PremiseRegionReason => AuthorWarningSignal.Region(SpoilerLevel.Premise),
                     ExplicitMarkupSignal.Reason => new SpoilerVote(SpoilerLevel.Major, 1.0, reason),
                     _ => null,
                 };
-                if (vote is not null)
-                    context.Add(i, vote);
+                if (vote is null)
+                    continue;
+                context.Add(i, vote);
+                ruled = true;
+                region = reason switch
+                {
+                    AuthorWarningSignal.WarningReason => WarningPatterns.Classify(stored[i].Text) is { PremiseOnly: true } ? SpoilerLevel.Premise : SpoilerLevel.Major,
+                    AuthorWarningSignal.RegionReason => SpoilerLevel.Major,
+                    AuthorWarningSignal.PremiseRegionReason => SpoilerLevel.Premise,
+                    _ => region,
+                };
             }
+
+            // No rule's reason stored inside a region: the region had given way to the model's confidence.
+            if (!ruled && region is { } level)
+                context.Add(i, AuthorWarningSignal.Region(level));
         }
     }
 }

@@ -17,28 +17,40 @@ internal sealed class SpoilerTagger(IReadOnlyList<ISpoilerSignal> signals)
     /// <summary>The v1 rules only: explicit markup, then author warnings and jump breaks.</summary>
     public static SpoilerTagger Rules { get; } = new([new ExplicitMarkupSignal(), new AuthorWarningSignal()]);
 
-    /// <summary>The signals that read the text: the operators' spoiler terms and the shipped model (when the build has one).</summary>
-    public static IReadOnlyList<ISpoilerSignal> ContentSignals { get; } = SpoilerModel.Shipped is { } model
-        ? [new SpoilerTermSignal(), new ContentModelSignal(model)]
-        : [new SpoilerTermSignal()];
+    // Lazy, so the rules alone never load the sentence encoder.
+    private static readonly Lazy<IReadOnlyList<ISpoilerSignal>> Content = new(() => SpoilerModel.Shipped is { } model
+        ? [new SpoilerTermSignal(), new ContentModelSignal(model, MeaningReader.Shipped), new RevealedTermSignal(model.Background)]
+        : [new SpoilerTermSignal()]);
+
+    private static readonly Lazy<SpoilerTagger> DefaultTagger = new(() => new([new ExplicitMarkupSignal(), new AuthorWarningSignal(), .. ContentSignals]));
+
+    /// <summary>The signals that read the text: the operators' spoiler terms and the shipped models (when the build has them).</summary>
+    public static IReadOnlyList<ISpoilerSignal> ContentSignals => Content.Value;
 
     /// <summary>The rules, then the content signals.</summary>
-    public static SpoilerTagger Default { get; } = new([new ExplicitMarkupSignal(), new AuthorWarningSignal(), .. ContentSignals]);
+    public static SpoilerTagger Default => DefaultTagger.Value;
 
-    public IReadOnlyList<Block> Tag(ExtractedText text, WorkKnowledge? knowledge = null)
+    public IReadOnlyList<Block> Tag(ExtractedText text, WorkKnowledge? knowledge = null) => Tag(text, knowledge, null, out _);
+
+    /// <summary>
+    /// Tags one text; <paramref name="outer"/> is what tagging the text it answers learned (a comment's article), and
+    /// <paramref name="reading"/> what tagging this one learned, for the comments that answer it.
+    /// </summary>
+    public IReadOnlyList<Block> Tag(ExtractedText text, WorkKnowledge? knowledge, TextReading? outer, out TextReading reading)
     {
         var prepared = InlineSpoilerMarkup.Apply(text);
-        var context = new TaggingContext(prepared, knowledge);
+        var context = new TaggingContext(prepared, knowledge, outer);
         foreach (var signal in signals)
         {
             signal.Vote(context);
         }
 
+        reading = new TextReading(context.Revealed ?? TextReading.Empty.Revealed);
         var blocks = new Block[prepared.Blocks.Count];
         for (var i = 0; i < blocks.Length; i++)
         {
             var source = prepared.Blocks[i];
-            var votes = context.VotesFor(i);
+            var votes = context.IsConfidentlyClean(i) ? context.VotesFor(i).Where(v => !v.Yields).ToArray() : context.VotesFor(i);
             var tag = Combine(votes);
             var whole = SpoilerLevel.None;
             foreach (var vote in votes)
@@ -51,7 +63,10 @@ internal sealed class SpoilerTagger(IReadOnlyList<ISpoilerSignal> signals)
             var sentences = new SentenceSpan[spans.Count];
             for (var s = 0; s < spans.Count; s++)
             {
-                var level = tag.Warning ? SpoilerLevel.None : (SpoilerLevel)Math.Max((int)whole, (int)context.SentenceLevel(i, s));
+                // A sentence that is itself the author's warning ("if you haven't seen it yet, stop here") or the end of one is never hidden.
+                var level = tag.Warning || IsWarning(source.Text, spans[s])
+                    ? SpoilerLevel.None
+                    : (SpoilerLevel)Math.Max((int)whole, (int)context.SentenceLevel(i, s));
                 sentences[s] = new SentenceSpan(spans[s].Start, spans[s].End, level);
             }
 
@@ -59,6 +74,14 @@ internal sealed class SpoilerTagger(IReadOnlyList<ISpoilerSignal> signals)
         }
 
         return blocks;
+    }
+
+    /// <summary>The sentence is itself an author's warning or the end of one: never hidden, never voted on.</summary>
+    internal static bool IsWarning(string text, Text.TextSpan span)
+    {
+        var sentence = text.AsSpan(span.Start, span.Length);
+        return WarningPatterns.MightWarn(sentence) && WarningPatterns.Classify(sentence.ToString()) is not null
+            || WarningPatterns.IsEndMarker(sentence.ToString());
     }
 
     internal static SpoilerTag Combine(IReadOnlyList<SpoilerVote> votes)

@@ -11,8 +11,14 @@ internal sealed class TaggingContext
     private readonly IReadOnlyList<TextSpan>?[] _sentences;
     private readonly SpoilerLevel[]?[] _sentenceLevels;
 
-    public TaggingContext(ExtractedText text, WorkKnowledge? knowledge = null)
+    private readonly bool[] _clean;
+    private readonly double?[]?[] _chances;
+
+    public TaggingContext(ExtractedText text, WorkKnowledge? knowledge = null, TextReading? outer = null)
     {
+        Outer = outer;
+        _clean = new bool[text.Blocks.Count];
+        _chances = new double?[]?[text.Blocks.Count];
         Blocks = text.Blocks;
         JumpBreak = text.JumpBreak;
         Knowledge = knowledge ?? WorkKnowledge.None;
@@ -27,6 +33,24 @@ internal sealed class TaggingContext
     public int? JumpBreak { get; }
 
     public WorkKnowledge Knowledge { get; }
+
+    /// <summary>What tagging the text this one answers (a comment's article) learned, when there is one.</summary>
+    public TextReading? Outer { get; }
+
+    /// <summary>Stems of the rare words this text's hidden sentences used, once <see cref="RevealedTermSignal"/> ran.</summary>
+    public IReadOnlySet<string>? Revealed { get; set; }
+
+
+    /// <summary>The model's chance that the sentence gives story away, read alone (null before the model ran).</summary>
+    public double? ChanceOf(int block, int sentence) => _chances[block]?[sentence];
+
+    public void SetChance(int block, int sentence, double chance) =>
+        (_chances[block] ??= new double?[SentencesOf(block).Count])[sentence] = chance;
+
+    /// <summary>The model is confident the block reveals nothing: votes that yield to it are dropped.</summary>
+    public void MarkConfidentlyClean(int index) => _clean[index] = true;
+
+    public bool IsConfidentlyClean(int index) => _clean[index];
 
     public void Add(int index, SpoilerVote vote) => (_votes[index] ??= []).Add(vote);
 

@@ -43,14 +43,14 @@ internal static partial class WarningPatterns
     public static bool IsEndMarker(string text) =>
         text.AsSpan().ContainsAny(Spoil) && EndMarker().IsMatch(Normalize(text));
 
-    private static readonly SearchValues<string> Keywords = SearchValues.Create(["spoil", "read", "warned", "risk"], StringComparison.OrdinalIgnoreCase);
+    private static readonly SearchValues<string> Keywords = SearchValues.Create(["spoil", "read", "warned", "risk", "haven", "have not"], StringComparison.OrdinalIgnoreCase);
     private static readonly SearchValues<string> Spoil = SearchValues.Create(["spoil"], StringComparison.OrdinalIgnoreCase);
 
     // Curly apostrophes and dashes vary by blog engine; the patterns are written with plain ones.
     private static string Normalize(string text) =>
         text.Replace('\u2019', '\'').Replace('\u2018', '\'').Replace('\u2013', '-').Replace('\u2014', '-');
 
-    [GeneratedRegex(@"spoil|read\s+(?:on|further|ahead|any\s+further)|been\s+warned|own\s+risk|stop\s+reading", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"spoil|read\s+(?:on|further|ahead|any\s+further)|been\s+warned|own\s+risk|stop\s+reading|\bif\s+you\s+(?:haven'?t|have\s+not)\b", RegexOptions.IgnoreCase)]
     private static partial Regex MayWarn();
 
     [GeneratedRegex(
@@ -67,7 +67,8 @@ internal static partial class WarningPatterns
         + @"|\bstop\s+reading\s+(?:now|here)|\b(?:you'?ve|you\s+have)\s+been\s+warned|\bread\s+at\s+your\s+own\s+risk"
         + @"|^\W*(?:warning\W+)?spoilers?\b\W*(?:ahead|below)?\W*$"
         + @"|\bspoiler[-\s](?:filled|heavy|laden|ridden|territory|zone)"
-        + @"|\bbeware(?:\s+of)?\s+(?:\w+\s+)?spoilers",
+        + @"|\bbeware(?:\s+of)?\s+(?:\w+\s+)?spoilers"
+        + @"|\bif\s+you\s+(?:haven'?t|have\s+not)\s+(?:yet\s+|already\s+)?(?:seen|watched|read|finished|played)\b[^.!?]{0,80}?\b(?:stop|first|look\s+away|skip|turn\s+back|beware|go\s+(?:and\s+)?(?:see|watch|read))\b",
         RegexOptions.IgnoreCase)]
     private static partial Regex Warning();
 

@@ -35,8 +35,8 @@ internal static class RetagCommand
             if (!knowledge.TryGetValue(reviewWork, out var known))
                 knowledge[reviewWork] = known = await knowledgeStore.GetKnowledgeAsync(reviewWork, ct);
             var stored = await levels.GetBlocksAsync(reviewId, reviewWork, ct);
-            var article = SpoilerRetagger.Retag(stored.Article, known);
-            var comments = stored.Comments.SelectMany(c => SpoilerRetagger.Retag(c.Blocks, known).Select(b => (c.CommentId, Block: b))).ToArray();
+            var article = SpoilerRetagger.Retag(stored.Article, known, null, out var reading);
+            var comments = stored.Comments.SelectMany(c => SpoilerRetagger.Retag(c.Blocks, known, reading, out _).Select(b => (c.CommentId, Block: b))).ToArray();
             var before = stored.Article.Concat(stored.Comments.SelectMany(c => c.Blocks)).ToArray();
             var after = article.Concat(comments.Select(c => c.Block)).ToArray();
             var moved = before.Zip(after).Count(p => p.First.Spoiler.Level != p.Second.Spoiler.Level || p.First.Spoiler.Warning != p.Second.Spoiler.Warning);

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using NeverLetMeGo.Core.Spoilers.Embeddings;
 using NeverLetMeGo.Core.Spoilers.Model;
 
 namespace NeverLetMeGo.Worker.Cli;
@@ -14,23 +15,46 @@ internal static class SpoilersCommand
         command.Subcommands.Add(Score(context));
         command.Subcommands.Add(SpoilersEval.Create(context));
         command.Subcommands.Add(SpoilersBench.Create(context));
+        command.Subcommands.Add(ExportEncoder(context));
         return command;
     }
 
     private static Command Train(CliContext context)
     {
         var input = new Argument<string>("labelled.jsonl") { Description = "Sentences with a label none|premise|major, grouped by work_id and review_id, in reading order." };
-        var output = new Option<string>("--out") { Description = "Where to write the model file.", Required = true };
-        var command = new Command("train", "Train the model (deterministic: the same corpus gives the same file, bit for bit).") { input, output };
+        var output = new Option<string>("--out")
+        {
+            Description = "Where to write the n-gram model; the encoder heads go beside it with the extension .heads.",
+            Required = true,
+        };
+        var command = new Command("train", "Train the n-gram model and the encoder heads (deterministic: the same corpus gives the same files).") { input, output };
         CliAction.Set(command, context, (parse, ct) =>
         {
-            var rows = SpoilersJsonl.Read(parse.GetRequiredValue(input), labelled: true);
-            var model = SpoilerTrainer.Train(rows.ToArray());
+            var rows = SpoilersJsonl.Read(parse.GetRequiredValue(input), labelled: true).ToArray();
             var path = parse.GetRequiredValue(output);
+            var heads = HeadsPath(path);
             using (var file = File.Create(path))
-                model.Save(file);
-            context.Out.WriteLine($"trained on {rows.Count} sentences of {rows.Select(r => r.Sentence.WorkId).Distinct(StringComparer.Ordinal).Count()} works; wrote {path}");
+                SpoilerTrainer.Train(rows).Save(file);
+            using (var file = File.Create(heads))
+                EncoderHeadTrainer.Train(SentenceEncoder.Shared, EncoderWeights.MiniLm, rows).Save(file);
+            context.Out.WriteLine($"trained on {rows.Length} sentences of {rows.Select(r => r.Sentence.WorkId).Distinct(StringComparer.Ordinal).Count()} works; wrote {path} and {heads}");
             return Task.FromResult(ExitCodes.Ok);
+        });
+        return command;
+    }
+
+    private static Command ExportEncoder(CliContext context)
+    {
+        var output = new Option<string>("--out") { Description = "Where to write the fp32 ONNX graph.", Required = true };
+        var command = new Command("export-encoder", "Write the package's fp32 sentence encoder, the input of spoilers/quantize-encoder.py.") { output };
+        CliAction.Set(command, context, async (parse, ct) =>
+        {
+            var path = parse.GetRequiredValue(output);
+            await using (var model = EncoderWeights.MiniLmFp32.OpenModel())
+            await using (var file = File.Create(path))
+                await model.CopyToAsync(file, ct);
+            context.Out.WriteLine($"wrote {path}");
+            return ExitCodes.Ok;
         });
         return command;
     }
@@ -43,19 +67,44 @@ internal static class SpoilersCommand
         var command = new Command("score", "Score sentences; lines sharing a work_id are that work's unlabelled context.") { input, output, modelPath };
         CliAction.Set(command, context, (parse, ct) =>
         {
-            var model = LoadModel(parse.GetValue(modelPath));
+            var (model, meaning) = LoadModels(parse.GetValue(modelPath));
             var rows = SpoilersJsonl.Read(parse.GetRequiredValue(input), labelled: false);
-            var scores = SpoilerScorer.Score(model, rows.Select(r => r.Sentence).ToArray());
+            var scores = SpoilerScorer.Score(model, meaning, rows.Select(r => r.Sentence).ToArray());
             using var writer = new StreamWriter(parse.GetRequiredValue(output));
             foreach (var s in scores)
-                writer.WriteLine(JsonSerializer.Serialize(new { id = s.Id, score = Math.Round(s.Score, 6), level = s.Level.ToString().ToLowerInvariant() }));
+                writer.WriteLine(JsonSerializer.Serialize(new { id = s.Id, score = Math.Round(s.Score, 6), spoiler = Math.Round(s.Spoiler, 6), level = s.Level.ToString().ToLowerInvariant() }));
             context.Out.WriteLine($"scored {scores.Count} sentences");
             return Task.FromResult(ExitCodes.Ok);
         });
         return command;
     }
 
-    internal static Option<string?> ModelOption() => new("--model") { Description = "A model file (default: the shipped model)." };
+    internal static Option<string?> ModelOption() => new("--model")
+    {
+        Description = "An n-gram model file, with its encoder heads beside it as .heads if there are any (default: the shipped models).",
+    };
+
+    internal static string HeadsPath(string modelPath) => Path.ChangeExtension(modelPath, ".heads");
+
+    /// <summary>The n-gram model and the meaning reader from <paramref name="path"/> (and its .heads), or the shipped ones.</summary>
+    internal static (SpoilerModel Model, MeaningReader? Meaning) LoadModels(string? path)
+    {
+        var model = LoadModel(path);
+        if (path is null)
+            return (model, MeaningReader.Shipped);
+        var heads = HeadsPath(path);
+        if (!File.Exists(heads))
+            return (model, null);
+        try
+        {
+            using var file = File.OpenRead(heads);
+            return (model, new MeaningReader(SentenceEncoder.Shared, EncoderHeads.Load(file)));
+        }
+        catch (Exception ex) when (ex is InvalidDataException or EndOfStreamException)
+        {
+            throw new CliException($"{heads}: {ex.Message}");
+        }
+    }
 
     internal static SpoilerModel LoadModel(string? path)
     {

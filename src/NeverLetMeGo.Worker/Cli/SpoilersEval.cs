@@ -1,5 +1,6 @@
 using System.CommandLine;
 using NeverLetMeGo.Core.Model;
+using NeverLetMeGo.Core.Spoilers.Embeddings;
 using NeverLetMeGo.Core.Spoilers.Model;
 
 namespace NeverLetMeGo.Worker.Cli;
@@ -31,7 +32,7 @@ internal static class SpoilersEval
 
             var scores = parse.GetValue(folds) is { } k
                 ? CrossValidate(rows, k)
-                : SpoilerScorer.Score(SpoilersCommand.LoadModel(parse.GetValue(modelPath)), rows.Select(r => r.Sentence).ToArray());
+                : Score(SpoilersCommand.LoadModels(parse.GetValue(modelPath)), rows);
             context.Out.WriteLine("| source | sentences | spoilers | ROC AUC | AP | best-F1 thr | P | R | F1 | R≥0.9 thr | P | R | F1 |");
             context.Out.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
             foreach (var group in rows.Select((r, i) => (r.Source, r.Label, Score: scores[i]))
@@ -56,6 +57,9 @@ internal static class SpoilersEval
         return command;
     }
 
+    private static IReadOnlyList<SentenceScore> Score((SpoilerModel Model, MeaningReader? Meaning) models, LabelledSentence[] rows) =>
+        SpoilerScorer.Score(models.Model, models.Meaning, rows.Select(r => r.Sentence).ToArray());
+
     private static SentenceScore[] CrossValidate(LabelledSentence[] rows, int k)
     {
         if (k < 2)
@@ -66,8 +70,9 @@ internal static class SpoilersEval
         for (var fold = 0; fold < k; fold++)
         {
             var held = Enumerable.Range(0, rows.Length).Where(i => foldOf[rows[i].Sentence.WorkId] == fold).ToArray();
-            var model = SpoilerTrainer.Train(rows.Where(r => foldOf[r.Sentence.WorkId] != fold).ToArray());
-            var foldScores = SpoilerScorer.Score(model, held.Select(i => rows[i].Sentence).ToArray());
+            var train = rows.Where(r => foldOf[r.Sentence.WorkId] != fold).ToArray();
+            var meaning = new MeaningReader(SentenceEncoder.Shared, EncoderHeadTrainer.Train(SentenceEncoder.Shared, EncoderWeights.MiniLm, train));
+            var foldScores = SpoilerScorer.Score(SpoilerTrainer.Train(train), meaning, held.Select(i => rows[i].Sentence).ToArray());
             for (var j = 0; j < held.Length; j++)
                 scores[held[j]] = foldScores[j];
         }

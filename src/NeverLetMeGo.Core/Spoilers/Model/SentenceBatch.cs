@@ -7,19 +7,22 @@ namespace NeverLetMeGo.Core.Spoilers.Model;
 /// </summary>
 internal sealed class SentenceBatch
 {
-    private SentenceBatch(SentenceContext[] contexts, WorkVocabulary[] vocabularies, int[][] reviews, WorkVocabularyBuilder builder)
+    private SentenceBatch(SentenceContext[] contexts, WorkVocabulary[] vocabularies, int[][] texts, WorkVocabularyBuilder builder)
     {
         Contexts = contexts;
         Vocabularies = vocabularies;
-        Reviews = reviews;
+        Texts = texts;
         Builder = builder;
     }
 
     public SentenceContext[] Contexts { get; }
     public WorkVocabulary[] Vocabularies { get; }
 
-    /// <summary>Indices of the sentences of each known review, in reading order (for smoothing).</summary>
-    public int[][] Reviews { get; }
+    /// <summary>
+    /// Indices of the sentences of each text, in reading order, for context: each known review, and the lines of a work
+    /// that name no review, in the order they came.
+    /// </summary>
+    public int[][] Texts { get; }
 
     public WorkVocabularyBuilder Builder { get; }
 
@@ -28,6 +31,7 @@ internal sealed class SentenceBatch
         var builder = new WorkVocabularyBuilder(background);
         var works = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         var reviews = new Dictionary<(string, string), List<int>>();
+        var loose = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         for (var i = 0; i < inputs.Count; i++)
         {
             var input = inputs[i];
@@ -39,6 +43,12 @@ internal sealed class SentenceBatch
                 if (!reviews.TryGetValue((input.WorkId, review), out var sentences))
                     reviews[(input.WorkId, review)] = sentences = [];
                 sentences.Add(i);
+            }
+            else
+            {
+                if (!loose.TryGetValue(input.WorkId, out var lines))
+                    loose[input.WorkId] = lines = [];
+                lines.Add(i);
             }
         }
 
@@ -61,41 +71,7 @@ internal sealed class SentenceBatch
                 contexts[members[k]] = own[k];
         }
 
-        return new SentenceBatch(contexts, vocabularies, reviews.Values.Select(r => r.ToArray()).ToArray(), builder);
-    }
-}
-
-/// <summary>
-/// Spoilers come in runs: each sentence's probability leans a little towards its neighbours' when they are higher. Never
-/// lower: one sentence can give the twist away in a review of opinions, and plain neighbours do not make it safer.
-/// </summary>
-internal static class ContextSmoothing
-{
-    private const double Own = 0.75;
-
-    public static double[] Apply(double[] p)
-    {
-        var count = p.Length;
-        var q = new double[count];
-        for (var i = 0; i < count; i++)
-        {
-            var neighbours = 0.0;
-            var n = 0;
-            if (i > 0)
-            {
-                neighbours += p[i - 1];
-                n++;
-            }
-
-            if (i + 1 < count)
-            {
-                neighbours += p[i + 1];
-                n++;
-            }
-
-            q[i] = n == 0 ? p[i] : Math.Max(p[i], Own * p[i] + (1 - Own) * neighbours / n);
-        }
-
-        return q;
+        var texts = reviews.Values.Concat(loose.Values).Select(r => r.ToArray()).ToArray();
+        return new SentenceBatch(contexts, vocabularies, texts, builder);
     }
 }

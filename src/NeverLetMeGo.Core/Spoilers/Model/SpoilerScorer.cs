@@ -3,7 +3,14 @@ namespace NeverLetMeGo.Core.Spoilers.Model;
 /// <summary>Scores a batch of sentences with a model: what `nlmg spoilers score` and `eval` run. Never sees labels.</summary>
 public static class SpoilerScorer
 {
-    public static IReadOnlyList<SentenceScore> Score(SpoilerModel model, IReadOnlyList<SentenceInput> inputs)
+    public static IReadOnlyList<SentenceScore> Score(SpoilerModel model, IReadOnlyList<SentenceInput> inputs) =>
+        Score(model, MeaningReader.Shipped, inputs);
+
+    /// <summary>
+    /// As <see cref="Score(SpoilerModel, IReadOnlyList{SentenceInput})"/> with these heads (null: the n-gram model alone).
+    /// A review's sentences are one text; lines without a review are read as one text per work, in file order.
+    /// </summary>
+    public static IReadOnlyList<SentenceScore> Score(SpoilerModel model, MeaningReader? meaning, IReadOnlyList<SentenceInput> inputs)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(inputs);
@@ -18,16 +25,23 @@ public static class SpoilerScorer
             (spoiler[i], major[i]) = model.Score(featurizer, batch.Contexts[i]);
         }
 
-        foreach (var review in batch.Reviews)
+        // One call encodes every sentence: its batches fill both cores, where text by text they would not.
+        var vectors = meaning?.Encoder.Encode(inputs.Select(s => s.Text).ToArray());
+        foreach (var text in batch.Texts)
         {
-            var smoothed = ContextSmoothing.Apply(review.Select(i => spoiler[i]).ToArray());
-            for (var k = 0; k < review.Length; k++)
-                spoiler[review[k]] = smoothed[k];
+            var (read, majors, _) = SentenceChances.Read(
+                text.Select(i => inputs[i].Text).ToArray(), text.Select(i => spoiler[i]).ToArray(), text.Select(i => major[i]).ToArray(), meaning,
+                vectors: vectors is null ? null : text.Select(i => vectors[i]).ToArray());
+            for (var k = 0; k < text.Length; k++)
+            {
+                spoiler[text[k]] = read[k];
+                major[text[k]] = majors[k];
+            }
         }
 
         var scores = new SentenceScore[inputs.Count];
         for (var i = 0; i < inputs.Count; i++)
-            scores[i] = new SentenceScore(inputs[i].Id, spoiler[i], spoiler[i] * major[i], model.LevelOf(spoiler[i], major[i]));
+            scores[i] = new SentenceScore(inputs[i].Id, spoiler[i], spoiler[i] * major[i], ScoreBlend.LevelOf(spoiler[i], major[i]));
         return scores;
     }
 }

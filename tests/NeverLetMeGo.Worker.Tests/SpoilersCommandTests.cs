@@ -39,7 +39,8 @@ public sealed class SpoilersCommandTests : IDisposable
         Assert.True(result.ExitCode == 0, result.ToString());
         var lines = (await File.ReadAllLinesAsync(output)).Select(l => JsonDocument.Parse(l).RootElement).ToArray();
         Assert.Equal(["a", "7"], lines.Select(l => l.GetProperty("id").GetString()));
-        Assert.All(lines, l => Assert.Equal(["id", "score", "level"], l.EnumerateObject().Select(p => p.Name)));
+        Assert.All(lines, l => Assert.Equal(["id", "score", "spoiler", "level"], l.EnumerateObject().Select(p => p.Name)));
+        Assert.True(lines[1].GetProperty("spoiler").GetDouble() > lines[0].GetProperty("spoiler").GetDouble());
         Assert.Equal("none", lines[0].GetProperty("level").GetString());
         Assert.Equal("major", lines[1].GetProperty("level").GetString());
     }

@@ -1,10 +1,8 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
-using NeverLetMeGo.Data.Postgres;
+using NeverLetMeGo.Testing;
 using Npgsql;
 
 namespace NeverLetMeGo.Api.Tests;
@@ -13,17 +11,10 @@ namespace NeverLetMeGo.Api.Tests;
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public sealed class EmbeddedRecoveryTests : IAsyncLifetime
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "nlmg-embedded-" + Guid.NewGuid().ToString("N")[..12]);
+    private readonly PrivateEmbeddedCluster _cluster = new();
     private WebApplication? _app;
 
-    public Task InitializeAsync()
-    {
-        // 0755 and owner.pid as the shared test cluster does: the server may run as postgres, and a killed run is cleaned up.
-        Directory.CreateDirectory(_folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
-            | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
-        File.WriteAllText(Path.Combine(_folder, "owner.pid"), Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
-        return Task.CompletedTask;
-    }
+    public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync()
     {
@@ -33,9 +24,7 @@ public sealed class EmbeddedRecoveryTests : IAsyncLifetime
             await _app.DisposeAsync();
         }
 
-        if (Directory.Exists(Path.Combine(_folder, "pgdata")))
-            await EmbeddedPostgres.Locate(new DatabaseOptions { DataDirectory = _folder }, NullLogger.Instance).StopAsync(CancellationToken.None);
-        Directory.Delete(_folder, recursive: true);
+        await _cluster.DisposeAsync();
     }
 
     [Fact]
@@ -43,7 +32,7 @@ public sealed class EmbeddedRecoveryTests : IAsyncLifetime
     {
         _app = await ApiApp.BuildAsync([], new Dictionary<string, string?>
         {
-            ["Database:DataDirectory"] = _folder,
+            ["Database:DataDirectory"] = _cluster.Folder,
             ["Samples:ImportOnFirstStart"] = "false",
             ["Urls"] = "http://127.0.0.1:0",
             ["Logging:LogLevel:Default"] = "Warning",
@@ -55,7 +44,7 @@ public sealed class EmbeddedRecoveryTests : IAsyncLifetime
         var path = $"/reviews/{saved.ReviewId}";
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri(path, UriKind.Relative))).StatusCode);
 
-        var pid = int.Parse(File.ReadLines(Path.Combine(_folder, "pgdata", "postmaster.pid")).First(), CultureInfo.InvariantCulture);
+        var pid = _cluster.PostmasterPid();
         using (var postmaster = Process.GetProcessById(pid))
         {
             postmaster.Kill();
@@ -76,7 +65,7 @@ public sealed class EmbeddedRecoveryTests : IAsyncLifetime
             Assert.Equal(TimeSpan.FromSeconds(5), response.Headers.RetryAfter?.Delta);
             unavailable++;
             var ready = await (await client.GetAsync(new Uri("/readyz", UriKind.Relative))).Content.ReadAsStringAsync();
-            if (ready.Contains(_folder, StringComparison.Ordinal) || ready.Contains(".s.PGSQL", StringComparison.Ordinal))
+            if (ready.Contains(_cluster.Folder, StringComparison.Ordinal) || ready.Contains(".s.PGSQL", StringComparison.Ordinal))
                 readyzLeaks.Add(ready);
             await Task.Delay(50);
         }

@@ -7,6 +7,7 @@ using NeverLetMeGo.Api;
 using NeverLetMeGo.Data.Postgres;
 using NeverLetMeGo.Worker.Cli;
 using NeverLetMeGo.Worker.Tests.Support;
+using NeverLetMeGo.Testing;
 using Npgsql;
 
 namespace NeverLetMeGo.Worker.Tests;
@@ -20,17 +21,10 @@ namespace NeverLetMeGo.Worker.Tests;
 public sealed class ChaosTests : IAsyncLifetime
 {
     private const int Jobs = 200;
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "nlmg-embedded-" + Guid.NewGuid().ToString("N")[..12]);
+    private readonly PrivateEmbeddedCluster _cluster = new();
     private WebApplication? _api;
 
-    public Task InitializeAsync()
-    {
-        // 0755 and owner.pid as the shared test cluster does: the server may run as postgres, and a killed run is cleaned up.
-        Directory.CreateDirectory(_folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
-            | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
-        File.WriteAllText(Path.Combine(_folder, "owner.pid"), Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
-        return Task.CompletedTask;
-    }
+    public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync()
     {
@@ -40,9 +34,7 @@ public sealed class ChaosTests : IAsyncLifetime
             await _api.DisposeAsync();
         }
 
-        if (Directory.Exists(Path.Combine(_folder, "pgdata")))
-            await EmbeddedPostgres.Locate(new DatabaseOptions { DataDirectory = _folder }, NullLogger.Instance).StopAsync(CancellationToken.None);
-        Directory.Delete(_folder, recursive: true);
+        await _cluster.DisposeAsync();
     }
 
     [Fact]
@@ -50,7 +42,7 @@ public sealed class ChaosTests : IAsyncLifetime
     {
         var settings = new Dictionary<string, string?>
         {
-            ["Database:DataDirectory"] = _folder,
+            ["Database:DataDirectory"] = _cluster.Folder,
             ["Samples:ImportOnFirstStart"] = "false",
             ["Scraper:HostDelaySeconds"] = "0",
             ["Scraper:PollIntervalSeconds"] = "0.2",
@@ -85,7 +77,7 @@ public sealed class ChaosTests : IAsyncLifetime
         });
 
         await WaitForAsync(() => Count(log.ToString(), " review ") >= 30, patience.Token, log);
-        var pid = int.Parse(File.ReadLines(Path.Combine(_folder, "pgdata", "postmaster.pid")).First(), CultureInfo.InvariantCulture);
+        var pid = _cluster.PostmasterPid();
         using (var postmaster = Process.GetProcessById(pid))
             postmaster.Kill();
         await WaitForAsync(() => DoneAsync().GetAwaiter().GetResult() == Jobs, patience.Token, log);
@@ -93,7 +85,7 @@ public sealed class ChaosTests : IAsyncLifetime
         Assert.Equal(0, await worker);
         await reads;
 
-        await using var db = NpgsqlDataSource.Create(EmbeddedPostgres.Locate(new DatabaseOptions { DataDirectory = _folder }, NullLogger.Instance).ConnectionString);
+        await using var db = NpgsqlDataSource.Create(EmbeddedPostgres.Locate(new DatabaseOptions { DataDirectory = _cluster.Folder }, NullLogger.Instance).ConnectionString);
         Assert.Equal(0L, await ScalarAsync(db, "select count(*) from scrape_jobs where state <> 'done'"));
         Assert.Equal((long)Jobs, await ScalarAsync(db, "select count(*) from reviews"));
         Assert.Equal(0L, await ScalarAsync(db, "select count(*) from (select url from reviews group by url having count(*) > 1) d"));
@@ -110,7 +102,7 @@ public sealed class ChaosTests : IAsyncLifetime
     {
         try
         {
-            await using var db = NpgsqlDataSource.Create(EmbeddedPostgres.Locate(new DatabaseOptions { DataDirectory = _folder }, NullLogger.Instance).ConnectionString);
+            await using var db = NpgsqlDataSource.Create(EmbeddedPostgres.Locate(new DatabaseOptions { DataDirectory = _cluster.Folder }, NullLogger.Instance).ConnectionString);
             return await ScalarAsync(db, "select count(*) from scrape_jobs where state = 'done'");
         }
         catch (NpgsqlException)

@@ -41,7 +41,10 @@ internal sealed class ContentModelSignal(SpoilerModel model, MeaningReader? mean
             }
         }
 
-        var (spoiler, major, own) = SentenceChances.Read(texts, ngramSpoiler, ngramMajor, meaning);
+        // An article longer than a page's encoding budget is read by its words alone past the budget.
+        var (spoiler, major, own) = count <= ReviewPipeline.EncodedSentencesPerPage || meaning is null
+            ? SentenceChances.Read(texts, ngramSpoiler, ngramMajor, meaning)
+            : ReadLong(texts, ngramSpoiler, ngramMajor, meaning);
         i = 0;
         for (var b = 0; b < context.Blocks.Count; b++)
         {
@@ -72,6 +75,14 @@ internal sealed class ContentModelSignal(SpoilerModel model, MeaningReader? mean
             if (best.Level > SpoilerLevel.None)
                 context.Add(b, new SpoilerVote(best.Level, best.Score, Reason(best.Score), PerSentence: true));
         }
+    }
+
+    private static (double[] Spoiler, double[] Major, double[] Own) ReadLong(string[] texts, double[] ngramSpoiler, double[] ngramMajor, MeaningReader meaning)
+    {
+        var head = ReviewPipeline.EncodedSentencesPerPage;
+        var (spoiler, major, own) = SentenceChances.Read(texts[..head], ngramSpoiler[..head], ngramMajor[..head], meaning);
+        var (restSpoiler, restMajor, restOwn) = SentenceChances.Read(texts[head..], ngramSpoiler[head..], ngramMajor[head..], null);
+        return ([.. spoiler, .. restSpoiler], [.. major, .. restMajor], [.. own, .. restOwn]);
     }
 
     private static bool InPremiseRegion(TaggingContext context, int block)

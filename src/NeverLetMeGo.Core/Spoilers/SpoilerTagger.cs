@@ -24,6 +24,16 @@ internal sealed class SpoilerTagger(IReadOnlyList<ISpoilerSignal> signals)
 
     private static readonly Lazy<SpoilerTagger> DefaultTagger = new(() => new([new ExplicitMarkupSignal(), new AuthorWarningSignal(), .. ContentSignals]));
 
+    private static readonly Lazy<SpoilerTagger> WordsOnlyTagger = new(() => new(SpoilerModel.Shipped is { } model
+        ? [new ExplicitMarkupSignal(), new AuthorWarningSignal(), new SpoilerTermSignal(), new ContentModelSignal(model, null), new RevealedTermSignal(model.Background)]
+        : [new ExplicitMarkupSignal(), new AuthorWarningSignal(), new SpoilerTermSignal()]));
+
+    /// <summary>
+    /// The default tagger without the sentence encoder: for a page's comments past what one page may spend on encoding
+    /// (<see cref="ReviewPipeline"/>), so a thread of thousands of comments is tagged in time instead of failing its page.
+    /// </summary>
+    public static SpoilerTagger WordsOnly => WordsOnlyTagger.Value;
+
     /// <summary>The signals that read the text: the operators' spoiler terms and the shipped models (when the build has them).</summary>
     public static IReadOnlyList<ISpoilerSignal> ContentSignals => Content.Value;
 

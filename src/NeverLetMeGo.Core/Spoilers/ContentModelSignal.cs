@@ -49,12 +49,10 @@ internal sealed class ContentModelSignal(SpoilerModel model, MeaningReader? mean
         for (var b = 0; b < context.Blocks.Count; b++)
         {
             var spans = context.SentencesOf(b);
-            var clean = spans.Count > 0;
             var best = (Level: SpoilerLevel.None, Score: 0.0);
             for (var s = 0; s < spans.Count; s++, i++)
             {
                 // Confidence is the sentence's own: the region around it is exactly what the author's warning already says.
-                clean &= own[i] < ScoreBlend.ConfidentlyClean;
                 context.SetChance(b, s, own[i]);
                 // The page marks this block itself: that is decided, and the model's guess would only add a reason.
                 if (context.Blocks[b].MarkedSpoiler)
@@ -70,8 +68,6 @@ internal sealed class ContentModelSignal(SpoilerModel model, MeaningReader? mean
                     best = (level, spoiler[i]);
             }
 
-            if (clean)
-                context.MarkConfidentlyClean(b);
             if (best.Level > SpoilerLevel.None)
                 context.Add(b, new SpoilerVote(best.Level, best.Score, Reason(best.Score), PerSentence: true));
         }

@@ -1,5 +1,6 @@
 using NeverLetMeGo.Core.Extraction;
 using NeverLetMeGo.Core.Model;
+using NeverLetMeGo.Core.Spoilers.Model;
 using NeverLetMeGo.Core.Text;
 
 namespace NeverLetMeGo.Core.Spoilers;
@@ -11,13 +12,11 @@ internal sealed class TaggingContext
     private readonly IReadOnlyList<TextSpan>?[] _sentences;
     private readonly SpoilerLevel[]?[] _sentenceLevels;
 
-    private readonly bool[] _clean;
     private readonly double?[]?[] _chances;
 
     public TaggingContext(ExtractedText text, WorkKnowledge? knowledge = null, TextReading? outer = null)
     {
         Outer = outer;
-        _clean = new bool[text.Blocks.Count];
         _chances = new double?[]?[text.Blocks.Count];
         Blocks = text.Blocks;
         JumpBreak = text.JumpBreak;
@@ -47,10 +46,12 @@ internal sealed class TaggingContext
     public void SetChance(int block, int sentence, double chance) =>
         (_chances[block] ??= new double?[SentencesOf(block).Count])[sentence] = chance;
 
-    /// <summary>The model is confident the block reveals nothing: votes that yield to it are dropped.</summary>
-    public void MarkConfidentlyClean(int index) => _clean[index] = true;
-
-    public bool IsConfidentlyClean(int index) => _clean[index];
+    /// <summary>
+    /// The model read every sentence of the block alone below <see cref="ScoreBlend.ConfidentlyClean"/>: it is confident the
+    /// block reveals nothing, and votes that yield to it are dropped.
+    /// </summary>
+    public bool IsConfidentlyClean(int index) =>
+        _chances[index] is { Length: > 0 } chances && Array.TrueForAll(chances, c => c < ScoreBlend.ConfidentlyClean);
 
     public void Add(int index, SpoilerVote vote) => (_votes[index] ??= []).Add(vote);
 

@@ -10,14 +10,13 @@ namespace NeverLetMeGo.Core.Spoilers.Embeddings;
 /// typographic quotes right; <see cref="AccentFolding"/> takes accents off first, as the model's own tokenizer does), run
 /// one sentence per call, and remembered by hash. One per call because the int8 graph quantizes its activations with one
 /// scale per call: batched, a sentence's vector would depend on the sentences beside it, and the same review could tag
-/// differently from one run to the next. One ONNX Runtime thread per call: calls from several threads run side by side on one session,
-/// which measured faster than one call spread over several threads.
+/// differently from one run to the next. One ONNX Runtime thread per call: calls from several threads run side by side on
+/// one session, which measured faster than one call spread over several threads.
 /// </summary>
 public sealed class SentenceEncoder : IDisposable
 {
     /// <summary>Words past this are cut off: a sentence's meaning is in its first hundred words, and cost grows with length.</summary>
     public const int MaxTokens = 128;
-    private const int BatchSize = 1;
 
     private static readonly Lazy<SentenceEncoder> SharedEncoder = new(() => Load(EncoderWeights.MiniLm));
 
@@ -43,7 +42,7 @@ public sealed class SentenceEncoder : IDisposable
     /// <summary>Size of the ONNX graph loaded, for the memory report.</summary>
     public long ModelBytes { get; }
 
-    /// <summary>Threads one large <see cref="Encode"/> call spreads its batches over (training, evaluation).</summary>
+    /// <summary>Threads one large <see cref="Encode"/> call spreads its sentences over (training, evaluation).</summary>
     public static int Parallelism { get; set; } = Math.Max(1, Math.Min(Environment.ProcessorCount, 2));
 
     public static SentenceEncoder Load(EncoderWeights weights)
@@ -94,33 +93,23 @@ public sealed class SentenceEncoder : IDisposable
                 missing.Add((i, key, Tokenize(sentences[i])));
         }
 
-        if (missing.Count == 0)
-            return vectors;
-
-        missing.Sort((a, b) => a.Ids.Length != b.Ids.Length ? a.Ids.Length.CompareTo(b.Ids.Length) : a.Index.CompareTo(b.Index));
-        var batches = Batches(missing);
-        void Run(int b)
+        void Run(int k)
         {
-            var (from, to) = batches[b];
-            var encoded = Infer(missing, from, to);
-            for (var k = from; k < to; k++)
-            {
-                vectors[missing[k].Index] = encoded[k - from];
-                _cache.Add(missing[k].Key, encoded[k - from]);
-            }
+            var (index, key, ids) = missing[k];
+            vectors[index] = Infer(ids);
+            _cache.Add(key, vectors[index]);
         }
 
-        if (batches.Count == 1 || Parallelism == 1)
+        if (missing.Count == 1 || Parallelism == 1)
         {
-            for (var b = 0; b < batches.Count; b++)
-                Run(b);
+            for (var k = 0; k < missing.Count; k++)
+                Run(k);
         }
         else
         {
-            Parallel.For(0, batches.Count, new ParallelOptions { MaxDegreeOfParallelism = Parallelism }, Run);
+            Parallel.For(0, missing.Count, new ParallelOptions { MaxDegreeOfParallelism = Parallelism }, Run);
         }
 
-        // Identical sentences within one call were encoded once each; the cache makes the copies agree.
         return vectors;
     }
 
@@ -133,56 +122,26 @@ public sealed class SentenceEncoder : IDisposable
         }
     }
 
-    private static List<(int From, int To)> Batches(List<(int Index, UInt128 Key, long[] Ids)> sorted)
+    private float[] Infer(long[] ids)
     {
-        var batches = new List<(int, int)>();
-        var start = 0;
-        for (var k = 1; k <= sorted.Count; k++)
-        {
-            if (k == sorted.Count || k - start == BatchSize)
-            {
-                batches.Add((start, k));
-                start = k;
-            }
-        }
-
-        return batches;
-    }
-
-    private float[][] Infer(List<(int Index, UInt128 Key, long[] Ids)> sorted, int from, int to)
-    {
-        var rows = to - from;
-        var length = sorted[to - 1].Ids.Length;
-        var ids = new long[rows * length];
-        var mask = new long[rows * length];
-        var types = new long[rows * length];
-        for (var r = 0; r < rows; r++)
-        {
-            var row = sorted[from + r].Ids;
-            row.CopyTo(ids, r * length);
-            mask.AsSpan(r * length, row.Length).Fill(1);
-        }
-
-        long[] shape = [rows, length];
+        long[] shape = [1, ids.Length];
+        var mask = new long[ids.Length];
+        Array.Fill(mask, 1L);
         using var idsValue = OrtValue.CreateTensorValueFromMemory(ids, shape);
         using var maskValue = OrtValue.CreateTensorValueFromMemory(mask, shape);
-        using var typesValue = OrtValue.CreateTensorValueFromMemory(types, shape);
+        using var typesValue = OrtValue.CreateTensorValueFromMemory(new long[ids.Length], shape);
         using var run = new RunOptions();
         using var outputs = _session.Run(run, ["input_ids", "attention_mask", "token_type_ids"], [idsValue, maskValue, typesValue], ["last_hidden_state"]);
-        var states = outputs[0].GetTensorDataAsSpan<float>();
-        var vectors = new float[rows][];
-        for (var r = 0; r < rows; r++)
-            vectors[r] = MeanPool(states, r, length, sorted[from + r].Ids.Length);
-        return vectors;
+        return MeanPool(outputs[0].GetTensorDataAsSpan<float>(), ids.Length);
     }
 
-    private float[] MeanPool(ReadOnlySpan<float> states, int row, int length, int tokens)
+    private float[] MeanPool(ReadOnlySpan<float> states, int tokens)
     {
         var d = Dimension;
         var sum = new double[d];
         for (var t = 0; t < tokens; t++)
         {
-            var state = states.Slice((row * length + t) * d, d);
+            var state = states.Slice(t * d, d);
             for (var j = 0; j < d; j++)
                 sum[j] += state[j];
         }

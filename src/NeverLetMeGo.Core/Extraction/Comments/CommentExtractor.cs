@@ -76,6 +76,7 @@ internal sealed class CommentExtractor(ClassHintCache hints)
         }
 
         HtmlNode? headingArea = null;
+        Item? term = null;
         var children = node.ChildNodes;
         for (var i = 0; i < children.Count; i++)
         {
@@ -103,8 +104,22 @@ internal sealed class CommentExtractor(ClassHintCache hints)
                 _areas.Add(child);
             }
 
+            if (child.Name == "dt")
+            {
+                term = null;
+            }
+
             if (CommentMarkup.IsItem(child, verdict, childArea is not null, childDisqus))
             {
+                if (term is not null && child.Name == "dd")
+                {
+                    // Thesis-style threads mark both halves of a dt/dd pair as comments: the dd is the body of the dt's
+                    // comment (read through its scope), not a second comment with the same text.
+                    _itemNodes.Add(child);
+                    Scan(child, term, false, childArea, childDisqus, depth + 1);
+                    continue;
+                }
+
                 if (current is not null && !replyBoundary)
                 {
                     // An inner wrapper of the same comment (WordPress.com: li#li-comment-1 > div#comment-1).
@@ -116,6 +131,7 @@ internal sealed class CommentExtractor(ClassHintCache hints)
                 var item = new Item(child, current, childArea);
                 _items.Add(item);
                 _itemNodes.Add(child);
+                term = child.Name == "dt" ? item : null;
                 Scan(child, item, false, childArea, childDisqus, depth + 1);
                 continue;
             }
@@ -225,7 +241,7 @@ internal sealed class CommentExtractor(ClassHintCache hints)
         // Comments outside a container are removed one by one; those after a "Comments" heading went with its run.
         Containers.AddRange(_items
             .Where(i => i.Parent is null && (i.Area is null || (!_areas.Contains(i.Area) && !_headingsTaken.Contains(i.Area))))
-            .Select(i => i.Node));
+            .SelectMany(i => Scope(i.Node)));
     }
 
     // A thread container never swallows the article: refuse one that holds an article body outside its comments.

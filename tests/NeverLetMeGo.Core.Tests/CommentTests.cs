@@ -136,6 +136,29 @@ public sealed class CommentTests
     }
 
     [Fact]
+    public void A_thread_that_marks_both_halves_of_a_dt_dd_pair_as_comments_reads_each_comment_once()
+    {
+        var review = WithComments("""
+            <div id="comments"><dl id="comment_list">
+              <dt class="comment depth-1 parent" id="comment-1"><span class="comment_author"><a href="#">Hesham</a></span></dt>
+              <dd class="comment depth-1 parent"><div class="format_text"><p>Show us how to build a box.</p></div>
+                <dl class="children">
+                  <dt class="comment depth-2" id="comment-2"><span class="comment_author">Jason</span></dt>
+                  <dd class="comment depth-2"><div class="format_text"><p>Ditto on the above.</p></div></dd>
+                </dl>
+              </dd>
+              <dt class="comment depth-1" id="comment-3"><span class="comment_author">Johan</span></dt>
+              <dd class="comment depth-1"><div class="format_text"><p>And a skin, please.</p></div></dd>
+            </dl></div>
+            """);
+
+        Assert.Equal(
+            [("comment-1", null, "Hesham", "Show us how to build a box."), ("comment-2", "comment-1", "Jason", "Ditto on the above."), ("comment-3", null, "Johan", "And a skin, please.")],
+            review.Comments.Select(c => (c.Id, c.ParentId, c.Author, c.Blocks.Single().Text)).ToArray());
+        Assert.DoesNotContain(review.Texts(), t => t.Contains("skin", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Disqus_static_markup_is_read_with_its_replies()
     {
         var review = WithComments("""

@@ -115,6 +115,8 @@ internal sealed class ContentAnalyzer(ClassHintCache hints, bool lenient = false
         inSpoiler |= NodeTraits.IsSpoilerMarkup(node, verdict);
         var stats = new NodeStats();
         var paragraphCommas = 0;
+        var cards = 0;
+        var cardText = 0;
         // Every walk indexes child lists: HtmlNodeCollection's enumerator is boxed, an allocation and interface calls per element.
         var children = node.ChildNodes;
         for (var i = 0; i < children.Count; i++)
@@ -162,6 +164,13 @@ internal sealed class ContentAnalyzer(ClassHintCache hints, bool lenient = false
             stats.Paragraphs += c.Paragraphs;
             stats.ProseText += c.ProseText;
             stats.HoldsContent |= c.HoldsContent;
+            stats.Titled |= c.Titled || (c.TextLength > 0 && (HtmlNames.IsHeading(childName) || (c.LinkLength == c.TextLength && !HtmlNames.Inline.Contains(childName))));
+            if (IsCard(childName, c))
+            {
+                cards++;
+                cardText += c.TextLength;
+            }
+
             stats.Down1 += c.Own;
             stats.Down2 += c.Down1;
             stats.Down3 += c.Down2;
@@ -181,6 +190,13 @@ internal sealed class ContentAnalyzer(ClassHintCache hints, bool lenient = false
                 return null;
             }
 
+            _deferred.Add((node, stats));
+        }
+
+        if (!lenient && !isRoot && !selfHint && !stats.HoldsContent && cards >= 3 && cardText * 3 >= stats.TextLength * 2)
+        {
+            // Teasers: three or more items that are each a title and a line or two with a link ("related stories", "more
+            // from this site"). They go the way a boilerplate wrapper goes: out, unless they hold most of the page.
             _deferred.Add((node, stats));
         }
 
@@ -218,6 +234,13 @@ internal sealed class ContentAnalyzer(ClassHintCache hints, bool lenient = false
 
         return verdict.Has(ClassSignal.CommentRelated) || (verdict.Has(ClassSignal.Boilerplate) && !HtmlNames.IsHeading(name));
     }
+
+    /// <summary>A teaser: a title (a heading, or a block that is all link) and a short text, with a link somewhere.</summary>
+    /// <remarks>A section is a part of its document and a table row a record, whatever they hold: neither is a teaser.</remarks>
+    private static bool IsCard(string name, NodeStats c) =>
+        c.Titled && c.LinkLength > 0 && c.TextLength is > 0 and <= CardMaxText && name is not ("section" or "tr" or "tbody" or "thead");
+
+    private const int CardMaxText = 400;
 
     private static bool IsPageChrome(string name) => name is "nav" or "menu" or "header" or "footer" or "aside";
 

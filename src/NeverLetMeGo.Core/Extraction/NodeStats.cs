@@ -26,6 +26,9 @@ internal sealed class NodeStats
     /// <summary>The element or a descendant is an article, main or a content-hinted container.</summary>
     public bool HoldsContent;
 
+    /// <summary>The element holds a title: a heading with text, or a block whose text is all link.</summary>
+    public bool Titled;
+
     /// <summary>The element's own paragraph score (0 unless it reads as a paragraph).</summary>
     public double Own;
 

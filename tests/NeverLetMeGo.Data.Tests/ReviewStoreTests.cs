@@ -1,5 +1,6 @@
 using Dapper;
 using NeverLetMeGo.Core.Model;
+using NeverLetMeGo.Data.Reports;
 using NeverLetMeGo.Data.Reviews;
 using NeverLetMeGo.Testing;
 using static NeverLetMeGo.Data.Tests.TestReviews;
@@ -56,11 +57,8 @@ public sealed class ReviewStoreTests(PostgresDatabase database) : IClassFixture<
         Assert.Empty(withoutSentences!.Blocks[1].Sentences);
         Assert.Equal(stored.Blocks.Select(b => b.Text), withoutSentences.Blocks.Select(b => b.Text));
 
-        await using (var connection = await database.DataSource.OpenConnectionAsync())
-        {
-            await connection.ExecuteAsync(
-                "insert into block_level_overrides (review_id, ordinal, level, source) values (@id, 1, 2, 'operator')", new { id = saved.ReviewId });
-        }
+        // Through the correction path, which decides the review again: a row written behind its back decides nothing.
+        await new BlockCorrections(database.DataSource).SetAsync(saved.ReviewId, 1, 2, "an operator", CancellationToken.None);
 
         var corrected = await queries.GetAsync(saved.ReviewId, sentences: true, CancellationToken.None);
         Assert.Empty(corrected!.Blocks[1].Sentences);

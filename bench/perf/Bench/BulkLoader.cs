@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using NeverLetMeGo.Core;
+using NeverLetMeGo.Core.Decisions;
 using NeverLetMeGo.Core.Extraction.Metadata;
 using NeverLetMeGo.Core.Model;
 using Npgsql;
@@ -10,7 +11,8 @@ namespace NeverLetMeGo.Bench.Perf;
 
 /// <summary>
 /// The bench's bulk path, for the bulk of the corpus: the same rows <c>ReviewStore.SaveAsync</c> writes (same columns,
-/// content hash from Core's <see cref="ContentHash"/>, blocks and comment blocks by binary COPY), but a batch of reviews
+/// content hash from Core's <see cref="ContentHash"/>, decisions from Core's <see cref="ReviewDecider"/>, blocks and
+/// comment blocks by binary COPY, search documents), but a batch of reviews
 /// per statement. The reviews rows of a batch are committed in their own short transaction before their children: the
 /// rating trigger locks the work's counter row until commit, which would otherwise serialise every batch that holds a
 /// review of the popular work.
@@ -51,8 +53,10 @@ internal static class BulkLoader
                     siteIds = [.. reviews.Select(r => sites[new Uri(r.Url).Host])];
                 }
             }
-            var ids = await InsertReviewsAsync(db, reviews, [.. reviews.Select(r => works[r.Work.Title])], siteIds, fetchedAt, token);
-            await InsertChildrenAsync(db, reviews, ids, token);
+            // Decided by Core, as ReviewStore decides every review it writes.
+            var decisions = reviews.Select(Decide).ToList();
+            var ids = await InsertReviewsAsync(db, reviews, decisions, [.. reviews.Select(r => works[r.Work.Title])], siteIds, fetchedAt, token);
+            await InsertChildrenAsync(db, reviews, decisions, ids, token);
             Interlocked.Add(ref done, reviews.Count);
         });
         var seconds = clock.Elapsed.TotalSeconds;
@@ -61,6 +65,19 @@ internal static class BulkLoader
         await using var analyze = db.CreateCommand("analyze");
         await analyze.ExecuteNonQueryAsync(ct);
         return 0;
+    }
+
+    private static ReviewDecision Decide(Review review)
+    {
+        var parents = CommentThread.ResolveParents(review.Comments);
+        return ReviewDecider.Decide(new ReviewFacts
+        {
+            Title = review.Title,
+            WorkTitle = review.Work.Title,
+            Blocks = review.Blocks,
+            Comments = [.. review.Comments.Select((c, i) => new ThreadComment(parents[i], c.Blocks))],
+            RatingNormalized = review.Rating?.Normalized,
+        });
     }
 
     // The synthetic site names are "Site N Reviews" for host siteN.example.
@@ -83,16 +100,20 @@ internal static class BulkLoader
         return ids;
     }
 
-    private static async Task<long[]> InsertReviewsAsync(NpgsqlDataSource db, List<Review> reviews, long[] workIds, long[] siteIds, DateTime fetchedAt, CancellationToken ct)
+    private static async Task<long[]> InsertReviewsAsync(
+        NpgsqlDataSource db, List<Review> reviews, List<ReviewDecision> decisions, long[] workIds, long[] siteIds, DateTime fetchedAt, CancellationToken ct)
     {
         const string sql = """
             insert into reviews (work_id, site_id, url, title, author, published_at, rating_raw, rating_value, rating_scale,
-                                 rating_normalized, contains_spoilers, max_spoiler_level, content_hash, fetched_at)
-            select u.*, $14 from unnest($1::bigint[], $2::bigint[], $3::text[], $4::text[], $5::text[], $6::timestamptz[],
-                                        $7::text[], $8::float8[], $9::float8[], $10::float8[], $11::bool[], $12::int2[], $13::text[]) as u
+                                 rating_normalized, contains_spoilers, max_spoiler_level, content_hash,
+                                 safe_title, title_replaced, premise_blocks, major_blocks, excerpt, excerpt_truncated, comment_count,
+                                 rating_positive, fetched_at, decided_rules)
+            select u.*, $22, $23 from unnest($1::bigint[], $2::bigint[], $3::text[], $4::text[], $5::text[], $6::timestamptz[],
+                                        $7::text[], $8::float8[], $9::float8[], $10::float8[], $11::bool[], $12::int2[], $13::text[],
+                                        $14::text[], $15::bool[], $16::int[], $17::int[], $18::text[], $19::bool[], $20::int[], $21::bool[]) as u
             returning id, url
             """;
-        var levels = reviews.Select(r => r.Blocks.Count == 0 ? SpoilerLevel.None : r.Blocks.Max(b => b.Spoiler.Level)).ToArray();
+        var summaries = decisions.Select(d => d.Summary).ToArray();
         await using var command = db.CreateCommand(sql);
         object[] values =
         [
@@ -100,8 +121,13 @@ internal static class BulkLoader
             reviews.Select(r => r.Author).ToArray(), reviews.Select(r => r.PublishedAt?.UtcDateTime).ToArray(),
             reviews.Select(r => r.Rating?.Raw).ToArray(), reviews.Select(r => r.Rating?.Value).ToArray(),
             reviews.Select(r => r.Rating?.Scale).ToArray(), reviews.Select(r => r.Rating?.Normalized).ToArray(),
-            levels.Select(l => l > SpoilerLevel.None).ToArray(), levels.Select(l => (short)l).ToArray(),
-            reviews.Select(ContentHash.Compute).ToArray(), fetchedAt,
+            summaries.Select(d => d.ContainsSpoilers).ToArray(), summaries.Select(d => (short)d.HighestLevel).ToArray(),
+            reviews.Select(ContentHash.Compute).ToArray(),
+            decisions.Select(d => d.Title).ToArray(), decisions.Select(d => d.TitleReplaced).ToArray(),
+            summaries.Select(d => d.PremiseBlocks).ToArray(), summaries.Select(d => d.MajorBlocks).ToArray(),
+            summaries.Select(d => d.Excerpt).ToArray(), summaries.Select(d => d.ExcerptTruncated).ToArray(),
+            decisions.Select(d => d.Comments.Count).ToArray(), decisions.Select(d => d.RatingPositive).ToArray(),
+            fetchedAt, ReviewDecider.RulesVersion,
         ];
         foreach (var value in values)
             command.Parameters.Add(value is DateTime?[] ? new NpgsqlParameter { Value = value, NpgsqlDbType = TimestampTzArray } : new NpgsqlParameter { Value = value });
@@ -112,7 +138,7 @@ internal static class BulkLoader
         return [.. reviews.Select(r => byUrl[r.Url])];
     }
 
-    private static async Task InsertChildrenAsync(NpgsqlDataSource db, List<Review> reviews, long[] ids, CancellationToken ct)
+    private static async Task InsertChildrenAsync(NpgsqlDataSource db, List<Review> reviews, List<ReviewDecision> decisions, long[] ids, CancellationToken ct)
     {
         await using var connection = await db.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
@@ -120,14 +146,25 @@ internal static class BulkLoader
         // inserted just before), so their per-row checks are skipped. The reviews rows above went through every trigger.
         await using (var replica = new NpgsqlCommand("set local session_replication_role = replica", connection, tx))
             await replica.ExecuteNonQueryAsync(ct);
-        await CopyAsync(connection, "review_blocks (review_id", reviews.SelectMany((r, i) => r.Blocks.Select(b => (ids[i], b))), ct);
+        await CopyAsync(connection, "review_blocks (review_id", reviews.SelectMany((r, i) => r.Blocks.Select((b, j) => (ids[i], b, decisions[i].Blocks[j]))), ct, visibleFrom: true);
+        await using (var search = new NpgsqlCommand("""
+            insert into review_search (review_id, tolerance, document)
+            select u.review_id, u.tolerance, to_tsvector('english', u.text) from unnest($1::bigint[], $2::int2[], $3::text[]) as u(review_id, tolerance, text)
+            """, connection, tx))
+        {
+            var docs = decisions.SelectMany((d, i) => d.Searchable.Select((text, t) => (Review: ids[i], Tolerance: (short)t, Text: text))).ToList();
+            search.Parameters.Add(new NpgsqlParameter { Value = docs.Select(d => d.Review).ToArray() });
+            search.Parameters.Add(new NpgsqlParameter { Value = docs.Select(d => d.Tolerance).ToArray() });
+            search.Parameters.Add(new NpgsqlParameter { Value = docs.Select(d => d.Text).ToArray() });
+            await search.ExecuteNonQueryAsync(ct);
+        }
 
         const string comments = """
             insert into comments (review_id, external_id, author, published_at, ordinal)
             select * from unnest($1::bigint[], $2::text[], $3::text[], $4::timestamptz[], $5::int[])
             returning id, review_id, ordinal
             """;
-        var all = reviews.SelectMany((r, i) => r.Comments.Select((c, o) => (Review: ids[i], Comment: c, Ordinal: o))).ToList();
+        var all = reviews.SelectMany((r, i) => r.Comments.Select((c, o) => (Review: ids[i], Comment: c, Ordinal: o, Decided: decisions[i].Comments[o]))).ToList();
         var commentIds = new Dictionary<(long, int), long>();
         await using (var insert = new NpgsqlCommand(comments, connection, tx))
         {
@@ -152,15 +189,16 @@ internal static class BulkLoader
             link.Parameters.Add(new NpgsqlParameter { Value = links.Select(l => l.Parent).ToArray() });
             await link.ExecuteNonQueryAsync(ct);
         }
-        await CopyAsync(connection, "comment_blocks (comment_id", all.SelectMany(c => c.Comment.Blocks.Select(b => (commentIds[(c.Review, c.Ordinal)], b))), ct);
+        await CopyAsync(connection, "comment_blocks (comment_id", all.SelectMany(c => c.Comment.Blocks.Select((b, j) => (commentIds[(c.Review, c.Ordinal)], b, c.Decided[j]))), ct, visibleFrom: false);
         await tx.CommitAsync(ct);
     }
 
-    private static async Task CopyAsync(NpgsqlConnection c, string tableAndOwner, IEnumerable<(long Owner, Block Block)> rows, CancellationToken ct)
+    private static async Task CopyAsync(NpgsqlConnection c, string tableAndOwner, IEnumerable<(long Owner, Block Block, Block Decided)> rows, CancellationToken ct, bool visibleFrom)
     {
+        var extra = visibleFrom ? ", visible_from" : "";
         await using var copy = await c.BeginBinaryImportAsync(
-            $"copy {tableAndOwner}, ordinal, kind, text, spoiler_level, warning, spoiler_score, reasons) from stdin (format binary)", ct);
-        foreach (var (owner, block) in rows)
+            $"copy {tableAndOwner}, ordinal, kind, text, spoiler_level, warning, spoiler_score, reasons, decided_level, decided_warning, decided_reasons{extra}) from stdin (format binary)", ct);
+        foreach (var (owner, block, decided) in rows)
         {
             // Synchronous writes: they only fill Npgsql's buffer, flushing now and then; async per value costs more here.
             copy.StartRow();
@@ -172,6 +210,11 @@ internal static class BulkLoader
             copy.Write(block.Spoiler.Warning, NpgsqlDbType.Boolean);
             copy.Write(block.Spoiler.Score, NpgsqlDbType.Double);
             copy.Write(block.Spoiler.Reasons.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text);
+            copy.Write((short)decided.Spoiler.Level, NpgsqlDbType.Smallint);
+            copy.Write(decided.Spoiler.Warning, NpgsqlDbType.Boolean);
+            copy.Write(decided.Spoiler.Reasons.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text);
+            if (visibleFrom)
+                copy.Write((short)ReviewDecider.VisibleFrom(decided), NpgsqlDbType.Smallint);
         }
         await copy.CompleteAsync(ct);
     }

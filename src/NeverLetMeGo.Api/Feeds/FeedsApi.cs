@@ -30,7 +30,7 @@ internal static class FeedsApi
     private static async Task<Results<ContentHttpResult, ProblemHttpResult>> GetSiteFeed(HttpContext http, ReviewQueries reviews, CancellationToken ct)
     {
         var rows = await reviews.ListRecentAsync(EntryLimit, ct);
-        var entries = await SafeSummaries.LoadAsync(reviews, rows, ct);
+        var entries = rows.Select(ReviewMapping.ToSummary).ToList();
         var site = SiteUri(http);
         var xml = AtomFeed.Write("urn:neverletmego:feed:recent", "NeverLetMeGo: recent reviews", new Uri(site, "/feed.atom"), site, entries, DateTimeOffset.UnixEpoch);
         return TypedResults.Content(xml, AtomFeed.ContentType);
@@ -45,7 +45,7 @@ internal static class FeedsApi
         }
 
         var rows = await reviews.ListForWorkAsync(id, new ReviewListQuery { Limit = EntryLimit }, ct);
-        var entries = await SafeSummaries.LoadAsync(reviews, rows, ct);
+        var entries = rows.Select(ReviewMapping.ToSummary).ToList();
         var site = SiteUri(http);
         var self = new Uri(site, string.Create(CultureInfo.InvariantCulture, $"/works/{id}/feed.atom"));
         var xml = AtomFeed.Write($"urn:neverletmego:feed:work:{id}", $"NeverLetMeGo: reviews of {work.Title}", self, site, entries, work.CreatedAt);

@@ -5,8 +5,10 @@ using NeverLetMeGo.Api.Knowledge;
 using NeverLetMeGo.Api.Reviews;
 using NeverLetMeGo.Api.Search;
 using NeverLetMeGo.Api.Works;
+using NeverLetMeGo.Core.Decisions;
 using NeverLetMeGo.Core.Masking;
 using NeverLetMeGo.Core.Model;
+using NeverLetMeGo.Core.Ratings;
 using NeverLetMeGo.Data.Reviews;
 using NeverLetMeGo.Data.Works;
 
@@ -24,27 +26,6 @@ internal static class ApiExamples
     private const long ReviewId = 1001;
     private static readonly DateTimeOffset Published = new(2025, 3, 14, 9, 30, 0, TimeSpan.Zero);
 
-    private static readonly ReviewSummaryRow Row = new()
-    {
-        Id = ReviewId,
-        WorkId = WorkId,
-        WorkTitle = "The Quiet Harbour",
-        Url = "https://reviews.example.com/films/the-quiet-harbour",
-        Title = "The Quiet Harbour: patient, wintry and beautifully acted",
-        Author = "Dana Reyes",
-        PublishedAt = Published,
-        SiteName = "Example Film Reviews",
-        SiteHost = "reviews.example.com",
-        RatingRaw = "3/4 stars",
-        RatingValue = 3,
-        RatingScale = 4,
-        RatingNormalized = 75,
-        MaxSpoilerLevel = 2,
-        CommentCount = 2,
-        ContentHash = "",
-        FetchedAt = Published,
-    };
-
     /// <summary>Blocks 2 and 3 are the spoilers that every masked example hides.</summary>
     internal static readonly IReadOnlyList<BlockRow> Blocks =
     [
@@ -59,18 +40,56 @@ internal static class ApiExamples
         new(5, "paragraph", "A patient, beautifully acted chamber piece. 3/4 stars.", 0, false, 0.01, []),
     ];
 
-    private static SafeReview Safe(SpoilerTolerance tolerance = SpoilerTolerance.None, MaskMode mode = MaskMode.Placeholder)
-        => ReviewMapping.Project(Row, Blocks, tolerance, mode);
+    // Decided by Core as the store decides every review it writes.
+    private static readonly ReviewDecision Decision = ReviewDecider.Decide(new ReviewFacts
+    {
+        Title = "The Quiet Harbour: patient, wintry and beautifully acted",
+        WorkTitle = "The Quiet Harbour",
+        Blocks = ReviewMapping.ToBlocks(Blocks),
+        RatingNormalized = 75,
+    });
 
-    public static ReviewSummaryResponse Summary => ReviewMapping.ToSummary(Row, Safe());
+    private static readonly ReviewSummaryRow Row = new()
+    {
+        Id = ReviewId,
+        WorkId = WorkId,
+        WorkTitle = "The Quiet Harbour",
+        Url = "https://reviews.example.com/films/the-quiet-harbour",
+        Title = "The Quiet Harbour: patient, wintry and beautifully acted",
+        SafeTitle = Decision.Title,
+        TitleReplaced = Decision.TitleReplaced,
+        Author = "Dana Reyes",
+        PublishedAt = Published,
+        SiteName = "Example Film Reviews",
+        SiteHost = "reviews.example.com",
+        RatingRaw = "3/4 stars",
+        RatingValue = 3,
+        RatingScale = 4,
+        RatingNormalized = 75,
+        ContainsSpoilers = Decision.Summary.ContainsSpoilers,
+        MaxSpoilerLevel = (short)Decision.Summary.HighestLevel,
+        PremiseBlocks = Decision.Summary.PremiseBlocks,
+        MajorBlocks = Decision.Summary.MajorBlocks,
+        Excerpt = Decision.Summary.Excerpt,
+        ExcerptTruncated = Decision.Summary.ExcerptTruncated,
+        CommentCount = 2,
+        ContentHash = "",
+        FetchedAt = Published,
+        UpdatedAt = Published,
+    };
+
+    private static MaskedReview Masked(SpoilerTolerance tolerance = SpoilerTolerance.None, MaskMode mode = MaskMode.Placeholder)
+        => ReviewMapping.Mask(Blocks, tolerance, mode);
+
+    public static ReviewSummaryResponse Summary => ReviewMapping.ToSummary(Row);
 
     public static ReviewResponse Review(SpoilerTolerance tolerance, MaskMode mode)
     {
-        var safe = Safe(tolerance, mode);
-        return new(ReviewMapping.ToSummary(Row, safe), tolerance.ToWireName(), mode.ToWireName(), safe.HiddenBlocks, [.. safe.Blocks.Select(ReviewMapping.ToResponse)]);
+        var masked = Masked(tolerance, mode);
+        return new(Summary, tolerance.ToWireName(), mode.ToWireName(), masked.HiddenBlocks, [.. masked.Blocks.Select(ReviewMapping.ToResponse)]);
     }
 
-    public static string ReviewHtmlFragment => ReviewHtml.Render(Summary, Safe(), new ReadOptions(SpoilerTolerance.None, MaskMode.Placeholder));
+    public static string ReviewHtmlFragment => ReviewHtml.Render(Summary, Masked(), new ReadOptions(SpoilerTolerance.None, MaskMode.Placeholder));
 
     public static BlockResponse RevealedBlock => ReviewMapping.ToResponse(SpoilerMask.Apply(ReviewMapping.ToBlock(Blocks[2]), SpoilerTolerance.All));
 
@@ -123,7 +142,7 @@ internal static class ApiExamples
                 tenths[(int)Math.Round(c.RatingNormalized * 10)]++;
             }
 
-            var stats = new WorkRatingStatsRow(WorkId, Contributions.Length, 1, Contributions.Count(c => c.RatingNormalized >= WorkRatings.PositiveThreshold), Contributions.Sum(c => c.RatingNormalized), tenths);
+            var stats = new WorkRatingStatsRow(WorkId, Contributions.Length, 1, Contributions.Count(c => RatingStatistics.IsPositive(c.RatingNormalized)), Contributions.Sum(c => c.RatingNormalized), tenths);
             return WorkRatings.ToResponse(stats, Contributions[..2], WorkRatings.EncodeCursor(Contributions[1]));
         }
     }

@@ -33,14 +33,14 @@ internal static class ReviewCards
 
     private static async Task<Results<Ok<CardResponse>, ProblemHttpResult>> GetCard(long id, HttpContext http, ReviewQueries reviews, CancellationToken ct)
     {
-        var review = await reviews.GetAsync(id, ct);
+        var review = await reviews.GetSummaryAsync(id, ct);
         if (review is null)
         {
             return Problems.NotFound("Review", id);
         }
 
         var url = string.Create(CultureInfo.InvariantCulture, $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}/?review={id}");
-        return TypedResults.Ok(Build(ReviewMapping.ToSummary(review.Summary, review.Blocks), url));
+        return TypedResults.Ok(Build(ReviewMapping.ToSummary(review), url));
     }
 
     public static CardResponse Build(ReviewSummaryResponse summary, string url)

@@ -16,7 +16,7 @@ internal static class ReviewETags
     {
         // Strings are length-prefixed, so no title can make two different versions read alike.
         var key = string.Create(CultureInfo.InvariantCulture,
-            $"review|{ETags.Build}|{id}|{v.ContentHash}|{v.UpdatedAt.UtcTicks}|{v.FetchedAt.UtcTicks}|{v.WorkTitle.Length}:{v.WorkTitle}|{v.SiteName?.Length}:{v.SiteName}|{v.SiteHost.Length}:{v.SiteHost}|{v.Overrides}|{v.OverridesUpdatedAt?.UtcTicks}|{options.Tolerance}|{options.Mask}|{(html ? "html" : "json")}");
+            $"review|{ETags.Build}|{id}|{v.ContentHash}|{v.UpdatedAt.UtcTicks}|{v.FetchedAt.UtcTicks}|{v.WorkTitle.Length}:{v.WorkTitle}|{v.SiteName?.Length}:{v.SiteName}|{v.SiteHost.Length}:{v.SiteHost}|{options.Tolerance}|{options.Mask}|{(html ? "html" : "json")}");
         return ETags.Tag(Encoding.UTF8.GetBytes(key));
     }
 }

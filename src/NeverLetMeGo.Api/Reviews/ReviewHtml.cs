@@ -17,7 +17,7 @@ internal static class ReviewHtml
 
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Default;
 
-    public static string Render(ReviewSummaryResponse summary, SafeReview review, ReadOptions options)
+    public static string Render(ReviewSummaryResponse summary, MaskedReview review, ReadOptions options)
     {
         var html = new StringBuilder();
         html.Append(CultureInfo.InvariantCulture, $"<article class=\"nlmg-review\" data-review-id=\"{summary.Id}\" data-spoilers=\"{options.Tolerance.ToWireName()}\">\n");

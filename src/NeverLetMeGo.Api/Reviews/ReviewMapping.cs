@@ -4,39 +4,36 @@ using NeverLetMeGo.Data.Reviews;
 
 namespace NeverLetMeGo.Api.Reviews;
 
-/// <summary>Data rows to response records. Block text only leaves through <see cref="SpoilerMask"/>.</summary>
+/// <summary>
+/// Data rows to response records. Every decision (safe title, summary, excerpt, effective levels) was made by Core when
+/// the review was written and is read as stored; block text only leaves through <see cref="SpoilerMask"/>.
+/// </summary>
 internal static class ReviewMapping
 {
-    public static ReviewSummaryResponse ToSummary(ReviewSummaryRow row, IReadOnlyList<BlockRow> blockRows)
-        => ToSummary(row, Project(row, blockRows, SpoilerTolerance.None, MaskMode.Omit));
-
-    public static SafeReview Project(ReviewSummaryRow row, IReadOnlyList<BlockRow> blockRows, SpoilerTolerance tolerance, MaskMode mode)
-        => SpoilerMask.Project(row.Title, row.WorkTitle, ToBlocks(blockRows), tolerance, mode);
-
-    public static ReviewSummaryResponse ToSummary(ReviewSummaryRow row, SafeReview safe) => new(
+    public static ReviewSummaryResponse ToSummary(ReviewSummaryRow row) => new(
         row.Id,
         row.WorkId,
         row.WorkTitle,
         row.Url,
-        safe.Title,
-        safe.TitleReplaced,
+        row.SafeTitle,
+        row.TitleReplaced,
         row.Author,
         row.PublishedAt,
         SiteName(row),
         row is { RatingRaw: { } raw, RatingValue: { } value, RatingScale: { } scale, RatingNormalized: { } normalized }
             ? new RatingResponse(raw, value, scale, normalized)
             : null,
-        safe.Summary.ContainsSpoilers,
-        safe.Summary.HighestLevel.ToWireName(),
-        new SpoilerCountsResponse(safe.Summary.PremiseBlocks, safe.Summary.MajorBlocks),
-        safe.Summary.Excerpt,
-        safe.Summary.ExcerptTruncated,
+        row.ContainsSpoilers,
+        ((SpoilerLevel)row.MaxSpoilerLevel).ToWireName(),
+        new SpoilerCountsResponse(row.PremiseBlocks, row.MajorBlocks),
+        row.Excerpt,
+        row.ExcerptTruncated,
         row.CommentCount);
 
-    public static string SiteName(ReviewSummaryRow row) => row.SiteName ?? row.SiteHost;
+    public static MaskedReview Mask(IReadOnlyList<BlockRow> rows, SpoilerTolerance tolerance, MaskMode mode)
+        => SpoilerMask.Read(ToBlocks(rows), tolerance, mode);
 
-    public static IReadOnlyList<BlockResponse> Mask(IEnumerable<BlockRow> rows, SpoilerTolerance tolerance, MaskMode mode = MaskMode.Placeholder)
-        => [.. SpoilerMask.Apply(rows.Select(ToBlock), tolerance, mode).Select(ToResponse)];
+    public static string SiteName(ReviewSummaryRow row) => row.SiteName ?? row.SiteHost;
 
     public static BlockResponse ToResponse(MaskedBlock b)
         => new(b.Index, BlockKinds.ToColumn(b.Kind), b.Level.ToWireName(), b.Warning, b.Hidden, b.Text, b.Reason)

@@ -68,15 +68,15 @@ internal static class ReviewsApi
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         }
 
-        var safe = ReviewMapping.Project(review.Summary, review.Blocks, options.Tolerance, options.Mask);
-        var summary = ReviewMapping.ToSummary(review.Summary, safe);
+        var masked = ReviewMapping.Mask(review.Blocks, options.Tolerance, options.Mask);
+        var summary = ReviewMapping.ToSummary(review.Summary);
         if (html)
         {
-            return TypedResults.Content(ReviewHtml.Render(summary, safe, options), ReviewHtml.ContentType);
+            return TypedResults.Content(ReviewHtml.Render(summary, masked, options), ReviewHtml.ContentType);
         }
 
         return TypedResults.Ok(new ReviewResponse(
-            summary, options.Tolerance.ToWireName(), options.Mask.ToWireName(), safe.HiddenBlocks, [.. safe.Blocks.Select(ReviewMapping.ToResponse)]));
+            summary, options.Tolerance.ToWireName(), options.Mask.ToWireName(), masked.HiddenBlocks, [.. masked.Blocks.Select(ReviewMapping.ToResponse)]));
     }
 
     private static async Task<Results<ContentHttpResult, RedirectHttpResult, ProblemHttpResult>> GetReviewHtml(
@@ -98,8 +98,8 @@ internal static class ReviewsApi
             return Problems.NotFound("Review", id);
         }
 
-        var safe = ReviewMapping.Project(review.Summary, review.Blocks, options.Tolerance, options.Mask);
-        return TypedResults.Content(ReviewHtml.Render(ReviewMapping.ToSummary(review.Summary, safe), safe, options), ReviewHtml.ContentType);
+        var masked = ReviewMapping.Mask(review.Blocks, options.Tolerance, options.Mask);
+        return TypedResults.Content(ReviewHtml.Render(ReviewMapping.ToSummary(review.Summary), masked, options), ReviewHtml.ContentType);
     }
 
     private static async Task<Results<Ok<BlockResponse>, ProblemHttpResult>> GetBlock(
@@ -136,12 +136,11 @@ internal static class ReviewsApi
             return problem!;
         }
 
-        if (!await reviews.ExistsAsync(id, ct))
+        if (await reviews.FindCommentsAsync(id, ct) is not { } rows)
         {
             return Problems.NotFound("Review", id);
         }
 
-        var rows = await reviews.GetCommentsAsync(id, ct);
         return TypedResults.Ok(new CommentThreadResponse(id, options.Tolerance.ToWireName(), rows.Count, CommentThreads.Build(rows, options)));
     }
 }

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using NeverLetMeGo.Api.Infrastructure;
 using NeverLetMeGo.Api.Reviews;
 using NeverLetMeGo.Core.Masking;
-using NeverLetMeGo.Data.Reviews;
 using NeverLetMeGo.Data.Search;
 
 namespace NeverLetMeGo.Api.Search;
@@ -27,7 +26,7 @@ internal static class SearchApi
     }
 
     private static async Task<Results<Ok<SearchResponse>, ProblemHttpResult>> Search(
-        string? q, string? spoilers, int? limit, string? cursor, HttpContext http, ReviewQueries reviews, SearchQueries search, CancellationToken ct)
+        string? q, string? spoilers, int? limit, string? cursor, HttpContext http, SearchQueries search, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(q) || q.Length > MaxQueryLength)
         {
@@ -51,13 +50,10 @@ internal static class SearchApi
             return Problems.BadParameter("cursor", "cursor is not one this API issued for this q and spoilers.");
         }
 
-        var maxLevel = (short)(options.Tolerance == SpoilerTolerance.All ? 2 : (int)options.Tolerance);
-        var rows = await search.SearchAsync(query, maxLevel, pageSize + 1, after, ct);
+        var rows = await search.SearchAsync(query, options.Tolerance, pageSize + 1, after, ct);
         var hits = rows.Take(pageSize).ToList();
-        var summaryRows = await reviews.GetSummariesAsync([.. hits.Select(h => h.ReviewId)], ct);
-        var summaries = (await SafeSummaries.LoadAsync(reviews, summaryRows, ct)).ToDictionary(s => s.Id);
-        var items = hits.Where(h => summaries.ContainsKey(h.ReviewId))
-            .Select(h => new SearchHitResponse(summaries[h.ReviewId], h.Ordinal, Snippets.Plain(h.Snippet), Snippets.Html(h.Snippet), Math.Round((double)h.Rank, 4)))
+        var items = hits
+            .Select(h => new SearchHitResponse(ReviewMapping.ToSummary(h.Review), h.Ordinal, Snippets.Plain(h.Snippet), Snippets.Html(h.Snippet), Math.Round((double)h.Rank, 4)))
             .ToList();
         var next = rows.Count > pageSize ? SearchCursors.Encode(hits[^1], query, options.Tolerance) : null;
         Paging.AddNextLink(http, next);

@@ -15,7 +15,7 @@ namespace NeverLetMeGo.Api.Search;
 internal static class SearchCursors
 {
     public static string Encode(SearchHitRow last, string query, SpoilerTolerance tolerance)
-        => Paging.Encode(string.Create(CultureInfo.InvariantCulture, $"s:{Key(query, tolerance)}|{last.Rank}|{last.ReviewId}"));
+        => Paging.Encode(string.Create(CultureInfo.InvariantCulture, $"s:{Key(query, tolerance)}|{last.Rank}|{last.Review.Id}"));
 
     public static bool TryDecode(string cursor, string query, SpoilerTolerance tolerance, [NotNullWhen(true)] out SearchCursor? position)
     {

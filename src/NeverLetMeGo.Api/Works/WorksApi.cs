@@ -80,7 +80,7 @@ internal static class WorksApi
 
         var rows = await reviews.ListForWorkAsync(id, query, ct);
         var page = rows.Take(query.Limit - 1).ToList();
-        var items = await SafeSummaries.LoadAsync(reviews, page, ct);
+        var items = page.Select(ReviewMapping.ToSummary).ToList();
         var next = rows.Count > page.Count ? ReviewCursors.Encode(page[^1], query.Sort) : null;
         Paging.AddNextLink(http, next);
         return TypedResults.Ok(new ReviewListResponse(items, next));

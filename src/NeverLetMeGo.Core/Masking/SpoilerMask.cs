@@ -93,14 +93,9 @@ public static class SpoilerMask
 
     public static bool IsVisible(Block block, SpoilerTolerance tolerance) => block.Spoiler.Warning || tolerance.Allows(block.Spoiler.Level);
 
-    /// <summary>The whole projection of a review: masked blocks, the spoiler summary and a safe title.</summary>
-    public static SafeReview Project(string? title, string workTitle, IReadOnlyList<Block> blocks, SpoilerTolerance tolerance, MaskMode mode = MaskMode.Placeholder)
-    {
-        var (safeTitle, replaced) = SafeText.Title(title, workTitle, blocks);
-        var masked = SpoilerMask.Apply(blocks, tolerance, mode);
-        var hidden = blocks.Count(b => !IsVisible(b, tolerance));
-        return new SafeReview(safeTitle, replaced, Summarize(blocks), hidden, masked);
-    }
+    /// <summary>A review's decided blocks as one reader sees them, and how many of them are hidden from that reader.</summary>
+    public static MaskedReview Read(IReadOnlyList<Block> blocks, SpoilerTolerance tolerance, MaskMode mode = MaskMode.Placeholder)
+        => new(blocks.Count(b => !IsVisible(b, tolerance)), Apply(blocks, tolerance, mode));
 
     public static SpoilerSummary Summarize(IReadOnlyList<Block> blocks)
     {

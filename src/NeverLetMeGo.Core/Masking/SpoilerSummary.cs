@@ -8,5 +8,5 @@ namespace NeverLetMeGo.Core.Masking;
 /// </summary>
 public sealed record SpoilerSummary(bool ContainsSpoilers, SpoilerLevel HighestLevel, int PremiseBlocks, int MajorBlocks, string Excerpt, bool ExcerptTruncated);
 
-/// <summary>A review's blocks projected for one reader, with its summary and a title that is safe to show anywhere.</summary>
-public sealed record SafeReview(string Title, bool TitleReplaced, SpoilerSummary Summary, int HiddenBlocks, IReadOnlyList<MaskedBlock> Blocks);
+/// <summary>A review's blocks projected for one reader, and how many of them that reader cannot see.</summary>
+public sealed record MaskedReview(int HiddenBlocks, IReadOnlyList<MaskedBlock> Blocks);

@@ -9,8 +9,8 @@ namespace NeverLetMeGo.Data.Knowledge;
 public sealed record StoredReviewBlocks(long ReviewId, long WorkId, IReadOnlyList<Block> Article, IReadOnlyList<(long CommentId, IReadOnlyList<Block> Blocks)> Comments);
 
 /// <summary>
-/// Reads stored blocks for re-tagging and writes back only their spoiler tags (level, warning, score, reasons), with the
-/// review's spoiler summary. Nothing else of a review changes; operator and reader overrides (0003) still win on read.
+/// Reads stored blocks for re-tagging and writes back only their spoiler tags (level, warning, score, reasons), then
+/// decides the review again (ReviewDecisions): operator and reader corrections still win over the new tags.
 /// </summary>
 public sealed class SpoilerLevelStore(NpgsqlDataSource db)
 {
@@ -43,7 +43,7 @@ public sealed class SpoilerLevelStore(NpgsqlDataSource db)
         return new StoredReviewBlocks(reviewId, workId, article, comments);
     }
 
-    /// <summary>Writes the changed tags of one review in one transaction and refreshes its spoiler summary.</summary>
+    /// <summary>Writes the changed tags of one review and its new decisions in one transaction.</summary>
     public async Task SaveTagsAsync(long reviewId, IReadOnlyList<Block> article, IReadOnlyList<(long CommentId, Block Block)> comments, CancellationToken ct)
     {
         const string reviewBlock = """
@@ -54,18 +54,14 @@ public sealed class SpoilerLevelStore(NpgsqlDataSource db)
             update comment_blocks set spoiler_level = @Level, warning = @Warning, spoiler_score = @Score, reasons = @Reasons
             where comment_id = @Owner and ordinal = @Ordinal
             """;
-        const string summary = """
-            update reviews
-            set max_spoiler_level = coalesce((select max(spoiler_level) from review_blocks where review_id = @reviewId), 0),
-                contains_spoilers = exists (select 1 from review_blocks where review_id = @reviewId and spoiler_level > 0),
-                updated_at = now()
-            where id = @reviewId
-            """;
         await using var connection = await db.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
+        // The review's row first, as every writer of its decisions takes it (corrections too): no two wait on each other.
+        await ReviewDecisions.LockAsync(connection, transaction, reviewId, ct);
         await connection.ExecuteAsync(new CommandDefinition(reviewBlock, article.Select(b => Tag(reviewId, b, SentenceColumn.Flatten(b.Sentences))), transaction, cancellationToken: ct));
         await connection.ExecuteAsync(new CommandDefinition(commentBlock, comments.Select(c => Tag(c.CommentId, c.Block)), transaction, cancellationToken: ct));
-        await connection.ExecuteAsync(new CommandDefinition(summary, new { reviewId }, transaction, cancellationToken: ct));
+        // The new tags are inputs of what readers are shown: decided again in the same transaction.
+        await ReviewDecisions.RedecideAsync(connection, transaction, reviewId, ct);
         await transaction.CommitAsync(ct);
     }
 

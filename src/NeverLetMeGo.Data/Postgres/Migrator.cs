@@ -1,5 +1,6 @@
 using System.Reflection;
 using Microsoft.Extensions.Logging;
+using NeverLetMeGo.Data.Reviews;
 using Npgsql;
 
 namespace NeverLetMeGo.Data.Postgres;
@@ -46,6 +47,8 @@ public static class Migrator
 
             if (applied.Count == 0)
                 logger.LogDebug("Database schema is up to date ({Count} migrations)", migrations.Count);
+            // Reviews decided by no or an older version of Core's rules are decided again before anything reads them.
+            await ReviewDecisions.DecideOutdatedAsync(db, logger, ct);
             return applied;
         }
         finally

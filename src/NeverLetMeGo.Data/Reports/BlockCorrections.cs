@@ -1,4 +1,7 @@
 using Dapper;
+using NeverLetMeGo.Core.Decisions;
+using NeverLetMeGo.Core.Model;
+using NeverLetMeGo.Data.Reviews;
 using Npgsql;
 
 namespace NeverLetMeGo.Data.Reports;
@@ -14,13 +17,14 @@ public sealed record AuditRow(int Ordinal, short FromLevel, short ToLevel, strin
 
 /// <summary>
 /// Reader reports and operator corrections of a block's spoiler level. Each call is one transaction holding the review's
-/// row lock, so concurrent reports of one block count once each and the threshold is crossed exactly once. Reports may
-/// raise a level on their own; anonymous clients are cheap, so a lowering waits in <see cref="LevelChangeRequests"/> for an operator.
+/// row lock, so concurrent reports of one block count once each and the threshold is crossed exactly once. Core's
+/// CorrectionVote says what the reports do; a change decides the review again (ReviewDecisions) in the same transaction.
 /// </summary>
 public sealed class BlockCorrections(NpgsqlDataSource db)
 {
+    // The block's effective level as decided and stored, and who corrected it if anyone did.
     internal const string CurrentLevel = """
-        select coalesce(o.level, b.spoiler_level) as level, o.source
+        select coalesce(b.decided_level, b.spoiler_level) as level, o.source
         from review_blocks b
         join reviews r on r.id = b.review_id
         left join block_level_overrides o on o.review_id = b.review_id and o.ordinal = b.ordinal
@@ -54,24 +58,24 @@ public sealed class BlockCorrections(NpgsqlDataSource db)
         var counts = (await grid.ReadAsync<Count>()).ToDictionary(c => c.Level, c => c.Reports);
         await grid.DisposeAsync();
 
-        // An operator's decision stands; otherwise the most reported level past the threshold wins (ties go to the safer, higher level).
-        var winner = counts.Where(c => c.Value >= threshold).OrderByDescending(c => c.Value).ThenByDescending(c => c.Key).Select(c => (short?)c.Key).FirstOrDefault();
-        var open = current.Source != "operator" && winner is not null;
-        var changed = open && winner > current.Level;
-        var pending = open && winner < current.Level;
-        if (changed)
+        var vote = CorrectionVote.Decide(
+            counts.ToDictionary(c => (SpoilerLevel)c.Key, c => c.Value), threshold, (SpoilerLevel)current.Level, current.Source == CorrectionSources.Operator);
+        var winner = (short)(vote.Winner ?? SpoilerLevel.None);
+        if (vote.Outcome == VoteOutcome.Raise)
         {
-            var args = new { reviewId, ordinal, level = winner!.Value, source = "reports", from = current.Level, actor = $"readers ({counts[winner.Value]} reports)" };
+            var args = new { reviewId, ordinal, level = winner, source = CorrectionSources.Readers, from = current.Level, actor = $"readers ({counts[winner]} reports)" };
             await connection.ExecuteAsync(new CommandDefinition(SetLevel, args, tx, cancellationToken: ct));
+            await ReviewDecisions.RedecideAsync(connection, tx, reviewId, ct);
         }
-        else if (pending)
+        else if (vote.Outcome == VoteOutcome.AskOperator)
         {
-            var args = new { reviewId, ordinal, from = current.Level, to = winner!.Value, reports = counts[winner.Value] };
+            var args = new { reviewId, ordinal, from = current.Level, to = winner, reports = counts[winner] };
             await connection.ExecuteAsync(new CommandDefinition(LevelChangeRequests.RequestSql, args, tx, cancellationToken: ct));
         }
 
         await tx.CommitAsync(ct);
-        return new CorrectionResult(current.Level, changed ? winner!.Value : current.Level, changed, counts, pending);
+        var changed = vote.Outcome == VoteOutcome.Raise;
+        return new CorrectionResult(current.Level, changed ? winner : current.Level, changed, counts, vote.Outcome == VoteOutcome.AskOperator);
     }
 
     /// <summary>Sets the level outright; null when the block does not exist.</summary>
@@ -85,8 +89,9 @@ public sealed class BlockCorrections(NpgsqlDataSource db)
             return null;
         }
 
-        var args = new { reviewId, ordinal, level, source = "operator", from = current.Level, actor };
+        var args = new { reviewId, ordinal, level, source = CorrectionSources.Operator, from = current.Level, actor };
         await connection.ExecuteAsync(new CommandDefinition(SetLevel, args, tx, cancellationToken: ct));
+        await ReviewDecisions.RedecideAsync(connection, tx, reviewId, ct);
         await tx.CommitAsync(ct);
         return new CorrectionResult(current.Level, level, current.Level != level, new Dictionary<short, int>());
     }

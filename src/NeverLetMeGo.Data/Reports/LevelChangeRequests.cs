@@ -1,4 +1,5 @@
 using Dapper;
+using NeverLetMeGo.Data.Reviews;
 using Npgsql;
 
 namespace NeverLetMeGo.Data.Reports;
@@ -68,8 +69,9 @@ public sealed class LevelChangeRequests(NpgsqlDataSource db)
         {
             var block = new { reviewId = request.ReviewId, ordinal = request.Ordinal };
             var current = await connection.QuerySingleAsync<BlockCorrections.Current>(new CommandDefinition(BlockCorrections.CurrentLevel, block, tx, cancellationToken: ct));
-            var args = new { block.reviewId, block.ordinal, level = request.ToLevel, source = "operator", from = current.Level, actor = $"{actor} (accepted {request.Reports} reader reports)" };
+            var args = new { block.reviewId, block.ordinal, level = request.ToLevel, source = CorrectionSources.Operator, from = current.Level, actor = $"{actor} (accepted {request.Reports} reader reports)" };
             await connection.ExecuteAsync(new CommandDefinition(BlockCorrections.SetLevel, args, tx, cancellationToken: ct));
+            await ReviewDecisions.RedecideAsync(connection, tx, request.ReviewId, ct);
         }
 
         var state = accept ? LevelRequestStates.Accepted : LevelRequestStates.Rejected;

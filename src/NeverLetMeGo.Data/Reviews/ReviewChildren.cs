@@ -1,11 +1,15 @@
 using System.Text.Json;
+using NeverLetMeGo.Core.Decisions;
 using NeverLetMeGo.Core.Model;
 using Npgsql;
 using NpgsqlTypes;
 
 namespace NeverLetMeGo.Data.Reviews;
 
-/// <summary>A review's blocks and comments: written in bulk (array parameters), never one row per statement.</summary>
+/// <summary>
+/// A review's blocks and comments, with what was decided for them: written in bulk (array parameters), one statement per
+/// table, never one row per statement.
+/// </summary>
 internal static class ReviewChildren
 {
     public static void Validate(Review review)
@@ -16,24 +20,33 @@ internal static class ReviewChildren
     }
 
     /// <summary>
-    /// The statements that store a review's blocks and comments (and the comments' blocks and reply links), to send in
-    /// one batch with the review's own statements: one round trip instead of one or two per table.
+    /// The statements that store a review's blocks and comments (and the comments' blocks and reply links) with their
+    /// decisions, and its search documents, to send in one batch with the review's own statements.
     /// </summary>
-    public static IEnumerable<NpgsqlBatchCommand> InsertCommands(long reviewId, Review review)
+    public static IEnumerable<NpgsqlBatchCommand> InsertCommands(long reviewId, Review review, int?[] parents, ReviewDecision decision)
     {
         // Reasons are a list per block: they travel as one JSON array per block, since arrays of arrays must be rectangular.
         // Sentences travel flat: every block's (start, end, level) triplets in one array, each block naming its slice.
         const string blocks = """
-            insert into review_blocks (review_id, ordinal, kind, text, spoiler_level, warning, spoiler_score, reasons, sentences)
+            insert into review_blocks (review_id, ordinal, kind, text, spoiler_level, warning, spoiler_score, reasons, sentences,
+                                       decided_level, decided_warning, decided_reasons, decided_sentences, visible_from)
             select @reviewId, u.ordinal, u.kind, u.text, u.level, u.warning, u.score,
                    array(select jsonb_array_elements_text(u.reasons::jsonb)),
-                   (@sentences::integer[])[u.first_sentence:u.last_sentence]
-            from unnest(@ordinals, @kinds, @texts, @levels, @warnings, @scores, @reasons, @firstSentences, @lastSentences)
-                as u(ordinal, kind, text, level, warning, score, reasons, first_sentence, last_sentence)
+                   (@sentences::integer[])[u.first_sentence:u.last_sentence],
+                   u.decided_level, u.decided_warning, array(select jsonb_array_elements_text(u.decided_reasons::jsonb)),
+                   (@decidedSentences::integer[])[u.first_decided:u.last_decided], u.visible_from
+            from unnest(@ordinals, @kinds, @texts, @levels, @warnings, @scores, @reasons, @firstSentences, @lastSentences,
+                        @decidedLevels, @decidedWarnings, @decidedReasons, @firstDecided, @lastDecided, @visibleFrom)
+                as u(ordinal, kind, text, level, warning, score, reasons, first_sentence, last_sentence,
+                     decided_level, decided_warning, decided_reasons, first_decided, last_decided, visible_from)
             """;
         var article = new NpgsqlBatchCommand(blocks) { Parameters = { new NpgsqlParameter<long>("reviewId", reviewId) } };
-        WithSentences(article, review.Blocks);
+        WithSentences(article, review.Blocks, "sentences", "firstSentences", "lastSentences");
+        WithSentences(article, decision.Blocks, "decidedSentences", "firstDecided", "lastDecided");
+        WithDecided(article, decision.Blocks);
+        article.Parameters.Add(new NpgsqlParameter<short[]>("visibleFrom", decision.Blocks.Select(b => (short)ReviewDecider.VisibleFrom(b)).ToArray()));
         yield return WithBlocks(article, review.Blocks);
+        yield return SearchCommand(reviewId, decision);
         if (review.Comments.Count == 0)
             yield break;
 
@@ -54,15 +67,17 @@ internal static class ReviewChildren
                 left join ids p on p.ordinal = u.parent
                 returning id, ordinal
             )
-            insert into comment_blocks (comment_id, ordinal, kind, text, spoiler_level, warning, spoiler_score, reasons)
-            select c.id, b.ordinal, b.kind, b.text, b.level, b.warning, b.score, array(select jsonb_array_elements_text(b.reasons::jsonb))
-            from unnest(@blockComments, @blockOrdinals, @kinds, @texts, @levels, @warnings, @scores, @reasons)
-                as b(comment, ordinal, kind, text, level, warning, score, reasons)
+            insert into comment_blocks (comment_id, ordinal, kind, text, spoiler_level, warning, spoiler_score, reasons,
+                                        decided_level, decided_warning, decided_reasons)
+            select c.id, b.ordinal, b.kind, b.text, b.level, b.warning, b.score, array(select jsonb_array_elements_text(b.reasons::jsonb)),
+                   b.decided_level, b.decided_warning, array(select jsonb_array_elements_text(b.decided_reasons::jsonb))
+            from unnest(@blockComments, @blockOrdinals, @kinds, @texts, @levels, @warnings, @scores, @reasons,
+                        @decidedLevels, @decidedWarnings, @decidedReasons)
+                as b(comment, ordinal, kind, text, level, warning, score, reasons, decided_level, decided_warning, decided_reasons)
             join inserted c on c.ordinal = b.comment
             """;
         var list = review.Comments;
-        var parents = ResolveParents(list);
-        var owned = list.SelectMany((comment, i) => comment.Blocks.Select(block => (Comment: i, Block: block))).ToArray();
+        var owned = list.SelectMany((comment, i) => comment.Blocks.Select((block, j) => (Comment: i, Block: block, Decided: decision.Comments[i][j]))).ToArray();
         var command = new NpgsqlBatchCommand(comments)
         {
             Parameters =
@@ -79,7 +94,28 @@ internal static class ReviewChildren
                 new NpgsqlParameter<int[]>("blockComments", owned.Select(o => o.Comment).ToArray()),
             },
         };
+        WithDecided(command, owned.Select(o => o.Decided).ToArray());
         yield return WithBlocks(command, owned.Select(o => o.Block).ToArray(), ordinalsName: "blockOrdinals");
+    }
+
+    /// <summary>The review's search documents, one per tolerance, replacing any it had.</summary>
+    public static NpgsqlBatchCommand SearchCommand(long reviewId, ReviewDecision decision)
+    {
+        const string sql = """
+            insert into review_search (review_id, tolerance, document)
+            select @reviewId, u.tolerance, to_tsvector('english', u.text)
+            from unnest(@tolerances, @texts) as u(tolerance, text)
+            on conflict (review_id, tolerance) do update set document = excluded.document
+            """;
+        return new NpgsqlBatchCommand(sql)
+        {
+            Parameters =
+            {
+                new NpgsqlParameter<long>("reviewId", reviewId),
+                new NpgsqlParameter<short[]>("tolerances", ReviewDecider.Tolerances.Select(t => (short)t).ToArray()),
+                new NpgsqlParameter<string[]>("texts", decision.Searchable.ToArray()),
+            },
+        };
     }
 
     public static NpgsqlBatchCommand DeleteCommand(long reviewId)
@@ -92,39 +128,15 @@ internal static class ReviewChildren
         return new NpgsqlBatchCommand(sql) { Parameters = { new NpgsqlParameter<long>("reviewId", reviewId) } };
     }
 
-    /// <summary>
-    /// For each comment (by page position), the position of the comment it replies to. Unknown parents, self-replies and
-    /// cycles are dropped so the stored thread is always a forest, whatever the page said.
-    /// </summary>
-    internal static int?[] ResolveParents(IReadOnlyList<Comment> comments)
+    /// <summary>The decided level, warning and reasons of each block, as parameters of a bulk statement.</summary>
+    internal static void WithDecided(NpgsqlBatchCommand command, IReadOnlyList<Block> decided)
     {
-        var positionById = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var i = 0; i < comments.Count; i++)
-            positionById.TryAdd(comments[i].Id, i);
-
-        var parents = new int?[comments.Count];
-        for (var i = 0; i < comments.Count; i++)
-        {
-            if (comments[i].ParentId is { } parentId && positionById.TryGetValue(parentId, out var p) && p != i)
-                parents[i] = p;
-        }
-
-        for (var i = 0; i < parents.Length; i++)
-        {
-            var seen = new HashSet<int> { i };
-            for (var at = parents[i]; at is { } a; at = parents[a])
-            {
-                if (seen.Add(a))
-                    continue;
-                if (a == i)
-                    parents[i] = null; // i is on a cycle: cutting its link breaks it.
-                break;
-            }
-        }
-        return parents;
+        command.Parameters.Add(new NpgsqlParameter<short[]>("decidedLevels", decided.Select(b => (short)b.Spoiler.Level).ToArray()));
+        command.Parameters.Add(new NpgsqlParameter<bool[]>("decidedWarnings", decided.Select(b => b.Spoiler.Warning).ToArray()));
+        command.Parameters.Add(new NpgsqlParameter<string[]>("decidedReasons", decided.Select(b => JsonSerializer.Serialize(b.Spoiler.Reasons)).ToArray()));
     }
 
-    private static void WithSentences(NpgsqlBatchCommand command, IReadOnlyList<Block> blocks)
+    internal static void WithSentences(NpgsqlBatchCommand command, IReadOnlyList<Block> blocks, string flatName, string firstName, string lastName)
     {
         var flat = new List<int>();
         var first = new int[blocks.Count];
@@ -137,9 +149,9 @@ internal static class ReviewChildren
             last[i] = flat.Count;
         }
 
-        command.Parameters.Add(new NpgsqlParameter<int[]>("sentences", flat.ToArray()));
-        command.Parameters.Add(new NpgsqlParameter<int[]>("firstSentences", first));
-        command.Parameters.Add(new NpgsqlParameter<int[]>("lastSentences", last));
+        command.Parameters.Add(new NpgsqlParameter<int[]>(flatName, flat.ToArray()));
+        command.Parameters.Add(new NpgsqlParameter<int[]>(firstName, first));
+        command.Parameters.Add(new NpgsqlParameter<int[]>(lastName, last));
     }
 
     private static NpgsqlBatchCommand WithBlocks(NpgsqlBatchCommand command, IReadOnlyList<Block> blocks, string ordinalsName = "ordinals")

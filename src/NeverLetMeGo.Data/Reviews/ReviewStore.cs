@@ -1,4 +1,5 @@
 using Dapper;
+using NeverLetMeGo.Core.Decisions;
 using NeverLetMeGo.Core.Model;
 using Npgsql;
 using NpgsqlTypes;
@@ -27,7 +28,8 @@ public sealed class ReviewStore(NpgsqlDataSource db)
         await using var tx = await connection.BeginTransactionAsync(ct);
         for (var round = 0; round < MaxRounds; round++)
         {
-            var (stored, workId, siteId) = await LookUpAsync(connection, tx, review.Url, workTitle, host, review.SiteName, ct);
+            var (stored, work, siteId) = await LookUpAsync(connection, tx, review.Url, workTitle, host, review.SiteName, ct);
+            var workId = work.Id;
             if (stored is not null && string.Equals(stored.ContentHash, contentHash, StringComparison.Ordinal))
             {
                 await TouchAsync(connection, tx, stored.Id, fetchedAt, ct);
@@ -35,17 +37,27 @@ public sealed class ReviewStore(NpgsqlDataSource db)
                 return new SaveResult(stored.Id, stored.WorkId, SaveOutcome.Unchanged);
             }
 
-            var values = ReviewValues.From(review, workId, siteId, contentHash, fetchedAt);
+            // Decided here, once, with the work's stored title and the corrections a re-scrape keeps.
+            var parents = CommentThread.ResolveParents(review.Comments);
+            var decision = ReviewDecider.Decide(new ReviewFacts
+            {
+                Title = review.Title,
+                WorkTitle = work.Title,
+                Blocks = review.Blocks,
+                Comments = [.. review.Comments.Select((c, i) => new ThreadComment(parents[i], c.Blocks))],
+                Corrections = stored?.Corrections ?? [],
+                RatingNormalized = review.Rating?.Normalized,
+            });
             SaveOutcome outcome;
             long reviewId;
             await using var children = new NpgsqlBatch(connection, tx);
             if (stored is not null)
             {
                 (reviewId, outcome) = (stored.Id, SaveOutcome.Updated);
-                children.BatchCommands.Add(UpdateCommand(reviewId, values));
+                children.BatchCommands.Add(UpdateCommand(reviewId, review, workId, siteId, contentHash, fetchedAt, decision));
                 children.BatchCommands.Add(ReviewChildren.DeleteCommand(reviewId));
             }
-            else if (await InsertAsync(connection, tx, values, ct) is { } id)
+            else if (await InsertAsync(connection, tx, review, workId, siteId, contentHash, fetchedAt, decision, ct) is { } id)
             {
                 (reviewId, outcome) = (id, SaveOutcome.Created);
             }
@@ -54,7 +66,7 @@ public sealed class ReviewStore(NpgsqlDataSource db)
                 continue; // Another transaction stored this URL after we looked: lock its row next round.
             }
 
-            foreach (var command in ReviewChildren.InsertCommands(reviewId, review))
+            foreach (var command in ReviewChildren.InsertCommands(reviewId, review, parents, decision))
                 children.BatchCommands.Add(command);
             await children.ExecuteNonQueryAsync(ct);
             await tx.CommitAsync(ct);
@@ -64,10 +76,10 @@ public sealed class ReviewStore(NpgsqlDataSource db)
     }
 
     /// <summary>
-    /// The stored review of the URL (locked), the work's id and the site's id, in one round trip; the rare races of the
-    /// upserts (a row committed after the statement's snapshot) are settled one statement at a time.
+    /// The stored review of the URL (locked, with its corrections), the work and the site's id, in one round trip; the rare
+    /// races of the upserts (a row committed after the statement's snapshot) are settled one statement at a time.
     /// </summary>
-    private static async Task<(StoredReview? Stored, long WorkId, long SiteId)> LookUpAsync(
+    private static async Task<(StoredReview? Stored, StoredWork Work, long SiteId)> LookUpAsync(
         NpgsqlConnection c, NpgsqlTransaction tx, string url, string workTitle, string host, string? siteName, CancellationToken ct)
     {
         var name = SiteName(host, siteName);
@@ -81,10 +93,11 @@ public sealed class ReviewStore(NpgsqlDataSource db)
                     Parameters = { new NpgsqlParameter<string>("title", workTitle), new NpgsqlParameter<string>("key", WorkKeys.TitleKey(workTitle)) },
                 },
                 new NpgsqlBatchCommand(UpsertSiteSql) { Parameters = { new NpgsqlParameter<string>("host", host), new NpgsqlParameter<string>("name", name) } },
+                new NpgsqlBatchCommand(CorrectionsSql) { Parameters = { new NpgsqlParameter<string>("url", url) } },
             },
         };
         StoredReview? stored = null;
-        long? workId = null;
+        StoredWork? work = null;
         StoredSite? site = null;
         await using (var reader = await batch.ExecuteReaderAsync(ct))
         {
@@ -92,14 +105,27 @@ public sealed class ReviewStore(NpgsqlDataSource db)
                 stored = new StoredReview { Id = reader.GetInt64(0), WorkId = reader.GetInt64(1), ContentHash = reader.GetString(2) };
             await reader.NextResultAsync(ct);
             if (await reader.ReadAsync(ct))
-                workId = reader.GetInt64(0);
+                work = new StoredWork { Id = reader.GetInt64(0), Title = reader.GetString(1) };
             await reader.NextResultAsync(ct);
             if (await reader.ReadAsync(ct))
                 site = new StoredSite { Id = reader.GetInt64(0), Name = reader.GetString(1) };
+            await reader.NextResultAsync(ct);
+            var corrections = new List<BlockCorrection>();
+            while (await reader.ReadAsync(ct))
+                corrections.Add(ReviewDecisions.Correction(reader.GetInt32(0), reader.GetInt16(1), reader.GetString(2)));
+            if (stored is not null)
+                stored = stored with { Corrections = corrections };
         }
         var siteId = site is null ? await UpsertSiteAsync(c, tx, host, siteName, ct) : await RenameAsync(c, tx, site, host, name, ct);
-        return (stored, workId ?? await UpsertWorkAsync(c, tx, workTitle, ct), siteId);
+        return (stored, work ?? await UpsertWorkAsync(c, tx, workTitle, ct), siteId);
     }
+
+    private const string CorrectionsSql = """
+        select o.ordinal, o.level, o.source
+        from block_level_overrides o
+        join reviews r on r.id = o.review_id
+        where r.url = @url
+        """;
 
     private const string LockStoredSql = """
         select id, work_id, content_hash
@@ -119,22 +145,22 @@ public sealed class ReviewStore(NpgsqlDataSource db)
         with inserted as (
             insert into works (title, title_key) values (@title, @key)
             on conflict (title_key) do nothing
-            returning id
+            returning id, title
         )
-        select id from inserted
+        select id, title from inserted
         union all
-        select id from works where title_key = @key
+        select id, title from works where title_key = @key
         limit 1
         """;
 
-    private static async Task<long> UpsertWorkAsync(NpgsqlConnection c, NpgsqlTransaction tx, string title, CancellationToken ct)
+    private static async Task<StoredWork> UpsertWorkAsync(NpgsqlConnection c, NpgsqlTransaction tx, string title, CancellationToken ct)
     {
         var args = new { title, key = WorkKeys.TitleKey(title) };
         for (var round = 0; round < MaxRounds; round++)
         {
             // Empty when a concurrent insert committed after this statement's snapshot: the next round sees it.
-            if (await c.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(UpsertWorkSql, args, tx, cancellationToken: ct)) is { } id)
-                return id;
+            if (await c.QuerySingleOrDefaultAsync<StoredWork>(new CommandDefinition(UpsertWorkSql, args, tx, cancellationToken: ct)) is { } work)
+                return work;
         }
         throw new InvalidOperationException($"Could not store the work '{title}'.");
     }
@@ -174,61 +200,72 @@ public sealed class ReviewStore(NpgsqlDataSource db)
         return site.Id;
     }
 
-    private static Task<long?> InsertAsync(NpgsqlConnection c, NpgsqlTransaction tx, ReviewValues v, CancellationToken ct)
+    private static async Task<long?> InsertAsync(
+        NpgsqlConnection c, NpgsqlTransaction tx, Review review, long workId, long siteId, string contentHash, DateTimeOffset fetchedAt, ReviewDecision decision, CancellationToken ct)
     {
-        const string sql = """
+        const string sql = $"""
             insert into reviews (work_id, site_id, url, title, author, published_at,
-                                 rating_raw, rating_value, rating_scale, rating_normalized,
-                                 contains_spoilers, max_spoiler_level, content_hash, fetched_at)
-            values (@WorkId, @SiteId, @Url, @Title, @Author, @PublishedAt,
-                    @RatingRaw, @RatingValue, @RatingScale, @RatingNormalized,
-                    @ContainsSpoilers, @MaxSpoilerLevel, @ContentHash, @FetchedAt)
+                                 rating_raw, rating_value, rating_scale, rating_normalized, content_hash, fetched_at,
+                                 {ReviewDecisions.SummaryColumns})
+            values (@workId, @siteId, @url, @title, @author, @publishedAt,
+                    @ratingRaw, @ratingValue, @ratingScale, @ratingNormalized, @contentHash, @fetchedAt,
+                    {ReviewDecisions.SummaryValues})
             on conflict (url) do nothing
             returning id
             """;
-        return c.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(sql, v, tx, cancellationToken: ct));
+        await using var command = new NpgsqlCommand(sql, c, tx);
+        AddColumns(command.Parameters, review, workId, siteId, contentHash, fetchedAt, decision);
+        return await command.ExecuteScalarAsync(ct) is long id ? id : null;
     }
 
-    private static NpgsqlBatchCommand UpdateCommand(long id, ReviewValues v)
+    private static NpgsqlBatchCommand UpdateCommand(long id, Review review, long workId, long siteId, string contentHash, DateTimeOffset fetchedAt, ReviewDecision decision)
     {
-        const string sql = """
+        const string sql = $"""
             update reviews set
-                work_id = @WorkId, site_id = @SiteId, title = @Title, author = @Author, published_at = @PublishedAt,
-                rating_raw = @RatingRaw, rating_value = @RatingValue, rating_scale = @RatingScale,
-                rating_normalized = @RatingNormalized, contains_spoilers = @ContainsSpoilers,
-                max_spoiler_level = @MaxSpoilerLevel, content_hash = @ContentHash, fetched_at = @FetchedAt,
-                updated_at = now()
-            where id = @Id
+                work_id = @workId, site_id = @siteId, title = @title, author = @author, published_at = @publishedAt,
+                rating_raw = @ratingRaw, rating_value = @ratingValue, rating_scale = @ratingScale,
+                rating_normalized = @ratingNormalized, content_hash = @contentHash, fetched_at = @fetchedAt,
+                {ReviewDecisions.SummarySet}, updated_at = now()
+            where id = @id
             """;
-        return new NpgsqlBatchCommand(sql)
-        {
-            Parameters =
-            {
-                new NpgsqlParameter<long>("Id", id),
-                new NpgsqlParameter<long>("WorkId", v.WorkId),
-                new NpgsqlParameter<long>("SiteId", v.SiteId),
-                Nullable("Title", NpgsqlDbType.Text, v.Title),
-                Nullable("Author", NpgsqlDbType.Text, v.Author),
-                Nullable("PublishedAt", NpgsqlDbType.TimestampTz, v.PublishedAt),
-                Nullable("RatingRaw", NpgsqlDbType.Text, v.RatingRaw),
-                Nullable("RatingValue", NpgsqlDbType.Double, v.RatingValue),
-                Nullable("RatingScale", NpgsqlDbType.Double, v.RatingScale),
-                Nullable("RatingNormalized", NpgsqlDbType.Double, v.RatingNormalized),
-                new NpgsqlParameter<bool>("ContainsSpoilers", v.ContainsSpoilers),
-                new NpgsqlParameter<short>("MaxSpoilerLevel", v.MaxSpoilerLevel),
-                new NpgsqlParameter<string>("ContentHash", v.ContentHash),
-                new NpgsqlParameter<DateTimeOffset>("FetchedAt", v.FetchedAt),
-            },
-        };
+        var command = new NpgsqlBatchCommand(sql) { Parameters = { new NpgsqlParameter<long>("id", id) } };
+        AddColumns(command.Parameters, review, workId, siteId, contentHash, fetchedAt, decision);
+        return command;
+    }
+
+    /// <summary>The review's own columns and its decided summary: the one place a review row's values are named.</summary>
+    private static void AddColumns(NpgsqlParameterCollection p, Review review, long workId, long siteId, string contentHash, DateTimeOffset fetchedAt, ReviewDecision decision)
+    {
+        p.Add(new NpgsqlParameter<long>("workId", workId));
+        p.Add(new NpgsqlParameter<long>("siteId", siteId));
+        p.Add(new NpgsqlParameter<string>("url", review.Url));
+        p.Add(Nullable("title", NpgsqlDbType.Text, review.Title));
+        p.Add(Nullable("author", NpgsqlDbType.Text, review.Author));
+        // Npgsql writes timestamptz from offset-zero values only.
+        p.Add(Nullable("publishedAt", NpgsqlDbType.TimestampTz, review.PublishedAt?.ToUniversalTime()));
+        p.Add(Nullable("ratingRaw", NpgsqlDbType.Text, review.Rating?.Raw));
+        p.Add(Nullable("ratingValue", NpgsqlDbType.Double, review.Rating?.Value));
+        p.Add(Nullable("ratingScale", NpgsqlDbType.Double, review.Rating?.Scale));
+        p.Add(Nullable("ratingNormalized", NpgsqlDbType.Double, review.Rating?.Normalized));
+        p.Add(new NpgsqlParameter<string>("contentHash", contentHash));
+        p.Add(new NpgsqlParameter<DateTimeOffset>("fetchedAt", fetchedAt.ToUniversalTime()));
+        ReviewDecisions.AddSummary(p, decision);
     }
 
     private static NpgsqlParameter Nullable(string name, NpgsqlDbType type, object? value) => new(name, type) { Value = value ?? DBNull.Value };
 
-    private sealed class StoredReview
+    private sealed record StoredReview
     {
         public long Id { get; init; }
         public long WorkId { get; init; }
         public string ContentHash { get; init; } = "";
+        public IReadOnlyList<BlockCorrection> Corrections { get; init; } = [];
+    }
+
+    private sealed class StoredWork
+    {
+        public long Id { get; init; }
+        public string Title { get; init; } = "";
     }
 
     private sealed class StoredSite

@@ -1,22 +1,22 @@
 using Dapper;
+using NeverLetMeGo.Core.Masking;
 using NeverLetMeGo.Data.Reviews;
 using Npgsql;
 
 namespace NeverLetMeGo.Data.Search;
 
 /// <summary>
-/// A review that matched, its best visible block and that block's highlighted snippet. Rank is the review's summed block
-/// ranks, summed as numeric so it is the same on every page whatever order the blocks are added in (cursors compare it).
+/// A review that matched, with its stored summary, its best visible block and that block's highlighted snippet. Rank is
+/// the review's rank at the reader's tolerance (as numeric, so cursors compare it exactly).
 /// </summary>
-public sealed record SearchHitRow(long ReviewId, decimal Rank, int Ordinal, string Snippet);
+public sealed record SearchHitRow(ReviewSummaryRow Review, decimal Rank, int Ordinal, string Snippet);
 
 /// <summary>Keyset position in search results (rank desc, review id desc): strictly after this rank and review.</summary>
 public sealed record SearchCursor(decimal Rank, long ReviewId);
 
 /// <summary>
-/// Full-text search over single blocks at their effective level. Blocks above the reader's tolerance are filtered out
-/// before matching, and snippets are built from the one matching visible block: hidden text can neither make a review
-/// match nor appear in a snippet.
+/// Full-text search over the text each tolerance shows (review_search, decided when the review was written): hidden text
+/// is not in the document a reader's search matches, and a snippet comes from one block that tolerance shows.
 /// </summary>
 public sealed class SearchQueries(NpgsqlDataSource db)
 {
@@ -24,41 +24,52 @@ public sealed class SearchQueries(NpgsqlDataSource db)
     public const char StartMark = '\u0001';
     public const char StopMark = '\u0002';
 
-    public async Task<IReadOnlyList<SearchHitRow>> SearchAsync(string query, short maxLevel, int limit, SearchCursor? after, CancellationToken ct)
-    {
-        const string sql = $"""
-            with q as (select websearch_to_tsquery('english', @query) as query),
-            hits as (
-                select b.review_id, b.ordinal, b.text, ts_rank(b.tsv, q.query)::numeric as rank,
-                       row_number() over (partition by b.review_id order by ts_rank(b.tsv, q.query) desc, b.ordinal) as place
-                {ReviewQueries.BlockFrom}
-                cross join q
-                where b.tsv @@ q.query
-                  and ((b.warning and coalesce(o.level, 0) = 0) or coalesce(o.level, b.spoiler_level) <= @maxLevel)
-            ),
-            best as (
-                select review_id, ordinal, text, sum(rank) over (partition by review_id) as total, place
-                from hits
-            )
-            select best.review_id, best.total as rank, best.ordinal,
-                   ts_headline('english', best.text, q.query,
-                               'StartSel=' || chr(1) || ', StopSel=' || chr(2) || ', MaxWords=30, MinWords=12, MaxFragments=1') as snippet
-            from best cross join q
-            where best.place = 1
-              and (@afterId::bigint is null or (best.total, best.review_id) < (@afterRank::numeric, @afterId))
-            order by best.total desc, best.review_id desc
+    // One statement: the page of hits ranked on the tolerance's own partial GIN index, then for those hits only their
+    // summaries and the best visible block's snippet (the first visible block when no single block holds every word).
+    private const string SearchSql = """
+        with q as (select websearch_to_tsquery('english', @query) as query),
+        hits as (
+            select d.review_id, ts_rank(d.document, q.query)::numeric as rank
+            from review_search d cross join q
+            where d.tolerance = {0} and d.document @@ q.query
+              and (@afterId::bigint is null or (ts_rank(d.document, q.query)::numeric, d.review_id) < (@afterRank::numeric, @afterId))
+            order by rank desc, d.review_id desc
             limit @limit
-            """;
-        await using var connection = await db.OpenConnectionAsync(ct);
-        var rows = await BufferedRows.ListAsync<HitRecord>(connection, new CommandDefinition(sql, new { query, maxLevel, limit, afterRank = after?.Rank, afterId = after?.ReviewId }, cancellationToken: ct));
-        return rows.Select(r => new SearchHitRow(r.ReviewId, r.Rank, r.Ordinal, r.Snippet)).ToList();
-    }
+        )
+        select {1}, h.rank, coalesce(best.ordinal, lead.ordinal, 0),
+               ts_headline('english', coalesce(best.text, lead.text, ''), q.query,
+                           'StartSel=' || chr(1) || ', StopSel=' || chr(2) || ', MaxWords=30, MinWords=12, MaxFragments=1')
+        from hits h
+        cross join q
+        join reviews r on r.id = h.review_id
+        join works w on w.id = r.work_id
+        join sites s on s.id = r.site_id
+        left join lateral (
+            select b.ordinal, b.text from review_blocks b
+            where b.review_id = h.review_id and b.visible_from <= {0} and b.tsv @@ q.query
+            order by ts_rank(b.tsv, q.query) desc, b.ordinal
+            limit 1
+        ) best on true
+        left join lateral (
+            select b.ordinal, b.text from review_blocks b
+            where best.ordinal is null and b.review_id = h.review_id and b.visible_from <= {0}
+            order by b.ordinal
+            limit 1
+        ) lead on true
+        order by h.rank desc, h.review_id desc
+        """;
 
-    private sealed class HitRecord
+    // A literal tolerance per statement, so the planner matches each statement with its partial index.
+    private static readonly string[] ByTolerance =
+        [.. Enumerable.Range(0, 3).Select(t => string.Format(System.Globalization.CultureInfo.InvariantCulture, SearchSql, t, ReviewColumns.Summary))];
+
+    public async Task<IReadOnlyList<SearchHitRow>> SearchAsync(string query, SpoilerTolerance tolerance, int limit, SearchCursor? after, CancellationToken ct)
     {
-        public long ReviewId { get; init; }
-        public decimal Rank { get; init; }
-        public int Ordinal { get; init; }
-        public string Snippet { get; init; } = "";
+        var sql = ByTolerance[(int)tolerance];
+        await using var connection = await db.OpenConnectionAsync(ct);
+        var args = new { query, limit, afterRank = after?.Rank, afterId = after?.ReviewId };
+        await using var rows = await BufferedRows.QueryAsync(connection, new CommandDefinition(sql, args, cancellationToken: ct));
+        const int at = ReviewColumns.SummaryCount;
+        return await rows.ReadAsync(r => new SearchHitRow(ReviewColumns.ReadSummary(r), r.GetDecimal(at), r.GetInt32(at + 1), r.GetString(at + 2)));
     }
 }

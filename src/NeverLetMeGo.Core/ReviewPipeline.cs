@@ -4,6 +4,7 @@ using NeverLetMeGo.Core.Extraction.Metadata;
 using NeverLetMeGo.Core.Model;
 using NeverLetMeGo.Core.Ratings;
 using NeverLetMeGo.Core.Spoilers;
+using NeverLetMeGo.Core.Spoilers.Embeddings;
 
 namespace NeverLetMeGo.Core;
 
@@ -11,8 +12,8 @@ namespace NeverLetMeGo.Core;
 public static class ReviewPipeline
 {
     /// <summary>
-    /// Sentences of one page the encoder reads, article first, then comments in page order: about two to five seconds of
-    /// one core, inside the worker's parse timeout (bench/README.md, Spoilers).
+    /// Sentences of one page the encoder reads, article first, then comments in page order: about one to two seconds of
+    /// one core, well inside the worker's parse timeout (bench/README.md, Spoilers).
     /// </summary>
     public const int EncodedSentencesPerPage = 1_000;
 
@@ -42,6 +43,7 @@ public static class ReviewPipeline
         ArgumentNullException.ThrowIfNull(page);
         return Guard(() =>
         {
+            PageEncoding.Prefetch(page.Article, page.RawComments.Select(c => c.Text), EncodedSentencesPerPage);
             var blocks = SpoilerTagger.Default.Tag(page.Article, knowledge, null, out var article);
             var encoded = blocks.Sum(b => b.Sentences.Count);
             var comments = new Comment[page.RawComments.Count];

@@ -16,6 +16,7 @@ internal static class SpoilersCommand
         command.Subcommands.Add(SpoilersEval.Create(context));
         command.Subcommands.Add(SpoilersBench.Create(context));
         command.Subcommands.Add(ExportEncoder(context));
+        command.Subcommands.Add(CalibrateEncoder(context));
         return command;
     }
 
@@ -54,6 +55,28 @@ internal static class SpoilersCommand
             await using (var file = File.Create(path))
                 await model.CopyToAsync(file, ct);
             context.Out.WriteLine($"wrote {path}");
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static Command CalibrateEncoder(CliContext context)
+    {
+        var probe = new Argument<string>("probe.onnx") { Description = "The fp32 graph with its MatMul inputs as outputs (quantize-encoder.py probe)." };
+        var input = new Argument<string>("sentences.jsonl") { Description = "Sentences whose activations set the ranges (the corpus; labels are not read)." };
+        var output = new Option<string>("--out") { Description = "Where to write the ranges (JSON), the input of quantize-encoder.py quantize.", Required = true };
+        var command = new Command("calibrate-encoder", "Measure each channel's range at the encoder's MatMul inputs, for the int8 graph.") { probe, input, output };
+        CliAction.Set(command, context, async (parse, ct) =>
+        {
+            var path = parse.GetRequiredValue(probe);
+            if (!File.Exists(path))
+                throw new CliException($"no such file: {path}");
+            var sentences = SpoilersJsonl.Read(parse.GetRequiredValue(input), labelled: false)
+                .Select(r => r.Sentence.Text).Distinct(StringComparer.Ordinal).ToArray();
+            var ranges = EncoderCalibration.Measure(EncoderWeights.MiniLmGraph("probe", () => File.OpenRead(path)), sentences);
+            await using (var file = File.Create(parse.GetRequiredValue(output)))
+                await JsonSerializer.SerializeAsync(file, ranges.ToDictionary(r => r.Input, r => new { min = r.Range.Min, max = r.Range.Max }), cancellationToken: ct);
+            context.Out.WriteLine($"measured {ranges.Count} MatMul inputs on {sentences.Length} sentences; wrote {parse.GetRequiredValue(output)}");
             return ExitCodes.Ok;
         });
         return command;

@@ -7,16 +7,23 @@ namespace NeverLetMeGo.Core.Spoilers.Embeddings;
 /// Turns sentences into unit-length vectors that place sentences of similar meaning close together: the pretrained
 /// encoder's token states, averaged over the sentence's tokens and normalised (how the model was trained to be used).
 /// Loaded once per process. Sentences are tokenized with the model's own WordPiece vocabulary (FastBertTokenizer keeps
-/// typographic quotes right; <see cref="AccentFolding"/> takes accents off first, as the model's own tokenizer does), run
-/// one sentence per call, and remembered by hash. One per call because the int8 graph quantizes its activations with one
-/// scale per call: batched, a sentence's vector would depend on the sentences beside it, and the same review could tag
-/// differently from one run to the next. One ONNX Runtime thread per call: calls from several threads run side by side on
-/// one session, which measured faster than one call spread over several threads.
+/// typographic quotes right; <see cref="AccentFolding"/> takes accents off first, as the model's own tokenizer does) and
+/// remembered by hash. The sentences of one call that are not remembered run in batches of similar length, the batches
+/// spread over <see cref="Parallelism"/> threads with one ONNX Runtime thread each (measured faster than one call over
+/// several threads). Batching cannot change a vector: the int8 graph quantizes with fixed per-channel ranges
+/// (spoilers/quantize-encoder.py), so a token's integers depend on that token alone, and padding is masked out of
+/// attention; a sentence encodes to the same bits alone or beside others (a test holds it to that), so a cached vector
+/// never depends on which call first met it.
 /// </summary>
 public sealed class SentenceEncoder : IDisposable
 {
     /// <summary>Words past this are cut off: a sentence's meaning is in its first hundred words, and cost grows with length.</summary>
     public const int MaxTokens = 128;
+
+    // A batch is at most this many sentences and this many tokens with padding: past that, bigger matrices stopped
+    // paying (bench/README.md, Spoilers), and a long sentence never pads a batch of short ones far.
+    private const int BatchRows = 32;
+    private const int BatchTokens = 2_048;
 
     private static readonly Lazy<SentenceEncoder> SharedEncoder = new(() => Load(EncoderWeights.MiniLm));
 
@@ -42,7 +49,7 @@ public sealed class SentenceEncoder : IDisposable
     /// <summary>Size of the ONNX graph loaded, for the memory report.</summary>
     public long ModelBytes { get; }
 
-    /// <summary>Threads one large <see cref="Encode"/> call spreads its sentences over (training, evaluation).</summary>
+    /// <summary>Threads one <see cref="Encode"/> call spreads its batches over.</summary>
     public static int Parallelism { get; set; } = Math.Max(1, Math.Min(Environment.ProcessorCount, 2));
 
     public static SentenceEncoder Load(EncoderWeights weights)
@@ -50,16 +57,8 @@ public sealed class SentenceEncoder : IDisposable
         ArgumentNullException.ThrowIfNull(weights);
         try
         {
-            var tokenizer = new BertTokenizer();
-            using (var vocabulary = new StreamReader(weights.OpenVocabulary()))
-                tokenizer.LoadVocabulary(vocabulary, convertInputToLowercase: true);
-            byte[] model;
-            using (var stream = weights.OpenModel())
-            using (var copy = new MemoryStream())
-            {
-                stream.CopyTo(copy);
-                model = copy.ToArray();
-            }
+            var tokenizer = LoadTokenizer(weights);
+            var model = ReadModel(weights);
 
             using var options = new SessionOptions
             {
@@ -78,61 +77,123 @@ public sealed class SentenceEncoder : IDisposable
         }
     }
 
+    internal static BertTokenizer LoadTokenizer(EncoderWeights weights)
+    {
+        var tokenizer = new BertTokenizer();
+        using var vocabulary = new StreamReader(weights.OpenVocabulary());
+        tokenizer.LoadVocabulary(vocabulary, convertInputToLowercase: true);
+        return tokenizer;
+    }
+
+    internal static byte[] ReadModel(EncoderWeights weights)
+    {
+        using var stream = weights.OpenModel();
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
+    }
+
+    internal static long[] Tokenize(BertTokenizer tokenizer, string sentence)
+    {
+        var (ids, _, _) = tokenizer.Encode(AccentFolding.Fold(sentence), MaxTokens);
+        return ids.ToArray();
+    }
+
     /// <summary>One unit vector per sentence, in order. Vectors are shared with the cache: never write to them.</summary>
     public float[][] Encode(IReadOnlyList<string> sentences)
     {
         ArgumentNullException.ThrowIfNull(sentences);
         var vectors = new float[sentences.Count][];
-        var missing = new List<(int Index, UInt128 Key, long[] Ids)>();
+        // Each new text once, however often the call repeats it (quoted comments, refrains).
+        var missing = new Dictionary<UInt128, (long[] Ids, List<int> Indexes)>();
         for (var i = 0; i < sentences.Count; i++)
         {
             var key = EmbeddingCache.Key(sentences[i]);
             if (_cache.TryGet(key, out var cached))
                 vectors[i] = cached;
+            else if (missing.TryGetValue(key, out var pending))
+                pending.Indexes.Add(i);
             else
-                missing.Add((i, key, Tokenize(sentences[i])));
+                missing[key] = (Tokenize(sentences[i]), [i]);
         }
 
-        void Run(int k)
+        if (missing.Count == 0)
+            return vectors;
+        var work = missing.OrderBy(m => m.Value.Ids.Length).ThenBy(m => m.Key).ToArray();
+        var batches = Batches(work.Select(m => m.Value.Ids.Length).ToArray());
+
+        void Run(int b)
         {
-            var (index, key, ids) = missing[k];
-            vectors[index] = Infer(ids);
-            _cache.Add(key, vectors[index]);
+            var (start, count) = batches[b];
+            var encoded = Infer(work[start..(start + count)].Select(m => m.Value.Ids).ToArray());
+            for (var r = 0; r < count; r++)
+            {
+                var (key, (_, indexes)) = work[start + r];
+                _cache.Add(key, encoded[r]);
+                foreach (var i in indexes)
+                    vectors[i] = encoded[r];
+            }
         }
 
-        if (missing.Count == 1 || Parallelism == 1)
+        if (batches.Count == 1 || Parallelism == 1)
         {
-            for (var k = 0; k < missing.Count; k++)
-                Run(k);
+            for (var b = 0; b < batches.Count; b++)
+                Run(b);
         }
         else
         {
-            Parallel.For(0, missing.Count, new ParallelOptions { MaxDegreeOfParallelism = Parallelism }, Run);
+            Parallel.For(0, batches.Count, new ParallelOptions { MaxDegreeOfParallelism = Parallelism }, Run);
         }
 
         return vectors;
     }
 
+    /// <summary>Consecutive runs of the length-sorted sentences, within <see cref="BatchRows"/> and <see cref="BatchTokens"/>.</summary>
+    private static List<(int Start, int Count)> Batches(int[] sortedLengths)
+    {
+        var batches = new List<(int, int)>();
+        var start = 0;
+        for (var i = 1; i <= sortedLengths.Length; i++)
+        {
+            var rows = i - start;
+            if (i == sortedLengths.Length || rows == BatchRows || (rows + 1) * sortedLengths[i] > BatchTokens)
+            {
+                batches.Add((start, rows));
+                start = i;
+            }
+        }
+
+        return batches;
+    }
+
     private long[] Tokenize(string sentence)
     {
         lock (_tokenizerLock)
-        {
-            var (ids, _, _) = _tokenizer.Encode(AccentFolding.Fold(sentence), MaxTokens);
-            return ids.ToArray();
-        }
+            return Tokenize(_tokenizer, sentence);
     }
 
-    private float[] Infer(long[] ids)
+    private float[][] Infer(long[][] batch)
     {
-        long[] shape = [1, ids.Length];
-        var mask = new long[ids.Length];
-        Array.Fill(mask, 1L);
+        var width = batch.Max(ids => ids.Length);
+        long[] shape = [batch.Length, width];
+        var ids = new long[batch.Length * width];
+        var mask = new long[batch.Length * width];
+        for (var r = 0; r < batch.Length; r++)
+        {
+            batch[r].CopyTo(ids, r * width);
+            mask.AsSpan(r * width, batch[r].Length).Fill(1L);
+        }
+
         using var idsValue = OrtValue.CreateTensorValueFromMemory(ids, shape);
         using var maskValue = OrtValue.CreateTensorValueFromMemory(mask, shape);
         using var typesValue = OrtValue.CreateTensorValueFromMemory(new long[ids.Length], shape);
         using var run = new RunOptions();
         using var outputs = _session.Run(run, ["input_ids", "attention_mask", "token_type_ids"], [idsValue, maskValue, typesValue], ["last_hidden_state"]);
-        return MeanPool(outputs[0].GetTensorDataAsSpan<float>(), ids.Length);
+        var states = outputs[0].GetTensorDataAsSpan<float>();
+        var vectors = new float[batch.Length][];
+        for (var r = 0; r < batch.Length; r++)
+            vectors[r] = MeanPool(states.Slice(r * width * Dimension, batch[r].Length * Dimension), batch[r].Length);
+        return vectors;
     }
 
     private float[] MeanPool(ReadOnlySpan<float> states, int tokens)

@@ -1,14 +1,15 @@
 using Microsoft.Extensions.Configuration.Memory;
+using Microsoft.Extensions.Options;
 using NeverLetMeGo.Api.Admin;
 using NeverLetMeGo.Api.Infrastructure;
 using NeverLetMeGo.Api.Knowledge;
 using NeverLetMeGo.Api.Reviews;
 using NeverLetMeGo.Api.Works;
-using NeverLetMeGo.Data;
 using NeverLetMeGo.Data.Knowledge;
 using NeverLetMeGo.Data.Postgres;
 using NeverLetMeGo.Data.Reviews;
 using NeverLetMeGo.Data.Works;
+using NeverLetMeGo.Ingestion;
 using Npgsql;
 
 namespace NeverLetMeGo.Api;
@@ -37,12 +38,14 @@ public static class ApiApp
         var startupLogger = startupLogs.CreateLogger("NeverLetMeGo.Startup");
         var (connectionString, isEmbedded) = await ReviewsDatabase.ResolveAsync(builder.Configuration, startupLogger, ct);
 
+        // The one clock of the process: every service that reads the time takes it from here (tests give their own).
+        builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(_ => ReviewsDatabase.CreateDataSource(connectionString));
         builder.Services.AddSingleton<ReviewQueries>();
         builder.Services.AddSingleton<WorkQueries>();
         builder.Services.AddSingleton<WorkRatingCache>();
         builder.Services.AddSingleton<WorkKnowledgeStore>();
-        builder.Services.AddOperatorApi(builder.Configuration);
+        builder.Services.AddOperatorApi();
         builder.Services.AddApiProblemDetails();
         builder.Services.AddExceptionHandler<DatabaseOutageHandler>();
         if (isEmbedded)
@@ -52,7 +55,7 @@ public static class ApiApp
         }
 
         builder.Services.AddApiDocumentation();
-        builder.Services.AddSpoilerSafeSurfaces(builder.Configuration);
+        builder.Services.AddSpoilerSafeSurfaces();
 
         var app = builder.Build();
         app.UseHeadAsGet();
@@ -67,10 +70,11 @@ public static class ApiApp
         app.MapSpoilerTerms();
 
         // A new user of the embedded default sees the sample corpus at once; a configured server opts in.
-        if (app.Configuration.GetValue<bool?>("Samples:ImportOnFirstStart") ?? isEmbedded)
+        var samples = app.Services.GetRequiredService<IOptions<SampleOptions>>().Value;
+        if (samples.ImportOnFirstStart ?? isEmbedded)
         {
-            var samples = app.Configuration["Samples:Directory"] ?? Path.Combine(AppContext.BaseDirectory, "samples");
-            await SampleCorpus.ImportOnceAsync(app.Services.GetRequiredService<NpgsqlDataSource>(), samples, startupLogger, ct);
+            await SampleCorpus.ImportOnceAsync(
+                app.Services.GetRequiredService<NpgsqlDataSource>(), samples.Directory, startupLogger, ct, app.Services.GetRequiredService<TimeProvider>());
         }
 
         return app;

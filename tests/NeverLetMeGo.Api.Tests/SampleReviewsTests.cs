@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.Logging.Abstractions;
-using NeverLetMeGo.Data;
+using NeverLetMeGo.Ingestion;
 using NeverLetMeGo.Testing;
 
 namespace NeverLetMeGo.Api.Tests;

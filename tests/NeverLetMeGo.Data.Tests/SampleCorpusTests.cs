@@ -1,6 +1,7 @@
 using Dapper;
 using Microsoft.Extensions.Logging.Abstractions;
 using NeverLetMeGo.Data.Works;
+using NeverLetMeGo.Ingestion;
 using NeverLetMeGo.Testing;
 
 namespace NeverLetMeGo.Data.Tests;

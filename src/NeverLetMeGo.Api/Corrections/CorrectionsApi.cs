@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 using NeverLetMeGo.Api.Infrastructure;
 using NeverLetMeGo.Core.Model;
 using NeverLetMeGo.Data.Reports;
@@ -41,15 +42,14 @@ internal static class CorrectionsApi
     }
 
     private static async Task<Results<Ok<CorrectionResponse>, ProblemHttpResult>> Report(
-        long id, int index, LevelRequest request, HttpContext http, BlockCorrections corrections, IConfiguration config, CancellationToken ct)
+        long id, int index, LevelRequest request, HttpContext http, BlockCorrections corrections, IOptions<CorrectionOptions> options, CancellationToken ct)
     {
         if (!TryLevel(request.Level, out var level))
         {
             return Problems.BadParameter("level", $"level must be one of: {Allowed}.");
         }
 
-        var threshold = Math.Max(1, config.GetValue("Corrections:ReportThreshold", 3));
-        var result = await corrections.ReportAsync(id, index, level, ClientKey(http), threshold, ct);
+        var result = await corrections.ReportAsync(id, index, level, ClientKey(http), options.Value.ReportThreshold, ct);
         return result is null ? BlockNotFound(id, index) : TypedResults.Ok(ToResponse(id, index, result));
     }
 

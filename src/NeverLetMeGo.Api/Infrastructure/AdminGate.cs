@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using Microsoft.Extensions.Options;
 
 namespace NeverLetMeGo.Api.Infrastructure;
 
@@ -12,10 +13,10 @@ internal sealed class AdminGate : IDisposable
     private readonly string[] _keys;
     private readonly PartitionedRateLimiter<string> _failures;
 
-    public AdminGate(IConfiguration config)
+    public AdminGate(IOptions<AdminOptions> admin, IOptions<RateLimitOptions> limits)
     {
-        _keys = config.GetSection("Admin:ApiKeys").Get<string[]>() ?? [];
-        var permits = Math.Max(1, config.GetValue("RateLimits:FailedKeysPerMinute", 10));
+        _keys = admin.Value.ApiKeys;
+        var permits = limits.Value.FailedKeysPerMinute;
         _failures = PartitionedRateLimiter.Create<string, string>(client => RateLimitPartition.GetFixedWindowLimiter(client, _ =>
             new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0, AutoReplenishment = true }));
     }

@@ -5,10 +5,10 @@ using Npgsql;
 namespace NeverLetMeGo.Api.Infrastructure;
 
 /// <summary>On the embedded default, the API restarts a crashed cluster itself and drops the pooled connections to the dead one.</summary>
-internal sealed class DatabaseSupervision(EmbeddedPostgres postgres, NpgsqlDataSource db, ILogger<DatabaseSupervision> logger) : BackgroundService
+internal sealed class DatabaseSupervision(EmbeddedPostgres postgres, NpgsqlDataSource db, TimeProvider clock, ILogger<DatabaseSupervision> logger) : BackgroundService
 {
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
-        => new EmbeddedPostgresSupervisor(postgres, logger, TimeProvider.System).RunAsync(db.Clear, stoppingToken);
+        => new EmbeddedPostgresSupervisor(postgres, logger, clock).RunAsync(db.Clear, stoppingToken);
 }
 
 /// <summary>

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
 
 namespace NeverLetMeGo.Api.Infrastructure;
 
@@ -14,24 +15,25 @@ internal static class Protocol
     public const string ReportsPolicy = "reports";
     private const string CorsPolicy = "frontends";
 
-    public static IServiceCollection AddProtocol(this IServiceCollection services, IConfiguration config)
+    public static IServiceCollection AddProtocol(this IServiceCollection services)
     {
         // Only loopback proxies are trusted (the default KnownProxies), so a remote client cannot pick its own address.
         services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
-        var reads = config.GetValue("RateLimits:ReadsPerMinute", 600);
-        var reports = config.GetValue("RateLimits:ReportsPerHour", 30);
         services.AddSingleton<AdminGate>();
-        services.AddRateLimiter(o =>
+        services.AddRateLimiter(_ => { });
+        services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitOptions>>((o, limits) =>
         {
+            var (reads, reports) = (limits.Value.ReadsPerMinute, limits.Value.ReportsPerHour);
             o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http => HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method)
                 ? RateLimitPartition.GetFixedWindowLimiter(Client(http), _ => Window(reads, TimeSpan.FromMinutes(1)))
                 : RateLimitPartition.GetNoLimiter(""));
             o.AddPolicy(ReportsPolicy, http => RateLimitPartition.GetFixedWindowLimiter(Client(http), _ => Window(reports, TimeSpan.FromHours(1))));
             o.OnRejected = RejectAsync;
         });
-        var origins = config.GetSection("Cors:Origins").Get<string[]>() ?? [];
-        services.AddCors(o => o.AddPolicy(CorsPolicy, p => p.WithOrigins(origins).WithMethods("GET", "HEAD", "POST")
-            .WithHeaders("Content-Type", "If-None-Match").WithExposedHeaders("ETag", "Link", "Retry-After")));
+        services.AddCors();
+        services.AddOptions<Microsoft.AspNetCore.Cors.Infrastructure.CorsOptions>().Configure<IOptions<FrontEndOptions>>((o, frontEnds) =>
+            o.AddPolicy(CorsPolicy, p => p.WithOrigins(frontEnds.Value.Origins).WithMethods("GET", "HEAD", "POST")
+                .WithHeaders("Content-Type", "If-None-Match").WithExposedHeaders("ETag", "Link", "Retry-After")));
         return services;
     }
 

@@ -10,12 +10,12 @@ namespace NeverLetMeGo.Api.Infrastructure;
 /// <summary>The spoiler-safe surfaces beyond works and reviews (feeds, search, corrections) and the protocol middleware, composed once so ApiApp stays short.</summary>
 internal static class Surfaces
 {
-    public static IServiceCollection AddSpoilerSafeSurfaces(this IServiceCollection services, IConfiguration config)
+    public static IServiceCollection AddSpoilerSafeSurfaces(this IServiceCollection services)
     {
         services.AddSingleton<SearchQueries>();
         services.AddSingleton<BlockCorrections>();
         services.AddSingleton<LevelChangeRequests>();
-        return services.AddProtocol(config);
+        return services.AddApiOptions().AddProtocol();
     }
 
     public static WebApplication MapSpoilerSafeSurfaces(this WebApplication app)

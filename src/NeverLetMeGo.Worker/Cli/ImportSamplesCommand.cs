@@ -1,5 +1,5 @@
 using System.CommandLine;
-using NeverLetMeGo.Data;
+using NeverLetMeGo.Ingestion;
 
 namespace NeverLetMeGo.Worker.Cli;
 

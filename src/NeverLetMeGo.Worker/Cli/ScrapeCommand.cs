@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using NeverLetMeGo.Ingestion;
 using NeverLetMeGo.Data.Knowledge;
 using NeverLetMeGo.Data.Politeness;
 using NeverLetMeGo.Data.Reviews;

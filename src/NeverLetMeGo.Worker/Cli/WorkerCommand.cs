@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using NeverLetMeGo.Ingestion;
 using NeverLetMeGo.Data.Jobs;
 using NeverLetMeGo.Data.Knowledge;
 using NeverLetMeGo.Data.Politeness;
@@ -13,7 +14,6 @@ using NeverLetMeGo.Worker.Fetching;
 using NeverLetMeGo.Worker.Logging;
 using NeverLetMeGo.Worker.Politeness;
 using NeverLetMeGo.Worker.Queue;
-using NeverLetMeGo.Worker.Scraping;
 using NeverLetMeGo.Worker.Sources;
 using Npgsql;
 

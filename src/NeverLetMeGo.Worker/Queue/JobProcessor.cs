@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using NeverLetMeGo.Ingestion;
 using NeverLetMeGo.Core;
 using NeverLetMeGo.Data.Jobs;
 using NeverLetMeGo.Worker.Fetching;
@@ -48,7 +49,7 @@ internal sealed class JobProcessor(
         {
             try
             {
-                var saved = await ingester.IngestAsync(page, ct);
+                var saved = await ingester.IngestAsync(page.Html, page.Url, ct);
                 (outcome, reviewId) = (saved.Outcome.ToString().ToLowerInvariant(), saved.ReviewId);
             }
             catch (Exception ex) when (ex is not OperationCanceledException && !Failures.IsInfrastructure(ex))

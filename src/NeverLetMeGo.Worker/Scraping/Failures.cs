@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using NeverLetMeGo.Ingestion;
 using NeverLetMeGo.Core;
 using NeverLetMeGo.Worker.Fetching;
 using Npgsql;

@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
+using NeverLetMeGo.Ingestion;
 using NeverLetMeGo.Core;
 using NeverLetMeGo.Worker.Fetching;
 
@@ -86,7 +87,7 @@ internal sealed class ScrapeRun(PageFetcher fetcher, IRequestGate gate, ReviewIn
             return new ScrapeItemResult(item.Index, item.Input, null, item.Failure);
         try
         {
-            var saved = await ingester.IngestAsync(item.Page, ct);
+            var saved = await ingester.IngestAsync(item.Page.Html, item.Page.Url, ct);
             return new ScrapeItemResult(item.Index, item.Input, saved, null);
         }
         catch (Exception ex) when (ex is not OperationCanceledException && !Failures.IsInfrastructure(ex))

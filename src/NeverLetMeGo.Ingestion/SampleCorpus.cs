@@ -1,14 +1,21 @@
 using Dapper;
 using Microsoft.Extensions.Logging;
 using NeverLetMeGo.Core;
+using NeverLetMeGo.Data.Knowledge;
 using NeverLetMeGo.Data.Reviews;
 using Npgsql;
 
-namespace NeverLetMeGo.Data;
+namespace NeverLetMeGo.Ingestion;
 
-/// <summary>The sample reviews (samples/*.html) that a new installation shows at once; imported on first start only.</summary>
+/// <summary>
+/// The sample reviews (samples/*.html) that a new installation shows at once; imported on first start only, through the
+/// same <see cref="ReviewIngester"/> as every scraped page (with what is known of the work, tagged once, decided, stored).
+/// </summary>
 public static class SampleCorpus
 {
+    /// <summary>Extraction and tagging of one sample page; generous, since the sentence encoder may still be cold.</summary>
+    public static readonly TimeSpan ParseTimeout = TimeSpan.FromMinutes(2);
+
     public const string ImportedKey = "samples_imported";
 
     /// <summary>Session advisory lock: "NLMG" in the high 32 bits, 2 in the low ones (1 is the migrator's).</summary>
@@ -18,8 +25,9 @@ public static class SampleCorpus
     /// Imports every *.html of the folder (in name order) unless app_state says it was done; returns how many pages were
     /// stored (0 when already done). A page that cannot be extracted is logged and skipped.
     /// </summary>
-    public static async Task<int> ImportOnceAsync(NpgsqlDataSource db, string samplesDirectory, ILogger logger, CancellationToken ct)
+    public static async Task<int> ImportOnceAsync(NpgsqlDataSource db, string samplesDirectory, ILogger logger, CancellationToken ct, TimeProvider? clock = null)
     {
+        clock ??= TimeProvider.System;
         const string lockSql = "select pg_advisory_lock(@key)";
         const string unlockSql = "select pg_advisory_unlock(@key)";
         const string doneSql = "select exists (select from app_state where key = @key)";
@@ -44,8 +52,8 @@ public static class SampleCorpus
                 return 0;
             }
 
-            var imported = await ImportAllAsync(db, samplesDirectory, logger, ct);
-            var value = $"{imported} pages at {DateTimeOffset.UtcNow:O}";
+            var imported = await ImportAllAsync(db, samplesDirectory, logger, clock, ct);
+            var value = $"{imported} pages at {clock.GetUtcNow():O}";
             await connection.ExecuteAsync(new CommandDefinition(markSql, new { key = ImportedKey, value }, cancellationToken: ct));
             logger.LogInformation("Imported {Count} sample reviews from {SamplesDirectory}", imported, samplesDirectory);
             return imported;
@@ -57,21 +65,20 @@ public static class SampleCorpus
         }
     }
 
-    private static async Task<int> ImportAllAsync(NpgsqlDataSource db, string samplesDirectory, ILogger logger, CancellationToken ct)
+    private static async Task<int> ImportAllAsync(NpgsqlDataSource db, string samplesDirectory, ILogger logger, TimeProvider clock, CancellationToken ct)
     {
-        var store = new ReviewStore(db);
+        var ingester = new ReviewIngester(new ReviewStore(db), new WorkKnowledgeStore(db), clock, ParseTimeout);
         var imported = 0;
         foreach (var file in Directory.EnumerateFiles(samplesDirectory, "*.html").Order(StringComparer.Ordinal))
         {
             try
             {
                 var html = await File.ReadAllTextAsync(file, ct);
-                var review = ReviewPipeline.Process(html, new Uri(Path.GetFullPath(file)));
-                var result = await store.SaveAsync(review, ContentHash.Compute(review), DateTimeOffset.UtcNow, ct);
+                var result = await ingester.IngestAsync(html, new Uri(Path.GetFullPath(file)), ct);
                 logger.LogInformation("Sample {File}: review {ReviewId} {Outcome}", Path.GetFileName(file), result.ReviewId, result.Outcome);
                 imported++;
             }
-            catch (ExtractionException e)
+            catch (Exception e) when (e is ExtractionException or ExtractionTimeoutException)
             {
                 logger.LogError("Sample {File} could not be extracted: {Reason}", file, e.Message);
             }

@@ -2,25 +2,28 @@ using System.Globalization;
 using NeverLetMeGo.Core;
 using NeverLetMeGo.Data.Knowledge;
 using NeverLetMeGo.Data.Reviews;
-using NeverLetMeGo.Worker.Fetching;
 
-namespace NeverLetMeGo.Worker.Scraping;
+namespace NeverLetMeGo.Ingestion;
 
 /// <summary>
-/// The process stage for one fetched page: extract (Core), look up what is known of the work the page names (its
-/// vocabulary and its operators' spoiler terms, when it is stored already), tag once with it (Core), hash, upsert (Data).
+/// The one ingestion path, whatever fetched the page (the worker, `nlmg scrape`, the sample import): extract (Core), look
+/// up what is known of the work the page names (its vocabulary and its operators' spoiler terms, when it is stored
+/// already), tag once with it (Core), hash, and store with Core's decisions (Data).
 /// </summary>
-internal sealed class ReviewIngester(ReviewStore store, WorkKnowledgeCache knowledge, TimeProvider clock, TimeSpan parseTimeout)
+public sealed class ReviewIngester(ReviewStore store, WorkKnowledgeCache knowledge, TimeProvider clock, TimeSpan parseTimeout)
 {
     public ReviewIngester(ReviewStore store, WorkKnowledgeStore knowledge, TimeProvider clock, TimeSpan parseTimeout)
         : this(store, new WorkKnowledgeCache(knowledge, clock), clock, parseTimeout)
     {
     }
 
-    public async Task<SaveResult> IngestAsync(FetchedPage page, CancellationToken ct)
+    /// <summary>Stores the page at <paramref name="url"/> (where it was finally found, after redirects; file: for local files).</summary>
+    /// <exception cref="ExtractionException">The page cannot be read as a review.</exception>
+    /// <exception cref="ExtractionTimeoutException">Extraction and tagging ran past the parse timeout.</exception>
+    public async Task<SaveResult> IngestAsync(string html, Uri url, CancellationToken ct)
     {
         var started = clock.GetTimestamp();
-        var extracted = await BoundedAsync(() => ReviewPipeline.Extract(page.Html, page.Url), parseTimeout, ct);
+        var extracted = await BoundedAsync(() => ReviewPipeline.Extract(html, url), parseTimeout, ct);
         var known = await knowledge.GetAsync(extracted.Work.Title, ct);
         if (known is { Vocabulary.Count: 0, Terms.Count: 0 })
             known = null;
@@ -47,4 +50,4 @@ internal sealed class ReviewIngester(ReviewStore store, WorkKnowledgeCache knowl
 }
 
 /// <summary>Extraction ran past its bound: unlike the page's own faults, a retry on a quieter machine may pass.</summary>
-internal sealed class ExtractionTimeoutException(string message) : Exception(message);
+public sealed class ExtractionTimeoutException(string message) : Exception(message);

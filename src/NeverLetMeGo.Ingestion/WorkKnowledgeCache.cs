@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using NeverLetMeGo.Core.Spoilers;
 using NeverLetMeGo.Data.Knowledge;
 
-namespace NeverLetMeGo.Worker.Scraping;
+namespace NeverLetMeGo.Ingestion;
 
 /// <summary>
 /// What the tagger knows of a stored work (its vocabulary, its operators' spoiler terms), by the title a page names. The
@@ -10,7 +10,7 @@ namespace NeverLetMeGo.Worker.Scraping;
 /// when the work has grown (WorkKnowledgeStore.FindKnowledgeAsync); either way one work's knowledge is reused here for a
 /// minute: a new term reaches pages scraped after that, and `nlmg retag` brings stored reviews up to date.
 /// </summary>
-internal sealed class WorkKnowledgeCache(WorkKnowledgeStore store, TimeProvider clock)
+public sealed class WorkKnowledgeCache(WorkKnowledgeStore store, TimeProvider clock)
 {
     private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(1);
     private const int MaxWorks = 1024;

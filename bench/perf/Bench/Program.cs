@@ -23,6 +23,7 @@ return args.FirstOrDefault() switch
     "serve" => await PageServer.ServeAsync(args[1], Int(args, 2), Int(args, 3), Int(args, 4), stop.Token),
     "urls" => Run(() => PageServer.WriteUrls(args[1], Int(args, 2), Int(args, 3), Int(args, 4))),
     "parse" => PageServer.Parse(args[1], Int(args, 2), Int(args, 3), Int(args, 4), Int(args, 5)),
+    "pipeline" => PageServer.Pipeline(args[1], Int(args, 2), Int(args, 3), Int(args, 4)),
     _ => Usage(),
 };
 
@@ -54,6 +55,7 @@ static int Usage()
                nlmg-bench-perf serve <samples-dir> <pages> <base-port> <origins>
                nlmg-bench-perf urls <set> <pages> <base-port> <origins>
                nlmg-bench-perf parse <samples-dir> <pages> <base-port> <origins> <rounds>
+               nlmg-bench-perf pipeline <samples-dir> <pages> <base-port> <origins>
         """);
     return 64;
 }

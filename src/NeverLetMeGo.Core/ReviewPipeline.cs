@@ -44,19 +44,30 @@ public static class ReviewPipeline
         return Guard(() =>
         {
             PageEncoding.Prefetch(page.Article, page.RawComments.Select(c => c.Text), EncodedSentencesPerPage);
-            var blocks = SpoilerTagger.Default.Tag(page.Article, knowledge, null, out var article);
-            var encoded = blocks.Sum(b => b.Sentences.Count);
-            var comments = new Comment[page.RawComments.Count];
+            // Past the page's encoding budget, comments are read by the words alone: a thread of thousands of comments is
+            // tagged in time rather than failing the page. The choice is made once, so a second reading matches the first.
+            var taggers = new SpoilerTagger?[page.RawComments.Count];
+            var encoded = 0;
+            var (blocks, tagged) = PageReading.Tag(
+                outer =>
+                {
+                    var article = SpoilerTagger.Default.Tag(page.Article, knowledge, outer, out var reading);
+                    encoded = article.Sum(b => b.Sentences.Count);
+                    return (article, reading);
+                },
+                page.RawComments.Count,
+                (i, outer) =>
+                {
+                    var tagger = taggers[i] ??= encoded < EncodedSentencesPerPage ? SpoilerTagger.Default : SpoilerTagger.WordsOnly;
+                    var comment = tagger.Tag(page.RawComments[i].Text, knowledge, outer, out var reading);
+                    encoded += comment.Sum(b => b.Sentences.Count);
+                    return (comment, reading);
+                });
+            var comments = new Comment[tagged.Length];
             for (var i = 0; i < comments.Length; i++)
             {
-                // A comment is read against its article (what the review hid stays hidden when a comment repeats it). Past
-                // the page's encoding budget, comments are read by the words alone: a thread of thousands of comments is
-                // tagged in time rather than failing the page.
                 var c = page.RawComments[i];
-                var tagger = encoded < EncodedSentencesPerPage ? SpoilerTagger.Default : SpoilerTagger.WordsOnly;
-                var tagged = tagger.Tag(c.Text, knowledge, article, out _);
-                encoded += tagged.Sum(b => b.Sentences.Count);
-                comments[i] = new Comment(c.Id, c.ParentId, c.Author, c.PublishedAt, tagged);
+                comments[i] = new Comment(c.Id, c.ParentId, c.Author, c.PublishedAt, tagged[i]);
             }
 
             return page.Untagged with { Blocks = blocks, Comments = comments };

@@ -27,6 +27,7 @@ internal sealed class ContentModelSignal(SpoilerModel model, MeaningReader? mean
         var texts = new string[count];
         var ngramSpoiler = new double[count];
         var ngramMajor = new double[count];
+        var ngramUnwarned = new double[count];
         var i = 0;
         for (var b = 0; b < context.Blocks.Count; b++)
         {
@@ -38,13 +39,21 @@ internal sealed class ContentModelSignal(SpoilerModel model, MeaningReader? mean
                 var sentence = reader.Next(text, spans[s]);
                 featurizer.Featurize(text, spans[s].Start, spans[s].End, sentence, vocabulary);
                 (ngramSpoiler[i], ngramMajor[i]) = model.Score(featurizer, sentence);
+                ngramUnwarned[i] = ngramSpoiler[i];
+                if (sentence.SinceWarning is not null)
+                {
+                    // The same sentence as if no warning came before it: see SentenceChances.Read.
+                    var unwarned = sentence with { SinceWarning = null };
+                    featurizer.Featurize(text, spans[s].Start, spans[s].End, unwarned, vocabulary);
+                    ngramUnwarned[i] = model.Score(featurizer, unwarned).Spoiler;
+                }
             }
         }
 
         // An article longer than a page's encoding budget is read by its words alone past the budget.
         var (spoiler, major, own) = count <= ReviewPipeline.EncodedSentencesPerPage || meaning is null
-            ? SentenceChances.Read(texts, ngramSpoiler, ngramMajor, meaning)
-            : ReadLong(texts, ngramSpoiler, ngramMajor, meaning);
+            ? SentenceChances.Read(texts, ngramSpoiler, ngramMajor, meaning, ngramUnwarned: ngramUnwarned)
+            : ReadLong(texts, ngramSpoiler, ngramMajor, ngramUnwarned, meaning);
         i = 0;
         for (var b = 0; b < context.Blocks.Count; b++)
         {
@@ -73,11 +82,12 @@ internal sealed class ContentModelSignal(SpoilerModel model, MeaningReader? mean
         }
     }
 
-    private static (double[] Spoiler, double[] Major, double[] Own) ReadLong(string[] texts, double[] ngramSpoiler, double[] ngramMajor, MeaningReader meaning)
+    private static (double[] Spoiler, double[] Major, double[] Own) ReadLong(
+        string[] texts, double[] ngramSpoiler, double[] ngramMajor, double[] ngramUnwarned, MeaningReader meaning)
     {
         var head = ReviewPipeline.EncodedSentencesPerPage;
-        var (spoiler, major, own) = SentenceChances.Read(texts[..head], ngramSpoiler[..head], ngramMajor[..head], meaning);
-        var (restSpoiler, restMajor, restOwn) = SentenceChances.Read(texts[head..], ngramSpoiler[head..], ngramMajor[head..], null);
+        var (spoiler, major, own) = SentenceChances.Read(texts[..head], ngramSpoiler[..head], ngramMajor[..head], meaning, ngramUnwarned: ngramUnwarned[..head]);
+        var (restSpoiler, restMajor, restOwn) = SentenceChances.Read(texts[head..], ngramSpoiler[head..], ngramMajor[head..], null, ngramUnwarned: ngramUnwarned[head..]);
         return ([.. spoiler, .. restSpoiler], [.. major, .. restMajor], [.. own, .. restOwn]);
     }
 

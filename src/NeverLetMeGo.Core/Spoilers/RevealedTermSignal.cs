@@ -52,6 +52,7 @@ internal sealed partial class RevealedTermSignal(BackgroundCounts? background) :
         }
 
         context.Revealed = revealed;
+        context.Revealing = weight.Keys.ToHashSet(StringComparer.Ordinal);
         if (revealed.Count == 0)
             return;
         for (var b = 0; b < context.Blocks.Count; b++)
@@ -85,7 +86,9 @@ internal sealed partial class RevealedTermSignal(BackgroundCounts? background) :
         foreach (var match in Words().EnumerateMatches(sentence))
         {
             var word = sentence.Slice(match.Index, match.Length).ToString();
-            if (_worksUsing.TryGetValue(Tokens.Hash(word), out var count) && count > RareShare * _works)
+            // Function words ("about", "their") are left out of the background counts, so they are named here.
+            var hash = Tokens.Hash(word);
+            if (Lexicon.Stop.Contains(hash) || _worksUsing.TryGetValue(hash, out var count) && count > RareShare * _works)
                 continue;
             keys.Add(Stem(word));
         }

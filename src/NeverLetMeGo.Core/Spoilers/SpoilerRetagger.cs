@@ -28,11 +28,14 @@ public static class SpoilerRetagger
     public static Review Retag(Review review, WorkKnowledge knowledge)
     {
         ArgumentNullException.ThrowIfNull(review);
-        var blocks = Retag(review.Blocks, knowledge, null, out var article);
+        var (blocks, comments) = PageReading.Tag(
+            outer => (Retag(review.Blocks, knowledge, outer, out var article), article),
+            review.Comments.Count,
+            (i, outer) => (Retag(review.Comments[i].Blocks, knowledge, outer, out var reading), reading));
         return review with
         {
             Blocks = blocks,
-            Comments = review.Comments.Select(c => c with { Blocks = Retag(c.Blocks, knowledge, article, out _) }).ToArray(),
+            Comments = review.Comments.Select((c, i) => c with { Blocks = comments[i] }).ToArray(),
         };
     }
 }

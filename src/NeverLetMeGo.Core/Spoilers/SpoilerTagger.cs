@@ -55,7 +55,7 @@ internal sealed class SpoilerTagger(IReadOnlyList<ISpoilerSignal> signals)
             signal.Vote(context);
         }
 
-        reading = new TextReading(context.Revealed ?? TextReading.Empty.Revealed);
+        reading = new TextReading(context.Revealed ?? TextReading.Empty.Revealed, context.Revealing ?? TextReading.Empty.Revealing);
         var blocks = new Block[prepared.Blocks.Count];
         for (var i = 0; i < blocks.Length; i++)
         {

@@ -39,6 +39,9 @@ internal sealed class TaggingContext
     /// <summary>Stems of the rare words this text's hidden sentences used, once <see cref="RevealedTermSignal"/> ran.</summary>
     public IReadOnlySet<string>? Revealed { get; set; }
 
+    /// <summary>Stems of the rare words any of this text's revealing sentences used, once <see cref="RevealedTermSignal"/> ran.</summary>
+    public IReadOnlySet<string>? Revealing { get; set; }
+
 
     /// <summary>The model's chance that the sentence gives story away, read alone (null before the model ran).</summary>
     public double? ChanceOf(int block, int sentence) => _chances[block]?[sentence];

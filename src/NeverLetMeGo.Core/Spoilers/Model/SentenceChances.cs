@@ -19,26 +19,33 @@ public sealed record MeaningReader(SentenceEncoder Encoder, EncoderHeads Heads)
 /// </summary>
 internal static class SentenceChances
 {
-    /// <summary>Each sentence's spoiler chance in context, its major chance, and its spoiler chance read alone.</summary>
+    /// <summary>
+    /// Each sentence's spoiler chance in context, its major chance, and its spoiler chance read alone. The chance read
+    /// alone takes the n-gram model's reading of the sentence as if no warning came before it (<paramref name="ngramUnwarned"/>,
+    /// when given): it is the confidence that overrules an author's warned region, which the warning must not raise.
+    /// </summary>
     public static (double[] Spoiler, double[] Major, double[] Own) Read(
         IReadOnlyList<string> sentences, double[] ngramSpoiler, double[] ngramMajor, MeaningReader? meaning,
-        IReadOnlyList<float[]>? vectors = null)
+        IReadOnlyList<float[]>? vectors = null, double[]? ngramUnwarned = null)
     {
         var spoiler = ngramSpoiler;
         var major = ngramMajor;
+        var own = ngramUnwarned ?? ngramSpoiler;
         if (meaning is not null && sentences.Count > 0)
         {
             vectors ??= meaning.Encoder.Encode(sentences);
             spoiler = new double[sentences.Count];
             major = new double[sentences.Count];
+            own = new double[sentences.Count];
             for (var i = 0; i < sentences.Count; i++)
             {
                 var (logit, majorChance) = meaning.Heads.Score(vectors[i]);
                 spoiler[i] = ScoreBlend.Combine(logit, ngramSpoiler[i]);
+                own[i] = ngramUnwarned is null ? spoiler[i] : ScoreBlend.Combine(logit, ngramUnwarned[i]);
                 major[i] = majorChance;
             }
         }
 
-        return (ScoreBlend.InContext(spoiler), major, spoiler);
+        return (ScoreBlend.InContext(spoiler), major, own);
     }
 }

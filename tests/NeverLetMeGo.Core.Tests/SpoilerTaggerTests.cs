@@ -152,3 +152,20 @@ public sealed class SpoilerTaggerTests
         public int GetHashCode(SpoilerTag obj) => HashCode.Combine(obj.Level, obj.Warning, obj.Score);
     }
 }
+
+public sealed class SpoilerParagraphTests
+{
+    [Fact]
+    public void In_a_paragraph_that_gives_story_away_only_sentences_the_model_is_sure_of_stay_readable()
+    {
+        var block = SpoilerTagging.TagParagraphs([
+            "The children are clones raised to donate their organs. Carey Mulligan is magnificent. " +
+            "Later they go looking for the woman Ruth was copied from."])[0];
+
+        Assert.NotEqual(SpoilerLevel.None, block.Spoiler.Level);
+        var levels = block.Sentences.Select(s => (block.Text[s.Start..s.End], s.Level)).ToArray();
+        Assert.NotEqual(SpoilerLevel.None, levels[0].Level);
+        Assert.Equal(SpoilerLevel.None, levels[1].Level);
+        Assert.NotEqual(SpoilerLevel.None, levels[2].Level);
+    }
+}

@@ -12,14 +12,14 @@ public sealed class RescrapeTests(WorkerDatabase database) : IClassFixture<Worke
     private const string Plain = """
         <p>Never Let Me Go is a quiet film about three friends who grow up at a boarding school in the English countryside.</p>
         <p>The performances are restrained and the photography is lovely; the score does a great deal of the work.</p>
-        <p>In the final act the friends meet again by the sea, and the film lets a long silence do the talking.</p>
+        <p>The ending takes place by the sea, and the film lets a long silence do the talking.</p>
         """;
 
     private const string Warned = """
         <p>Never Let Me Go is a quiet film about three friends who grow up at a boarding school in the English countryside.</p>
         <p>The performances are restrained and the photography is lovely; the score does a great deal of the work.</p>
         <p>Spoiler warning: major spoilers ahead, stop reading now if you have not seen it.</p>
-        <p>In the final act the friends meet again by the sea, and the film lets a long silence do the talking.</p>
+        <p>The ending takes place by the sea, and the film lets a long silence do the talking.</p>
         """;
 
     [Fact]
@@ -53,7 +53,7 @@ public sealed class RescrapeTests(WorkerDatabase database) : IClassFixture<Worke
     }
 
     private Task<long> LevelOfLastParagraphAsync(long reviewId) =>
-        database.CountAsync($"select spoiler_level from review_blocks where review_id = {reviewId} and text like 'In the final act%'");
+        database.CountAsync($"select spoiler_level from review_blocks where review_id = {reviewId} and text like 'The ending takes place%'");
 
     private async Task<string?> ScrapeAsync(string url)
     {

@@ -23,10 +23,17 @@ public sealed class WorkerFailureTests
 
         await host.StartAsync();
         using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        while (CountOf(error.ToString(), "Claiming a scrape job failed") < 2)
+        // The synchronized writer locks on itself while the worker writes; reading the buffer takes the same lock.
+        string Logged()
+        {
+            lock (log)
+                return error.ToString();
+        }
+
+        while (CountOf(Logged(), "Claiming a scrape job failed") < 2)
             await Task.Delay(100, patience.Token);
 
-        Assert.False(lifetime.ApplicationStopping.IsCancellationRequested, error.ToString());
+        Assert.False(lifetime.ApplicationStopping.IsCancellationRequested, Logged());
         await host.StopAsync();
     }
 

@@ -43,33 +43,55 @@ public sealed class SpoilerLevelStore(NpgsqlDataSource db)
         return new StoredReviewBlocks(reviewId, workId, article, comments);
     }
 
-    /// <summary>Writes the changed tags of one review and its new decisions in one transaction.</summary>
+    /// <summary>
+    /// Writes the new tags of one review (one statement per table, whatever the number of blocks) and its new decisions, in
+    /// one transaction.
+    /// </summary>
     public async Task SaveTagsAsync(long reviewId, IReadOnlyList<Block> article, IReadOnlyList<(long CommentId, Block Block)> comments, CancellationToken ct)
     {
-        const string reviewBlock = """
-            update review_blocks set spoiler_level = @Level, warning = @Warning, spoiler_score = @Score, reasons = @Reasons, sentences = @Sentences
-            where review_id = @Owner and ordinal = @Ordinal
+        const string reviewBlocks = """
+            update review_blocks b
+            set spoiler_level = u.level, warning = u.warning, spoiler_score = u.score,
+                reasons = array(select jsonb_array_elements_text(u.reasons::jsonb)),
+                sentences = (@sentences::integer[])[u.first_sentence:u.last_sentence]
+            from unnest(@ordinals, @levels, @warnings, @scores, @reasons, @firstSentences, @lastSentences)
+                as u(ordinal, level, warning, score, reasons, first_sentence, last_sentence)
+            where b.review_id = @reviewId and b.ordinal = u.ordinal
             """;
-        const string commentBlock = """
-            update comment_blocks set spoiler_level = @Level, warning = @Warning, spoiler_score = @Score, reasons = @Reasons
-            where comment_id = @Owner and ordinal = @Ordinal
+        const string commentBlocks = """
+            update comment_blocks b
+            set spoiler_level = u.level, warning = u.warning, spoiler_score = u.score, reasons = array(select jsonb_array_elements_text(u.reasons::jsonb))
+            from unnest(@comments, @ordinals, @levels, @warnings, @scores, @reasons) as u(comment, ordinal, level, warning, score, reasons)
+            where b.comment_id = u.comment and b.ordinal = u.ordinal
             """;
         await using var connection = await db.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
         // The review's row first, as every writer of its decisions takes it (corrections too): no two wait on each other.
         await ReviewDecisions.LockAsync(connection, transaction, reviewId, ct);
-        await connection.ExecuteAsync(new CommandDefinition(reviewBlock, article.Select(b => Tag(reviewId, b, SentenceColumn.Flatten(b.Sentences))), transaction, cancellationToken: ct));
-        await connection.ExecuteAsync(new CommandDefinition(commentBlock, comments.Select(c => Tag(c.CommentId, c.Block)), transaction, cancellationToken: ct));
+        await using (var batch = new NpgsqlBatch(connection, transaction))
+        {
+            var blocks = new NpgsqlBatchCommand(reviewBlocks) { Parameters = { new NpgsqlParameter<long>("reviewId", reviewId) } };
+            ReviewChildren.WithSentences(blocks, article, "sentences", "firstSentences", "lastSentences");
+            batch.BatchCommands.Add(WithTags(blocks, article));
+            var replies = new NpgsqlBatchCommand(commentBlocks) { Parameters = { new NpgsqlParameter<long[]>("comments", comments.Select(c => c.CommentId).ToArray()) } };
+            batch.BatchCommands.Add(WithTags(replies, [.. comments.Select(c => c.Block)]));
+            await batch.ExecuteNonQueryAsync(ct);
+        }
+
         // The new tags are inputs of what readers are shown: decided again in the same transaction.
         await ReviewDecisions.RedecideAsync(connection, transaction, reviewId, ct);
         await transaction.CommitAsync(ct);
     }
 
-    // The parameters of one block's update; sentences only for review blocks (comment blocks keep none).
-    private static StoredTag Tag(long owner, Block b, int[]? sentences = null) =>
-        new(owner, b.Index, (short)b.Spoiler.Level, b.Spoiler.Warning, b.Spoiler.Score, b.Spoiler.Reasons.ToArray(), sentences);
-
-    private sealed record StoredTag(long Owner, int Ordinal, short Level, bool Warning, double Score, string[] Reasons, int[]? Sentences);
+    private static NpgsqlBatchCommand WithTags(NpgsqlBatchCommand command, IReadOnlyList<Block> blocks)
+    {
+        command.Parameters.Add(new NpgsqlParameter<int[]>("ordinals", blocks.Select(b => b.Index).ToArray()));
+        command.Parameters.Add(new NpgsqlParameter<short[]>("levels", blocks.Select(b => (short)b.Spoiler.Level).ToArray()));
+        command.Parameters.Add(new NpgsqlParameter<bool[]>("warnings", blocks.Select(b => b.Spoiler.Warning).ToArray()));
+        command.Parameters.Add(new NpgsqlParameter<double[]>("scores", blocks.Select(b => b.Spoiler.Score).ToArray()));
+        command.Parameters.Add(new NpgsqlParameter<string[]>("reasons", blocks.Select(b => System.Text.Json.JsonSerializer.Serialize(b.Spoiler.Reasons)).ToArray()));
+        return command;
+    }
 
     private sealed class StoredBlock
     {

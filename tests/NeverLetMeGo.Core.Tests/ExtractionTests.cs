@@ -189,4 +189,25 @@ public sealed class ExtractionTests
         Assert.Contains("Critics compared the ending with the one in the book at length.", texts);
         Assert.DoesNotContain("The Buried Giant", texts);
     }
+
+    [Fact]
+    public void Three_lines_in_a_row_that_are_only_links_are_a_link_list_and_one_or_two_are_text()
+    {
+        var review = Pages.Process(Pages.Article(Pages.ProseParagraphs() + """
+            More from this blog:<br><br>
+            <a href="/1">Remains of the Day, reviewed</a><br><br>
+            <a href="/2">The Buried Giant, reviewed</a><br><br>
+            <a href="/3">Klara and the Sun, reviewed</a><br><br>
+            <p>Also worth reading: <a href="/4">my notes on the novel</a>.</p>
+            <p><a href="/5">The trailer, in full</a></p>
+            <p><a href="/6">The director's interview</a></p>
+            """));
+
+        var texts = review.Texts();
+        Assert.Contains(Pages.Prose[2], texts);
+        Assert.DoesNotContain(texts, t => t.Contains("reviewed", StringComparison.Ordinal));
+        Assert.Contains("Also worth reading: my notes on the novel.", texts);
+        Assert.Contains("The trailer, in full", texts);
+        Assert.Contains("The director's interview", texts);
+    }
 }

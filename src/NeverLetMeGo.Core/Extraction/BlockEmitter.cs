@@ -10,6 +10,7 @@ namespace NeverLetMeGo.Core.Extraction;
 internal sealed class BlockEmitter(ClassHintCache hints, IReadOnlyDictionary<HtmlNode, NodeStats>? stats = null)
 {
     private readonly List<SourceBlock> _blocks = [];
+    private readonly List<bool> _allLink = [];
     private readonly TextBuffer _buffer = new();
     private BlockKind _bufferKind = BlockKind.Paragraph;
     private bool _bufferMarked;
@@ -37,8 +38,44 @@ internal sealed class BlockEmitter(ClassHintCache hints, IReadOnlyDictionary<Htm
             Flush();
         }
 
+        if (!CommentMode && !KeepClutter)
+        {
+            DropLinkRuns();
+        }
+
         return new ExtractedText(_blocks.ToArray(), _jumpBreak);
     }
+
+    /// <summary>
+    /// Three or more paragraphs in a row that are nothing but a link are a list of links written line by line (a blog's
+    /// "more posts" after the text, separated by line breaks rather than list markup): navigation, like a link list.
+    /// </summary>
+    private void DropLinkRuns()
+    {
+        for (var i = 0; i < _blocks.Count;)
+        {
+            var end = i;
+            while (end < _blocks.Count && _allLink[end] && _blocks[end].Kind == BlockKind.Paragraph)
+            {
+                end++;
+            }
+
+            if (end - i < MinLinkRun)
+            {
+                i = Math.Max(end, i + 1);
+                continue;
+            }
+
+            _blocks.RemoveRange(i, end - i);
+            _allLink.RemoveRange(i, end - i);
+            if (_jumpBreak > i)
+            {
+                _jumpBreak = Math.Max(i, _jumpBreak.Value - (end - i));
+            }
+        }
+    }
+
+    private const int MinLinkRun = 3;
 
     private void Walk(HtmlNode node, BlockKind kind, bool inLink, bool inSpoiler, int depth)
     {
@@ -203,10 +240,12 @@ internal sealed class BlockEmitter(ClassHintCache hints, IReadOnlyDictionary<Htm
             return;
         }
 
+        var linkChars = _buffer.LinkChars;
         var text = _buffer.Take();
         if (HasWordCharacter(text))
         {
             _blocks.Add(new SourceBlock(_bufferKind, text, marked));
+            _allLink.Add(linkChars >= text.Length);
         }
     }
 

@@ -22,7 +22,7 @@ internal static class ExtractCommand
         };
         var json = new Option<bool>("--json") { Description = "Print the review as indented JSON (the documented shape)." };
         var output = new Option<string?>("--out") { Description = "Batch mode: write X.json, X.txt and X.comments.txt for every X.html here." };
-        var threads = new Option<int?>("--threads") { Description = "Batch mode: pages extracted in parallel (default 1)." };
+        var threads = new Option<int?>("--threads") { Description = "Batch mode: pages extracted in parallel (default: one per core)." };
         var noSpoilers = new Option<bool>("--no-spoilers") { Description = "Batch mode: extract only, without spoiler tagging (X.json leaves the spoiler fields out)." };
         var command = new Command("extract", "Extract and spoiler-tag one page and print it, or a directory of pages into files. Never touches the database.")
         {
@@ -39,7 +39,7 @@ internal static class ExtractCommand
                 throw new CliException("--no-spoilers is for batch mode: give --out <dir> too");
             return outDirectory is null
                 ? RunAsync(context, parse.GetRequiredValue(input), parse.GetValue(json), ct)
-                : Task.FromResult(RunBatch(context, parse.GetRequiredValue(input), outDirectory, parse.GetValue(threads) ?? 1, !parse.GetValue(noSpoilers), ct));
+                : Task.FromResult(RunBatch(context, parse.GetRequiredValue(input), outDirectory, parse.GetValue(threads) ?? Environment.ProcessorCount, !parse.GetValue(noSpoilers), ct));
         });
         return command;
     }

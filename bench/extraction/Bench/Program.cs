@@ -8,9 +8,10 @@ using NeverLetMeGo.Core;
 // nlmg-bench-extraction debug <file.html>          show the candidate containers the article extractor scored
 // nlmg-bench-extraction metadata <gold.jsonl>       metadata accuracy per field against our own fixtures
 // nlmg-bench-extraction loop <dir> [--rounds N]     extraction only, round after round, for a profiler to watch
-if (args.Length < 2 || args[0] is not ("speed" or "debug" or "metadata" or "loop"))
+// nlmg-bench-extraction ratio <dir> [--rounds N]    parse-only against extraction alone, alternating, and the steps without tagging
+if (args.Length < 2 || args[0] is not ("speed" or "debug" or "metadata" or "loop" or "ratio"))
 {
-    Console.Error.WriteLine("usage: nlmg-bench-extraction speed <dir> [--rounds N] | debug <file.html> | metadata <gold.jsonl> | loop <dir> [--rounds N]");
+    Console.Error.WriteLine("usage: nlmg-bench-extraction speed <dir> [--rounds N] | debug <file.html> | metadata <gold.jsonl> | loop <dir> [--rounds N] | ratio <dir> [--rounds N]");
     return 1;
 }
 
@@ -36,6 +37,11 @@ if (args[0] == "loop")
     }
 
     return 0;
+}
+
+if (args[0] == "ratio")
+{
+    return ExtractionRatio.Run(Console.Out, pages, rounds, url);
 }
 
 var megabytes = pages.Sum(p => (long)Encoding.UTF8.GetByteCount(p)) / 1e6;
@@ -79,7 +85,7 @@ foreach (var stage in stages)
 
 Console.WriteLine();
 Console.WriteLine("steps of the pipeline, wall time within one pass per page:");
-StageProfile.Write(Console.Out, pages, rounds, url);
+StageProfile.Write(Console.Out, pages, rounds, url, tag: true);
 
 Console.WriteLine();
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -17,7 +17,7 @@ internal static class StageProfile
 {
     private static readonly string[] Names = ["parse", "metadata scan", "metadata resolve", "comments", "article", "tidy+rating+work", "tagging"];
 
-    public static void Write(TextWriter output, string[] pages, int rounds, Uri url)
+    public static void Write(TextWriter output, string[] pages, int rounds, Uri url, bool tag)
     {
         var ticks = new long[Names.Length];
         for (var r = 0; r < rounds; r++)
@@ -26,7 +26,7 @@ internal static class StageProfile
             {
                 try
                 {
-                    Run(page, url, ticks);
+                    Run(page, url, ticks, tag);
                 }
                 catch (ExtractionException)
                 {
@@ -36,14 +36,14 @@ internal static class StageProfile
         }
 
         var total = ticks.Sum();
-        for (var i = 0; i < Names.Length; i++)
+        for (var i = 0; i < (tag ? Names.Length : Names.Length - 1); i++)
         {
             var ms = ticks[i] * 1000.0 / Stopwatch.Frequency / (pages.Length * rounds);
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {Names[i],-18} {ms,7:0.000} ms/page  {100.0 * ticks[i] / total,5:0.0}%"));
         }
     }
 
-    private static void Run(string page, Uri url, long[] ticks)
+    private static void Run(string page, Uri url, long[] ticks, bool tag)
     {
         var t = Stopwatch.GetTimestamp();
         var document = HtmlLoader.Load(page);
@@ -68,6 +68,11 @@ internal static class StageProfile
         RatingFinder.Find(metadata.Rating, article.Blocks);
         WorkTitle.From(metadata.ItemReviewed, metadata.Title);
         t = Lap(ticks, 5, t);
+        if (!tag)
+        {
+            return;
+        }
+
         var tagger = SpoilerTagger.Default;
         tagger.Tag(article, null);
         foreach (var comment in raw)

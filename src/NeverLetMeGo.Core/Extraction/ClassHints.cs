@@ -64,7 +64,10 @@ internal static partial class ClassHints
     private static readonly ConcurrentDictionary<string, ClassVerdict> Ids = new(StringComparer.Ordinal);
     private static int _memoCount;
 
-    public static ClassVerdict Classify(string classes, string id)
+    public static ClassVerdict Classify(string classes, string id) => Combine(OfClasses(classes), OfId(id));
+
+    /// <summary>What a class attribute's names say together, before they meet the id (<see cref="Combine"/>).</summary>
+    internal static ClassVerdict OfClasses(string classes)
     {
         var signals = ClassSignal.None;
         var weight = 0;
@@ -80,21 +83,27 @@ internal static partial class ClassHints
             }
         }
 
-        var trimmedId = id.AsSpan().Trim();
-        if (!trimmedId.IsEmpty)
-        {
-            var verdict = Memo(Ids, trimmedId, isId: true);
-            signals |= verdict.Signals;
-            weight += verdict.Weight;
-        }
+        return new ClassVerdict(signals, weight);
+    }
 
+    /// <summary>What an id says, before it meets the class names.</summary>
+    internal static ClassVerdict OfId(string id)
+    {
+        var trimmedId = id.AsSpan().Trim();
+        return trimmedId.IsEmpty ? default : Memo(Ids, trimmedId, isId: true);
+    }
+
+    /// <summary>The element's verdict from its class names' and its id's.</summary>
+    internal static ClassVerdict Combine(ClassVerdict classes, ClassVerdict id)
+    {
+        var signals = classes.Signals | id.Signals;
         if ((signals & ClassSignal.ContentHint) != 0)
         {
             // A content hint outweighs incidental tokens such as "post-meta-wrap" on the same element.
             signals &= ~(ClassSignal.Boilerplate | ClassSignal.CommentRelated);
         }
 
-        return new ClassVerdict(signals, weight);
+        return new ClassVerdict(signals, classes.Weight + id.Weight);
     }
 
     private static ClassVerdict Memo(ConcurrentDictionary<string, ClassVerdict> memo, ReadOnlySpan<char> name, bool isId)
@@ -238,7 +247,9 @@ internal static partial class ClassHints
 /// <summary>Per-page memo of <see cref="ClassHints.Classify"/>; not thread-safe, one per extraction.</summary>
 internal sealed class ClassHintCache
 {
-    private readonly Dictionary<(string Classes, string Id), ClassVerdict> _seen = [];
+    // Class attributes repeat on a page and are judged once each; ids are mostly unique per element, so they go straight
+    // to the process-wide memo (digits folded) instead of making every (class, id) pair a new entry here.
+    private readonly Dictionary<string, ClassVerdict> _classes = new(StringComparer.Ordinal);
 
     // Every pass (metadata, comments, scoring, emitting) asks about the same elements: remember the answer per element
     // rather than reading and hashing its attributes again.
@@ -248,8 +259,15 @@ internal sealed class ClassHintCache
     {
         if (!_nodes.TryGetValue(node, out var verdict))
         {
-            verdict = Get(NodeTraits.Classes(node), NodeTraits.Id(node));
-            verdict = verdict with { Signals = verdict.Signals | NodeTraits.AttributeSignals(node) };
+            var classes = NodeTraits.Classes(node);
+            var id = NodeTraits.Id(node);
+            verdict = Get(classes, id);
+            // The other attributes (hidden, aria-hidden, style, itemprop) are looked up only when the element has some.
+            if (node.Attributes.Count > (classes.Length > 0 ? 1 : 0) + (id.Length > 0 ? 1 : 0))
+            {
+                verdict = verdict with { Signals = verdict.Signals | NodeTraits.AttributeSignals(node) };
+            }
+
             _nodes[node] = verdict;
         }
 
@@ -263,12 +281,13 @@ internal sealed class ClassHintCache
             return default;
         }
 
-        if (!_seen.TryGetValue((classes, id), out var verdict))
+        ClassVerdict byClass = default;
+        if (classes.Length > 0 && !_classes.TryGetValue(classes, out byClass))
         {
-            verdict = ClassHints.Classify(classes, id);
-            _seen[(classes, id)] = verdict;
+            byClass = ClassHints.OfClasses(classes);
+            _classes[classes] = byClass;
         }
 
-        return verdict;
+        return id.Length == 0 ? ClassHints.Combine(byClass, default) : ClassHints.Combine(byClass, ClassHints.OfId(id));
     }
 }

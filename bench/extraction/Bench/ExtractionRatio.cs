@@ -1,6 +1,7 @@
 using System.Globalization;
 using HtmlAgilityPack;
 using NeverLetMeGo.Core;
+using NeverLetMeGo.Core.Extraction;
 
 namespace NeverLetMeGo.Bench.Extraction;
 
@@ -21,9 +22,11 @@ internal static class ExtractionRatio
 
         var parses = new List<Timing>();
         var extracts = new List<Timing>();
+        var loads = new List<Timing>();
         for (var r = 0; r < rounds; r++)
         {
             parses.Add(Timing.Measure("HtmlAgilityPack parse only", pages, 1, Parse));
+            loads.Add(Timing.Measure("  our load (checks + parse)", pages, 1, Load));
             extracts.Add(Timing.Measure("extraction only (ReviewPipeline.Extract)", pages, 1, page => Extract(page, url)));
         }
 
@@ -32,6 +35,7 @@ internal static class ExtractionRatio
         output.WriteLine(Timing.Header);
         output.WriteLine(parses.MinBy(t => t.Cpu));
         output.WriteLine(extracts.MinBy(t => t.Cpu));
+        output.WriteLine(loads.MinBy(t => t.Cpu));
         output.WriteLine();
         output.WriteLine("steps of extraction, wall time within one pass per page:");
         StageProfile.Write(output, pages, Math.Min(rounds, 3), url, tag: false);
@@ -53,6 +57,18 @@ internal static class ExtractionRatio
     {
         var document = new HtmlDocument();
         document.LoadHtml(page);
+    }
+
+    private static void Load(string page)
+    {
+        try
+        {
+            HtmlLoader.Load(page);
+        }
+        catch (ExtractionException)
+        {
+            // Refused pages still cost their time.
+        }
     }
 
     private static void Extract(string page, Uri url)

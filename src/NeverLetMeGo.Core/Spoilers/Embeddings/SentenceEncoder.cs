@@ -20,10 +20,11 @@ public sealed class SentenceEncoder : IDisposable
     /// <summary>Words past this are cut off: a sentence's meaning is in its first hundred words, and cost grows with length.</summary>
     public const int MaxTokens = 128;
 
-    // A batch is at most this many sentences and this many tokens with padding: past that, bigger matrices stopped
-    // paying (bench/README.md, Spoilers), and a long sentence never pads a batch of short ones far.
+    // A batch is at most this many sentences and tokens, and its longest sentence is at most an eighth (or two tokens)
+    // longer than its shortest: padding is paid for like real tokens, and a few padded rows cost more than batching saves.
+    // The token cap bounds the activations ONNX Runtime keeps in its arena for the life of the process.
     private const int BatchRows = 32;
-    private const int BatchTokens = 2_048;
+    private const int BatchTokens = 1_024;
 
     private static readonly Lazy<SentenceEncoder> SharedEncoder = new(() => Load(EncoderWeights.MiniLm));
 
@@ -148,17 +149,17 @@ public sealed class SentenceEncoder : IDisposable
         return vectors;
     }
 
-    /// <summary>Consecutive runs of the length-sorted sentences, within <see cref="BatchRows"/> and <see cref="BatchTokens"/>.</summary>
+    /// <summary>Consecutive runs of the length-sorted sentences: at most <see cref="BatchRows"/> and <see cref="BatchTokens"/>, little padding.</summary>
     private static List<(int Start, int Count)> Batches(int[] sortedLengths)
     {
         var batches = new List<(int, int)>();
         var start = 0;
         for (var i = 1; i <= sortedLengths.Length; i++)
         {
-            var rows = i - start;
-            if (i == sortedLengths.Length || rows == BatchRows || (rows + 1) * sortedLengths[i] > BatchTokens)
+            if (i == sortedLengths.Length || i - start == BatchRows || (i - start + 1) * sortedLengths[i] > BatchTokens
+                || sortedLengths[i] > sortedLengths[start] + Math.Max(2, sortedLengths[start] / 8))
             {
-                batches.Add((start, rows));
+                batches.Add((start, i - start));
                 start = i;
             }
         }

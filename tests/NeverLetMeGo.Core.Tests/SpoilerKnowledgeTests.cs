@@ -85,6 +85,22 @@ public sealed class SpoilerKnowledgeTests
     }
 
     [Fact]
+    public void The_confidence_that_lifts_a_warned_region_is_the_sentence_s_chance_as_if_no_warning_came_before()
+    {
+        // The n-gram model learnt that sentences after a warning are often spoilers; the region rule already says so,
+        // so the chance that can lift the region must not count the warning twice.
+        const string sentence = "The idea that we can be conditioned by the people around us.";
+        double OwnChance(string first)
+        {
+            var context = new TaggingContext(Text(first, sentence));
+            new ContentModelSignal(SpoilerModel.Shipped!, MeaningReader.Shipped).Vote(context);
+            return context.ChanceOf(1, 0)!.Value;
+        }
+
+        Assert.Equal(OwnChance("The weather was fine that week."), OwnChance("Spoilers ahead."), 6);
+    }
+
+    [Fact]
     public void The_model_tags_a_plain_reveal_and_leaves_opinion_alone()
     {
         var blocks = SpoilerTagger.Default.Tag(Text(

@@ -9,7 +9,24 @@ namespace NeverLetMeGo.Data.Reviews;
 /// </summary>
 public sealed partial class ReviewQueries(NpgsqlDataSource db)
 {
-    private const string SentencesColumn = "b.decided_sentences";
+    // The review's row and its block rows in one result: each side fills the other's columns with typed nulls.
+    private const string NoBlock = "null::int, null::text, null::text, null::smallint, null::boolean, null::float8, null::text[], null::int[]";
+    private const string NoSummary = """
+        null::bigint, null::bigint, null::text, null::text, null::text, null::text, null::boolean, null::text, null::timestamptz,
+        null::text, null::text, null::text, null::float8, null::float8, null::float8,
+        null::boolean, null::smallint, null::int, null::int, null::text, null::boolean,
+        null::int, null::text, null::timestamptz, null::timestamptz
+        """;
+
+    private const string ReviewPart = $"""
+        select {ReviewColumns.Summary}, {NoBlock}
+        {ReviewColumns.From}
+        where r.id = @id
+        """;
+
+    private const string BlocksFrom = "from review_blocks b\nwhere b.review_id = @id\norder by 26 nulls first";
+    private const string Plain = $"{ReviewPart}\nunion all\nselect {NoSummary}, {ReviewColumns.Block}, null::int[]\n{BlocksFrom}";
+    private const string WithSentences = $"{ReviewPart}\nunion all\nselect {NoSummary}, {ReviewColumns.Block}, b.decided_sentences\n{BlocksFrom}";
 
     private const string VersionSql = """
         select r.content_hash, r.updated_at, r.fetched_at, w.title, s.name, s.host
@@ -23,30 +40,27 @@ public sealed partial class ReviewQueries(NpgsqlDataSource db)
     public Task<ReviewRow?> GetAsync(long id, CancellationToken ct) => GetAsync(id, sentences: false, ct);
 
     /// <summary>
-    /// The review and its blocks in one statement (one row per block, the review's columns on each; the primary keys of
-    /// reviews and review_blocks); with <paramref name="sentences"/>, each block's sentence spans too.
+    /// The review and its blocks in one statement over the primary keys of reviews and review_blocks: the review's row
+    /// first, then one row per block (each row carries only its own columns, so the review's are not repeated per block);
+    /// with <paramref name="sentences"/>, each block's sentence spans too.
     /// </summary>
     public async Task<ReviewRow?> GetAsync(long id, bool sentences, CancellationToken ct)
     {
-        const string select = $"select {ReviewColumns.Summary}, {ReviewColumns.Block}";
-        const string from = $"""
-            {ReviewColumns.From}
-            left join review_blocks b on b.review_id = r.id
-            where r.id = @id
-            order by b.ordinal
-            """;
-        const string plain = $"{select}\n{from}";
-        const string withSentences = $"{select}, {SentencesColumn}\n{from}";
         await using var connection = await db.OpenConnectionAsync(ct);
-        var command = new CommandDefinition(sentences ? withSentences : plain, new { id }, cancellationToken: ct);
-        await using var grid = await BufferedRows.QueryAsync(connection, command);
+        var sql = sentences ? WithSentences : Plain;
+        await using var grid = await BufferedRows.QueryAsync(connection, new CommandDefinition(sql, new { id }, cancellationToken: ct));
         ReviewSummaryRow? summary = null;
-        var blocks = await grid.ReadAsync(r =>
+        var rows = await grid.ReadAsync(r =>
         {
-            summary ??= ReviewColumns.ReadSummary(r);
-            return r.IsDBNull(ReviewColumns.SummaryCount) ? null : ReviewColumns.ReadBlock(r, ReviewColumns.SummaryCount, sentences);
+            if (r.IsDBNull(ReviewColumns.SummaryCount))
+            {
+                summary = ReviewColumns.ReadSummary(r);
+                return null;
+            }
+
+            return ReviewColumns.ReadBlock(r, ReviewColumns.SummaryCount, sentences);
         });
-        return summary is null ? null : new ReviewRow(summary, [.. blocks.OfType<BlockRow>()]);
+        return summary is null ? null : new ReviewRow(summary, [.. rows.OfType<BlockRow>()]);
     }
 
     /// <summary>Only the version of a review (null when there is no such review): what a conditional GET compares.</summary>

@@ -5,6 +5,7 @@ using NeverLetMeGo.Core.Model;
 using NeverLetMeGo.Core.Ratings;
 using NeverLetMeGo.Core.Spoilers;
 using NeverLetMeGo.Core.Spoilers.Embeddings;
+using NeverLetMeGo.Core.Spoilers.Model;
 
 namespace NeverLetMeGo.Core;
 
@@ -34,6 +35,25 @@ public static class ReviewPipeline
     {
         ArgumentNullException.ThrowIfNull(url);
         return Guard(() => Read(html ?? string.Empty, url));
+    }
+
+    /// <summary>
+    /// Loads what tagging needs (the n-gram model, the heads, the sentence encoder's sessions) and runs the encoder once,
+    /// so that a host can pay for it before its first page's time limit starts: loading took most of a page's ten seconds
+    /// on a busy machine, and the first pages of a fresh process failed for it. Tagging loads them itself when no host
+    /// did; an encoder that cannot be loaded fails each page with its reason then, as before.
+    /// </summary>
+    public static void Prepare()
+    {
+        try
+        {
+            _ = SpoilerTagger.Default;
+            MeaningReader.Shipped?.Encoder.Encode(["A sentence to load the encoder with."]);
+        }
+        catch (EncoderUnavailableException)
+        {
+            // Reported by each page's tagging, with the page.
+        }
     }
 
     /// <summary>The second half: the article and each comment tagged, with the work's knowledge when there is any.</summary>

@@ -22,6 +22,8 @@ public sealed class ReviewIngester(ReviewStore store, WorkKnowledgeCache knowled
     /// <exception cref="ExtractionTimeoutException">Extraction and tagging ran past the parse timeout.</exception>
     public async Task<SaveResult> IngestAsync(string html, Uri url, CancellationToken ct)
     {
+        // The models load once per process, outside any page's time limit.
+        await Prepared.Value.WaitAsync(ct);
         var started = clock.GetTimestamp();
         var extracted = await BoundedAsync(() => ReviewPipeline.Extract(html, url), parseTimeout, ct);
         var known = await knowledge.GetAsync(extracted.Work.Title, ct);
@@ -32,6 +34,8 @@ public sealed class ReviewIngester(ReviewStore store, WorkKnowledgeCache knowled
         var review = await BoundedAsync(() => ReviewPipeline.Tag(extracted, known), left > TimeSpan.Zero ? left : TimeSpan.Zero, ct);
         return await store.SaveAsync(review, ContentHash.Compute(review), clock.GetUtcNow(), ct);
     }
+
+    private static readonly Lazy<Task> Prepared = new(() => Task.Run(ReviewPipeline.Prepare));
 
     private async Task<T> BoundedAsync<T>(Func<T> work, TimeSpan bound, CancellationToken ct)
     {

@@ -74,14 +74,12 @@ internal sealed class SpoilerTagger(IReadOnlyList<ISpoilerSignal> signals)
             for (var s = 0; s < spans.Count; s++)
             {
                 // A sentence that is itself the author's warning ("if you haven't seen it yet, stop here") or the end of one is never hidden.
-                var level = tag.Warning || IsWarning(source.Text, spans[s])
-                    ? SpoilerLevel.None
-                    : (SpoilerLevel)Math.Max((int)whole, (int)context.SentenceLevel(i, s));
+                var warning = tag.Warning || IsWarning(source.Text, spans[s]);
+                var level = warning ? SpoilerLevel.None : (SpoilerLevel)Math.Max((int)whole, (int)context.SentenceLevel(i, s));
                 // A paragraph that gives story away is read like a region the author warned about: its other sentences
                 // show only where the model is confident they reveal nothing, since a reveal spreads over the sentences
                 // around it ("...where they go to look for Ruth's original").
-                if (level == SpoilerLevel.None && tag.Level > SpoilerLevel.None && !tag.Warning && !IsWarning(source.Text, spans[s])
-                    && (context.ChanceOf(i, s) ?? 0) >= ScoreBlend.ConfidentlyClean)
+                if (!warning && level == SpoilerLevel.None && tag.Level > SpoilerLevel.None && (context.ChanceOf(i, s) ?? 0) >= ScoreBlend.ConfidentlyClean)
                     level = SpoilerLevel.Premise;
                 sentences[s] = new SentenceSpan(spans[s].Start, spans[s].End, level);
             }

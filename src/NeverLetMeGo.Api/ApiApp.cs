@@ -51,7 +51,7 @@ public static class ApiApp
         if (isEmbedded)
         {
             builder.Services.AddSingleton(ReviewsDatabase.LocateEmbedded(builder.Configuration, startupLogger));
-            builder.Services.AddHostedService<DatabaseSupervision>();
+            builder.Services.AddHostedService<EmbeddedPostgresSupervision>();
         }
 
         builder.Services.AddApiDocumentation();

@@ -1,3 +1,4 @@
+using Npgsql;
 using Microsoft.Extensions.Logging;
 
 namespace NeverLetMeGo.Data.Postgres;
@@ -41,4 +42,15 @@ public sealed class EmbeddedPostgresSupervisor(EmbeddedPostgres postgres, ILogge
             }
         }
     }
+}
+
+/// <summary>
+/// On the embedded default, a host (the API, a worker) restarts a crashed cluster itself and drops the pooled connections
+/// to the dead one; requests and jobs wait out the outage meanwhile.
+/// </summary>
+public sealed class EmbeddedPostgresSupervision(EmbeddedPostgres postgres, NpgsqlDataSource db, TimeProvider clock, ILogger<EmbeddedPostgresSupervision> logger)
+    : Microsoft.Extensions.Hosting.BackgroundService
+{
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+        => new EmbeddedPostgresSupervisor(postgres, logger, clock).RunAsync(db.Clear, stoppingToken);
 }

@@ -95,7 +95,7 @@ internal static class WorkerCommand
         if (superviseEmbedded)
         {
             services.AddSingleton(ReviewsDatabase.LocateEmbedded(context.Configuration, context.Logger("NeverLetMeGo.Database")));
-            services.AddHostedService<DatabaseSupervision>();
+            services.AddHostedService<EmbeddedPostgresSupervision>();
         }
         if (context.IsTerminal)
             services.AddHostedService(sp => new WorkerProgress(sp.GetRequiredService<WorkerStats>(), context.Error, sp.GetRequiredService<TimeProvider>()));

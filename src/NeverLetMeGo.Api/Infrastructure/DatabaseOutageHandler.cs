@@ -1,15 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics;
 using NeverLetMeGo.Data.Postgres;
-using Npgsql;
 
 namespace NeverLetMeGo.Api.Infrastructure;
-
-/// <summary>On the embedded default, the API restarts a crashed cluster itself and drops the pooled connections to the dead one.</summary>
-internal sealed class DatabaseSupervision(EmbeddedPostgres postgres, NpgsqlDataSource db, TimeProvider clock, ILogger<DatabaseSupervision> logger) : BackgroundService
-{
-    protected override Task ExecuteAsync(CancellationToken stoppingToken)
-        => new EmbeddedPostgresSupervisor(postgres, logger, clock).RunAsync(db.Clear, stoppingToken);
-}
 
 /// <summary>
 /// A request that fails because the database is down answers 503 with Retry-After, not 500: the client may retry and

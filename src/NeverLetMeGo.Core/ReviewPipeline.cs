@@ -41,7 +41,7 @@ public static class ReviewPipeline
     /// Loads what tagging needs (the n-gram model, the heads, the sentence encoder's sessions) and runs the encoder once,
     /// so that a host can pay for it before its first page's time limit starts: loading took most of a page's ten seconds
     /// on a busy machine, and the first pages of a fresh process failed for it. Tagging loads them itself when no host
-    /// did; an encoder that cannot be loaded fails each page with its reason then, as before.
+    /// did; a model that cannot be loaded fails each page with its reason then, as before.
     /// </summary>
     public static void Prepare()
     {
@@ -50,9 +50,10 @@ public static class ReviewPipeline
             _ = SpoilerTagger.Default;
             MeaningReader.Shipped?.Encoder.Encode(["A sentence to load the encoder with."]);
         }
-        catch (EncoderUnavailableException)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
-            // Reported by each page's tagging, with the page.
+            // A model that cannot be loaded is reported by each page's tagging, with the page (Guard), as before: the
+            // preparation must not turn it into a failure of the host or of every page in a new form.
         }
     }
 

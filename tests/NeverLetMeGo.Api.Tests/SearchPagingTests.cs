@@ -53,6 +53,32 @@ public sealed class SearchPagingTests(ApiServer api) : IClassFixture<ApiServer>
         Assert.Equal(seen.Select(s => s.Rank).OrderDescending(), seen.Select(s => s.Rank));
     }
 
+    [Fact]
+    public async Task A_snippet_comes_from_the_first_block_the_reader_may_see_that_holds_every_word()
+    {
+        var word = UniqueWord();
+        var major = new SpoilerTag(SpoilerLevel.Major, false, 0.9, ["model: major"]);
+        var review = TestReviews.Tagged($"https://search.example/{Guid.NewGuid():N}") with
+        {
+            Blocks =
+            [
+                new Block(0, BlockKind.Paragraph, $"The {word} of the opening act hides a death.", major),
+                new Block(1, BlockKind.Paragraph, "Nothing to find in this paragraph.", SpoilerTag.Clean),
+                new Block(2, BlockKind.Paragraph, $"Only {word} here, said once.", SpoilerTag.Clean),
+                new Block(3, BlockKind.Paragraph, $"And {word}, {word}, {word} again, said three times.", SpoilerTag.Clean),
+            ],
+        };
+        await TestReviews.SaveAsync(api.Db, review);
+
+        var hidden = (await api.GetAsync($"/search?q={word}")).Json.GetProperty("items")[0];
+        var all = (await api.GetAsync($"/search?q={word}&spoilers=all")).Json.GetProperty("items")[0];
+
+        Assert.Equal(2, hidden.GetProperty("blockIndex").GetInt32());
+        Assert.Contains($"<mark>{word}</mark>", hidden.GetProperty("snippetHtml").GetString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("death", hidden.GetProperty("snippet").GetString(), StringComparison.Ordinal);
+        Assert.Equal(0, all.GetProperty("blockIndex").GetInt32());
+    }
+
     [Theory]
     [InlineData("q=otherwords")]
     [InlineData("spoilers=all")]

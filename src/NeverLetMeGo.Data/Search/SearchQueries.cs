@@ -24,16 +24,25 @@ public sealed class SearchQueries(NpgsqlDataSource db)
     public const char StartMark = '\u0001';
     public const char StopMark = '\u0002';
 
-    // One statement: the page of hits ranked on the tolerance's own partial GIN index, then for those hits only their
-    // summaries and the best visible block's snippet (the first visible block when no single block holds every word).
+    // One statement: at most the first 1,000 matches the tolerance's own partial GIN index yields are ranked, then the page
+    // of hits gets its summaries and a snippet from its first visible block that holds every word (its first visible
+    // block when none does). Ranking every match cost 14 µs per matching review (the document is read from TOAST): a
+    // word in half the reviews took 140 ms at 10,000 reviews and 1.4 s at 100,000, and ranking each hit's blocks to
+    // pick the snippet's took more than the search itself (bench/README.md, Performance). A query matching more than
+    // the cap is ranked among the matches read, so its cost stays bounded whatever the size of the corpus.
     private const string SearchSql = """
         with q as (select websearch_to_tsquery('english', @query) as query),
-        hits as (
-            select d.review_id, ts_rank(d.document, q.query)::numeric as rank
+        candidates as (
+            select d.review_id, d.document
             from review_search d cross join q
             where d.tolerance = {0} and d.document @@ q.query
-              and (@afterId::bigint is null or (ts_rank(d.document, q.query)::numeric, d.review_id) < (@afterRank::numeric, @afterId))
-            order by rank desc, d.review_id desc
+            limit {2}
+        ),
+        hits as (
+            select c.review_id, ts_rank(c.document, q.query)::numeric as rank
+            from candidates c cross join q
+            where @afterId::bigint is null or (ts_rank(c.document, q.query)::numeric, c.review_id) < (@afterRank::numeric, @afterId)
+            order by rank desc, c.review_id desc
             limit @limit
         )
         select {1}, h.rank, coalesce(best.ordinal, lead.ordinal, 0),
@@ -47,7 +56,7 @@ public sealed class SearchQueries(NpgsqlDataSource db)
         left join lateral (
             select b.ordinal, b.text from review_blocks b
             where b.review_id = h.review_id and b.visible_from <= {0} and b.tsv @@ q.query
-            order by ts_rank(b.tsv, q.query) desc, b.ordinal
+            order by b.ordinal
             limit 1
         ) best on true
         left join lateral (
@@ -59,9 +68,12 @@ public sealed class SearchQueries(NpgsqlDataSource db)
         order by h.rank desc, h.review_id desc
         """;
 
+    /// <summary>How many matches a search ranks at most: all of them for any query that matches fewer reviews.</summary>
+    public const int RankedMatches = 1000;
+
     // A literal tolerance per statement, so the planner matches each statement with its partial index.
     private static readonly string[] ByTolerance =
-        [.. Enumerable.Range(0, 3).Select(t => string.Format(System.Globalization.CultureInfo.InvariantCulture, SearchSql, t, ReviewColumns.Summary))];
+        [.. Enumerable.Range(0, 3).Select(t => string.Format(System.Globalization.CultureInfo.InvariantCulture, SearchSql, t, ReviewColumns.Summary, RankedMatches))];
 
     public async Task<IReadOnlyList<SearchHitRow>> SearchAsync(string query, SpoilerTolerance tolerance, int limit, SearchCursor? after, CancellationToken ct)
     {

@@ -121,4 +121,25 @@ public sealed class ReviewQueriesTests(PostgresDatabase database) : IClassFixtur
         Assert.Equal(expected, seen.Select(r => r.Id));
         Assert.All(seen, r => Assert.Equal(workId, r.WorkId));
     }
+
+    [Fact]
+    public async Task A_work_page_reads_the_work_and_the_same_page_as_the_list_or_null_for_no_such_work()
+    {
+        var work = UniqueWork();
+        var day = new DateTimeOffset(2014, 3, 1, 0, 0, 0, TimeSpan.Zero);
+        var first = await store.SaveAsync(Create(work: work, publishedAt: day), "page", Fetched, CancellationToken.None);
+        for (var i = 1; i < 4; i++)
+            await store.SaveAsync(Create(work: work, publishedAt: day.AddDays(i)), "page", Fetched, CancellationToken.None);
+        var workId = (await queries.GetAsync(first.ReviewId, CancellationToken.None))!.Summary.WorkId;
+        var query = new ReviewListQuery { Limit = 3 };
+
+        var page = await queries.GetWorkPageAsync(workId, query, CancellationToken.None);
+        var list = await queries.ListForWorkAsync(workId, query, CancellationToken.None);
+
+        Assert.NotNull(page);
+        Assert.Equal((workId, work, 4), (page.Work.Id, page.Work.Title, page.Work.ReviewCount));
+        Assert.Equal(3, page.Reviews.Count);
+        Assert.Equal(list, page.Reviews);
+        Assert.Null(await queries.GetWorkPageAsync(long.MaxValue, query, CancellationToken.None));
+    }
 }

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using NeverLetMeGo.Api.Infrastructure;
 using NeverLetMeGo.Api.Reviews;
 using NeverLetMeGo.Data.Reviews;
-using NeverLetMeGo.Data.Works;
 
 namespace NeverLetMeGo.Api.Feeds;
 
@@ -37,14 +36,13 @@ internal static class FeedsApi
     }
 
     private static async Task<Results<ContentHttpResult, ProblemHttpResult>> GetWorkFeed(
-        long id, HttpContext http, WorkQueries works, ReviewQueries reviews, CancellationToken ct)
+        long id, HttpContext http, ReviewQueries reviews, CancellationToken ct)
     {
-        if (await works.GetAsync(id, ct) is not { } work)
+        if (await reviews.GetWorkPageAsync(id, new ReviewListQuery { Limit = EntryLimit }, ct) is not { Work: var work, Reviews: var rows })
         {
             return Problems.NotFound("Work", id);
         }
 
-        var rows = await reviews.ListForWorkAsync(id, new ReviewListQuery { Limit = EntryLimit }, ct);
         var entries = rows.Select(ReviewMapping.ToSummary).ToList();
         var site = SiteUri(http);
         var self = new Uri(site, string.Create(CultureInfo.InvariantCulture, $"/works/{id}/feed.atom"));

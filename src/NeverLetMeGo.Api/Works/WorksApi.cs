@@ -65,7 +65,7 @@ internal static class WorksApi
     }
 
     private static async Task<Results<Ok<ReviewListResponse>, ProblemHttpResult>> ListWorkReviews(
-        long id, HttpContext http, WorkQueries works, ReviewQueries reviews, int? limit, string? cursor,
+        long id, HttpContext http, ReviewQueries reviews, int? limit, string? cursor,
         string? sort, bool? spoilerFree, double? minRating, string? site, CancellationToken ct)
     {
         if (ReviewListParameters.TryParse(limit, cursor, sort, spoilerFree, minRating, site, out var query) is { } problem)
@@ -73,12 +73,11 @@ internal static class WorksApi
             return problem;
         }
 
-        if (await works.GetAsync(id, ct) is null)
+        if (await reviews.GetWorkPageAsync(id, query, ct) is not { Reviews: var rows })
         {
             return Problems.NotFound("Work", id);
         }
 
-        var rows = await reviews.ListForWorkAsync(id, query, ct);
         var page = rows.Take(query.Limit - 1).ToList();
         var items = page.Select(ReviewMapping.ToSummary).ToList();
         var next = rows.Count > page.Count ? ReviewCursors.Encode(page[^1], query.Sort) : null;

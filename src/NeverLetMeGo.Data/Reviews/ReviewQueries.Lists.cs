@@ -1,3 +1,6 @@
+using Dapper;
+using NeverLetMeGo.Data.Works;
+
 namespace NeverLetMeGo.Data.Reviews;
 
 public sealed partial class ReviewQueries
@@ -26,6 +29,33 @@ public sealed partial class ReviewQueries
     /// <summary>A page of a work's reviews in the query's order, strictly after its cursor, filtered: one statement.</summary>
     public async Task<IReadOnlyList<ReviewSummaryRow>> ListForWorkAsync(long workId, ReviewListQuery query, CancellationToken ct)
     {
+        var (sql, args) = WorkListStatement(workId, query);
+        return await ListAsync(sql, args, ct);
+    }
+
+    /// <summary>
+    /// The work (null when there is none) and a page of its reviews as <see cref="ListForWorkAsync(long, ReviewListQuery, CancellationToken)"/>
+    /// reads it, in one round trip: the work's row and the page are two statements of one batch. A list page and a feed
+    /// read both, and a second round trip cost them more than either statement (bench/README.md, Performance).
+    /// </summary>
+    public async Task<WorkReviewsPage?> GetWorkPageAsync(long workId, ReviewListQuery query, CancellationToken ct)
+    {
+        const string work = $"""
+            select {WorkQueries.Columns}
+            from {WorkQueries.From}
+            where w.id = @workId;
+
+            """;
+        var (sql, args) = WorkListStatement(workId, query);
+        await using var connection = await db.OpenConnectionAsync(ct);
+        await using var rows = await BufferedRows.QueryAsync(connection, new CommandDefinition(work + sql, args, cancellationToken: ct));
+        var works = await rows.ReadAsync(r => new WorkRow(r.GetInt64(0), r.GetString(1), r.GetInt32(2), r.GetFieldValue<DateTimeOffset>(3)));
+        var reviews = await rows.ReadAsync(r => ReviewColumns.ReadSummary(r));
+        return works.Count == 0 ? null : new WorkReviewsPage(works[0], reviews);
+    }
+
+    private static (string Sql, object Args) WorkListStatement(long workId, ReviewListQuery query)
+    {
         const string select = $"""
             select {ReviewColumns.Summary}
             {ReviewColumns.From}
@@ -50,7 +80,7 @@ public sealed partial class ReviewQueries
             afterPublishedAt = query.After?.PublishedAt?.UtcDateTime,
             afterRating = query.After?.Rating,
         };
-        return await ListAsync(sql, args, ct);
+        return (sql, args);
     }
 
     /// <summary>The newest reviews across all works (for the site feed), in the order of the reviews_recent index.</summary>

@@ -75,6 +75,9 @@ public enum ReviewSort
 }
 
 /// <summary>One page of a work's reviews: order, position and filters.</summary>
+/// <summary>A work and one page of its reviews, read in one round trip.</summary>
+public sealed record WorkReviewsPage(Works.WorkRow Work, IReadOnlyList<ReviewSummaryRow> Reviews);
+
 public sealed record ReviewListQuery
 {
     public required int Limit { get; init; }

@@ -7,11 +7,11 @@ public sealed partial class WorkQueries(NpgsqlDataSource db)
 {
     // The review count comes from the trigger-kept counters (rated + unrated), not count(*): counting a work with
     // 50,000 reviews cost 27-103 ms on every work endpoint (bench/README.md, Performance).
-    private const string Columns = """
+    internal const string Columns = """
         w.id, w.title, coalesce(s.rated + s.unrated, 0)::int as review_count, w.created_at
         """;
 
-    private const string From = "works w left join work_rating_stats s on s.work_id = w.id";
+    internal const string From = "works w left join work_rating_stats s on s.work_id = w.id";
 
     /// <summary>Works with at least one review by title, up to limit, strictly after the given id in (title, id) order.</summary>
     public async Task<IReadOnlyList<WorkRow>> ListAsync(int limit, long? afterId, CancellationToken ct)

@@ -41,8 +41,14 @@ internal static class ArticleExtractor
     {
         HtmlNode? top = null;
         NodeStats? topStats = null;
+        List<(HtmlNode Node, NodeStats Stats)>? marked = null;
         foreach (var (node, s) in stats)
         {
+            if (s.Marked && s.ProseText > 0)
+            {
+                (marked ??= []).Add((node, s));
+            }
+
             if (s.Down1 + s.Down2 + s.Down3 <= 0)
             {
                 continue;
@@ -62,6 +68,7 @@ internal static class ArticleExtractor
 
         var topScore = topStats.FinalScore;
         (top, topStats) = Widen(top, topStats, body, stats);
+        (top, topStats) = Narrow(top, topStats, body, marked);
         if (top.ParentNode is null || top == body)
         {
             return [top];
@@ -130,6 +137,36 @@ internal static class ArticleExtractor
 
         return (top, topStats);
     }
+
+    /// <summary>
+    /// Class weights ("content" on every column) can make a page's wrapper outscore the article it holds, and the wrapper
+    /// brings the sidebar along. When the page marks an article (article, main, entry-content, itemprop=articleBody) inside
+    /// the winner and that article holds most of the winner's prose, the article is the container.
+    /// </summary>
+    private static (HtmlNode Top, NodeStats Stats) Narrow(HtmlNode top, NodeStats topStats, HtmlNode body, List<(HtmlNode Node, NodeStats Stats)>? marked)
+    {
+        if (marked is null)
+        {
+            return (top, topStats);
+        }
+
+        var best = (Top: top, Stats: topStats);
+        foreach (var (node, s) in marked)
+        {
+            if (node != top && s.ProseText >= topStats.ProseText * NarrowShare && topStats.TextLength - s.TextLength >= topStats.TextLength * NarrowOutside && s.ProseText > (best.Top == top ? 0 : best.Stats.ProseText)
+                && ContentAnalyzer.IsAttached(node, top) && ContentAnalyzer.IsAttached(node, body))
+            {
+                best = (node, s);
+            }
+        }
+
+        return best;
+    }
+
+    private const double NarrowShare = 0.5;
+
+    // Only when the wrapper adds real text of its own: a wrapper that adds a heading or a dateline is the article's own.
+    private const double NarrowOutside = 0.25;
 
     private const int WidenMinProse = 200;
     private const double WidenGain = 1.5;

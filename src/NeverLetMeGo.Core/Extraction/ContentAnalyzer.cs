@@ -201,6 +201,7 @@ internal sealed class ContentAnalyzer(ClassHintCache hints, bool lenient = false
         }
 
         stats.HoldsContent |= selfHint;
+        stats.Marked = selfHint;
         if (selfHint && !isRoot)
         {
             _marked.Add((node, stats));

@@ -26,6 +26,9 @@ internal sealed class NodeStats
     /// <summary>The element or a descendant is an article, main or a content-hinted container.</summary>
     public bool HoldsContent;
 
+    /// <summary>The element itself is an article, main or a content-hinted container.</summary>
+    public bool Marked;
+
     /// <summary>The element holds a title: a heading with text, or a block whose text is all link.</summary>
     public bool Titled;
 

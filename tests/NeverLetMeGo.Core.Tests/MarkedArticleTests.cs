@@ -2,7 +2,7 @@ namespace NeverLetMeGo.Core.Tests;
 
 /// <summary>
 /// A page's wrapper can outscore the article it holds (every column named "content"), and then brings the sidebar along;
-/// an image gallery's captions are its own furniture. Neither belongs in the article.
+/// an image gallery's captions are its own furniture, an embedded social post someone else's words. None belongs in the article.
 /// </summary>
 public sealed class MarkedArticleTests
 {
@@ -47,5 +47,22 @@ public sealed class MarkedArticleTests
 
         Assert.All(Pages.Prose, p => Assert.Contains(p, text, StringComparison.Ordinal));
         Assert.DoesNotContain("unit photographer", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_embedded_social_post_stays_out_of_the_article()
+    {
+        // Without its script an embedded post is a blockquote of someone else's words, a link and a date.
+        const string Tweet = """
+            <blockquote class="twitter-tweet"><p>Just saw it at the festival, and I have not stopped crying since, what a film, honestly</p>
+            &mdash; A Viewer (@aviewer) <a href="https://twitter.example/aviewer/status/1">March 3, 2011</a></blockquote>
+            """;
+        var html = Pages.Article($"{Pages.ProseParagraphs()}{Tweet}<p>The audience at the festival agreed, loudly, and the applause went on for minutes.</p>");
+
+        var text = Pages.Process(html).AllText();
+
+        Assert.All(Pages.Prose, p => Assert.Contains(p, text, StringComparison.Ordinal));
+        Assert.Contains("The audience at the festival agreed", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("stopped crying", text, StringComparison.Ordinal);
     }
 }

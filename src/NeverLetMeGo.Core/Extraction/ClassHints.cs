@@ -231,7 +231,9 @@ internal static partial class ClassHints
     [GeneratedRegex(@"comment(?!ary)|respond|disqus|(?<![a-z0-9])(?:dsq|responses|discussion)(?![a-z0-9])")]
     private static partial Regex CommentWord();
 
-    [GeneratedRegex(@"shar(?:e|ing)|social|related|sidebar|widget|breadcrumb|advert|sponsor|banner|cookie|consent|gdpr|subscri|newsletter|footer|masthead|author[-_]?(?:box|bio|info|profile|card)|about[-_](?:the[-_])?author|sharedaddy|addthis|sharethis|popup|modal|promo|outbrain|taboola|rate[-_]?this|post[-_]?ratings|polldaddy|poll|pagination|pager|navigation|navbar|skip[-_]?link|signup|sign[-_]up|login|copyright|tagcloud|tag[-_]?links|cat[-_]?links|postmetadata|entry[-_]?utility|more[-_]?by|recommend|trending|popular[-_]?posts|gallery|slideshow|carousel|jp[-_]")]
+    // Galleries, slideshows and carousels are image browsers whose captions describe pictures; an embedded social post,
+    // without its script, is someone else's words in a blockquote. Neither is the article's own text.
+    [GeneratedRegex(@"shar(?:e|ing)|social|related|sidebar|widget|breadcrumb|advert|sponsor|banner|cookie|consent|gdpr|subscri|newsletter|footer|masthead|author[-_]?(?:box|bio|info|profile|card)|about[-_](?:the[-_])?author|sharedaddy|addthis|sharethis|popup|modal|promo|outbrain|taboola|rate[-_]?this|post[-_]?ratings|polldaddy|poll|pagination|pager|navigation|navbar|skip[-_]?link|signup|sign[-_]up|login|copyright|tagcloud|tag[-_]?links|cat[-_]?links|postmetadata|entry[-_]?utility|more[-_]?by|recommend|trending|popular[-_]?posts|gallery|slideshow|carousel|twitter[-_]tweet|instagram[-_]media|tiktok[-_]embed|jp[-_]")]
     private static partial Regex BoilerplateStem();
 
     [GeneratedRegex(@"(?<![a-z0-9])(?:nav|menu|menus|ad|ads|adsense|adbox|adslot|adunit|header|reply|meta|tags|categories|bio|search|toolbar|tools|likes|like|rating[-_]?widget|byline[-_]?box|print|email|follow|subnav|topbar|bottombar|promoted)(?![a-z0-9])")]

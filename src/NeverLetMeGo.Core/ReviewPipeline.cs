@@ -115,7 +115,7 @@ public static class ReviewPipeline
     private static ExtractedReview Read(string html, Uri url)
     {
         var document = HtmlLoader.Load(html);
-        var hints = new ClassHintCache();
+        var hints = new ClassHintCache(ExpectedElements(html));
         var metadata = MetadataResolver.Resolve(PageScanner.Scan(document, hints), url);
         var body = ArticleExtractor.FindBody(document);
 
@@ -143,6 +143,9 @@ public static class ReviewPipeline
         };
         return new ExtractedReview(untagged, article, rawComments);
     }
+
+    // About one element with attributes per 160 characters of HTML on the dev sets' pages.
+    private static int ExpectedElements(string html) => Math.Min(html.Length / 160, 20_000);
 
     /// <summary>Reads the comment threads and takes them out of the page, so the article never holds them.</summary>
     private static IReadOnlyList<RawComment> RemoveComments(HtmlAgilityPack.HtmlNode body, ClassHintCache hints)

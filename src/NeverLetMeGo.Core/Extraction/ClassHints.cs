@@ -67,11 +67,11 @@ internal static partial class ClassHints
     public static ClassVerdict Classify(string classes, string id) => Combine(OfClasses(classes), OfId(id));
 
     /// <summary>What a class attribute's names say together, before they meet the id (<see cref="Combine"/>).</summary>
-    internal static ClassVerdict OfClasses(string classes)
+    internal static ClassVerdict OfClasses(ReadOnlySpan<char> classes)
     {
         var signals = ClassSignal.None;
         var weight = 0;
-        var span = classes.AsSpan();
+        var span = classes;
         foreach (var range in span.SplitAny(" \t\r\n\f"))
         {
             var name = span[range];
@@ -87,9 +87,9 @@ internal static partial class ClassHints
     }
 
     /// <summary>What an id says, before it meets the class names.</summary>
-    internal static ClassVerdict OfId(string id)
+    internal static ClassVerdict OfId(ReadOnlySpan<char> id)
     {
-        var trimmedId = id.AsSpan().Trim();
+        var trimmedId = id.Trim();
         return trimmedId.IsEmpty ? default : Memo(Ids, trimmedId, isId: true);
     }
 
@@ -251,21 +251,37 @@ internal sealed class ClassHintCache
 {
     // Class attributes repeat on a page and are judged once each; ids are mostly unique per element, so they go straight
     // to the process-wide memo (digits folded) instead of making every (class, id) pair a new entry here.
-    private readonly Dictionary<string, ClassVerdict> _classes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ClassVerdict> _classes;
+    private readonly Dictionary<string, ClassVerdict>.AlternateLookup<ReadOnlySpan<char>> _classLookup;
 
     // Every pass (metadata, comments, scoring, emitting) asks about the same elements: remember the answer per element
     // rather than reading and hashing its attributes again.
-    private readonly Dictionary<HtmlNode, ClassVerdict> _nodes = new(NodeIdentity.Instance);
+    private readonly Dictionary<HtmlNode, ClassVerdict> _nodes;
+
+    /// <param name="expectedElements">About how many elements will be asked about: sized once, the table is not grown and copied as the walk goes.</param>
+    public ClassHintCache(int expectedElements = 0)
+    {
+        _nodes = new Dictionary<HtmlNode, ClassVerdict>(expectedElements, NodeIdentity.Instance);
+        _classes = new Dictionary<string, ClassVerdict>(StringComparer.Ordinal);
+        _classLookup = _classes.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    /// <summary>Elements judged so far.</summary>
+    public int Count => _nodes.Count;
 
     public ClassVerdict Get(HtmlNode node)
     {
         if (!_nodes.TryGetValue(node, out var verdict))
         {
-            var classes = NodeTraits.Classes(node);
-            var id = NodeTraits.Id(node);
-            verdict = Get(classes, id);
+            // The attribute values are read in place from the page's text: a value read through HtmlAttribute.Value is
+            // a new string per element, and the class attribute only needs one when this page has not seen it before.
+            var attributes = node.Attributes;
+            var classAttribute = attributes["class"];
+            var idAttribute = attributes["id"];
+            var text = node.OwnerDocument.Text.AsSpan();
+            verdict = Get(ValueOf(classAttribute, text), ValueOf(idAttribute, text));
             // The other attributes (hidden, aria-hidden, style, itemprop) are looked up only when the element has some.
-            if (node.Attributes.Count > (classes.Length > 0 ? 1 : 0) + (id.Length > 0 ? 1 : 0))
+            if (attributes.Count > (classAttribute is null ? 0 : 1) + (idAttribute is null ? 0 : 1))
             {
                 verdict = verdict with { Signals = verdict.Signals | NodeTraits.AttributeSignals(node) };
             }
@@ -276,20 +292,25 @@ internal sealed class ClassHintCache
         return verdict;
     }
 
-    public ClassVerdict Get(string classes, string id)
+    private static ReadOnlySpan<char> ValueOf(HtmlAttribute? attribute, ReadOnlySpan<char> text) =>
+        attribute is null ? default
+        : attribute.ValueLength > 0 && attribute.ValueStartIndex + attribute.ValueLength <= text.Length ? text.Slice(attribute.ValueStartIndex, attribute.ValueLength)
+        : attribute.Value.AsSpan();
+
+    public ClassVerdict Get(ReadOnlySpan<char> classes, ReadOnlySpan<char> id)
     {
-        if (classes.Length == 0 && id.Length == 0)
+        if (classes.IsEmpty && id.IsEmpty)
         {
             return default;
         }
 
         ClassVerdict byClass = default;
-        if (classes.Length > 0 && !_classes.TryGetValue(classes, out byClass))
+        if (!classes.IsEmpty && !_classLookup.TryGetValue(classes, out byClass))
         {
             byClass = ClassHints.OfClasses(classes);
-            _classes[classes] = byClass;
+            _classes[classes.ToString()] = byClass;
         }
 
-        return id.Length == 0 ? ClassHints.Combine(byClass, default) : ClassHints.Combine(byClass, ClassHints.OfId(id));
+        return id.IsEmpty ? ClassHints.Combine(byClass, default) : ClassHints.Combine(byClass, ClassHints.OfId(id));
     }
 }

@@ -10,7 +10,8 @@ namespace NeverLetMeGo.Core.Extraction;
 /// </summary>
 internal sealed class ContentAnalyzer(ClassHintCache hints, bool lenient = false)
 {
-    private readonly Dictionary<HtmlNode, NodeStats> _stats = new(NodeIdentity.Instance);
+    // The metadata scan has judged every element with attributes by now; about half as many elements get scored.
+    private readonly Dictionary<HtmlNode, NodeStats> _stats = new(hints.Count / 2, NodeIdentity.Instance);
     private readonly List<HtmlNode> _removals = [];
     private readonly List<(HtmlNode Node, NodeStats Stats)> _deferred = [];
     private readonly List<(HtmlNode Node, NodeStats Stats)> _marked = [];

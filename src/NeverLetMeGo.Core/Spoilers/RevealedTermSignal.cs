@@ -16,9 +16,8 @@ internal sealed partial class RevealedTermSignal(BackgroundCounts? background) :
 {
     public const string Reason = "repeats what a hidden sentence reveals";
     private const double Score = 0.7;
-    // A sentence the model hides with at least this chance reveals its words; at the second, it is sure of it.
+    // A sentence the model hides with at least this chance reveals its words.
     private const double Revealing = 0.6;
-    private const double Sure = 0.8;
     // A word used by more than this share of the background corpus's works is common talk, not a secret.
     private const double RareShare = 0.02;
 
@@ -27,20 +26,19 @@ internal sealed partial class RevealedTermSignal(BackgroundCounts? background) :
 
     public void Vote(TaggingContext context)
     {
-        // A word counts once per sentence the model hides, twice where it is sure; twice in all makes it the secret. An
-        // author's warned region alone does not count: it covers the author's opinions as well as the story.
+        // A word counts once per sentence the model hides; two such sentences make it the secret. One sentence, however
+        // sure, is not enough: its other rare words are as often the author's own talk ("relationships", "intimacy") as
+        // the story's. An author's warned region alone does not count: it covers the author's opinions as well.
         var weight = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var b = 0; b < context.Blocks.Count; b++)
         {
             var spans = context.SentencesOf(b);
             for (var s = 0; s < spans.Count; s++)
             {
-                var chance = context.ChanceOf(b, s) ?? 0;
-                var counts = context.SentenceLevel(b, s) == SpoilerLevel.None || chance < Revealing ? 0 : chance >= Sure ? 2 : 1;
-                if (counts == 0)
+                if (context.SentenceLevel(b, s) == SpoilerLevel.None || (context.ChanceOf(b, s) ?? 0) < Revealing)
                     continue;
                 foreach (var key in Keys(context.Blocks[b].Text.AsSpan(spans[s].Start, spans[s].Length)).Distinct(StringComparer.Ordinal))
-                    weight[key] = weight.GetValueOrDefault(key) + counts;
+                    weight[key] = weight.GetValueOrDefault(key) + 1;
             }
         }
 

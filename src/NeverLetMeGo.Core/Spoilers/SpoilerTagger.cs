@@ -79,7 +79,7 @@ internal sealed class SpoilerTagger(IReadOnlyList<ISpoilerSignal> signals)
                 // A paragraph that gives story away is read like a region the author warned about: its other sentences
                 // show only where the model is confident they reveal nothing, since a reveal spreads over the sentences
                 // around it ("...where they go to look for Ruth's original").
-                if (!warning && level == SpoilerLevel.None && tag.Level > SpoilerLevel.None && (context.ChanceOf(i, s) ?? 0) >= ScoreBlend.ConfidentlyClean)
+                if (!warning && level == SpoilerLevel.None && tag.Level > SpoilerLevel.None && (context.ChanceOf(i, s) ?? 0) >= ScoreBlend.ShownBesideAReveal)
                     level = SpoilerLevel.Premise;
                 sentences[s] = new SentenceSpan(spans[s].Start, spans[s].End, level);
             }

@@ -52,10 +52,33 @@ internal static class SpoilersEval
                 context.Out.WriteLine($"| {group.Key} | {m.Count} | {m.Positives} | {F(m.RocAuc)} | {F(m.AveragePrecision)} | {Point(m.BestF1)} | {Point(m.AtRecall90)} |");
             }
 
+            WriteWarnedRegionCheck(context.Out, rows, scores);
             return Task.FromResult(ExitCodes.Ok);
         });
         return command;
     }
+
+    /// <summary>
+    /// How the warned-region threshold holds on these labels: inside an author's warned region a paragraph is shown when
+    /// every sentence read alone is below <see cref="SpoilerScorer.ConfidentlyClean"/>, and at least 95% of spoilers must
+    /// stay hidden, so at most 5% of them may read below it. Prints that share (pooled and per source) and the 5th
+    /// percentile of the spoilers' own chance, the highest threshold the rule allows.
+    /// </summary>
+    private static void WriteWarnedRegionCheck(TextWriter output, LabelledSentence[] rows, IReadOnlyList<SentenceScore> scores)
+    {
+        var spoilers = rows.Select((r, i) => (r.Source, r.Label, Own: scores[i].Own)).Where(x => x.Label != SpoilerLevel.None).ToArray();
+        if (spoilers.Length == 0)
+            return;
+        var own = spoilers.Select(x => x.Own).Order().ToArray();
+        var perSource = string.Join(", ", spoilers.GroupBy(x => x.Source, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => $"{g.Key} {Percent(g.Count(x => x.Own < SpoilerScorer.ConfidentlyClean), g.Count())}"));
+        output.WriteLine();
+        output.WriteLine(
+            $"warned regions: {Percent(own.Count(o => o < SpoilerScorer.ConfidentlyClean), own.Length)} of {own.Length} spoilers read alone below " +
+            $"{F(SpoilerScorer.ConfidentlyClean)} ({perSource}); 95% stay hidden up to a threshold of {F(own[(int)Math.Floor(0.05 * (own.Length - 1))])}");
+    }
+
+    private static string Percent(int part, int whole) => (100.0 * part / whole).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) + "%";
 
     private static IReadOnlyList<SentenceScore> Score((SpoilerModel Model, MeaningReader? Meaning) models, LabelledSentence[] rows) =>
         SpoilerScorer.Score(models.Model, models.Meaning, rows.Select(r => r.Sentence).ToArray());

@@ -3,6 +3,12 @@ namespace NeverLetMeGo.Core.Spoilers.Model;
 /// <summary>Scores a batch of sentences with a model: what `nlmg spoilers score` and `eval` run. Never sees labels.</summary>
 public static class SpoilerScorer
 {
+    /// <summary>
+    /// Inside an author's warned region a paragraph stays readable only when every sentence's <see cref="SentenceScore.Own"/>
+    /// is below this (`nlmg spoilers eval` prints how many labelled spoilers fall below it).
+    /// </summary>
+    public const double ConfidentlyClean = ScoreBlend.ConfidentlyClean;
+
     public static IReadOnlyList<SentenceScore> Score(SpoilerModel model, IReadOnlyList<SentenceInput> inputs) =>
         Score(model, MeaningReader.Shipped, inputs);
 
@@ -18,6 +24,7 @@ public static class SpoilerScorer
         var featurizer = Featurizer.ForThread;
         var spoiler = new double[inputs.Count];
         var major = new double[inputs.Count];
+        var own = new double[inputs.Count];
         for (var i = 0; i < inputs.Count; i++)
         {
             var text = inputs[i].Text;
@@ -29,19 +36,20 @@ public static class SpoilerScorer
         var vectors = meaning?.Encoder.Encode(inputs.Select(s => s.Text).ToArray());
         foreach (var text in batch.Texts)
         {
-            var (read, majors, _) = SentenceChances.Read(
+            var (read, majors, alone) = SentenceChances.Read(
                 text.Select(i => inputs[i].Text).ToArray(), text.Select(i => spoiler[i]).ToArray(), text.Select(i => major[i]).ToArray(), meaning,
                 vectors: vectors is null ? null : text.Select(i => vectors[i]).ToArray());
             for (var k = 0; k < text.Length; k++)
             {
                 spoiler[text[k]] = read[k];
                 major[text[k]] = majors[k];
+                own[text[k]] = alone[k];
             }
         }
 
         var scores = new SentenceScore[inputs.Count];
         for (var i = 0; i < inputs.Count; i++)
-            scores[i] = new SentenceScore(inputs[i].Id, spoiler[i], spoiler[i] * major[i], ScoreBlend.LevelOf(spoiler[i], major[i]));
+            scores[i] = new SentenceScore(inputs[i].Id, spoiler[i], spoiler[i] * major[i], ScoreBlend.LevelOf(spoiler[i], major[i]), own[i]);
         return scores;
     }
 }

@@ -45,6 +45,12 @@ internal enum ClassSignal
 
     /// <summary>itemprop=articleBody (schema.org) marks the article body explicitly.</summary>
     ArticleBody = 1 << 24,
+
+    // itemprop and rel values the metadata scan asks every element about, read once with the verdict.
+    ItempropHeadline = 1 << 25,
+    ItempropAuthor = 1 << 26,
+    ItempropDatePublished = 1 << 27,
+    RelAuthor = 1 << 28,
 }
 
 /// <summary>The verdict on one class/id pair: flags plus the readability-style weight used when scoring containers.</summary>

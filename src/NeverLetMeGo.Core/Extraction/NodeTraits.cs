@@ -42,9 +42,18 @@ internal static class NodeTraits
             signals |= ClassSignal.HiddenAttribute;
         }
 
-        if (string.Equals(node.GetAttributeValue("itemprop", null), "articleBody", StringComparison.OrdinalIgnoreCase))
+        if (node.GetAttributeValue("itemprop", null) is { } itemprop)
         {
-            signals |= ClassSignal.ArticleBody;
+            signals |= itemprop.Equals("articleBody", StringComparison.OrdinalIgnoreCase) ? ClassSignal.ArticleBody
+                : itemprop.Equals("headline", StringComparison.OrdinalIgnoreCase) ? ClassSignal.ItempropHeadline
+                : itemprop.Equals("author", StringComparison.OrdinalIgnoreCase) ? ClassSignal.ItempropAuthor
+                : itemprop.Equals("datePublished", StringComparison.OrdinalIgnoreCase) ? ClassSignal.ItempropDatePublished
+                : ClassSignal.None;
+        }
+
+        if (node.GetAttributeValue("rel", null) is { } rel && HasToken(rel, "author"))
+        {
+            signals |= ClassSignal.RelAuthor;
         }
 
         return signals;

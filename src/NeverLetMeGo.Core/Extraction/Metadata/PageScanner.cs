@@ -76,24 +76,20 @@ internal static class PageScanner
         }
     }
 
+    // itemprop, rel and the fn class come with the element's verdict, read once per element (ClassHintCache).
     private static void Collect(HtmlNode node, ClassVerdict verdict, PageSignals signals, bool inAuthor)
     {
-        var itemprop = node.HasAttributes ? node.GetAttributeValue("itemprop", null) : null;
-        if (node.Name == "h1" || verdict.Has(ClassSignal.Headline) || "headline".Equals(itemprop, StringComparison.OrdinalIgnoreCase))
+        if (node.Name == "h1" || verdict.Has(ClassSignal.Headline | ClassSignal.ItempropHeadline))
         {
             signals.Headlines.Add(node);
         }
 
-        var rel = node.HasAttributes ? node.GetAttributeValue("rel", null) : null;
-        if ((rel is not null && NodeTraits.HasToken(rel, "author"))
-            || verdict.Has(ClassSignal.Byline)
-            || (inAuthor && node.HasAttributes && NodeTraits.HasToken(NodeTraits.Classes(node), "fn"))
-            || "author".Equals(itemprop, StringComparison.OrdinalIgnoreCase))
+        if (verdict.Has(ClassSignal.RelAuthor | ClassSignal.Byline | ClassSignal.ItempropAuthor) || (inAuthor && verdict.Has(ClassSignal.CommentFn)))
         {
             signals.Bylines.Add(node);
         }
 
-        if (node.Name == "time" || verdict.Has(ClassSignal.DateLike) || "datePublished".Equals(itemprop, StringComparison.OrdinalIgnoreCase))
+        if (node.Name == "time" || verdict.Has(ClassSignal.DateLike | ClassSignal.ItempropDatePublished))
         {
             signals.Dates.Add(node);
         }

@@ -52,11 +52,15 @@ internal static class SearchApi
 
         var rows = await search.SearchAsync(query, options.Tolerance, pageSize + 1, after, ct);
         var hits = rows.Take(pageSize).ToList();
-        var items = hits
-            .Select(h => new SearchHitResponse(ReviewMapping.ToSummary(h.Review), h.Ordinal, Snippets.Plain(h.Snippet), Snippets.Html(h.Snippet), Math.Round((double)h.Rank, 4)))
-            .ToList();
+        var items = hits.Select(ToResponse).ToList();
         var next = rows.Count > pageSize ? SearchCursors.Encode(hits[^1], query, options.Tolerance) : null;
         Paging.AddNextLink(http, next);
         return TypedResults.Ok(new SearchResponse(query, options.Tolerance.ToWireName(), items, next));
+    }
+
+    private static SearchHitResponse ToResponse(SearchHitRow hit)
+    {
+        var marked = Snippets.Mark(hit.BlockText, hit.Lexemes);
+        return new SearchHitResponse(ReviewMapping.ToSummary(hit.Review), hit.Ordinal, Snippets.Plain(marked), Snippets.Html(marked), Math.Round((double)hit.Rank, 4));
     }
 }

@@ -6,10 +6,11 @@ using Npgsql;
 namespace NeverLetMeGo.Data.Search;
 
 /// <summary>
-/// A review that matched, with its stored summary, its best visible block and that block's highlighted snippet. Rank is
-/// the review's rank at the reader's tolerance (as numeric, so cursors compare it exactly).
+/// A review that matched, with its stored summary, the visible block its snippet comes from (whole: the API cuts and
+/// highlights it) and the query's lexemes, the stems the text search matched. Rank is the review's rank at the reader's
+/// tolerance (as numeric, so cursors compare it exactly).
 /// </summary>
-public sealed record SearchHitRow(ReviewSummaryRow Review, decimal Rank, int Ordinal, string Snippet);
+public sealed record SearchHitRow(ReviewSummaryRow Review, decimal Rank, int Ordinal, string BlockText, IReadOnlyList<string> Lexemes);
 
 /// <summary>Keyset position in search results (rank desc, review id desc): strictly after this rank and review.</summary>
 public sealed record SearchCursor(decimal Rank, long ReviewId);
@@ -20,18 +21,20 @@ public sealed record SearchCursor(decimal Rank, long ReviewId);
 /// </summary>
 public sealed class SearchQueries(NpgsqlDataSource db)
 {
-    /// <summary>Marks a highlighted run in a snippet; control characters cannot occur in stored block text.</summary>
-    public const char StartMark = '\u0001';
-    public const char StopMark = '\u0002';
-
     // One statement: at most the first 1,000 matches the tolerance's own partial GIN index yields are ranked, then the page
-    // of hits gets its summaries and a snippet from its first visible block that holds every word (its first visible
-    // block when none does). Ranking every match cost 14 µs per matching review (the document is read from TOAST): a
-    // word in half the reviews took 140 ms at 10,000 reviews and 1.4 s at 100,000, and ranking each hit's blocks to
-    // pick the snippet's took more than the search itself (bench/README.md, Performance). A query matching more than
-    // the cap is ranked among the matches read, so its cost stays bounded whatever the size of the corpus.
+    // of hits gets its summaries and its first visible block that holds every word (its first visible block when none
+    // does). Ranking every match cost 14 µs per matching review (the document is read from TOAST): a word in half the
+    // reviews took 140 ms at 10,000 reviews and 1.4 s at 100,000, and ranking each hit's blocks to pick the snippet's
+    // took more than the search itself; ts_headline then parsed and stemmed each hit's block again, 34 µs a block and
+    // most of what was left (bench/README.md, Performance). A query matching more than the cap is ranked among the
+    // matches read, so its cost stays bounded whatever the size of the corpus. The lexemes are the quoted terms of the
+    // tsquery's text (negated ones too: a hit's text holds none of those, so they mark nothing).
     private const string SearchSql = """
-        with q as (select websearch_to_tsquery('english', @query) as query),
+        with q as (
+            select t.query,
+                   coalesce((select array_agg(distinct m[1]) from regexp_matches(t.query::text, '''([^'']+)''', 'g') as m), '{{}}') as lexemes
+            from (select websearch_to_tsquery('english', @query) as query) t
+        ),
         candidates as (
             select d.review_id, d.document
             from review_search d cross join q
@@ -45,9 +48,7 @@ public sealed class SearchQueries(NpgsqlDataSource db)
             order by rank desc, c.review_id desc
             limit @limit
         )
-        select {1}, h.rank, coalesce(best.ordinal, lead.ordinal, 0),
-               ts_headline('english', coalesce(best.text, lead.text, ''), q.query,
-                           'StartSel=' || chr(1) || ', StopSel=' || chr(2) || ', MaxWords=30, MinWords=12, MaxFragments=1')
+        select {1}, h.rank, coalesce(best.ordinal, lead.ordinal, 0), coalesce(best.text, lead.text, ''), q.lexemes
         from hits h
         cross join q
         join reviews r on r.id = h.review_id
@@ -82,6 +83,7 @@ public sealed class SearchQueries(NpgsqlDataSource db)
         var args = new { query, limit, afterRank = after?.Rank, afterId = after?.ReviewId };
         await using var rows = await BufferedRows.QueryAsync(connection, new CommandDefinition(sql, args, cancellationToken: ct));
         const int at = ReviewColumns.SummaryCount;
-        return await rows.ReadAsync(r => new SearchHitRow(ReviewColumns.ReadSummary(r), r.GetDecimal(at), r.GetInt32(at + 1), r.GetString(at + 2)));
+        return await rows.ReadAsync(r => new SearchHitRow(
+            ReviewColumns.ReadSummary(r), r.GetDecimal(at), r.GetInt32(at + 1), r.GetString(at + 2), r.GetFieldValue<string[]>(at + 3)));
     }
 }

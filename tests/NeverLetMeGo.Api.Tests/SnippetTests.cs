@@ -12,6 +12,7 @@ public sealed class SnippetTests
     [InlineData("She dies at dawn.", "die", "She \u0001dies\u0002 at dawn.")]
     [InlineData("Three stories, one story.", "stori", "Three \u0001stories\u0002, one \u0001story\u0002.")]
     [InlineData("An actual act.", "act", "An actual \u0001act\u0002.")]
+    [InlineData("A house burns.", "hous", "A \u0001house\u0002 burns.")]
     [InlineData("Nothing matches here.", "harbour", "Nothing matches here.")]
     public void Words_whose_stem_is_a_lexeme_are_marked_and_their_punctuation_is_not(string text, string lexeme, string expected)
         => Assert.Equal(expected, Snippets.Mark(text, [lexeme]));

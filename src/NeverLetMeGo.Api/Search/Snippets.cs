@@ -136,7 +136,10 @@ internal static class Snippets
     // dropped, "stories" 'stori' + "es", "story" 'stori' with a y for the i. A word that only starts like a stem
     // ("actual" for 'act') does not match.
     private static readonly string[] Endings =
-        ["", "s", "es", "ed", "d", "ing", "ings", "er", "ers", "ly", "ion", "ions", "ness", "ment", "ments", "al", "ity", "ive", "ation", "ations"];
+    [
+        "", "e", "s", "es", "ed", "d", "ing", "ings", "er", "ers", "ly", "l", "ion", "ions", "ness", "ment", "ments", "ement", "al",
+        "ity", "ive", "ation", "ations", "ance", "ence", "able", "ible", "ant", "ent", "ism", "ate", "ous", "ize", "ful", "ic", "ical",
+    ];
 
     private static bool StemsTo(ReadOnlySpan<char> word, string lexeme)
     {

@@ -80,6 +80,20 @@ public sealed class SearchPagingTests(ApiServer api) : IClassFixture<ApiServer>
         Assert.Equal(0, all.GetProperty("blockIndex").GetInt32());
     }
 
+    [Fact]
+    public async Task A_phrase_matches_where_its_words_meet_after_many_earlier_occurrences()
+    {
+        // Ranking reads each word's first three positions only (migration 0017); matching must still see them all.
+        var (first, second) = (UniqueWord() + "qb", UniqueWord() + "qb");
+        var text = string.Join(' ', Enumerable.Repeat($"{first} and", 6)) + $" {first} {second}.";
+        var review = TestReviews.Tagged($"https://search.example/{Guid.NewGuid():N}") with { Blocks = [new Block(0, BlockKind.Paragraph, text, SpoilerTag.Clean)] };
+        var saved = await TestReviews.SaveAsync(api.Db, review);
+
+        var hits = (await api.GetAsync($"/search?q={Uri.EscapeDataString($"\"{first} {second}\"")}")).Json.GetProperty("items");
+
+        Assert.Equal(saved.ReviewId, Assert.Single(hits.EnumerateArray()).GetProperty("review").GetProperty("id").GetInt64());
+    }
+
     [Theory]
     [InlineData("q=otherwords")]
     [InlineData("spoilers=all")]

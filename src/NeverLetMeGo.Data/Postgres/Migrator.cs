@@ -25,7 +25,8 @@ public static class Migrator
         var migrations = LoadMigrations();
         await using var connection = await db.OpenConnectionAsync(ct);
 
-        await ExecuteAsync(connection, "select pg_advisory_lock(@key)", ct, new NpgsqlParameter("key", AdvisoryLockKey));
+        // Another process migrating holds the lock for as long as its migrations take.
+        await ExecuteAsync(connection, "select pg_advisory_lock(@key)", ct, timeoutSeconds: 0, parameters: new NpgsqlParameter("key", AdvisoryLockKey));
         try
         {
             const string createTable = """
@@ -55,7 +56,7 @@ public static class Migrator
         {
             // The lock belongs to the session; release it even when cancelled so a pooled connection never keeps it.
             if (connection.State == System.Data.ConnectionState.Open)
-                await ExecuteAsync(connection, "select pg_advisory_unlock(@key)", CancellationToken.None, new NpgsqlParameter("key", AdvisoryLockKey));
+                await ExecuteAsync(connection, "select pg_advisory_unlock(@key)", CancellationToken.None, parameters: new NpgsqlParameter("key", AdvisoryLockKey));
         }
     }
 
@@ -65,8 +66,10 @@ public static class Migrator
         await using var tx = await connection.BeginTransactionAsync(ct);
         try
         {
-            await ExecuteAsync(connection, migration.Sql, ct);
-            await ExecuteAsync(connection, record, ct, new NpgsqlParameter("version", migration.Version));
+            // No command timeout: a migration that rewrites a table takes time with the data (0017 took over Npgsql's
+            // default 30 s at 100,000 reviews and was cancelled, so the database could not start); ct still cancels it.
+            await ExecuteAsync(connection, migration.Sql, ct, timeoutSeconds: 0);
+            await ExecuteAsync(connection, record, ct, parameters: new NpgsqlParameter("version", migration.Version));
             await tx.CommitAsync(ct);
         }
         catch (PostgresException e)
@@ -86,9 +89,11 @@ public static class Migrator
         return versions;
     }
 
-    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken ct, params NpgsqlParameter[] parameters)
+    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken ct, int? timeoutSeconds = null, params NpgsqlParameter[] parameters)
     {
         await using var command = new NpgsqlCommand(sql, connection);
+        if (timeoutSeconds is { } timeout)
+            command.CommandTimeout = timeout;
         command.Parameters.AddRange(parameters);
         await command.ExecuteNonQueryAsync(ct);
     }

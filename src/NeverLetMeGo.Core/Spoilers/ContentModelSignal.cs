@@ -37,16 +37,7 @@ internal sealed class ContentModelSignal(SpoilerModel model, MeaningReader? mean
             {
                 texts[i] = text[spans[s].Start..spans[s].End];
                 var sentence = reader.Next(text, spans[s]);
-                featurizer.Featurize(text, spans[s].Start, spans[s].End, sentence, vocabulary);
-                (ngramSpoiler[i], ngramMajor[i]) = model.Score(featurizer, sentence);
-                ngramUnwarned[i] = ngramSpoiler[i];
-                if (sentence.SinceWarning is not null)
-                {
-                    // The same sentence as if no warning came before it: see SentenceChances.Read.
-                    var unwarned = sentence with { SinceWarning = null };
-                    featurizer.Featurize(text, spans[s].Start, spans[s].End, unwarned, vocabulary);
-                    ngramUnwarned[i] = model.Score(featurizer, unwarned).Spoiler;
-                }
+                (ngramSpoiler[i], ngramMajor[i], ngramUnwarned[i]) = model.Read(featurizer, text, spans[s].Start, spans[s].End, sentence, vocabulary);
             }
         }
 

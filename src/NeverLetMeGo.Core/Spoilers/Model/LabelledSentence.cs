@@ -19,8 +19,8 @@ public sealed record LabelledSentence(SentenceInput Sentence, SpoilerLevel Label
 /// labels (the wiki's spoiler markup, a reader's spoiler tag) mark the reveals an author hid and mostly leave the set-up a
 /// blurb tells unmarked, so ranking by the chance of any spoiler would rank set-ups as high as twists; a quarter rather than
 /// nothing keeps a sentence the tagger calls premise above plain opinion. <see cref="Own"/> is the spoiler chance of the
-/// sentence read alone, before its neighbours lean on it: the confidence that decides whether a paragraph inside an
-/// author's warned region stays readable (below <see cref="SpoilerScorer.ConfidentlyClean"/>).
+/// sentence read alone, before its neighbours lean on it and as if no warning came before it: the confidence that decides
+/// whether a paragraph inside an author's warned region stays readable (below <see cref="SpoilerScorer.ConfidentlyClean"/>).
 /// </summary>
 public sealed record SentenceScore(string Id, double Spoiler, double Major, SpoilerLevel Level, double Own)
 {

@@ -69,6 +69,23 @@ public sealed class SpoilerModel
         return (Sigmoid(z), Sigmoid(major));
     }
 
+    /// <summary>
+    /// Featurizes a sentence and scores it, and again as if no warning came before it (<c>Unwarned</c>): the chance that
+    /// decides whether a paragraph inside an author's warned region is confidently plain, which the warning itself must not
+    /// raise (<see cref="SentenceChances.Read"/>). The tagger and `nlmg spoilers score`/`eval` both read sentences here.
+    /// </summary>
+    internal (double Spoiler, double Major, double Unwarned) Read(
+        Featurizer x, string text, int start, int end, SentenceContext context, WorkVocabulary? vocabulary)
+    {
+        x.Featurize(text, start, end, context, vocabulary);
+        var (spoiler, major) = Score(x, context);
+        if (context.SinceWarning is null)
+            return (spoiler, major, spoiler);
+        var unwarned = context with { SinceWarning = null };
+        x.Featurize(text, start, end, unwarned, vocabulary);
+        return (spoiler, major, Score(x, unwarned).Spoiler);
+    }
+
     internal SpoilerLevel LevelOf(double spoiler, double major) =>
         spoiler < Threshold ? SpoilerLevel.None : major >= 0.5 ? SpoilerLevel.Major : SpoilerLevel.Premise;
 

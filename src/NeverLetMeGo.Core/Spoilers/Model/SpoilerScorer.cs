@@ -24,21 +24,22 @@ public static class SpoilerScorer
         var featurizer = Featurizer.ForThread;
         var spoiler = new double[inputs.Count];
         var major = new double[inputs.Count];
+        var unwarned = new double[inputs.Count];
         var own = new double[inputs.Count];
         for (var i = 0; i < inputs.Count; i++)
         {
             var text = inputs[i].Text;
-            featurizer.Featurize(text, 0, text.Length, batch.Contexts[i], batch.Vocabularies[i]);
-            (spoiler[i], major[i]) = model.Score(featurizer, batch.Contexts[i]);
+            (spoiler[i], major[i], unwarned[i]) = model.Read(featurizer, text, 0, text.Length, batch.Contexts[i], batch.Vocabularies[i]);
         }
 
         // One call encodes every sentence: its batches fill both cores, where text by text they would not.
         var vectors = meaning?.Encoder.Encode(inputs.Select(s => s.Text).ToArray());
         foreach (var text in batch.Texts)
         {
+            // As the tagger reads them: the chance read alone as if no warning came before (the warned region's confidence).
             var (read, majors, alone) = SentenceChances.Read(
                 text.Select(i => inputs[i].Text).ToArray(), text.Select(i => spoiler[i]).ToArray(), text.Select(i => major[i]).ToArray(), meaning,
-                vectors: vectors is null ? null : text.Select(i => vectors[i]).ToArray());
+                vectors: vectors is null ? null : text.Select(i => vectors[i]).ToArray(), ngramUnwarned: text.Select(i => unwarned[i]).ToArray());
             for (var k = 0; k < text.Length; k++)
             {
                 spoiler[text[k]] = read[k];

@@ -1,7 +1,5 @@
 using System.Globalization;
-using System.Text;
-using System.Xml;
-using NeverLetMeGo.Api.Reviews;
+using NeverLetMeGo.Data.Reviews;
 
 namespace NeverLetMeGo.Api.Feeds;
 
@@ -14,86 +12,60 @@ internal static class AtomFeed
     public const string ContentType = "application/atom+xml; charset=utf-8";
     public const string SpoilerNote = " [spoilers after the excerpt]";
     public const string OpensWithSpoilersNote = " [spoilers from the start]";
-    private const string Atom = "http://www.w3.org/2005/Atom";
 
-    public static string Write(string id, string title, Uri self, Uri site, IReadOnlyList<ReviewSummaryResponse> entries, DateTimeOffset emptyUpdated)
+    // An entry is about 600 bytes (a 320-character excerpt and its links): one buffer, rarely grown.
+    private const int FeedBytes = 1024;
+    private const int EntryBytes = 768;
+
+    /// <summary>The feed document, UTF-8.</summary>
+    public static ReadOnlyMemory<byte> Write(string id, string title, Uri self, Uri site, IReadOnlyList<FeedEntryRow> entries, DateTimeOffset emptyUpdated)
     {
-        var output = new StringBuilder();
-        var settings = new XmlWriterSettings { Indent = true, Encoding = new UTF8Encoding(false), OmitXmlDeclaration = false };
-        using (var xml = XmlWriter.Create(new Utf8StringWriter(output), settings))
+        var xml = new Utf8Xml(FeedBytes + EntryBytes * entries.Count);
+        xml.Raw("""<?xml version="1.0" encoding="utf-8"?>"""u8).Raw("\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n"u8);
+        xml.Raw("  <id>"u8).Text(id).Raw("</id>\n  <title>"u8).Text(title).Raw("</title>\n  <updated>"u8)
+            .Stamp(entries.Count == 0 ? emptyUpdated : entries.Max(Updated)).Raw("</updated>\n"u8);
+        Link(xml, "  <link rel=\"self\" type=\"application/atom+xml\" href=\""u8, self.ToString());
+        Link(xml, "  <link rel=\"alternate\" type=\"text/html\" href=\""u8, site.ToString());
+        foreach (var entry in entries)
         {
-            xml.WriteStartDocument();
-            xml.WriteStartElement("feed", Atom);
-            xml.WriteElementString("id", Atom, id);
-            xml.WriteElementString("title", Atom, title);
-            xml.WriteElementString("updated", Atom, Stamp(entries.Count == 0 ? emptyUpdated : entries.Max(Updated)));
-            Link(xml, "self", self.ToString(), "application/atom+xml");
-            Link(xml, "alternate", site.ToString(), "text/html");
-            foreach (var entry in entries)
-            {
-                Entry(xml, site, entry);
-            }
-
-            xml.WriteEndElement();
-            xml.WriteEndDocument();
+            Entry(xml, site, entry);
         }
 
-        return output.ToString();
+        xml.Raw("</feed>"u8);
+        return xml.Written;
     }
 
-    private static void Entry(XmlWriter xml, Uri site, ReviewSummaryResponse review)
+    private static void Entry(Utf8Xml xml, Uri site, FeedEntryRow review)
     {
-        xml.WriteStartElement("entry", Atom);
-        xml.WriteElementString("id", Atom, string.Create(CultureInfo.InvariantCulture, $"urn:neverletmego:review:{review.Id}"));
-        xml.WriteElementString("title", Atom, review.Title + Note(review));
-        xml.WriteElementString("updated", Atom, Stamp(Updated(review)));
-        xml.WriteStartElement("author", Atom);
-        xml.WriteElementString("name", Atom, review.Author ?? review.SiteName);
-        xml.WriteEndElement();
-        Link(xml, "alternate", new Uri(site, string.Create(CultureInfo.InvariantCulture, $"/?review={review.Id}")).ToString(), "text/html");
-        Link(xml, "via", review.Url, "text/html");
-        xml.WriteStartElement("summary", Atom);
-        xml.WriteAttributeString("type", "text");
-        xml.WriteString(Summary(review));
-        xml.WriteEndElement();
-        xml.WriteEndElement();
+        xml.Raw("  <entry>\n    <id>urn:neverletmego:review:"u8).Number(review.Id).Raw("</id>\n    <title>"u8)
+            .Text(review.SafeTitle).Text(Note(review)).Raw("</title>\n    <updated>"u8).Stamp(Updated(review))
+            .Raw("</updated>\n    <author>\n      <name>"u8).Text(review.Author ?? review.SiteName ?? review.SiteHost).Raw("</name>\n    </author>\n"u8);
+        Link(xml, "    <link rel=\"alternate\" type=\"text/html\" href=\""u8, new Uri(site, string.Create(CultureInfo.InvariantCulture, $"/?review={review.Id}")).ToString());
+        Link(xml, "    <link rel=\"via\" type=\"text/html\" href=\""u8, review.Url);
+        xml.Raw("    <summary type=\"text\">"u8).Text(Summary(review)).Raw("</summary>\n  </entry>\n"u8);
     }
 
-    private static string Note(ReviewSummaryResponse review) =>
+    private static void Link(Utf8Xml xml, ReadOnlySpan<byte> start, string href) => xml.Raw(start).Text(href, attribute: true).Raw("\" />\n"u8);
+
+    private static string Note(FeedEntryRow review) =>
         !review.ContainsSpoilers ? "" : review.Excerpt.Length == 0 ? OpensWithSpoilersNote : SpoilerNote;
 
     // A review that starts with its warning or a spoiler has no safe excerpt; an empty summary under a title promising
     // "spoilers after the excerpt" reads as a broken feed, so the entry says what is there, in counts only.
-    private static string Summary(ReviewSummaryResponse review)
+    private static string Summary(FeedEntryRow review)
     {
         if (review.Excerpt.Length > 0)
         {
             return review.Excerpt;
         }
 
-        var hidden = review.SpoilerBlocks.Premise + review.SpoilerBlocks.Major;
+        var hidden = review.PremiseBlocks + review.MajorBlocks;
         return hidden == 0
             ? "This review has no excerpt before its spoiler warning. Follow the link to read it."
             : string.Create(CultureInfo.InvariantCulture,
                 $"This review starts with its spoiler warning or a spoiler, so there is no spoiler-free excerpt: {hidden} {(hidden == 1 ? "paragraph is" : "paragraphs are")} hidden until you reveal them. Follow the link to read it with its spoilers hidden.");
     }
 
-    private static void Link(XmlWriter xml, string rel, string href, string type)
-    {
-        xml.WriteStartElement("link", Atom);
-        xml.WriteAttributeString("rel", rel);
-        xml.WriteAttributeString("type", type);
-        xml.WriteAttributeString("href", href);
-        xml.WriteEndElement();
-    }
-
     // Undated reviews use a fixed early date so the feed is stable between requests (and so is its ETag).
-    private static DateTimeOffset Updated(ReviewSummaryResponse review) => review.PublishedAt ?? DateTimeOffset.UnixEpoch;
-
-    private static string Stamp(DateTimeOffset at) => at.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
-
-    private sealed class Utf8StringWriter(StringBuilder builder) : StringWriter(builder, CultureInfo.InvariantCulture)
-    {
-        public override Encoding Encoding => new UTF8Encoding(false);
-    }
+    private static DateTimeOffset Updated(FeedEntryRow review) => review.PublishedAt ?? DateTimeOffset.UnixEpoch;
 }

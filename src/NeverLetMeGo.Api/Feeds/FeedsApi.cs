@@ -1,7 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using NeverLetMeGo.Api.Infrastructure;
-using NeverLetMeGo.Api.Reviews;
 using NeverLetMeGo.Data.Reviews;
 
 namespace NeverLetMeGo.Api.Feeds;
@@ -12,7 +11,9 @@ internal static class FeedsApi
 
     public static IEndpointRouteBuilder MapFeeds(this IEndpointRouteBuilder app)
     {
-        var feeds = app.MapGroup("").WithTags("Feeds")
+        // Each feed tags its own bytes (ETags.Computed): they are in one buffer already, so the middleware need not copy
+        // them into another to hash them.
+        var feeds = app.MapGroup("").WithTags("Feeds").WithMetadata(ETags.Computed)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
         feeds.MapGet("/feed.atom", GetSiteFeed).WithName("GetSiteFeed")
@@ -26,29 +27,32 @@ internal static class FeedsApi
         return app;
     }
 
-    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> GetSiteFeed(HttpContext http, ReviewQueries reviews, CancellationToken ct)
+    private static async Task<Results<FileContentHttpResult, StatusCodeHttpResult, ProblemHttpResult>> GetSiteFeed(
+        HttpContext http, ReviewQueries reviews, CancellationToken ct)
     {
-        var rows = await reviews.ListRecentAsync(EntryLimit, ct);
-        var entries = rows.Select(ReviewMapping.ToSummary).ToList();
+        var entries = await reviews.ListRecentFeedAsync(EntryLimit, ct);
         var site = SiteUri(http);
-        var xml = AtomFeed.Write("urn:neverletmego:feed:recent", "NeverLetMeGo: recent reviews", new Uri(site, "/feed.atom"), site, entries, DateTimeOffset.UnixEpoch);
-        return TypedResults.Content(xml, AtomFeed.ContentType);
+        return Send(http, AtomFeed.Write("urn:neverletmego:feed:recent", "NeverLetMeGo: recent reviews", new Uri(site, "/feed.atom"), site, entries, DateTimeOffset.UnixEpoch));
     }
 
-    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> GetWorkFeed(
+    private static async Task<Results<FileContentHttpResult, StatusCodeHttpResult, ProblemHttpResult>> GetWorkFeed(
         long id, HttpContext http, ReviewQueries reviews, CancellationToken ct)
     {
-        if (await reviews.GetWorkPageAsync(id, new ReviewListQuery { Limit = EntryLimit }, ct) is not { Work: var work, Reviews: var rows })
+        if (await reviews.GetWorkFeedAsync(id, EntryLimit, ct) is not { Work: var work, Entries: var entries })
         {
             return Problems.NotFound("Work", id);
         }
 
-        var entries = rows.Select(ReviewMapping.ToSummary).ToList();
         var site = SiteUri(http);
         var self = new Uri(site, string.Create(CultureInfo.InvariantCulture, $"/works/{id}/feed.atom"));
-        var xml = AtomFeed.Write($"urn:neverletmego:feed:work:{id}", $"NeverLetMeGo: reviews of {work.Title}", self, site, entries, work.CreatedAt);
-        return TypedResults.Content(xml, AtomFeed.ContentType);
+        return Send(http, AtomFeed.Write($"urn:neverletmego:feed:work:{id}", $"NeverLetMeGo: reviews of {work.Title}", self, site, entries, work.CreatedAt));
     }
+
+    // The tag is the hash of the bytes, as the ETags middleware would make it: a matching If-None-Match is a 304.
+    private static Results<FileContentHttpResult, StatusCodeHttpResult, ProblemHttpResult> Send(HttpContext http, ReadOnlyMemory<byte> feed)
+        => ETags.Apply(http, ETags.Tag(feed.Span))
+            ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
+            : TypedResults.Bytes(feed, AtomFeed.ContentType);
 
     private static Uri SiteUri(HttpContext http) => new($"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}/");
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using NeverLetMeGo.Api.Corrections;
 using NeverLetMeGo.Api.Feeds;
 using NeverLetMeGo.Api.Knowledge;
@@ -150,11 +151,14 @@ internal static class ApiExamples
     public static RatingContributionListResponse RatingContributions
         => new(WorkId, WorkRatings.ToResponses(Contributions[2..4]), WorkRatings.EncodeCursor(Contributions[3]));
 
-    public static string WorkFeed => AtomFeed.Write(
-        "urn:neverletmego:feed:work:42", "NeverLetMeGo: reviews of The Quiet Harbour", new Uri(Site + "works/42/feed.atom"), new Uri(Site), [Summary], Published);
+    private static FeedEntryRow FeedEntry => new(
+        Row.Id, Row.SafeTitle, Row.Author, Row.SiteName, Row.SiteHost, Row.Url, Row.PublishedAt, Row.ContainsSpoilers, Row.PremiseBlocks, Row.MajorBlocks, Row.Excerpt);
 
-    public static string SiteFeed => AtomFeed.Write(
-        "urn:neverletmego:feed:recent", "NeverLetMeGo: recent reviews", new Uri(Site + "feed.atom"), new Uri(Site), [Summary], DateTimeOffset.UnixEpoch);
+    public static string WorkFeed => Encoding.UTF8.GetString(AtomFeed.Write(
+        "urn:neverletmego:feed:work:42", "NeverLetMeGo: reviews of The Quiet Harbour", new Uri(Site + "works/42/feed.atom"), new Uri(Site), [FeedEntry], Published).Span);
+
+    public static string SiteFeed => Encoding.UTF8.GetString(AtomFeed.Write(
+        "urn:neverletmego:feed:recent", "NeverLetMeGo: recent reviews", new Uri(Site + "feed.atom"), new Uri(Site), [FeedEntry], DateTimeOffset.UnixEpoch).Span);
 
     public static LevelRequest ReportRequest => new("major");
 

@@ -82,16 +82,4 @@ public sealed partial class ReviewQueries
         };
         return (sql, args);
     }
-
-    /// <summary>The newest reviews across all works (for the site feed), in the order of the reviews_recent index.</summary>
-    public async Task<IReadOnlyList<ReviewSummaryRow>> ListRecentAsync(int limit, CancellationToken ct)
-    {
-        const string sql = $"""
-            select {ReviewColumns.Summary}
-            {ReviewColumns.From}
-            order by coalesce(r.published_at, r.fetched_at) desc, r.id desc
-            limit @limit
-            """;
-        return await ListAsync(sql, new { limit }, ct);
-    }
 }

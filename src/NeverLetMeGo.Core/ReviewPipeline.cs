@@ -5,7 +5,7 @@ using NeverLetMeGo.Core.Model;
 using NeverLetMeGo.Core.Ratings;
 using NeverLetMeGo.Core.Spoilers;
 using NeverLetMeGo.Core.Spoilers.Embeddings;
-using NeverLetMeGo.Core.Spoilers.Model;
+using NeverLetMeGo.Core.Spoilers.Scoring;
 
 namespace NeverLetMeGo.Core;
 

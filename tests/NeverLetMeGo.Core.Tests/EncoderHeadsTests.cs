@@ -1,6 +1,6 @@
 using NeverLetMeGo.Core.Model;
 using NeverLetMeGo.Core.Spoilers.Embeddings;
-using NeverLetMeGo.Core.Spoilers.Model;
+using NeverLetMeGo.Core.Spoilers.Scoring;
 using NeverLetMeGo.Testing;
 
 namespace NeverLetMeGo.Core.Tests;
@@ -29,7 +29,7 @@ public sealed class EncoderHeadsTests
         // Bit for bit on one machine; ONNX Runtime's kernels differ by instruction set in the last bits of a vector, so
         // across machines the weights agree to far better than anything that could change a level.
         var drift = shipped.Spoiler.Zip(retrained.Spoiler).Concat(shipped.Major.Zip(retrained.Major)).Max(p => Math.Abs(p.First - p.Second));
-        Assert.True(drift < 1e-3, $"retraining moved a weight by {drift}: run `nlmg spoilers train spoilers/corpus.jsonl --out src/NeverLetMeGo.Core/Spoilers/Model/spoilers.model`");
+        Assert.True(drift < 1e-3, $"retraining moved a weight by {drift}: run `nlmg spoilers train spoilers/corpus.jsonl --out src/NeverLetMeGo.Core/Spoilers/Scoring/spoilers.model`");
     }
 
     [Fact]

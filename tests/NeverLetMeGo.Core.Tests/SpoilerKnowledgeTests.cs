@@ -1,7 +1,7 @@
 using NeverLetMeGo.Core.Extraction;
 using NeverLetMeGo.Core.Model;
 using NeverLetMeGo.Core.Spoilers;
-using NeverLetMeGo.Core.Spoilers.Model;
+using NeverLetMeGo.Core.Spoilers.Scoring;
 
 namespace NeverLetMeGo.Core.Tests;
 

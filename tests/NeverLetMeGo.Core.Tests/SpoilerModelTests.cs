@@ -1,5 +1,5 @@
 using NeverLetMeGo.Core.Model;
-using NeverLetMeGo.Core.Spoilers.Model;
+using NeverLetMeGo.Core.Spoilers.Scoring;
 using NeverLetMeGo.Testing;
 
 namespace NeverLetMeGo.Core.Tests;
@@ -21,13 +21,13 @@ public sealed class SpoilerModelTests
     [Fact]
     public void Retraining_from_the_shipped_corpus_reproduces_the_shipped_model_bit_for_bit()
     {
-        var shipped = File.ReadAllBytes(Path.Combine(RepositoryRoot.Path, "src", "NeverLetMeGo.Core", "Spoilers", "Model", "spoilers.model"));
+        var shipped = File.ReadAllBytes(Path.Combine(RepositoryRoot.Path, "src", "NeverLetMeGo.Core", "Spoilers", "Scoring", "spoilers.model"));
 
         var retrained = Bytes(SpoilerTrainer.Train(Corpus()));
 
         Assert.NotNull(SpoilerModel.Shipped);
         Assert.Equal(shipped, Bytes(SpoilerModel.Shipped));
-        Assert.True(shipped.AsSpan().SequenceEqual(retrained), "retraining gave a different model: run `nlmg spoilers train spoilers/corpus.jsonl --out src/NeverLetMeGo.Core/Spoilers/Model/spoilers.model`");
+        Assert.True(shipped.AsSpan().SequenceEqual(retrained), "retraining gave a different model: run `nlmg spoilers train spoilers/corpus.jsonl --out src/NeverLetMeGo.Core/Spoilers/Scoring/spoilers.model`");
     }
 
     [Fact]

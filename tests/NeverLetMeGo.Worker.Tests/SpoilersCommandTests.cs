@@ -1,5 +1,5 @@
 using System.Text.Json;
-using NeverLetMeGo.Core.Spoilers.Model;
+using NeverLetMeGo.Core.Spoilers.Scoring;
 using NeverLetMeGo.Testing;
 using NeverLetMeGo.Worker.Tests.Support;
 
@@ -21,7 +21,7 @@ public sealed class SpoilersCommandTests : IDisposable
         var result = await Nlmg.RunAsync("spoilers", "train", Corpus, "--out", model);
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Equal(File.ReadAllBytes(Path.Combine(RepositoryRoot.Path, "src", "NeverLetMeGo.Core", "Spoilers", "Model", "spoilers.model")), File.ReadAllBytes(model));
+        Assert.Equal(File.ReadAllBytes(Path.Combine(RepositoryRoot.Path, "src", "NeverLetMeGo.Core", "Spoilers", "Scoring", "spoilers.model")), File.ReadAllBytes(model));
     }
 
     [Fact]

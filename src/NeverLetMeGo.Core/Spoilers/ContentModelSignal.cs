@@ -1,6 +1,6 @@
 using System.Globalization;
 using NeverLetMeGo.Core.Model;
-using NeverLetMeGo.Core.Spoilers.Model;
+using NeverLetMeGo.Core.Spoilers.Scoring;
 
 namespace NeverLetMeGo.Core.Spoilers;
 

@@ -1,6 +1,6 @@
 using NeverLetMeGo.Core.Extraction;
 using NeverLetMeGo.Core.Model;
-using NeverLetMeGo.Core.Spoilers.Model;
+using NeverLetMeGo.Core.Spoilers.Scoring;
 using NeverLetMeGo.Core.Text;
 
 namespace NeverLetMeGo.Core.Spoilers;

@@ -1,5 +1,5 @@
 using NeverLetMeGo.Core.Model;
-using NeverLetMeGo.Core.Spoilers.Model;
+using NeverLetMeGo.Core.Spoilers.Scoring;
 
 namespace NeverLetMeGo.Core.Spoilers;
 

@@ -1,7 +1,7 @@
 using Dapper;
 using NeverLetMeGo.Core.Model;
 using NeverLetMeGo.Core.Spoilers;
-using NeverLetMeGo.Core.Spoilers.Model;
+using NeverLetMeGo.Core.Spoilers.Scoring;
 using NeverLetMeGo.Data.Reviews;
 using Npgsql;
 

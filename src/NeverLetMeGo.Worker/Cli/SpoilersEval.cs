@@ -1,7 +1,7 @@
 using System.CommandLine;
 using NeverLetMeGo.Core.Model;
 using NeverLetMeGo.Core.Spoilers.Embeddings;
-using NeverLetMeGo.Core.Spoilers.Model;
+using NeverLetMeGo.Core.Spoilers.Scoring;
 
 namespace NeverLetMeGo.Worker.Cli;
 

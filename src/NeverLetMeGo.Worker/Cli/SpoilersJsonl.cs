@@ -1,5 +1,5 @@
 using System.Globalization;
-using NeverLetMeGo.Core.Spoilers.Model;
+using NeverLetMeGo.Core.Spoilers.Scoring;
 
 namespace NeverLetMeGo.Worker.Cli;
 

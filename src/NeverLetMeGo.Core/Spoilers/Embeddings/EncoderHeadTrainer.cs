@@ -13,7 +13,7 @@ public static class EncoderHeadTrainer
     private const double L2 = 10;
 
     /// <summary>Encodes the corpus with <paramref name="encoder"/> and fits the heads on it.</summary>
-    public static EncoderHeads Train(SentenceEncoder encoder, EncoderWeights weights, IReadOnlyList<Model.LabelledSentence> corpus)
+    public static EncoderHeads Train(SentenceEncoder encoder, EncoderWeights weights, IReadOnlyList<Scoring.LabelledSentence> corpus)
     {
         ArgumentNullException.ThrowIfNull(encoder);
         ArgumentNullException.ThrowIfNull(corpus);

@@ -10,7 +10,7 @@ namespace NeverLetMeGo.Core.Spoilers.Embeddings;
 public sealed class EncoderHeads
 {
     private const string Magic = "NLMGSPH1";
-    private const string ResourceName = "NeverLetMeGo.Core.Spoilers.Model.spoilers.heads";
+    private const string ResourceName = "NeverLetMeGo.Core.Spoilers.Scoring.spoilers.heads";
     private static readonly Lazy<EncoderHeads?> ShippedHeads = new(LoadShipped);
 
     internal EncoderHeads(string encoder, float[] spoiler, float[] major)

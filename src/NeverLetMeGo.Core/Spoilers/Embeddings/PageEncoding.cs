@@ -1,5 +1,5 @@
 using NeverLetMeGo.Core.Extraction;
-using NeverLetMeGo.Core.Spoilers.Model;
+using NeverLetMeGo.Core.Spoilers.Scoring;
 using NeverLetMeGo.Core.Text;
 
 namespace NeverLetMeGo.Core.Spoilers.Embeddings;

@@ -1,6 +1,6 @@
 using NeverLetMeGo.Core.Model;
 
-namespace NeverLetMeGo.Core.Spoilers.Model;
+namespace NeverLetMeGo.Core.Spoilers.Scoring;
 
 /// <summary>
 /// One sentence to score: its id, the work it is about, the review it belongs to (null when unknown: then its position

@@ -1,4 +1,4 @@
-namespace NeverLetMeGo.Core.Spoilers.Model;
+namespace NeverLetMeGo.Core.Spoilers.Scoring;
 
 /// <summary>Scores a batch of sentences with a model: what `nlmg spoilers score` and `eval` run. Never sees labels.</summary>
 public static class SpoilerScorer

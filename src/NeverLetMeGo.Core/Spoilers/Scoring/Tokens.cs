@@ -1,4 +1,4 @@
-namespace NeverLetMeGo.Core.Spoilers.Model;
+namespace NeverLetMeGo.Core.Spoilers.Scoring;
 
 /// <summary>
 /// Word hashing shared by the featurizer, the lexicons and work vocabularies: FNV-1a over the lower-cased letters, digits

@@ -1,4 +1,4 @@
-namespace NeverLetMeGo.Core.Spoilers.Model;
+namespace NeverLetMeGo.Core.Spoilers.Scoring;
 
 /// <summary>
 /// Turns one sentence into a sparse feature vector: hashed word unigrams and bigrams plus hand-made features (narration,

@@ -1,6 +1,6 @@
 using NeverLetMeGo.Core.Text;
 
-namespace NeverLetMeGo.Core.Spoilers.Model;
+namespace NeverLetMeGo.Core.Spoilers.Scoring;
 
 /// <summary>
 /// Where a sentence sits: <see cref="Position"/> 0 (first) to 1 (last) in its review, null when unknown;

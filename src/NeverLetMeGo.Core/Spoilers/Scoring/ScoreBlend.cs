@@ -1,6 +1,6 @@
 using NeverLetMeGo.Core.Model;
 
-namespace NeverLetMeGo.Core.Spoilers.Model;
+namespace NeverLetMeGo.Core.Spoilers.Scoring;
 
 /// <summary>
 /// How a sentence's spoiler chance is put together: the encoder heads read its meaning, the n-gram model adds the words

@@ -1,7 +1,7 @@
 using System.Text;
 using NeverLetMeGo.Core.Model;
 
-namespace NeverLetMeGo.Core.Spoilers.Model;
+namespace NeverLetMeGo.Core.Spoilers.Scoring;
 
 /// <summary>
 /// The trained text model: two logistic heads over <see cref="Featurizer"/> vectors. <c>spoiler</c> gives the chance a
@@ -11,7 +11,7 @@ namespace NeverLetMeGo.Core.Spoilers.Model;
 public sealed class SpoilerModel
 {
     private const string Magic = "NLMGSPM1";
-    private const string ResourceName = "NeverLetMeGo.Core.Spoilers.Model.spoilers.model";
+    private const string ResourceName = "NeverLetMeGo.Core.Spoilers.Scoring.spoilers.model";
 
     // Log-odds added after an author's warning and after a "spoiler-free" statement: the author knows their text.
     internal const double WarningPrior = 0.75;

@@ -1,4 +1,4 @@
-namespace NeverLetMeGo.Core.Spoilers.Model;
+namespace NeverLetMeGo.Core.Spoilers.Scoring;
 
 /// <summary>Precision, recall and F1 at one threshold.</summary>
 public sealed record OperatingPoint(double Threshold, double Precision, double Recall, double F1);

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using NeverLetMeGo.Core.Model;
 
-namespace NeverLetMeGo.Core.Spoilers.Model;
+namespace NeverLetMeGo.Core.Spoilers.Scoring;
 
 /// <summary>
 /// One line of a sentence file: {"id", "work_id", "review_id"?, "text", "label"?, "source"?}. A label is "none" | "premise"

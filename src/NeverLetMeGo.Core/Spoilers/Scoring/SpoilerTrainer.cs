@@ -1,6 +1,6 @@
 using NeverLetMeGo.Core.Model;
 
-namespace NeverLetMeGo.Core.Spoilers.Model;
+namespace NeverLetMeGo.Core.Spoilers.Scoring;
 
 /// <summary>
 /// Trains a <see cref="SpoilerModel"/> by plain stochastic gradient descent on the logistic loss, with fixed epochs, a fixed

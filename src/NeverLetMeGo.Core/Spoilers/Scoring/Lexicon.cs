@@ -1,4 +1,4 @@
-namespace NeverLetMeGo.Core.Spoilers.Model;
+namespace NeverLetMeGo.Core.Spoilers.Scoring;
 
 /// <summary>Which hand-picked lists a word belongs to (one lookup per word on the serving path).</summary>
 [Flags]

@@ -1,6 +1,6 @@
 using NeverLetMeGo.Core.Spoilers.Embeddings;
 
-namespace NeverLetMeGo.Core.Spoilers.Model;
+namespace NeverLetMeGo.Core.Spoilers.Scoring;
 
 /// <summary>The encoder and the heads trained on its vectors: the part of the tagger that reads meaning.</summary>
 public sealed record MeaningReader(SentenceEncoder Encoder, EncoderHeads Heads)

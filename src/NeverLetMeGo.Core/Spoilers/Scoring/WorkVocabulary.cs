@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using NeverLetMeGo.Core.Text;
 
-namespace NeverLetMeGo.Core.Spoilers.Model;
+namespace NeverLetMeGo.Core.Spoilers.Scoring;
 
 /// <summary>
 /// A work's own vocabulary (Wan et al., ACL 2019, "DF-IIF"): words frequent in the sentences written about this work and

@@ -1,4 +1,4 @@
-namespace NeverLetMeGo.Core.Spoilers.Model;
+namespace NeverLetMeGo.Core.Spoilers.Scoring;
 
 /// <summary>
 /// What a batch of sentences knows about itself without labels: each sentence's place in its review and its work's

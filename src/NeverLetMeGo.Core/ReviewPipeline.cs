@@ -116,10 +116,12 @@ public static class ReviewPipeline
     {
         var document = HtmlLoader.Load(html);
         var hints = new ClassHintCache(ExpectedElements(html));
-        var metadata = MetadataResolver.Resolve(PageScanner.Scan(document, hints), url);
         var body = ArticleExtractor.FindBody(document);
+        // The metadata scan and the comment finder share one walk over the page; scoring follows once comments are out.
+        var finder = new CommentExtractor(hints);
+        var metadata = MetadataResolver.Resolve(PageWalk.Run(document, hints, finder, body), url);
 
-        var rawComments = RemoveComments(body, hints);
+        var rawComments = RemoveComments(finder, finder.Finish());
         var article = ArticleTop.Tidy(ArticleExtractor.Extract(body, hints, out var mode), metadata.Title, out var bylineAuthor);
         if (article.Blocks.Count == 0)
         {
@@ -147,11 +149,9 @@ public static class ReviewPipeline
     // About one element with attributes per 160 characters of HTML on the dev sets' pages.
     private static int ExpectedElements(string html) => Math.Min(html.Length / 160, 20_000);
 
-    /// <summary>Reads the comment threads and takes them out of the page, so the article never holds them.</summary>
-    private static IReadOnlyList<RawComment> RemoveComments(HtmlAgilityPack.HtmlNode body, ClassHintCache hints)
+    /// <summary>Takes the comment threads read by <paramref name="extractor"/> out of the page, so the article never holds them.</summary>
+    private static IReadOnlyList<RawComment> RemoveComments(CommentExtractor extractor, IReadOnlyList<RawComment> comments)
     {
-        var extractor = new CommentExtractor(hints);
-        var comments = extractor.Extract(body);
         foreach (var container in extractor.Containers)
         {
             container.Remove();
@@ -167,7 +167,8 @@ public static class ReviewPipeline
     private static ExtractedText Fallback(string html, ClassHintCache hints)
     {
         var body = ArticleExtractor.FindBody(HtmlLoader.Load(html));
-        RemoveComments(body, hints);
+        var finder = new CommentExtractor(hints);
+        RemoveComments(finder, finder.Extract(body));
         var text = FallbackText.Extract(body, hints);
         return text.Blocks.Count > 0 ? text : throw new ExtractionException("no readable text found");
     }

@@ -11,11 +11,11 @@ namespace NeverLetMeGo.Bench.Extraction;
 
 /// <summary>
 /// The pipeline's steps in one pass per page, each timed with a timestamp: the shares stay comparable even when the
-/// machine's load changes between passes. Mirrors ReviewPipeline.Run.
+/// machine's load changes between passes. Mirrors ReviewPipeline.Read.
 /// </summary>
 internal static class StageProfile
 {
-    private static readonly string[] Names = ["parse", "metadata scan", "metadata resolve", "comments", "article", "tidy+rating+work", "tagging"];
+    private static readonly string[] Names = ["parse", "walk: metadata+comments", "metadata resolve", "comments read", "article", "tidy+rating+work", "tagging"];
 
     public static void Write(TextWriter output, string[] pages, int rounds, Uri url, bool tag)
     {
@@ -41,7 +41,7 @@ internal static class StageProfile
         {
             var ms = ticks[i] * 1000.0 / Stopwatch.Frequency / (pages.Length * rounds);
             var kb = Allocated[i] / 1024.0 / (pages.Length * rounds);
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {Names[i],-18} {ms,7:0.000} ms/page  {100.0 * ticks[i] / total,5:0.0}%  {kb,7:0.0} KB/page"));
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {Names[i],-26} {ms,7:0.000} ms/page  {100.0 * ticks[i] / total,5:0.0}%  {kb,7:0.0} KB/page"));
         }
     }
 
@@ -52,13 +52,13 @@ internal static class StageProfile
         var document = HtmlLoader.Load(page);
         t = Lap(ticks, 0, t);
         var hints = new ClassHintCache(Math.Min(page.Length / 160, 20_000));
-        var signals = PageScanner.Scan(document, hints);
+        var body = ArticleExtractor.FindBody(document);
+        var comments = new CommentExtractor(hints);
+        var signals = PageWalk.Run(document, hints, comments, body);
         t = Lap(ticks, 1, t);
         var metadata = MetadataResolver.Resolve(signals, url);
-        var body = ArticleExtractor.FindBody(document);
         t = Lap(ticks, 2, t);
-        var comments = new CommentExtractor(hints);
-        var raw = comments.Extract(body);
+        var raw = comments.Finish();
         foreach (var container in comments.Containers)
         {
             container.Remove();

@@ -18,9 +18,22 @@ internal sealed class CommentExtractor(ClassHintCache hints)
     /// <summary>Thread containers (or stray comment items) that hold the comments found; the caller removes them from the article.</summary>
     public List<HtmlNode> Containers { get; } = [];
 
+    /// <summary>Finds and reads the comments under <paramref name="root"/> in a walk of its own.</summary>
     public IReadOnlyList<RawComment> Extract(HtmlNode root)
     {
-        Scan(root, current: null, replyBoundary: false, area: null, disqus: false, depth: 0);
+        Scan(root);
+        return Finish();
+    }
+
+    /// <summary>
+    /// Looks for comment markup under <paramref name="root"/> (not <paramref name="root"/> itself). The pipeline does not
+    /// call this: its walk over the page (<see cref="PageWalk"/>) asks <see cref="Enter"/> about every element instead.
+    /// </summary>
+    public void Scan(HtmlNode root) => Scan(root, default, depth: 0);
+
+    /// <summary>Reads the comments whose markup the walk found.</summary>
+    public IReadOnlyList<RawComment> Finish()
+    {
         var comments = new List<RawComment>(_items.Count);
         var ids = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < _items.Count; i++)
@@ -68,77 +81,94 @@ internal sealed class CommentExtractor(ClassHintCache hints)
         }
     }
 
-    private void Scan(HtmlNode node, Item? current, bool replyBoundary, HtmlNode? area, bool disqus, int depth)
+    private void Scan(HtmlNode node, ScanState state, int depth)
     {
         if (depth > HtmlLoader.MaxDepth)
         {
             throw new ExtractionException($"nesting deeper than {HtmlLoader.MaxDepth} levels");
         }
 
-        HtmlNode? headingArea = null;
-        Item? term = null;
+        var level = default(ScanLevel);
         var children = node.ChildNodes;
         for (var i = 0; i < children.Count; i++)
         {
             var child = children[i];
-            if (child.NodeType != HtmlNodeType.Element || HtmlNames.Dropped.Contains(child.Name))
+            if (child.NodeType == HtmlNodeType.Element && !HtmlNames.Dropped.Contains(child.Name))
             {
-                continue;
+                Scan(child, Enter(child, NodeTraits.Verdict(child, hints), state, ref level), depth + 1);
             }
-
-            var verdict = NodeTraits.Verdict(child, hints);
-            var childArea = area ?? headingArea;
-            var childDisqus = disqus || verdict.Has(ClassSignal.DisqusThread);
-            if (childArea is null && HtmlNames.IsHeading(child.Name))
-            {
-                if (HeadedThread.IsThreadHeading(child, verdict, hints))
-                {
-                    // Movable Type: <h2 id="comments">Comments</h2> followed by the comments as its siblings.
-                    childArea = headingArea = child;
-                    _headings.Add(child);
-                }
-            }
-            else if (childArea is null && (verdict.Has(ClassSignal.CommentArea) || childDisqus))
-            {
-                childArea = child;
-                _areas.Add(child);
-            }
-
-            if (child.Name == "dt")
-            {
-                term = null;
-            }
-
-            if (CommentMarkup.IsItem(child, verdict, childArea is not null, childDisqus))
-            {
-                if (term is not null && child.Name == "dd")
-                {
-                    // Thesis-style threads mark both halves of a dt/dd pair as comments: the dd is the body of the dt's
-                    // comment (read through its scope), not a second comment with the same text.
-                    _itemNodes.Add(child);
-                    Scan(child, term, false, childArea, childDisqus, depth + 1);
-                    continue;
-                }
-
-                if (current is not null && !replyBoundary)
-                {
-                    // An inner wrapper of the same comment (WordPress.com: li#li-comment-1 > div#comment-1).
-                    current.Adopt(child);
-                    Scan(child, current, false, childArea, childDisqus, depth + 1);
-                    continue;
-                }
-
-                var item = new Item(child, current, childArea);
-                _items.Add(item);
-                _itemNodes.Add(child);
-                term = child.Name == "dt" ? item : null;
-                Scan(child, item, false, childArea, childDisqus, depth + 1);
-                continue;
-            }
-
-            var boundary = replyBoundary || (current is not null && CommentMarkup.IsReplyContainer(child, verdict));
-            Scan(child, current, boundary, childArea, childDisqus, depth + 1);
         }
+    }
+
+    /// <summary>Where the walk stands for the comment finder: the comment it is inside, and the thread around it.</summary>
+    /// <param name="Current">The comment item being walked, if any.</param>
+    /// <param name="ReplyBoundary">A list or reply container lies between <paramref name="Current"/> and here: an item below is a reply.</param>
+    /// <param name="Area">The thread container (or "Comments" heading) above, if any.</param>
+    /// <param name="Disqus">Inside a Disqus thread.</param>
+    internal readonly record struct ScanState(Item? Current, bool ReplyBoundary, HtmlNode? Area, bool Disqus);
+
+    /// <summary>What one element's children tell each other: a "Comments" heading opens a thread for its later siblings; a dt item owns the dd after it.</summary>
+    internal struct ScanLevel
+    {
+        public HtmlNode? HeadingArea;
+        public Item? Term;
+    }
+
+    /// <summary>
+    /// Judges one element (not a never-content one, see <see cref="HtmlNames.Dropped"/>) under a parent walked with
+    /// <paramref name="state"/>; <paramref name="level"/> is shared by the parent's children in order. Returns the state
+    /// its children are walked with.
+    /// </summary>
+    internal ScanState Enter(HtmlNode child, ClassVerdict verdict, ScanState state, ref ScanLevel level)
+    {
+        var childArea = state.Area ?? level.HeadingArea;
+        var childDisqus = state.Disqus || verdict.Has(ClassSignal.DisqusThread);
+        if (childArea is null && HtmlNames.IsHeading(child.Name))
+        {
+            if (HeadedThread.IsThreadHeading(child, verdict, hints))
+            {
+                // Movable Type: <h2 id="comments">Comments</h2> followed by the comments as its siblings.
+                childArea = level.HeadingArea = child;
+                _headings.Add(child);
+            }
+        }
+        else if (childArea is null && (verdict.Has(ClassSignal.CommentArea) || childDisqus))
+        {
+            childArea = child;
+            _areas.Add(child);
+        }
+
+        if (child.Name == "dt")
+        {
+            level.Term = null;
+        }
+
+        if (CommentMarkup.IsItem(child, verdict, childArea is not null, childDisqus))
+        {
+            if (level.Term is not null && child.Name == "dd")
+            {
+                // Thesis-style threads mark both halves of a dt/dd pair as comments: the dd is the body of the dt's
+                // comment (read through its scope), not a second comment with the same text.
+                _itemNodes.Add(child);
+                return new ScanState(level.Term, false, childArea, childDisqus);
+            }
+
+            if (state.Current is not null && !state.ReplyBoundary)
+            {
+                // An inner wrapper of the same comment (WordPress.com: li#li-comment-1 > div#comment-1).
+                state.Current.Adopt(child);
+                return new ScanState(state.Current, false, childArea, childDisqus);
+            }
+
+            var item = new Item(child, state.Current, childArea);
+            _items.Add(item);
+            _itemNodes.Add(child);
+            level.Term = child.Name == "dt" ? item : null;
+            return new ScanState(item, false, childArea, childDisqus);
+        }
+
+        var boundary = state.ReplyBoundary || (state.Current is not null && CommentMarkup.IsReplyContainer(child, verdict));
+        return new ScanState(state.Current, boundary, childArea, childDisqus);
     }
 
     /// <summary>The nodes that hold one comment: the item itself, or for Blogger's classic &lt;dt&gt; the dd elements after it.</summary>
@@ -261,7 +291,7 @@ internal sealed class CommentExtractor(ClassHintCache hints)
         return candidate;
     }
 
-    private sealed class Item(HtmlNode node, Item? parent, HtmlNode? area)
+    internal sealed class Item(HtmlNode node, Item? parent, HtmlNode? area)
     {
         public HtmlNode Node { get; } = node;
         public Item? Parent { get; } = parent;

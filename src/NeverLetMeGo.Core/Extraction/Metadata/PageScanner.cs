@@ -2,10 +2,17 @@ using HtmlAgilityPack;
 
 namespace NeverLetMeGo.Core.Extraction.Metadata;
 
-/// <summary>Collects <see cref="PageSignals"/> in one recursive walk; visible hints inside comments, sidebars and navigation are ignored.</summary>
+/// <summary>
+/// Collects <see cref="PageSignals"/> as <see cref="PageWalk"/> goes over the page; visible hints inside comments, sidebars
+/// and navigation are ignored.
+/// </summary>
 internal static class PageScanner
 {
-    public static PageSignals Scan(HtmlDocument document, ClassHintCache hints)
+    /// <summary>The metadata scan alone, in a walk of its own (the pipeline walks once for this and the comment finder).</summary>
+    public static PageSignals Scan(HtmlDocument document, ClassHintCache hints) => PageWalk.Run(document, hints, comments: null, body: null);
+
+    /// <summary>The signals of one page, with what its root element says.</summary>
+    public static PageSignals Begin(HtmlDocument document)
     {
         var signals = new PageSignals();
         if (document.DocumentNode.ChildNodes.FirstOrDefault(n => n.NodeType == HtmlNodeType.Element && n.Name == "html") is { HasAttributes: true } root)
@@ -13,67 +20,63 @@ internal static class PageScanner
             signals.RootLanguage = root.GetAttributeValue("lang", null) ?? root.GetAttributeValue("xml:lang", null);
         }
 
-        Walk(document.DocumentNode, signals, hints, new WalkState(Excluded: false, InAuthor: false, InPost: false), depth: 0);
         return signals;
     }
 
-    // InPost: inside the post itself (article, .hentry, .post), whose own footer carries its byline and timestamp.
-    private readonly record struct WalkState(bool Excluded, bool InAuthor, bool InPost);
+    /// <summary>Where the walk stands for the metadata scan.</summary>
+    /// <param name="Excluded">Inside comments, a sidebar or navigation: visible hints here are not the page's.</param>
+    /// <param name="InAuthor">Inside an author block, whose .fn is the author's name.</param>
+    /// <param name="InPost">Inside the post itself (article, .hentry, .post), whose own footer carries its byline and timestamp.</param>
+    internal readonly record struct WalkState(bool Excluded, bool InAuthor, bool InPost);
 
-    private static void Walk(HtmlNode node, PageSignals signals, ClassHintCache hints, WalkState state, int depth)
+    /// <summary>
+    /// Reads an element whose content is never walked (script, style, meta, link, title and the like); false for any other,
+    /// which the walk then judges with <see cref="Enter"/>. Every element this takes is among <see cref="HtmlNames.Dropped"/>.
+    /// </summary>
+    public static bool ReadLeaf(HtmlNode child, PageSignals signals)
     {
-        if (depth > HtmlLoader.MaxDepth)
+        switch (child.Name)
         {
-            throw new ExtractionException($"nesting deeper than {HtmlLoader.MaxDepth} levels");
+            case "script":
+                if (child.GetAttributeValue("type", string.Empty).Contains("ld+json", StringComparison.OrdinalIgnoreCase))
+                {
+                    signals.JsonLd.Add(child.InnerHtml);
+                }
+
+                return true;
+            case "style" or "noscript" or "template" or "svg" or "iframe":
+                return true;
+            case "meta":
+                ReadMeta(child, signals);
+                return true;
+            case "link":
+                if (signals.Canonical is null && NodeTraits.HasToken(child.GetAttributeValue("rel", string.Empty), "canonical"))
+                {
+                    signals.Canonical = child.GetAttributeValue("href", null);
+                }
+
+                return true;
+            case "title":
+                // Not HtmlText.Of: <title> is among the elements whose text never renders in the body.
+                signals.DocumentTitle ??= TextBuffer.Normalize(HtmlEntity.DeEntitize(child.InnerText)) is { Length: > 0 } title ? title : null;
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>Collects what <paramref name="child"/> says, under a parent walked with <paramref name="state"/>; returns the state for its children.</summary>
+    public static WalkState Enter(HtmlNode child, ClassVerdict verdict, PageSignals signals, WalkState state)
+    {
+        var inPost = state.InPost || child.Name == "article" || verdict.Has(ClassSignal.PostEntry);
+        var childExcluded = state.Excluded || child.Name is "aside" or "nav" || verdict.Has(ClassSignal.CommentRelated)
+            || (verdict.Has(ClassSignal.Boilerplate) && verdict.Has(ClassSignal.SidebarLike) && !inPost);
+        if (!childExcluded)
+        {
+            Collect(child, verdict, signals, state.InAuthor);
         }
 
-        var children = node.ChildNodes;
-        for (var i = 0; i < children.Count; i++)
-        {
-            var child = children[i];
-            if (child.NodeType != HtmlNodeType.Element)
-            {
-                continue;
-            }
-
-            switch (child.Name)
-            {
-                case "script":
-                    if (child.GetAttributeValue("type", string.Empty).Contains("ld+json", StringComparison.OrdinalIgnoreCase))
-                    {
-                        signals.JsonLd.Add(child.InnerHtml);
-                    }
-
-                    continue;
-                case "style" or "noscript" or "template" or "svg" or "iframe":
-                    continue;
-                case "meta":
-                    ReadMeta(child, signals);
-                    continue;
-                case "link":
-                    if (signals.Canonical is null && NodeTraits.HasToken(child.GetAttributeValue("rel", string.Empty), "canonical"))
-                    {
-                        signals.Canonical = child.GetAttributeValue("href", null);
-                    }
-
-                    continue;
-                case "title":
-                    // Not HtmlText.Of: <title> is among the elements whose text never renders in the body.
-                    signals.DocumentTitle ??= TextBuffer.Normalize(HtmlEntity.DeEntitize(child.InnerText)) is { Length: > 0 } title ? title : null;
-                    continue;
-            }
-
-            var verdict = NodeTraits.Verdict(child, hints);
-            var inPost = state.InPost || child.Name == "article" || verdict.Has(ClassSignal.PostEntry);
-            var childExcluded = state.Excluded || child.Name is "aside" or "nav" || verdict.Has(ClassSignal.CommentRelated)
-                || (verdict.Has(ClassSignal.Boilerplate) && verdict.Has(ClassSignal.SidebarLike) && !inPost);
-            if (!childExcluded)
-            {
-                Collect(child, verdict, signals, state.InAuthor);
-            }
-
-            Walk(child, signals, hints, new WalkState(childExcluded, state.InAuthor || verdict.Has(ClassSignal.AuthorBlock), inPost), depth + 1);
-        }
+        return new WalkState(childExcluded, state.InAuthor || verdict.Has(ClassSignal.AuthorBlock), inPost);
     }
 
     // itemprop, rel and the fn class come with the element's verdict, read once per element (ClassHintCache).

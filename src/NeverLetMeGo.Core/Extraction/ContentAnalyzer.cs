@@ -16,11 +16,15 @@ internal sealed class ContentAnalyzer(ClassHintCache hints, bool lenient = false
     private readonly List<(HtmlNode Node, NodeStats Stats)> _deferred = [];
     private readonly List<(HtmlNode Node, NodeStats Stats)> _marked = [];
 
+    // Stats of elements nothing keeps (inline elements, once added to their parent; elements dropped whole) are reused for
+    // the next element: about half of a page's elements are inline, and each used to leave a new object behind.
+    private readonly Stack<NodeStats> _spare = new();
+
     public IReadOnlyDictionary<HtmlNode, NodeStats> Stats => _stats;
 
     public NodeStats Analyze(HtmlNode root)
     {
-        var stats = Visit(root, depth: 0, inLink: false, inSpoiler: false, isRoot: true) ?? new NodeStats();
+        var stats = Visit(root, NodeTraits.Verdict(root, hints), depth: 0, inLink: false, inSpoiler: false, isRoot: true) ?? new NodeStats();
         foreach (var node in _removals)
         {
             node.Remove();
@@ -104,7 +108,7 @@ internal sealed class ContentAnalyzer(ClassHintCache hints, bool lenient = false
         return false;
     }
 
-    private NodeStats? Visit(HtmlNode node, int depth, bool inLink, bool inSpoiler, bool isRoot = false)
+    private NodeStats? Visit(HtmlNode node, ClassVerdict verdict, int depth, bool inLink, bool inSpoiler, bool isRoot = false)
     {
         if (depth > HtmlLoader.MaxDepth)
         {
@@ -112,9 +116,8 @@ internal sealed class ContentAnalyzer(ClassHintCache hints, bool lenient = false
         }
 
         var name = node.Name;
-        var verdict = NodeTraits.Verdict(node, hints);
         inSpoiler |= NodeTraits.IsSpoilerMarkup(node, verdict);
-        var stats = new NodeStats();
+        var stats = _spare.TryPop(out var spare) ? spare.Reset() : new NodeStats();
         var paragraphCommas = 0;
         var cards = 0;
         var cardText = 0;
@@ -145,41 +148,30 @@ internal sealed class ContentAnalyzer(ClassHintCache hints, bool lenient = false
             }
 
             var childName = child.Name;
-            if (HtmlNames.Dropped.Contains(childName)
-                || (!inSpoiler && NodeTraits.IsHidden(NodeTraits.Verdict(child, hints))))
+            if (HtmlNames.Dropped.Contains(childName))
             {
                 _removals.Add(child);
                 continue;
             }
 
-            var c = Visit(child, depth + 1, inLink || childName == "a", inSpoiler);
+            var childVerdict = NodeTraits.Verdict(child, hints);
+            if (!inSpoiler && NodeTraits.IsHidden(childVerdict))
+            {
+                _removals.Add(child);
+                continue;
+            }
+
+            var c = Visit(child, childVerdict, depth + 1, inLink || childName == "a", inSpoiler);
             if (c is null)
             {
                 _removals.Add(child);
                 continue;
             }
 
-            stats.TextLength += c.TextLength;
-            stats.LinkLength += c.LinkLength;
-            stats.Commas += c.Commas;
-            stats.Paragraphs += c.Paragraphs;
-            stats.ProseText += c.ProseText;
-            stats.HoldsContent |= c.HoldsContent;
-            stats.Titled |= c.Titled || (c.TextLength > 0 && (HtmlNames.IsHeading(childName) || (c.LinkLength == c.TextLength && !HtmlNames.Inline.Contains(childName))));
-            if (IsCard(childName, c))
+            Fold(stats, c, childName, ref paragraphCommas, ref cards, ref cardText);
+            if (!c.Kept)
             {
-                cards++;
-                cardText += c.TextLength;
-            }
-
-            stats.Down1 += c.Own;
-            stats.Down2 += c.Down1;
-            stats.Down3 += c.Down2;
-            if (HtmlNames.Inline.Contains(childName))
-            {
-                stats.InlineText += c.InlineText;
-                stats.InlineLinks += c.InlineLinks;
-                paragraphCommas += c.Commas;
+                _spare.Push(c);
             }
         }
 
@@ -188,9 +180,11 @@ internal sealed class ContentAnalyzer(ClassHintCache hints, bool lenient = false
         {
             if (!MayWrapArticle(name, verdict, stats))
             {
+                _spare.Push(stats);
                 return null;
             }
 
+            Keep(stats);
             _deferred.Add((node, stats));
         }
 
@@ -198,6 +192,7 @@ internal sealed class ContentAnalyzer(ClassHintCache hints, bool lenient = false
         {
             // Teasers: three or more items that are each a title and a line or two with a link ("related stories", "more
             // from this site"). They go the way a boilerplate wrapper goes: out, unless they hold most of the page.
+            Keep(stats);
             _deferred.Add((node, stats));
         }
 
@@ -205,15 +200,46 @@ internal sealed class ContentAnalyzer(ClassHintCache hints, bool lenient = false
         stats.Marked = selfHint;
         if (selfHint && !isRoot)
         {
+            Keep(stats);
             _marked.Add((node, stats));
         }
         if (!HtmlNames.Inline.Contains(name))
         {
             Score(node, name, verdict, stats, paragraphCommas);
+            Keep(stats);
             _stats[node] = stats;
         }
 
         return stats;
+    }
+
+    private static void Keep(NodeStats stats) => stats.Kept = true;
+
+    /// <summary>Adds a child's figures to its parent's.</summary>
+    private static void Fold(NodeStats stats, NodeStats c, string childName, ref int paragraphCommas, ref int cards, ref int cardText)
+    {
+        stats.TextLength += c.TextLength;
+        stats.LinkLength += c.LinkLength;
+        stats.Commas += c.Commas;
+        stats.Paragraphs += c.Paragraphs;
+        stats.ProseText += c.ProseText;
+        stats.HoldsContent |= c.HoldsContent;
+        stats.Titled |= c.Titled || (c.TextLength > 0 && (HtmlNames.IsHeading(childName) || (c.LinkLength == c.TextLength && !HtmlNames.Inline.Contains(childName))));
+        if (IsCard(childName, c))
+        {
+            cards++;
+            cardText += c.TextLength;
+        }
+
+        stats.Down1 += c.Own;
+        stats.Down2 += c.Down1;
+        stats.Down3 += c.Down2;
+        if (HtmlNames.Inline.Contains(childName))
+        {
+            stats.InlineText += c.InlineText;
+            stats.InlineLinks += c.InlineLinks;
+            paragraphCommas += c.Commas;
+        }
     }
 
     private static bool IsDroppable(string name, ClassVerdict verdict, NodeStats stats)

@@ -40,6 +40,18 @@ internal sealed class NodeStats
 
     public double Weight;
 
+    /// <summary>A table or list of the analyzer holds this object; otherwise it may be reused for another element.</summary>
+    public bool Kept;
+
+    /// <summary>Back to the state of a new object, for reuse.</summary>
+    public NodeStats Reset()
+    {
+        TextLength = LinkLength = Commas = InlineText = InlineLinks = Paragraphs = ProseText = 0;
+        HoldsContent = Marked = Titled = Kept = false;
+        Own = Down1 = Down2 = Down3 = Weight = 0;
+        return this;
+    }
+
     public double ContentScore => Weight + Down1 + (Down2 / 2) + (Down3 / 3);
 
     public double LinkDensity => TextLength == 0 ? 0 : (double)LinkLength / TextLength;

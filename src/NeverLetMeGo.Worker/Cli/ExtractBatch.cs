@@ -44,6 +44,8 @@ internal sealed class ExtractBatch(string outDirectory, long maxBytes, bool tag,
     private static readonly JsonSerializerOptions Json =
         new(ReviewJson.Options) { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
+    private static readonly JsonSerializerOptions UntaggedJson = new(Json) { TypeInfoResolver = UntaggedReviewJson.Default };
+
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
     public ExtractBatchSummary Run(IReadOnlyList<string> files, int threads, CancellationToken ct)
@@ -86,7 +88,7 @@ internal sealed class ExtractBatch(string outDirectory, long maxBytes, bool tag,
         }
 
         var stem = Path.Combine(outDirectory, name);
-        File.WriteAllText(stem + ".json", tag ? JsonSerializer.Serialize(review, Json) : JsonSerializer.Serialize(UntaggedReview.From(review), Json), Utf8);
+        File.WriteAllText(stem + ".json", tag ? JsonSerializer.Serialize(review, Json) : JsonSerializer.Serialize(UntaggedReview.From(review), UntaggedJson), Utf8);
         File.WriteAllText(stem + ".txt", ArticleText(review), Utf8);
         File.WriteAllText(stem + ".comments.txt", CommentText(review), Utf8);
         return null;

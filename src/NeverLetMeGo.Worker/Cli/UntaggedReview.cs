@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using NeverLetMeGo.Core.Model;
 
 namespace NeverLetMeGo.Worker.Cli;
@@ -26,3 +27,11 @@ internal sealed record UntaggedReview(
 internal sealed record UntaggedBlock(int Index, BlockKind Kind, string Text);
 
 internal sealed record UntaggedComment(string Id, string? ParentId, string? Author, DateTimeOffset? PublishedAt, IReadOnlyList<UntaggedBlock> Blocks);
+
+/// <summary>
+/// Serialization code for <see cref="UntaggedReview"/> made at build time: the reflection-based path builds its metadata and
+/// emits accessors in every new process, a measurable share of a short batch (bench/README.md, Extraction). Used as the
+/// resolver of options copied from ReviewJson.Options, so the names, enum strings and escaping stay those options'.
+/// </summary>
+[JsonSerializable(typeof(UntaggedReview))]
+internal sealed partial class UntaggedReviewJson : JsonSerializerContext;

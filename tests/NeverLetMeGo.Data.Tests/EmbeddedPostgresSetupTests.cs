@@ -26,6 +26,16 @@ public sealed class EmbeddedPostgresSetupTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_server_keeps_its_pages_in_the_shared_buffers_it_was_given()
+    {
+        var options = new DatabaseOptions { DataDirectory = folder.Path, SharedBuffers = "144MB" };
+
+        var postgres = await EmbeddedPostgres.StartAsync(options, NullLogger.Instance, CancellationToken.None);
+
+        Assert.Equal("144MB", await ScalarAsync<string>(postgres.ConnectionString, "show shared_buffers"));
+    }
+
+    [Fact]
     public async Task Without_a_connection_string_the_embedded_cluster_is_started_and_migrated()
     {
         var configuration = ReviewsDatabaseTests.Configure(("Database:DataDirectory", folder.Path));

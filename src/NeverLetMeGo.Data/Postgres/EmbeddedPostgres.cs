@@ -20,9 +20,11 @@ public sealed partial class EmbeddedPostgres
     private readonly ILogger logger;
     private readonly string? runAsUser;
     private readonly TimeSpan startupTimeout;
+    private readonly string sharedBuffers;
 
-    private EmbeddedPostgres(string dataDirectory, string binDirectory, string? runAsUser, TimeSpan startupTimeout, ILogger logger)
+    private EmbeddedPostgres(string dataDirectory, string binDirectory, string? runAsUser, TimeSpan startupTimeout, string sharedBuffers, ILogger logger)
     {
+        this.sharedBuffers = sharedBuffers;
         DataDirectory = dataDirectory;
         BinDirectory = binDirectory;
         this.runAsUser = runAsUser;
@@ -67,7 +69,7 @@ public sealed partial class EmbeddedPostgres
         var folder = ResolveDataDirectory(options.DataDirectory, isRoot);
         var clusterVersion = ReadClusterVersion(Path.Combine(folder, "pgdata"));
         var bin = PostgresBinaries.Find(options.BinDirectory, clusterVersion);
-        var postgres = new EmbeddedPostgres(folder, bin, isRoot ? options.ServerUser : null, options.StartupTimeout, logger);
+        var postgres = new EmbeddedPostgres(folder, bin, isRoot ? options.ServerUser : null, options.StartupTimeout, ServerMemory.SharedBuffers(options.SharedBuffers), logger);
 
         var socket = Path.Combine(postgres.SocketDirectory, $".s.PGSQL.{Port}");
         if (socket.Length > MaxSocketPath)
@@ -180,7 +182,7 @@ public sealed partial class EmbeddedPostgres
     private async Task StartServerAsync(CancellationToken ct)
     {
         // pg_ctl hands -o to a shell: quote the folder.
-        var serverOptions = $"-c listen_addresses='' -c port={Port} -c unix_socket_directories={ShellQuote(SocketDirectory)}";
+        var serverOptions = $"-c listen_addresses='' -c port={Port} -c unix_socket_directories={ShellQuote(SocketDirectory)} -c shared_buffers={sharedBuffers}";
         logger.LogInformation("Starting the embedded PostgreSQL in {DataDirectory} (log: {LogPath})", DataDirectory, LogPath);
         var start = await PgCtlAsync(
             ["start", "-w", "-t", Seconds(startupTimeout), "-D", ClusterDirectory, "-l", LogPath, "-o", serverOptions], ct);

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using NeverLetMeGo.Ingestion;
@@ -9,7 +10,9 @@ namespace NeverLetMeGo.Worker.Scraping;
 /// <summary>
 /// One `nlmg scrape`: a fetch stage (several pages at once) feeding a process stage (extract, tag, save; as many at
 /// once) through a bounded channel. A bad page fails alone; an infrastructure failure (database gone) ends the run by throwing. HTTP
-/// pages go through <paramref name="gate"/> (robots.txt and the shared per-host budget), as the worker's do.
+/// pages go through <paramref name="gate"/> (robots.txt and the shared per-host budget), as the worker's do. A page that
+/// ran past the parse bound while others were extracted beside it is tried once more after the rest, alone: the bound is
+/// wall-clock time, and on a loaded machine a long page can miss it only for sharing the cores.
 /// </summary>
 internal sealed class ScrapeRun(PageFetcher fetcher, IRequestGate gate, ReviewIngester ingester, IScrapeProgress progress, ILogger logger)
 {
@@ -18,6 +21,7 @@ internal sealed class ScrapeRun(PageFetcher fetcher, IRequestGate gate, ReviewIn
     public async Task<ScrapeSummary> RunAsync(IReadOnlyList<string> inputs, int concurrency, CancellationToken ct)
     {
         var summary = new ScrapeSummary(inputs.Count);
+        var slow = new ConcurrentQueue<Fetched>();
         var channel = Channel.CreateBounded<Fetched>(concurrency * 2);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var fetching = FetchAllAsync(inputs, concurrency, channel.Writer, stop.Token);
@@ -28,12 +32,15 @@ internal sealed class ScrapeRun(PageFetcher fetcher, IRequestGate gate, ReviewIn
             await Parallel.ForEachAsync(channel.Reader.ReadAllAsync(stop.Token), options, async (item, token) =>
             {
                 var result = await ProcessAsync(item, token);
-                lock (summary)
+                if (result is null)
                 {
-                    summary.Add(result);
-                    progress.Report(result, summary);
+                    slow.Enqueue(item);
+                    return;
                 }
+                Report(summary, result);
             });
+            while (slow.TryDequeue(out var item))
+                Report(summary, (await ProcessAsync(item, stop.Token, retry: false))!);
         }
         catch
         {
@@ -53,6 +60,15 @@ internal sealed class ScrapeRun(PageFetcher fetcher, IRequestGate gate, ReviewIn
             }
         }
         return summary;
+    }
+
+    private void Report(ScrapeSummary summary, ScrapeItemResult result)
+    {
+        lock (summary)
+        {
+            summary.Add(result);
+            progress.Report(result, summary);
+        }
     }
 
     private async Task FetchAllAsync(IReadOnlyList<string> inputs, int concurrency, ChannelWriter<Fetched> writer, CancellationToken ct)
@@ -81,7 +97,8 @@ internal sealed class ScrapeRun(PageFetcher fetcher, IRequestGate gate, ReviewIn
         }
     }
 
-    private async Task<ScrapeItemResult> ProcessAsync(Fetched item, CancellationToken ct)
+    /// <summary>The page's result, or null (only when <paramref name="retry"/>) when it ran past the parse bound and is left for later.</summary>
+    private async Task<ScrapeItemResult?> ProcessAsync(Fetched item, CancellationToken ct, bool retry = true)
     {
         if (item.Page is null)
             return new ScrapeItemResult(item.Index, item.Input, null, item.Failure);
@@ -89,6 +106,10 @@ internal sealed class ScrapeRun(PageFetcher fetcher, IRequestGate gate, ReviewIn
         {
             var saved = await ingester.IngestAsync(item.Page.Html, item.Page.Url, ct);
             return new ScrapeItemResult(item.Index, item.Input, saved, null);
+        }
+        catch (ExtractionTimeoutException) when (retry)
+        {
+            return null;
         }
         catch (Exception ex) when (ex is not OperationCanceledException && !Failures.IsInfrastructure(ex))
         {

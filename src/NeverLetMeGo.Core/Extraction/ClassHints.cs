@@ -281,15 +281,12 @@ internal sealed class ClassHintCache
         {
             // The attribute values are read in place from the page's text: a value read through HtmlAttribute.Value is
             // a new string per element, and the class attribute only needs one when this page has not seen it before.
-            var attributes = node.Attributes;
-            var classAttribute = attributes["class"];
-            var idAttribute = attributes["id"];
+            var attributes = ElementAttributes.Of(node.Attributes);
             var text = node.OwnerDocument.Text.AsSpan();
-            verdict = Get(ValueOf(classAttribute, text), ValueOf(idAttribute, text));
-            // The other attributes (hidden, aria-hidden, style, itemprop) are looked up only when the element has some.
-            if (attributes.Count > (classAttribute is null ? 0 : 1) + (idAttribute is null ? 0 : 1))
+            verdict = Get(ValueOf(attributes.Class, text), ValueOf(attributes.Id, text));
+            if (attributes.HasOthers)
             {
-                verdict = verdict with { Signals = verdict.Signals | NodeTraits.AttributeSignals(node) };
+                verdict = verdict with { Signals = verdict.Signals | NodeTraits.AttributeSignals(attributes) };
             }
 
             _nodes[node] = verdict;

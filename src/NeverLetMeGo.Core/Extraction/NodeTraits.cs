@@ -32,17 +32,17 @@ internal static class NodeTraits
     public static bool IsHidden(ClassVerdict verdict) => verdict.Has(ClassSignal.Hidden | ClassSignal.HiddenAttribute);
 
     /// <summary>What the element's attributes other than class and id say, read once per element.</summary>
-    public static ClassSignal AttributeSignals(HtmlNode node)
+    public static ClassSignal AttributeSignals(in ElementAttributes attributes)
     {
         var signals = ClassSignal.None;
-        if (node.Attributes["hidden"] is not null
-            || string.Equals(node.GetAttributeValue("aria-hidden", null), "true", StringComparison.OrdinalIgnoreCase)
-            || (node.GetAttributeValue("style", null) is { } style && HidesElement(style)))
+        if (attributes.Hidden is not null
+            || string.Equals(attributes.AriaHidden?.Value, "true", StringComparison.OrdinalIgnoreCase)
+            || (attributes.Style?.Value is { } style && HidesElement(style)))
         {
             signals |= ClassSignal.HiddenAttribute;
         }
 
-        if (node.GetAttributeValue("itemprop", null) is { } itemprop)
+        if (attributes.Itemprop?.Value is { } itemprop)
         {
             signals |= itemprop.Equals("articleBody", StringComparison.OrdinalIgnoreCase) ? ClassSignal.ArticleBody
                 : itemprop.Equals("headline", StringComparison.OrdinalIgnoreCase) ? ClassSignal.ItempropHeadline
@@ -51,7 +51,7 @@ internal static class NodeTraits
                 : ClassSignal.None;
         }
 
-        if (node.GetAttributeValue("rel", null) is { } rel && HasToken(rel, "author"))
+        if (attributes.Rel?.Value is { } rel && HasToken(rel, "author"))
         {
             signals |= ClassSignal.RelAuthor;
         }
@@ -109,4 +109,53 @@ internal static class NodeTraits
 
     public static bool IsJumpBreakComment(HtmlNode node) =>
         node.NodeType == HtmlNodeType.Comment && node.InnerHtml.AsSpan().Trim("<!->").Trim().StartsWith("more", StringComparison.OrdinalIgnoreCase);
+}
+
+/// <summary>
+/// The attributes an element's verdict reads, found in one pass over its attribute list: HtmlAgilityPack's lookup by name
+/// hashes the name on every call, and the verdict asks about seven names. A repeated attribute counts as its last copy, as
+/// that lookup returns it.
+/// </summary>
+internal struct ElementAttributes
+{
+    public HtmlAttribute? Class, Id, Hidden, AriaHidden, Style, Itemprop, Rel;
+
+    /// <summary>Any attribute besides class and id that the verdict reads.</summary>
+    public readonly bool HasOthers => Hidden is not null || AriaHidden is not null || Style is not null || Itemprop is not null || Rel is not null;
+
+    public static ElementAttributes Of(HtmlAttributeCollection attributes)
+    {
+        var found = default(ElementAttributes);
+        for (var i = 0; i < attributes.Count; i++)
+        {
+            var attribute = attributes[i];
+            var name = attribute.OriginalName ?? attribute.Name;
+            switch (name.Length)
+            {
+                case 2 when name.Equals("id", StringComparison.OrdinalIgnoreCase):
+                    found.Id = attribute;
+                    break;
+                case 3 when name.Equals("rel", StringComparison.OrdinalIgnoreCase):
+                    found.Rel = attribute;
+                    break;
+                case 5 when name.Equals("class", StringComparison.OrdinalIgnoreCase):
+                    found.Class = attribute;
+                    break;
+                case 5 when name.Equals("style", StringComparison.OrdinalIgnoreCase):
+                    found.Style = attribute;
+                    break;
+                case 6 when name.Equals("hidden", StringComparison.OrdinalIgnoreCase):
+                    found.Hidden = attribute;
+                    break;
+                case 8 when name.Equals("itemprop", StringComparison.OrdinalIgnoreCase):
+                    found.Itemprop = attribute;
+                    break;
+                case 11 when name.Equals("aria-hidden", StringComparison.OrdinalIgnoreCase):
+                    found.AriaHidden = attribute;
+                    break;
+            }
+        }
+
+        return found;
+    }
 }

@@ -21,7 +21,7 @@ internal static class SearchApi
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Full-text search over reviews")
-            .WithDescription("PostgreSQL full-text search (web search syntax: words, \"phrases\", -excluded) over the blocks the reader's `spoilers` tolerance shows. Hidden blocks neither match nor appear in snippets; each hit's snippet comes from its best visible block. Best match first; paged like `ListWorks` (a cursor only continues the same `q` and `spoilers`).");
+            .WithDescription("PostgreSQL full-text search (web search syntax: words, \"phrases\", -excluded) over the blocks the reader's `spoilers` tolerance shows. Hidden blocks neither match nor appear in snippets; each hit's snippet comes from its first visible block holding every searched word (its first visible block when none does). Best match first (a word found in more than 1,000 reviews is ranked among the first 1,000 matches read); paged like `ListWorks` (a cursor only continues the same `q` and `spoilers`).");
         return app;
     }
 

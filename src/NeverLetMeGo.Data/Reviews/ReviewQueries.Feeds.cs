@@ -28,11 +28,7 @@ public sealed partial class ReviewQueries
     /// </summary>
     public async Task<WorkFeedRows?> GetWorkFeedAsync(long workId, int limit, CancellationToken ct)
     {
-        const string sql = $"""
-            select {WorkQueries.Columns}
-            from {WorkQueries.From}
-            where w.id = @workId;
-
+        const string sql = WorkQueries.ByIdStatement + $"""
             select {FeedColumns}
             from reviews r
             join sites s on s.id = r.site_id
@@ -43,7 +39,7 @@ public sealed partial class ReviewQueries
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
         await using var connection = await db.OpenConnectionAsync(ct);
         await using var rows = await BufferedRows.QueryAsync(connection, new CommandDefinition(sql, new { workId, limit }, cancellationToken: ct));
-        var works = await rows.ReadAsync(r => new WorkRow(r.GetInt64(0), r.GetString(1), r.GetInt32(2), r.GetFieldValue<DateTimeOffset>(3)));
+        var works = await rows.ReadAsync(WorkQueries.ReadRow);
         var entries = await rows.ReadAsync(ReadFeedEntry);
         return works.Count == 0 ? null : new WorkFeedRows(works[0], entries);
     }

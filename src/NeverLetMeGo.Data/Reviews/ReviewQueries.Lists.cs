@@ -40,16 +40,10 @@ public sealed partial class ReviewQueries
     /// </summary>
     public async Task<WorkReviewsPage?> GetWorkPageAsync(long workId, ReviewListQuery query, CancellationToken ct)
     {
-        const string work = $"""
-            select {WorkQueries.Columns}
-            from {WorkQueries.From}
-            where w.id = @workId;
-
-            """;
         var (sql, args) = WorkListStatement(workId, query);
         await using var connection = await db.OpenConnectionAsync(ct);
-        await using var rows = await BufferedRows.QueryAsync(connection, new CommandDefinition(work + sql, args, cancellationToken: ct));
-        var works = await rows.ReadAsync(r => new WorkRow(r.GetInt64(0), r.GetString(1), r.GetInt32(2), r.GetFieldValue<DateTimeOffset>(3)));
+        await using var rows = await BufferedRows.QueryAsync(connection, new CommandDefinition(WorkQueries.ByIdStatement + sql, args, cancellationToken: ct));
+        var works = await rows.ReadAsync(WorkQueries.ReadRow);
         var reviews = await rows.ReadAsync(r => ReviewColumns.ReadSummary(r));
         return works.Count == 0 ? null : new WorkReviewsPage(works[0], reviews);
     }

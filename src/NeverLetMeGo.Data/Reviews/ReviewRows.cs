@@ -74,10 +74,10 @@ public enum ReviewSort
     Rating,
 }
 
-/// <summary>One page of a work's reviews: order, position and filters.</summary>
 /// <summary>A work and one page of its reviews, read in one round trip.</summary>
 public sealed record WorkReviewsPage(Works.WorkRow Work, IReadOnlyList<ReviewSummaryRow> Reviews);
 
+/// <summary>One page of a work's reviews: order, position and filters.</summary>
 public sealed record ReviewListQuery
 {
     public required int Limit { get; init; }

@@ -7,11 +7,25 @@ public sealed partial class WorkQueries(NpgsqlDataSource db)
 {
     // The review count comes from the trigger-kept counters (rated + unrated), not count(*): counting a work with
     // 50,000 reviews cost 27-103 ms on every work endpoint (bench/README.md, Performance).
-    internal const string Columns = """
+    private const string Columns = """
         w.id, w.title, coalesce(s.rated + s.unrated, 0)::int as review_count, w.created_at
         """;
 
-    internal const string From = "works w left join work_rating_stats s on s.work_id = w.id";
+    private const string From = "works w left join work_rating_stats s on s.work_id = w.id";
+
+    /// <summary>
+    /// The work @workId as the first statement of a batch: a work's list page and its feed read it in the same round trip
+    /// as their reviews (<see cref="ReadRow"/> reads its row).
+    /// </summary>
+    internal const string ByIdStatement = $"""
+        select {Columns}
+        from {From}
+        where w.id = @workId;
+
+        """;
+
+    internal static WorkRow ReadRow(System.Data.Common.DbDataReader r) =>
+        new(r.GetInt64(0), r.GetString(1), r.GetInt32(2), r.GetFieldValue<DateTimeOffset>(3));
 
     /// <summary>Works with at least one review by title, up to limit, strictly after the given id in (title, id) order.</summary>
     public async Task<IReadOnlyList<WorkRow>> ListAsync(int limit, long? afterId, CancellationToken ct)

@@ -26,8 +26,14 @@ internal sealed class BlockEmitter(ClassHintCache hints, IReadOnlyDictionary<Htm
     /// <summary>Keeps everything that renders: the last resort of the fallback, when every block looked like clutter.</summary>
     public bool KeepClutter { get; init; }
 
+    /// <summary>The blocks of <paramref name="roots"/>; each call starts afresh, so one emitter serves many comments in turn.</summary>
     public ExtractedText Emit(IEnumerable<HtmlNode> roots)
     {
+        _blocks.Clear();
+        _allLink.Clear();
+        _buffer.Take();
+        _bufferMarked = false;
+        _jumpBreak = null;
         foreach (var root in roots)
         {
             var verdict = NodeTraits.Verdict(root, hints);

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 using HtmlAgilityPack;
 
@@ -277,19 +278,22 @@ internal sealed class ClassHintCache
 
     public ClassVerdict Get(HtmlNode node)
     {
-        if (!_nodes.TryGetValue(node, out var verdict))
+        // One hash lookup whether the element is new (the first walk asks about every element once) or known.
+        ref var verdict = ref CollectionsMarshal.GetValueRefOrAddDefault(_nodes, node, out var known);
+        if (!known)
         {
             // The attribute values are read in place from the page's text: a value read through HtmlAttribute.Value is
             // a new string per element, and the class attribute only needs one when this page has not seen it before.
+            // Nothing below touches _nodes, so the reference into it stays valid.
             var attributes = ElementAttributes.Of(node.Attributes);
             var text = node.OwnerDocument.Text.AsSpan();
-            verdict = Get(ValueOf(attributes.Class, text), ValueOf(attributes.Id, text));
+            var judged = Get(ValueOf(attributes.Class, text), ValueOf(attributes.Id, text));
             if (attributes.HasOthers)
             {
-                verdict = verdict with { Signals = verdict.Signals | NodeTraits.AttributeSignals(attributes) };
+                judged = judged with { Signals = judged.Signals | NodeTraits.AttributeSignals(attributes) };
             }
 
-            _nodes[node] = verdict;
+            verdict = judged;
         }
 
         return verdict;

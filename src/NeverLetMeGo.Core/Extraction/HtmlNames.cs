@@ -27,15 +27,4 @@ internal static class HtmlNames
 
     public static bool IsHeading(string name) =>
         name.Length == 2 && name[0] == 'h' && name[1] >= '1' && name[1] <= '6';
-
-    /// <summary>Elements that close implicitly when a sibling of the same name opens; they add no nesting.</summary>
-    public static readonly FrozenSet<string> SelfClosingSiblings = FrozenSet.ToFrozenSet(
-        ["p", "li", "dt", "dd", "tr", "td", "th", "option", "a", "table"], StringComparer.Ordinal);
-
-    /// <summary>Void elements: never have children.</summary>
-    public static readonly FrozenSet<string> Void = FrozenSet.ToFrozenSet(
-    [
-        "area", "base", "br", "col", "embed", "hr", "img", "input", "keygen", "link", "meta", "param", "source",
-        "track", "wbr", "basefont", "frame", "isindex",
-    ], StringComparer.Ordinal);
 }

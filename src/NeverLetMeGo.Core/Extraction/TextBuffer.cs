@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using HtmlAgilityPack;
 
@@ -50,7 +51,7 @@ internal sealed class TextBuffer
         || (c >= '\u2000' && c <= '\u200A');
 
     // Zero-width characters and soft hyphens render as nothing; keeping them would split words for search and hashing.
-    private static bool IsInvisible(char c) => c is '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF' or '\u00AD';
+    internal static bool IsInvisible(char c) => c is '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF' or '\u00AD';
 
     /// <summary>Collapses whitespace in an already decoded string (attribute values, meta content).</summary>
     public static string Normalize(string? text)
@@ -65,28 +66,40 @@ internal sealed class TextBuffer
         return buffer.Take();
     }
 
+    // Every character AppendDecoded must look at one by one: whitespace (IsSpace) and invisible characters (IsInvisible).
+    internal static readonly SearchValues<char> Special = SearchValues.Create(
+        " \t\n\r\f\v\u00A0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u2028\u2029\u202F\u205F\u3000"
+        + "\u200B\u200C\u200D\u2060\uFEFF\u00AD");
+
+    // Text is copied a word at a time: the characters between two special ones go in as one span, not one by one.
     private void AppendDecoded(ReadOnlySpan<char> text)
     {
-        foreach (var c in text)
+        while (!text.IsEmpty)
         {
-            if (IsInvisible(c))
+            var special = text.IndexOfAny(Special);
+            var run = special < 0 ? text : text[..special];
+            if (!run.IsEmpty)
             {
-                continue;
+                if (_pendingSpace)
+                {
+                    _text.Append(' ');
+                    _pendingSpace = false;
+                }
+
+                _text.Append(run);
             }
 
-            if (IsSpace(c))
+            if (special < 0)
+            {
+                return;
+            }
+
+            if (!IsInvisible(text[special]))
             {
                 _pendingSpace = _text.Length > 0;
-                continue;
             }
 
-            if (_pendingSpace)
-            {
-                _text.Append(' ');
-                _pendingSpace = false;
-            }
-
-            _text.Append(c);
+            text = text[(special + 1)..];
         }
     }
 }

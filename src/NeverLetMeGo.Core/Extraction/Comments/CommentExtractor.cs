@@ -7,13 +7,38 @@ namespace NeverLetMeGo.Core.Extraction.Comments;
 /// Finds comment threads (WordPress, WordPress.com, Blogger, Disqus static markup, generic "comments" containers), reads
 /// each comment's author, time and text, and links replies to their parents through the nesting of the markup.
 /// </summary>
-internal sealed class CommentExtractor(ClassHintCache hints)
+internal sealed class CommentExtractor
 {
+    private readonly ClassHintCache _hints;
     private readonly List<Item> _items = [];
     private readonly HashSet<HtmlNode> _itemNodes = new(NodeIdentity.Instance);
     private readonly List<HtmlNode> _areas = [];
     private readonly List<HtmlNode> _headings = [];
     private readonly HashSet<HtmlNode> _headingsTaken = new(NodeIdentity.Instance);
+
+    // One of each per page rather than per comment: a page can hold hundreds of comments.
+    private readonly Func<HtmlNode, bool> _isNestedItem;
+    private readonly BlockEmitter _bodyEmitter;
+    private readonly BlockEmitter _itemEmitter;
+    private readonly List<HtmlNode> _scope = [];
+    private readonly List<HtmlNode> _dates = [];
+    private readonly Stack<HtmlNode> _stack = new();
+
+    public CommentExtractor(ClassHintCache hints)
+    {
+        _hints = hints;
+        _isNestedItem = IsNestedItem;
+        _bodyEmitter = new BlockEmitter(hints) { CommentMode = true, Skip = _isNestedItem };
+        _itemEmitter = new BlockEmitter(hints)
+        {
+            CommentMode = true,
+            Skip = node =>
+            {
+                var verdict = NodeTraits.Verdict(node, hints);
+                return IsNestedItem(node) || CommentMarkup.IsChrome(node, verdict) || (CommentMarkup.IsReplyContainer(node, verdict) && ContainsItem(node));
+            },
+        };
+    }
 
     /// <summary>Thread containers (or stray comment items) that hold the comments found; the caller removes them from the article.</summary>
     public List<HtmlNode> Containers { get; } = [];
@@ -61,9 +86,9 @@ internal sealed class CommentExtractor(ClassHintCache hints)
             var found = _items.Any(i => i.Area == heading);
             if (!found)
             {
-                foreach (var (nodes, author, date) in HeadedThread.Split(run, hints))
+                foreach (var (nodes, author, date) in HeadedThread.Split(run, _hints))
                 {
-                    var text = new BlockEmitter(hints) { CommentMode = true }.Emit(nodes);
+                    var text = new BlockEmitter(_hints) { CommentMode = true }.Emit(nodes);
                     if (text.Blocks.Count > 0)
                     {
                         comments.Add(new RawComment(UniqueId($"c{comments.Count + 1}", ids), null, author, date, text));
@@ -95,7 +120,7 @@ internal sealed class CommentExtractor(ClassHintCache hints)
             var child = children[i];
             if (child.NodeType == HtmlNodeType.Element && !HtmlNames.Dropped.Contains(child.Name))
             {
-                Scan(child, Enter(child, NodeTraits.Verdict(child, hints), state, ref level), depth + 1);
+                Scan(child, Enter(child, NodeTraits.Verdict(child, _hints), state, ref level), depth + 1);
             }
         }
     }
@@ -125,7 +150,7 @@ internal sealed class CommentExtractor(ClassHintCache hints)
         var childDisqus = state.Disqus || verdict.Has(ClassSignal.DisqusThread);
         if (childArea is null && HtmlNames.IsHeading(child.Name))
         {
-            if (HeadedThread.IsThreadHeading(child, verdict, hints))
+            if (HeadedThread.IsThreadHeading(child, verdict, _hints))
             {
                 // Movable Type: <h2 id="comments">Comments</h2> followed by the comments as its siblings.
                 childArea = level.HeadingArea = child;
@@ -172,9 +197,12 @@ internal sealed class CommentExtractor(ClassHintCache hints)
     }
 
     /// <summary>The nodes that hold one comment: the item itself, or for Blogger's classic &lt;dt&gt; the dd elements after it.</summary>
-    private static List<HtmlNode> Scope(HtmlNode item)
+    private static List<HtmlNode> Scope(HtmlNode item) => Scope(item, []);
+
+    private static List<HtmlNode> Scope(HtmlNode item, List<HtmlNode> scope)
     {
-        var scope = new List<HtmlNode> { item };
+        scope.Clear();
+        scope.Add(item);
         if (item.Name != "dt")
         {
             return scope;
@@ -197,19 +225,30 @@ internal sealed class CommentExtractor(ClassHintCache hints)
     private RawComment? Read(Item item)
     {
         HtmlNode? body = null, strongAuthor = null, weakAuthor = null;
-        var dates = new List<HtmlNode>(2);
-        foreach (var part in Scope(item.Node))
+        _dates.Clear();
+        foreach (var part in Scope(item.Node, _scope))
         {
-            foreach (var node in HtmlText.Elements(part, IsNestedItem))
+            // Elements in document order, not entering the scripts and styles nor the replies (HtmlText.Elements, without
+            // an iterator and a stack per comment).
+            _stack.Clear();
+            PushChildren(part);
+            while (_stack.TryPop(out var node))
             {
-                var verdict = NodeTraits.Verdict(node, hints);
+                if (node.NodeType != HtmlNodeType.Element || HtmlNames.Dropped.Contains(node.Name) || IsNestedItem(node))
+                {
+                    continue;
+                }
+
+                var verdict = NodeTraits.Verdict(node, _hints);
                 body ??= CommentMarkup.IsBody(node, verdict) ? node : null;
                 strongAuthor ??= CommentMarkup.IsAuthor(node, verdict, strong: true) ? node : null;
                 weakAuthor ??= CommentMarkup.IsAuthor(node, verdict, strong: false) ? node : null;
                 if (CommentMarkup.IsDate(node, verdict))
                 {
-                    dates.Add(node);
+                    _dates.Add(node);
                 }
+
+                PushChildren(node);
             }
         }
 
@@ -228,28 +267,21 @@ internal sealed class CommentExtractor(ClassHintCache hints)
             parent = parent.Parent;
         }
 
-        return new RawComment(item.FinalId, parent?.FinalId, name, ReadDate(dates), text);
+        return new RawComment(item.FinalId, parent?.FinalId, name, ReadDate(_dates), text);
     }
 
-    private ExtractedText ReadText(HtmlNode item, HtmlNode? body)
+    private void PushChildren(HtmlNode node)
     {
-        if (body is not null)
+        var children = node.ChildNodes;
+        for (var i = children.Count - 1; i >= 0; i--)
         {
-            return new BlockEmitter(hints) { CommentMode = true, Skip = IsNestedItem }.Emit([body]);
+            _stack.Push(children[i]);
         }
-
-        var roots = item.Name == "dt" ? Scope(item).Skip(1) : [item];
-        var emitter = new BlockEmitter(hints)
-        {
-            CommentMode = true,
-            Skip = node =>
-            {
-                var verdict = NodeTraits.Verdict(node, hints);
-                return IsNestedItem(node) || CommentMarkup.IsChrome(node, verdict) || (CommentMarkup.IsReplyContainer(node, verdict) && ContainsItem(node));
-            },
-        };
-        return emitter.Emit(roots);
     }
+
+    private ExtractedText ReadText(HtmlNode item, HtmlNode? body) =>
+        body is not null ? _bodyEmitter.Emit([body])
+        : _itemEmitter.Emit(item.Name == "dt" ? Scope(item, []).Skip(1) : [item]);
 
     private bool ContainsItem(HtmlNode node) => HtmlText.Elements(node).Any(_itemNodes.Contains);
 
@@ -275,10 +307,10 @@ internal sealed class CommentExtractor(ClassHintCache hints)
     }
 
     // A thread container never swallows the article: refuse one that holds an article body outside its comments.
-    private bool HoldsArticle(HtmlNode area) => HtmlText.Elements(area, IsNestedItem).Any(IsArticleContainer);
+    private bool HoldsArticle(HtmlNode area) => HtmlText.Elements(area, _isNestedItem).Any(IsArticleContainer);
 
     private bool IsArticleContainer(HtmlNode node) =>
-        node.Name == "article" || NodeTraits.Verdict(node, hints).Has(ClassSignal.ContentHint | ClassSignal.ArticleBody);
+        node.Name == "article" || NodeTraits.Verdict(node, _hints).Has(ClassSignal.ContentHint | ClassSignal.ArticleBody);
 
     private static string UniqueId(string id, HashSet<string> ids)
     {

@@ -20,6 +20,26 @@ public sealed class WarningPatternTests
     [InlineData("You have been warned.")]
     [InlineData("Warning: spoilers")]
     [InlineData("Beware of spoilers in the second half.")]
+    // As review sites and blogs put it: a warning need not say "spoiler alert", or say "spoiler" at all.
+    [InlineData("Warning: spoilers for the ending follow.")]
+    [InlineData("Spoilers for the entire season below.")]
+    [InlineData("(Spoilers for the whole trilogy.)")]
+    [InlineData("Spoilers for Dune: Part Two.")]
+    [InlineData("Spoilers through episode 5.")]
+    [InlineData("Spoilers to follow.")]
+    [InlineData("Spoilers abound.")]
+    [InlineData("Caution: spoilers.")]
+    [InlineData("Obviously, spoilers.")]
+    [InlineData("Here be spoilers.")]
+    [InlineData("This post is full of spoilers, so consider yourself warned.")]
+    [InlineData("A spoiler-y discussion follows.")]
+    [InlineData("Warning: this review reveals the ending.")]
+    [InlineData("The rest of this review discusses the ending in detail.")]
+    [InlineData("I’m going to spoil the ending now.")]
+    [InlineData("Major plot details are discussed below.")]
+    [InlineData("Stop here if you want to go in blind.")]
+    [InlineData("Skip the next two paragraphs if you don't want to know how it ends.")]
+    [InlineData("If you have not seen the film yet, bookmark this and come back later.")]
     public void Author_warnings_are_recognised(string text)
     {
         Assert.NotNull(WarningPatterns.Classify(text));
@@ -35,6 +55,12 @@ public sealed class WarningPatternTests
     [InlineData("The film is beautifully shot and quietly devastating.")]
     [InlineData("Don't read this book on a train; you will cry.")]
     [InlineData("Spoiler-free from here on.")]
+    [InlineData("I hate spoilers, and the trailer spoils the best twist.")]
+    [InlineData("Spoilers are everywhere online these days.")]
+    [InlineData("Spoilers for this film have been all over the internet.")]
+    [InlineData("The final scene reveals the twist beautifully.")]
+    [InlineData("The marketing gave away the ending, which is a shame.")]
+    [InlineData("I won't spoil the ending.")]
     public void Mentions_of_spoilers_and_spoiler_free_statements_are_not_warnings(string text)
     {
         Assert.Null(WarningPatterns.Classify(text));

@@ -71,17 +71,31 @@ internal sealed class SpoilerTagger(IReadOnlyList<ISpoilerSignal> signals)
 
             var spans = context.SentencesOf(i);
             var sentences = new SentenceSpan[spans.Count];
+            var warnings = new bool[spans.Count];
+            var told = SpoilerLevel.None;
             for (var s = 0; s < spans.Count; s++)
             {
-                // A sentence that is itself the author's warning ("if you haven't seen it yet, stop here") or the end of one is never hidden.
-                var warning = tag.Warning || IsWarning(source.Text, spans[s]);
-                var level = warning ? SpoilerLevel.None : (SpoilerLevel)Math.Max((int)whole, (int)context.SentenceLevel(i, s));
+                // A sentence that is itself the author's warning ("if you haven't seen it yet, stop here") or the end of one
+                // is never hidden, unless it names an operator's spoiler term (the only signal that raises a warning sentence).
+                // A warning protects only its own words: what a warning block says beside them is read like any sentence.
+                var own = context.SentenceLevel(i, s);
+                warnings[s] = IsWarning(source.Text, spans[s]) && own == SpoilerLevel.None;
+                var level = warnings[s] ? SpoilerLevel.None : tag.Warning ? own : (SpoilerLevel)Math.Max((int)whole, (int)own);
+                if (tag.Warning && level > told)
+                    told = level;
+                sentences[s] = new SentenceSpan(spans[s].Start, spans[s].End, level);
+            }
+
+            if (told > SpoilerLevel.None)
+                tag = Told(votes, told);
+            for (var s = 0; s < spans.Count; s++)
+            {
                 // A paragraph that gives story away is read like a region the author warned about: its other sentences
                 // show only where the model is confident they reveal nothing, since a reveal spreads over the sentences
                 // around it ("...where they go to look for Ruth's original").
-                if (!warning && level == SpoilerLevel.None && tag.Level > SpoilerLevel.None && (context.ChanceOf(i, s) ?? 0) >= ScoreBlend.ShownBesideAReveal)
-                    level = SpoilerLevel.Premise;
-                sentences[s] = new SentenceSpan(spans[s].Start, spans[s].End, level);
+                if (!warnings[s] && sentences[s].Level == SpoilerLevel.None && tag.Level > SpoilerLevel.None
+                    && (context.ChanceOf(i, s) ?? 0) >= ScoreBlend.ShownBesideAReveal)
+                    sentences[s] = sentences[s] with { Level = SpoilerLevel.Premise };
             }
 
             blocks[i] = new Block(i, source.Kind, source.Text, tag) { Sentences = sentences };
@@ -125,6 +139,22 @@ internal sealed class SpoilerTagger(IReadOnlyList<ISpoilerSignal> signals)
         }
 
         return new SpoilerTag(level, false, score, Reasons(votes, v => v.Level > SpoilerLevel.None));
+    }
+
+    /// <summary>
+    /// A warning block that also tells (a sentence beside the warning gives story away) is hidden at what it tells: the
+    /// content's reasons first, then the warning's, which a retag reads to carry the warned region on.
+    /// </summary>
+    private static SpoilerTag Told(IReadOnlyList<SpoilerVote> votes, SpoilerLevel level)
+    {
+        var score = 0.0;
+        foreach (var vote in votes)
+        {
+            if (vote.Level == level && vote.Score > score)
+                score = vote.Score;
+        }
+
+        return new SpoilerTag(level, false, score, [.. Reasons(votes, v => v.Level > SpoilerLevel.None), .. Reasons(votes, v => v.Warning)]);
     }
 
     // Distinct reasons in vote order; a block rarely has more than three votes, so a linear scan beats a set.

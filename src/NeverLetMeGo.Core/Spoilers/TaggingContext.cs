@@ -60,8 +60,11 @@ internal sealed class TaggingContext
 
     public IReadOnlyList<SpoilerVote> VotesFor(int index) => _votes[index] ?? (IReadOnlyList<SpoilerVote>)[];
 
-    /// <summary>The block's sentences, split once and shared by every signal.</summary>
-    public IReadOnlyList<TextSpan> SentencesOf(int index) => _sentences[index] ??= SentenceSplitter.Split(Blocks[index].Text);
+    /// <summary>The block's sentences, split once and shared by every signal; a warning's payload is a sentence of its own.</summary>
+    public IReadOnlyList<TextSpan> SentencesOf(int index) => _sentences[index] ??= Split(Blocks[index].Text);
+
+    /// <summary>How the tagger splits a block's text into the sentences it reads (also what the page's encoding batch reads).</summary>
+    public static IReadOnlyList<TextSpan> Split(string text) => WarningSentences.Split(text, SentenceSplitter.Split(text));
 
     /// <summary>Raises one sentence's level (signals that read sentences, not whole blocks).</summary>
     public void RaiseSentence(int block, int sentence, SpoilerLevel level)

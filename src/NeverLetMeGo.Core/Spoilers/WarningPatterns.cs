@@ -3,8 +3,12 @@ using System.Text.RegularExpressions;
 
 namespace NeverLetMeGo.Core.Spoilers;
 
-/// <summary>An author's spoiler warning. <see cref="PremiseOnly"/>: it only warns about the premise; <see cref="NamesBreak"/>: it points past a read-more break.</summary>
-internal sealed record WarningMatch(bool PremiseOnly, bool NamesBreak);
+/// <summary>
+/// An author's spoiler warning. <see cref="PremiseOnly"/>: it only warns about the premise; <see cref="NamesBreak"/>: it
+/// points past a read-more break; <see cref="Start"/> and <see cref="End"/>: where the warning's words are in the text, so
+/// what the sentence says beside them can be read on its own (<see cref="WarningSentences"/>).
+/// </summary>
+internal sealed record WarningMatch(bool PremiseOnly, bool NamesBreak, int Start = 0, int End = 0);
 
 /// <summary>
 /// Recognises authors' spoiler warnings ("Spoiler alert!", "spoilers ahead", "contains major spoilers", "there are spoilers
@@ -20,14 +24,29 @@ internal static partial class WarningPatterns
             return null;
         }
 
+        // Normalize replaces characters one for one, so positions in it are positions in the text.
         var t = Normalize(text);
-        if (SpoilerFree().IsMatch(t) || !Warning().IsMatch(t))
+        if (SpoilerFree().IsMatch(t))
         {
             return null;
         }
 
+        var match = Warning().Match(t);
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        // The warning's words run to the end of its last phrase: "there are spoilers | after the break" is one warning.
+        var end = match.Index + match.Length;
+        for (var next = match.NextMatch(); next.Success; next = next.NextMatch())
+            end = next.Index + next.Length;
+        var afterBreak = AfterBreak().Match(t);
+        for (var next = afterBreak; next.Success; next = next.NextMatch())
+            end = Math.Max(end, next.Index + next.Length);
+
         var premiseOnly = Premise().IsMatch(t) && !BeyondPremise().IsMatch(t);
-        return new WarningMatch(premiseOnly, AfterBreak().IsMatch(t));
+        return new WarningMatch(premiseOnly, afterBreak.Success, match.Index, end);
     }
 
     /// <summary>Cheap first test: false means the text is neither a warning nor a spoiler-free statement.</summary>
@@ -43,14 +62,16 @@ internal static partial class WarningPatterns
     public static bool IsEndMarker(string text) =>
         text.AsSpan().ContainsAny(Spoil) && EndMarker().IsMatch(Normalize(text));
 
-    private static readonly SearchValues<string> Keywords = SearchValues.Create(["spoil", "read", "warned", "risk", "haven", "have not"], StringComparison.OrdinalIgnoreCase);
+    private static readonly SearchValues<string> Keywords = SearchValues.Create(
+        ["spoil", "read", "warned", "risk", "haven", "have not", "ending", "twist", "finale", "climax", "what happens", "how it ends", "plot detail", "blind", "want to know", "whole plot", "entire plot", "full plot", "whole story", "entire story"],
+        StringComparison.OrdinalIgnoreCase);
     private static readonly SearchValues<string> Spoil = SearchValues.Create(["spoil"], StringComparison.OrdinalIgnoreCase);
 
     // Curly apostrophes and dashes vary by blog engine; the patterns are written with plain ones.
     private static string Normalize(string text) =>
         text.Replace('\u2019', '\'').Replace('\u2018', '\'').Replace('\u2013', '-').Replace('\u2014', '-');
 
-    [GeneratedRegex(@"spoil|read\s+(?:on|further|ahead|any\s+further)|been\s+warned|own\s+risk|stop\s+reading|\bif\s+you\s+(?:haven'?t|have\s+not)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"spoil|read\s+(?:on|further|ahead|any\s+further)|been\s+warned|own\s+risk|stop\s+reading|\bif\s+you\s+(?:haven'?t|have\s+not|don'?t\s+want|do\s+not\s+want)\b|\b(?:discuss|reveal|giv|talk|go|describ)\w*\s+(?:\w+\s+){0,3}(?:ending|twist|finale|climax|what\s+happens|how\s+it\s+ends|(?:whole|entire|full)\s+(?:plot|story))|plot\s+details|in\s+blind", RegexOptions.IgnoreCase)]
     private static partial Regex MayWarn();
 
     [GeneratedRegex(
@@ -68,7 +89,21 @@ internal static partial class WarningPatterns
         + @"|^\W*(?:warning\W+)?spoilers?\b\W*(?:ahead|below)?\W*$"
         + @"|\bspoiler[-\s](?:filled|heavy|laden|ridden|territory|zone)"
         + @"|\bbeware(?:\s+of)?\s+(?:\w+\s+)?spoilers"
-        + @"|\bif\s+you\s+(?:haven'?t|have\s+not)\s+(?:yet\s+|already\s+)?(?:seen|watched|read|finished|played)\b[^.!?]{0,80}?\b(?:stop|first|look\s+away|skip|turn\s+back|beware|go\s+(?:and\s+)?(?:see|watch|read))\b",
+        + @"|\bif\s+you\s+(?:haven'?t|have\s+not)\s+(?:yet\s+|already\s+)?(?:seen|watched|read|finished|played)\b[^.!?]{0,80}?\b(?:stop|first|look\s+away|skip|turn\s+back|beware|go\s+(?:and\s+)?(?:see|watch|read)|come\s+back|bookmark|leave\s+now|click\s+away)\b"
+        // "Spoilers for the ending follow", "spoilers for the whole season below", "spoilers to follow", "spoilers abound".
+        + @"|\bspoilers\s+(?:for|about|of|on)\s+[^.!?]{1,60}?\s(?:ahead|below|follow|to\s+follow|after\s+the\s+(?:break|jump|fold|cut))\b"
+        + @"|\bspoilers\s+(?:to\s+follow|abound|aplenty|through\s+(?:episode|chapter|season|book|issue|part|the)\b|up\s+to\s+(?:episode|chapter|season|book|issue|part|the)\b)"
+        + @"|\b(?:full\s+of|lots\s+of|plenty\s+of)\s+spoilers\b|\bhere\s+be\s+spoilers\b|\bspoiler-?y\b"
+        // A heading or a short line that only names what it spoils: "Spoilers for Dune: Part Two.", "Caution: spoilers."
+        + @"|^\W*(?:(?:warning|caution|note|heads\s+up|fair\s+warning|obviously|naturally)\W+)?spoilers\s+(?:for|through|up\s+to)\s+(?![^.!?]*\b(?:is|are|was|were|be|been|has|have|had|can|could|will|would|should|get|got|make|made)\b)[^.!?]{1,60}[.!?]?\W*$"
+        + @"|^\W*(?:warning|caution|note|heads\s+up|fair\s+warning|obviously|naturally|also|and|so)\W+spoilers?\W*$"
+        // The review says it will tell: "this review reveals the ending", "the rest of this post discusses the twist",
+        // "I'm going to spoil the ending", "major plot details are discussed below". The subject is the review or its author,
+        // so "the final scene reveals the twist" (the film's doing) is not a warning.
+        + @"|\b(?:this\s+(?:review|post|piece|article|section|essay|write-?up|analysis)|the\s+rest\s+of\s+(?:this|the|my)\s+(?:review|post|piece|article|essay)|what\s+follows|the\s+following|below\s+I|I'?ll|I\s+will|I'?m\s+going\s+to|I\s+am\s+going\s+to|we'?ll|we\s+will|(?:from\s+)?here\s+on,?\s+I)\b[^.!?]{0,40}?\b(?:discuss(?:es|ing)?|reveals?|revealing|gives?\s+away|giving\s+away|talks?\s+about|goes\s+into|go\s+into|describes?|spoil|spoils)\s+(?:\w+\s+){0,3}?(?:ending|twist|finale|climax|what\s+happens|how\s+it\s+ends|(?:whole|entire|full)\s+(?:plot|story))\b"
+        + @"|\bplot\s+details\s+(?:are\s+|will\s+be\s+)?(?:discussed|revealed|ahead|below|follow)"
+        + @"|\b(?:stop|skip|look\s+away|turn\s+back)\b[^.!?]{0,60}?\bif\s+you\s+(?:want\s+to\s+go\s+in\s+(?:blind|fresh|cold)|(?:don'?t|do\s+not)\s+want\s+to\s+know|(?:haven'?t|have\s+not)\s+(?:yet\s+)?(?:seen|watched|read|finished|played))"
+        + @"|\bif\s+you\s+(?:don'?t|do\s+not)\s+want\s+to\s+know\s+(?:how\s+it\s+ends|what\s+happens|the\s+ending|the\s+twist)",
         RegexOptions.IgnoreCase)]
     private static partial Regex Warning();
 

@@ -85,7 +85,7 @@ internal static class SpoilersCommand
     private static Command Score(CliContext context)
     {
         var input = new Option<string>("--in") { Description = "Sentences {\"id\", \"work_id\", \"text\"} (labels, if any, are never read).", Required = true };
-        var output = new Option<string>("--out") { Description = "Where to write {\"id\", \"score\", \"level\"} lines.", Required = true };
+        var output = new Option<string>("--out") { Description = "Where to write {\"id\", \"score\", \"spoiler\", \"own\", \"level\"} lines.", Required = true };
         var modelPath = ModelOption();
         var command = new Command("score", "Score sentences; lines sharing a work_id are that work's unlabelled context.") { input, output, modelPath };
         CliAction.Set(command, context, (parse, ct) =>
@@ -95,7 +95,7 @@ internal static class SpoilersCommand
             var scores = SpoilerScorer.Score(model, meaning, rows.Select(r => r.Sentence).ToArray());
             using var writer = new StreamWriter(parse.GetRequiredValue(output));
             foreach (var s in scores)
-                writer.WriteLine(JsonSerializer.Serialize(new { id = s.Id, score = Math.Round(s.Score, 6), spoiler = Math.Round(s.Spoiler, 6), level = s.Level.ToString().ToLowerInvariant() }));
+                writer.WriteLine(JsonSerializer.Serialize(new { id = s.Id, score = Math.Round(s.Score, 6), spoiler = Math.Round(s.Spoiler, 6), own = Math.Round(s.Own, 6), level = s.Level.ToString().ToLowerInvariant() }));
             context.Out.WriteLine($"scored {scores.Count} sentences");
             return Task.FromResult(ExitCodes.Ok);
         });

@@ -1,6 +1,5 @@
 using NeverLetMeGo.Core.Extraction;
 using NeverLetMeGo.Core.Spoilers.Scoring;
-using NeverLetMeGo.Core.Text;
 
 namespace NeverLetMeGo.Core.Spoilers.Embeddings;
 
@@ -36,7 +35,7 @@ internal static class PageEncoding
         var count = 0;
         foreach (var block in InlineSpoilerMarkup.Apply(text).Blocks)
         {
-            foreach (var span in SentenceSplitter.Split(block.Text))
+            foreach (var span in TaggingContext.Split(block.Text))
             {
                 if (count++ < budget)
                     sentences.Add(block.Text[span.Start..span.End]);

@@ -106,6 +106,17 @@ public sealed class SpoilerTaggerTests
     }
 
     [Fact]
+    public void Discord_spoiler_markup_is_removed_and_the_block_marked_but_a_logical_or_is_not_markup()
+    {
+        var blocks = Tag(Text(null, "About the ending: ||the factory is sold|| and nobody is happy.", "Write it as a || b in the query."));
+
+        Assert.Equal("About the ending: the factory is sold and nobody is happy.", blocks[0].Text);
+        Assert.Equal(SpoilerLevel.Major, blocks[0].Spoiler.Level);
+        Assert.Equal("Write it as a || b in the query.", blocks[1].Text);
+        Assert.NotEqual(1.0, blocks[1].Spoiler.Score);
+    }
+
+    [Fact]
     public void Text_inside_spoiler_markup_is_never_taken_for_a_warning()
     {
         var text = new ExtractedText([new SourceBlock(BlockKind.Paragraph, "Spoiler alert!", MarkedSpoiler: true), new SourceBlock(BlockKind.Paragraph, "Plain.")], null);

@@ -39,8 +39,10 @@ public sealed class SpoilersCommandTests : IDisposable
         Assert.True(result.ExitCode == 0, result.ToString());
         var lines = (await File.ReadAllLinesAsync(output)).Select(l => JsonDocument.Parse(l).RootElement).ToArray();
         Assert.Equal(["a", "7"], lines.Select(l => l.GetProperty("id").GetString()));
-        Assert.All(lines, l => Assert.Equal(["id", "score", "spoiler", "level"], l.EnumerateObject().Select(p => p.Name)));
+        Assert.All(lines, l => Assert.Equal(["id", "score", "spoiler", "own", "level"], l.EnumerateObject().Select(p => p.Name)));
         Assert.True(lines[1].GetProperty("spoiler").GetDouble() > lines[0].GetProperty("spoiler").GetDouble());
+        // Read alone, without its neighbour's lean: what the warned-region rule compares with its threshold.
+        Assert.True(lines[1].GetProperty("own").GetDouble() > lines[0].GetProperty("own").GetDouble());
         Assert.Equal("none", lines[0].GetProperty("level").GetString());
         Assert.Equal("major", lines[1].GetProperty("level").GetString());
     }

@@ -5,7 +5,8 @@ using NeverLetMeGo.Core.Extraction;
 namespace NeverLetMeGo.Core.Spoilers;
 
 /// <summary>
-/// Forum-style spoiler markup written into the text: [spoiler]…[/spoiler] (which may span blocks) and Reddit's &gt;!…!&lt;.
+/// Forum-style spoiler markup written into the text: [spoiler]…[/spoiler] (which may span blocks), Reddit's &gt;!…!&lt; and
+/// Discord's ||…|| (pasted into comments as it was typed).
 /// Blocks that contain it are marked as spoilers and the tags are removed from their text.
 /// </summary>
 internal static partial class InlineSpoilerMarkup
@@ -43,6 +44,12 @@ internal static partial class InlineSpoilerMarkup
                 content = Reddit().Replace(content, m => m.Groups["text"].Value);
             }
 
+            if (Discord().IsMatch(content))
+            {
+                marked = true;
+                content = Discord().Replace(content, m => m.Groups["text"].Value);
+            }
+
             content = TextBuffer.Normalize(content);
             if (content.Length == 0)
             {
@@ -60,7 +67,7 @@ internal static partial class InlineSpoilerMarkup
         return new ExtractedText(blocks, jumpBreak);
     }
 
-    private static readonly SearchValues<string> Openers = SearchValues.Create(["[spoiler", ">!"], StringComparison.OrdinalIgnoreCase);
+    private static readonly SearchValues<string> Openers = SearchValues.Create(["[spoiler", ">!", "||"], StringComparison.OrdinalIgnoreCase);
 
     private static bool HasMarkup(IReadOnlyList<SourceBlock> blocks)
     {
@@ -78,4 +85,8 @@ internal static partial class InlineSpoilerMarkup
 
     [GeneratedRegex(@">!(?<text>.+?)!<")]
     private static partial Regex Reddit();
+
+    // The bars touch the hidden words on both sides, so "a || b" (code, a logical or) is not markup.
+    [GeneratedRegex(@"\|\|(?<text>[^\s|](?:[^|]*[^\s|])?)\|\|")]
+    private static partial Regex Discord();
 }

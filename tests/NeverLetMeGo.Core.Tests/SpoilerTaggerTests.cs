@@ -36,6 +36,36 @@ public sealed class SpoilerTaggerTests
     }
 
     [Fact]
+    public void A_heading_that_promises_a_spoiler_free_part_closes_the_region_and_a_retag_keeps_it_closed()
+    {
+        var text = new ExtractedText([
+            new SourceBlock(BlockKind.Heading, "The ending (spoilers)"),
+            new SourceBlock(BlockKind.Paragraph, "The school closes."),
+            new SourceBlock(BlockKind.Heading, "Verdict (spoiler-free)"),
+            new SourceBlock(BlockKind.Paragraph, "The score is lovely."),
+        ], null);
+
+        var blocks = Tag(text);
+        var retagged = SpoilerRetagger.Retag(blocks, WorkKnowledge.None);
+
+        Assert.All(new[] { blocks, retagged }, b =>
+        {
+            Assert.Equal(SpoilerLevel.Major, b[1].Spoiler.Level);
+            Assert.Equal(SpoilerTag.Clean, b[2].Spoiler);
+            Assert.Equal(SpoilerTag.Clean, b[3].Spoiler);
+        });
+    }
+
+    [Fact]
+    public void A_spoiler_free_paragraph_inside_the_region_does_not_close_it()
+    {
+        // Only a heading scopes what follows; a sentence saying something is spoiler-free is about itself.
+        var blocks = Tag(Text(null, "Spoilers ahead.", "The school closes.", "I'll keep this bit spoiler-free.", "Tommy completes."));
+
+        Assert.Equal(SpoilerLevel.Major, blocks[3].Spoiler.Level);
+    }
+
+    [Fact]
     public void A_premise_warning_makes_a_premise_region()
     {
         var blocks = Tag(Text(null, "If you don't want to know the premise of the film, don't read on.", "The children are clones."));

@@ -3,9 +3,9 @@ using NeverLetMeGo.Core.Model;
 namespace NeverLetMeGo.Core.Spoilers;
 
 /// <summary>
-/// An author's spoiler warning opens a spoiler region that runs to the end of the text or to an end marker. The warning
-/// stays visible. A read-more break right after the warning (or named by it: "after the break") starts the region, so
-/// anything between the warning and the break stays readable.
+/// An author's spoiler warning opens a spoiler region that runs to the end of the text, to an end marker, or to a heading
+/// that promises a spoiler-free part. The warning stays visible. A read-more break right after the warning (or named by
+/// it: "after the break") starts the region, so anything between the warning and the break stays readable.
 /// </summary>
 internal sealed class AuthorWarningSignal : ISpoilerSignal
 {
@@ -23,7 +23,7 @@ internal sealed class AuthorWarningSignal : ISpoilerSignal
         for (var i = 0; i < context.Blocks.Count; i++)
         {
             var text = context.Blocks[i].Text;
-            if (region is not null && i >= regionStart && WarningPatterns.IsEndMarker(text))
+            if (region is not null && i >= regionStart && WarningPatterns.EndsRegion(context.Blocks[i].Kind, text))
             {
                 region = null;
                 continue;

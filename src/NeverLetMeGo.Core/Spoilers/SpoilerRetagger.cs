@@ -54,7 +54,7 @@ internal sealed class StoredRulesSignal(IReadOnlyList<Block> stored) : ISpoilerS
         for (var i = 0; i < stored.Count && i < context.Blocks.Count; i++)
         {
             var reasons = stored[i].Spoiler.Reasons;
-            if (region is not null && WarningPatterns.IsEndMarker(stored[i].Text))
+            if (region is not null && WarningPatterns.EndsRegion(stored[i].Kind, stored[i].Text))
                 region = null;
             var ruled = false;
             foreach (var reason in reasons)

@@ -59,6 +59,13 @@ internal static partial class WarningPatterns
     public static bool IsSpoilerFreeStatement(ReadOnlySpan<char> text) =>
         MightWarn(text) && SpoilerFree().IsMatch(Normalize(text.ToString()));
 
+    /// <summary>
+    /// The block closes a warned region: an end marker ("end of spoilers"), or a heading that promises what follows is
+    /// spoiler-free ("Verdict (spoiler-free)"), as reviews with a spoiler section before their verdict put it.
+    /// </summary>
+    public static bool EndsRegion(Model.BlockKind kind, string text) =>
+        IsEndMarker(text) || kind == Model.BlockKind.Heading && IsSpoilerFreeStatement(text);
+
     public static bool IsEndMarker(string text) =>
         text.AsSpan().ContainsAny(Spoil) && EndMarker().IsMatch(Normalize(text));
 

@@ -113,15 +113,23 @@ internal static partial class ClassHints
         return new ClassVerdict(signals, classes.Weight + id.Weight);
     }
 
+    // Made once: asked for per call, the lookup is checked against the dictionary's comparer every time.
+    private static readonly ConcurrentDictionary<string, ClassVerdict>.AlternateLookup<ReadOnlySpan<char>> ClassNameLookup =
+        ClassNames.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly ConcurrentDictionary<string, ClassVerdict>.AlternateLookup<ReadOnlySpan<char>> IdLookup =
+        Ids.GetAlternateLookup<ReadOnlySpan<char>>();
+
     private static ClassVerdict Memo(ConcurrentDictionary<string, ClassVerdict> memo, ReadOnlySpan<char> name, bool isId)
     {
         // "comment-48213" and "post-7731" are one name each to every rule here (the rules look at whether digits are
         // there and how many, up to four, never at their values), so digit runs are folded before the memo: ids
         // that are unique per element would otherwise each miss, run every regex and fill the memo.
-        Span<char> folded = stackalloc char[Math.Min(name.Length, 256)];
-        scoped var key = name.Length <= folded.Length && name.IndexOfAnyInRange('0', '9') >= 0 ? FoldDigits(name, folded) : name;
+        var fold = name.Length <= 256 && name.IndexOfAnyInRange('0', '9') >= 0;
+        Span<char> folded = fold ? stackalloc char[name.Length] : default;
+        scoped var key = fold ? FoldDigits(name, folded) : name;
 
-        var lookup = memo.GetAlternateLookup<ReadOnlySpan<char>>();
+        var lookup = isId ? IdLookup : ClassNameLookup;
         if (lookup.TryGetValue(key, out var verdict))
         {
             return verdict;

@@ -40,6 +40,28 @@ public sealed class ReviewDecisionsTests(PostgresDatabase database) : IClassFixt
     }
 
     [Fact]
+    public async Task A_saved_review_stores_what_each_tolerance_shows_and_a_correction_rewrites_it()
+    {
+        var saved = await store.SaveAsync(Spoiled(), "h1-views", Fetched, CancellationToken.None);
+
+        var none = (await queries.GetViewAsync(saved.ReviewId, SpoilerTolerance.None, CancellationToken.None))!.View!;
+        var all = (await queries.GetViewAsync(saved.ReviewId, SpoilerTolerance.All, CancellationToken.None))!.View!;
+        Assert.Equal(1, none.HiddenBlocks);
+        Assert.Equal(0, all.HiddenBlocks);
+        var noneText = System.Text.Encoding.UTF8.GetString(none.BlocksJson.Span);
+        Assert.DoesNotContain("Marigold", noneText, StringComparison.Ordinal);
+        Assert.Contains("Kathy remembers Hailsham", noneText, StringComparison.Ordinal);
+        Assert.Contains("Marigold", System.Text.Encoding.UTF8.GetString(all.BlocksJson.Span), StringComparison.Ordinal);
+
+        await new BlockCorrections(database.DataSource).SetAsync(saved.ReviewId, 0, 2, "an operator", CancellationToken.None);
+
+        var corrected = (await queries.GetViewAsync(saved.ReviewId, SpoilerTolerance.None, CancellationToken.None))!.View!;
+        Assert.Equal(2, corrected.HiddenBlocks);
+        Assert.DoesNotContain("Kathy remembers", System.Text.Encoding.UTF8.GetString(corrected.BlocksJson.Span), StringComparison.Ordinal);
+        Assert.Null(await queries.GetViewAsync(-1, SpoilerTolerance.None, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task A_correction_decides_the_review_again_on_every_read_and_moves_its_version()
     {
         var saved = await store.SaveAsync(Spoiled(), "h2", Fetched, CancellationToken.None);

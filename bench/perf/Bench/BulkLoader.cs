@@ -4,6 +4,7 @@ using NeverLetMeGo.Core;
 using NeverLetMeGo.Core.Decisions;
 using NeverLetMeGo.Core.Extraction.Metadata;
 using NeverLetMeGo.Core.Model;
+using NeverLetMeGo.Data.Reviews;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -157,6 +158,20 @@ internal static class BulkLoader
             search.Parameters.Add(new NpgsqlParameter { Value = docs.Select(d => d.Tolerance).ToArray() });
             search.Parameters.Add(new NpgsqlParameter { Value = docs.Select(d => d.Text).ToArray() });
             await search.ExecuteNonQueryAsync(ct);
+        }
+
+        // The masked views the product stores with each review (ReviewViews), one per tolerance.
+        await using (var views = new NpgsqlCommand("""
+            insert into review_views (review_id, tolerance, hidden_blocks, blocks)
+            select * from unnest($1::bigint[], $2::int2[], $3::int[], $4::bytea[])
+            """, connection, tx))
+        {
+            var all = decisions.SelectMany((d, i) => d.Views.Select((view, t) => (Review: ids[i], Tolerance: (short)t, View: view))).ToList();
+            views.Parameters.Add(new NpgsqlParameter { Value = all.Select(v => v.Review).ToArray() });
+            views.Parameters.Add(new NpgsqlParameter { Value = all.Select(v => v.Tolerance).ToArray() });
+            views.Parameters.Add(new NpgsqlParameter { Value = all.Select(v => v.View.HiddenBlocks).ToArray() });
+            views.Parameters.Add(new NpgsqlParameter { Value = all.Select(v => ReviewViews.Encode(v.View.Blocks)).ToArray() });
+            await views.ExecuteNonQueryAsync(ct);
         }
 
         const string comments = """

@@ -47,7 +47,8 @@ public sealed record BlockResponse(int Index, string Kind, string Level, bool Wa
 public sealed record BlockPartResponse(bool Hidden, string Level, string? Text);
 
 /// <summary>A review masked for the requested tolerance (<c>spoilers</c>: none, premise or all) and mask mode.</summary>
-public sealed record ReviewResponse(ReviewSummaryResponse Review, string Spoilers, string Mask, int HiddenBlocks, IReadOnlyList<BlockResponse> Blocks);
+public sealed record ReviewResponse(
+    ReviewSummaryResponse Review, string Spoilers, string Mask, int HiddenBlocks, [property: JsonConverter(typeof(BlockListJson))] IReadOnlyList<BlockResponse> Blocks);
 
 /// <summary>A comment with its replies, masked like the review.</summary>
 public sealed record CommentResponse(long Id, long? ParentId, string? Author, DateTimeOffset? PublishedAt, IReadOnlyList<BlockResponse> Blocks, IReadOnlyList<CommentResponse> Replies);

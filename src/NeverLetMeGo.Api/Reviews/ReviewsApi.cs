@@ -57,6 +57,17 @@ internal static class ReviewsApi
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         }
 
+        // The default mask in JSON was decided and encoded when the review was written: one row, nothing masked here.
+        var stored = !html && options.Mask == MaskMode.Placeholder ? await reviews.GetViewAsync(id, options.Tolerance, ct) : null;
+        if (stored is { View: { } view })
+        {
+            return ETags.Apply(http, ReviewETags.For(id, stored.Summary.Version, options, html))
+                ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
+                : TypedResults.Ok(new ReviewResponse(ReviewMapping.ToSummary(stored.Summary), options.Tolerance.ToWireName(), options.Mask.ToWireName(),
+                    view.HiddenBlocks, new StoredBlocks(view.BlocksJson)));
+        }
+
+        // Other masks, HTML, and a review stored before its views: masked from its blocks.
         var review = await reviews.GetAsync(id, sentences: options.Mask == MaskMode.Sentences, ct);
         if (review is null)
         {

@@ -25,6 +25,12 @@ public sealed record ReviewDecision
     /// <summary>The text a search at each tolerance may match, indexed by <see cref="SpoilerTolerance"/>: visible blocks only.</summary>
     public required IReadOnlyList<string> Searchable { get; init; }
 
+    /// <summary>
+    /// The review as a reader at each tolerance sees it with hidden blocks as placeholders (the default mask), indexed by
+    /// <see cref="SpoilerTolerance"/>: stored, so the most common read serves it without masking anything.
+    /// </summary>
+    public required IReadOnlyList<MaskedReview> Views { get; init; }
+
     /// <summary>Null when the review has no rating.</summary>
     public required bool? RatingPositive { get; init; }
 }
@@ -34,9 +40,9 @@ public static class ReviewDecider
 {
     /// <summary>
     /// The version of these rules. Stored with each decision; a database whose decisions were made by another version is
-    /// decided again when it is migrated, so a rule changed here reaches every stored review.
+    /// decided again when it is migrated, so a rule changed here reaches every stored review (2: the masked views).
     /// </summary>
-    public const int RulesVersion = 1;
+    public const int RulesVersion = 2;
 
     public static IReadOnlyList<SpoilerTolerance> Tolerances { get; } = [SpoilerTolerance.None, SpoilerTolerance.Premise, SpoilerTolerance.All];
 
@@ -53,6 +59,7 @@ public static class ReviewDecider
             Title = title,
             TitleReplaced = replaced,
             Searchable = [.. Tolerances.Select(t => Searchable(blocks, t))],
+            Views = [.. Tolerances.Select(t => SpoilerMask.Read(blocks, t))],
             RatingPositive = facts.RatingNormalized is { } score ? RatingStatistics.IsPositive(score) : null,
         };
     }

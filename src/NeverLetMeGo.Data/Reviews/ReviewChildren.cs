@@ -21,7 +21,7 @@ internal static class ReviewChildren
 
     /// <summary>
     /// The statements that store a review's blocks and comments (and the comments' blocks and reply links) with their
-    /// decisions, and its search documents, to send in one batch with the review's own statements.
+    /// decisions, and its search documents and masked views, to send in one batch with the review's own statements.
     /// </summary>
     public static IEnumerable<NpgsqlBatchCommand> InsertCommands(long reviewId, Review review, int?[] parents, ReviewDecision decision)
     {
@@ -47,6 +47,7 @@ internal static class ReviewChildren
         article.Parameters.Add(new NpgsqlParameter<short[]>("visibleFrom", decision.Blocks.Select(b => (short)ReviewDecider.VisibleFrom(b)).ToArray()));
         yield return WithBlocks(article, review.Blocks);
         yield return SearchCommand(reviewId, decision);
+        yield return ReviewViews.UpsertCommand(reviewId, decision);
         if (review.Comments.Count == 0)
             yield break;
 

@@ -156,6 +156,7 @@ public static class ReviewDecisions
         AddSummary(review.Parameters, decision);
         yield return review;
         yield return ReviewChildren.SearchCommand(reviewId, decision);
+        yield return ReviewViews.UpsertCommand(reviewId, decision);
     }
 }
 

@@ -108,6 +108,28 @@ public sealed class ReviewDecisionsTests(PostgresDatabase database) : IClassFixt
     }
 
     [Fact]
+    public async Task Deciding_again_with_nothing_changed_rewrites_no_block_search_or_view_row()
+    {
+        var saved = await store.SaveAsync(Spoiled(), "h5-same", Fetched, CancellationToken.None);
+        const string versions = """
+            select (select array_agg(xmin::text order by ordinal) from review_blocks where review_id = @id)
+                || (select array_agg(xmin::text order by tolerance) from review_search where review_id = @id)
+                || (select array_agg(xmin::text order by tolerance) from review_views where review_id = @id)
+            """;
+        await using var connection = await database.DataSource.OpenConnectionAsync();
+        var before = await connection.ExecuteScalarAsync<string[]>(versions, new { id = saved.ReviewId });
+
+        await using (var tx = await connection.BeginTransactionAsync())
+        {
+            Assert.True(await ReviewDecisions.RedecideAsync(connection, tx, saved.ReviewId, CancellationToken.None));
+            await tx.CommitAsync();
+        }
+
+        Assert.Equal(2 + 3 + 3, before!.Length);
+        Assert.Equal(before, await connection.ExecuteScalarAsync<string[]>(versions, new { id = saved.ReviewId }));
+    }
+
+    [Fact]
     public async Task Migrating_decides_reviews_whose_decisions_are_missing_or_from_other_rules()
     {
         var saved = await store.SaveAsync(Spoiled(), "h5", Fetched, CancellationToken.None);

@@ -166,11 +166,11 @@ internal static class BulkLoader
             select * from unnest($1::bigint[], $2::int2[], $3::int[], $4::bytea[])
             """, connection, tx))
         {
-            var all = decisions.SelectMany((d, i) => d.Views.Select((view, t) => (Review: ids[i], Tolerance: (short)t, View: view))).ToList();
-            views.Parameters.Add(new NpgsqlParameter { Value = all.Select(v => v.Review).ToArray() });
-            views.Parameters.Add(new NpgsqlParameter { Value = all.Select(v => v.Tolerance).ToArray() });
-            views.Parameters.Add(new NpgsqlParameter { Value = all.Select(v => v.View.HiddenBlocks).ToArray() });
-            views.Parameters.Add(new NpgsqlParameter { Value = all.Select(v => ReviewViews.Encode(v.View.Blocks)).ToArray() });
+            var viewRows = decisions.SelectMany((d, i) => d.Views.Select((view, t) => (Review: ids[i], Tolerance: (short)t, View: view))).ToList();
+            views.Parameters.Add(new NpgsqlParameter { Value = viewRows.Select(v => v.Review).ToArray() });
+            views.Parameters.Add(new NpgsqlParameter { Value = viewRows.Select(v => v.Tolerance).ToArray() });
+            views.Parameters.Add(new NpgsqlParameter { Value = viewRows.Select(v => v.View.HiddenBlocks).ToArray() });
+            views.Parameters.Add(new NpgsqlParameter { Value = viewRows.Select(v => ReviewViews.Encode(v.View.Blocks)).ToArray() });
             await views.ExecuteNonQueryAsync(ct);
         }
 

@@ -107,6 +107,7 @@ internal static class ReviewChildren
             select @reviewId, u.tolerance, to_tsvector('english', u.text)
             from unnest(@tolerances, @texts) as u(tolerance, text)
             on conflict (review_id, tolerance) do update set document = excluded.document
+            where review_search.document is distinct from excluded.document
             """;
         return new NpgsqlBatchCommand(sql)
         {

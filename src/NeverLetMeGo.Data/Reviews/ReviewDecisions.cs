@@ -108,14 +108,22 @@ public static class ReviewDecisions
 
     private static IEnumerable<NpgsqlBatchCommand> UpdateCommands(long reviewId, StoredFacts stored, ReviewDecision decision)
     {
+        // Only rows whose decision changed are written: a new version of the rules that leaves a block as it was (0019
+        // added the views) must not rewrite every block row of every review, which doubled review_blocks on disk and
+        // cost its reads their order (bench/README.md, Performance).
         const string blocks = """
             update review_blocks b
-            set decided_level = u.level, decided_warning = u.warning,
-                decided_reasons = array(select jsonb_array_elements_text(u.reasons::jsonb)),
-                decided_sentences = (@decidedSentences::integer[])[u.first_decided:u.last_decided], visible_from = u.visible_from
-            from unnest(@ordinals, @decidedLevels, @decidedWarnings, @decidedReasons, @firstDecided, @lastDecided, @visibleFrom)
-                as u(ordinal, level, warning, reasons, first_decided, last_decided, visible_from)
-            where b.review_id = @reviewId and b.ordinal = u.ordinal
+            set decided_level = n.level, decided_warning = n.warning, decided_reasons = n.reasons,
+                decided_sentences = n.sentences, visible_from = n.visible_from
+            from (
+                select u.ordinal, u.level, u.warning, array(select jsonb_array_elements_text(u.reasons::jsonb)) as reasons,
+                       (@decidedSentences::integer[])[u.first_decided:u.last_decided] as sentences, u.visible_from
+                from unnest(@ordinals, @decidedLevels, @decidedWarnings, @decidedReasons, @firstDecided, @lastDecided, @visibleFrom)
+                    as u(ordinal, level, warning, reasons, first_decided, last_decided, visible_from)
+            ) n
+            where b.review_id = @reviewId and b.ordinal = n.ordinal
+              and (b.decided_level, b.decided_warning, b.decided_reasons, b.decided_sentences, b.visible_from)
+                  is distinct from (n.level, n.warning, n.reasons, n.sentences, n.visible_from)
             """;
         var article = new NpgsqlBatchCommand(blocks)
         {
@@ -134,9 +142,13 @@ public static class ReviewDecisions
         {
             const string comments = """
                 update comment_blocks b
-                set decided_level = u.level, decided_warning = u.warning, decided_reasons = array(select jsonb_array_elements_text(u.reasons::jsonb))
-                from unnest(@comments, @ordinals, @decidedLevels, @decidedWarnings, @decidedReasons) as u(comment, ordinal, level, warning, reasons)
-                where b.comment_id = u.comment and b.ordinal = u.ordinal
+                set decided_level = n.level, decided_warning = n.warning, decided_reasons = n.reasons
+                from (
+                    select u.comment, u.ordinal, u.level, u.warning, array(select jsonb_array_elements_text(u.reasons::jsonb)) as reasons
+                    from unnest(@comments, @ordinals, @decidedLevels, @decidedWarnings, @decidedReasons) as u(comment, ordinal, level, warning, reasons)
+                ) n
+                where b.comment_id = n.comment and b.ordinal = n.ordinal
+                  and (b.decided_level, b.decided_warning, b.decided_reasons) is distinct from (n.level, n.warning, n.reasons)
                 """;
             var owned = decision.Comments.SelectMany((c, i) => c.Select(b => (Comment: stored.CommentIds[i], Block: b))).ToArray();
             var command = new NpgsqlBatchCommand(comments)

@@ -59,6 +59,7 @@ public static class ReviewViews
             select @reviewId, u.tolerance, u.hidden, u.blocks
             from unnest(@tolerances, @hidden, @blocks) as u(tolerance, hidden, blocks)
             on conflict (review_id, tolerance) do update set hidden_blocks = excluded.hidden_blocks, blocks = excluded.blocks
+            where (review_views.hidden_blocks, review_views.blocks) is distinct from (excluded.hidden_blocks, excluded.blocks)
             """;
         return new NpgsqlBatchCommand(sql)
         {

@@ -28,36 +28,29 @@ public sealed class SearchQueries(NpgsqlDataSource db)
     // reviews took 140 ms at 10,000 reviews and 1.4 s at 100,000, and ranking each hit's blocks to pick the snippet's
     // took more than the search itself; ts_headline then parsed and stemmed each hit's block again, 34 µs a block and
     // most of what was left (bench/README.md, Performance). A query matching more than the cap is ranked among the
-    // matches read, so its cost stays bounded whatever the size of the corpus. The lexemes are the quoted terms of the
-    // tsquery's text (negated ones too: a hit's text holds none of those, so they mark nothing).
+    // matches read, so its cost stays bounded whatever the size of the corpus. The tsquery is made once, in the FROM list,
+    // and sent back as text: its lexemes are read from that here (a CTE that cut them out with a regular expression made
+    // five more plan nodes and a regex compilation per search, for a few words).
     private const string SearchSql = """
-        with q as (
-            select t.query,
-                   coalesce((select array_agg(distinct m[1]) from regexp_matches(t.query::text, '''([^'']+)''', 'g') as m), '{{}}') as lexemes
-            from (select websearch_to_tsquery('english', @query) as query) t
-        ),
-        candidates as (
-            select d.review_id, d.rank_document
-            from review_search d cross join q
-            where d.tolerance = {0} and d.document @@ q.query
-            limit {2}
-        ),
-        hits as (
-            select c.review_id, ts_rank(c.rank_document, q.query)::numeric as rank
-            from candidates c cross join q
-            where @afterId::bigint is null or (ts_rank(c.rank_document, q.query)::numeric, c.review_id) < (@afterRank::numeric, @afterId)
+        select {1}, h.rank, coalesce(best.ordinal, lead.ordinal, 0), coalesce(best.text, lead.text, ''), h.query::text
+        from (
+            select c.review_id, c.query, ts_rank(c.rank_document, c.query)::numeric as rank
+            from (
+                select d.review_id, d.rank_document, q.query
+                from websearch_to_tsquery('english', @query) as q(query)
+                join review_search d on d.tolerance = {0} and d.document @@ q.query
+                limit {2}
+            ) c
+            where @afterId::bigint is null or (ts_rank(c.rank_document, c.query)::numeric, c.review_id) < (@afterRank::numeric, @afterId)
             order by rank desc, c.review_id desc
             limit @limit
-        )
-        select {1}, h.rank, coalesce(best.ordinal, lead.ordinal, 0), coalesce(best.text, lead.text, ''), q.lexemes
-        from hits h
-        cross join q
+        ) h
         join reviews r on r.id = h.review_id
         join works w on w.id = r.work_id
         join sites s on s.id = r.site_id
         left join lateral (
             select b.ordinal, b.text from review_blocks b
-            where b.review_id = h.review_id and b.visible_from <= {0} and b.tsv @@ q.query
+            where b.review_id = h.review_id and b.visible_from <= {0} and b.tsv @@ h.query
             order by b.ordinal
             limit 1
         ) best on true
@@ -85,6 +78,38 @@ public sealed class SearchQueries(NpgsqlDataSource db)
         await using var rows = await BufferedRows.QueryAsync(connection, new CommandDefinition(sql, args, cancellationToken: ct));
         const int at = ReviewColumns.SummaryCount;
         return await rows.ReadAsync(r => new SearchHitRow(
-            ReviewColumns.ReadSummary(r), r.GetDecimal(at), r.GetInt32(at + 1), r.GetString(at + 2), r.GetFieldValue<string[]>(at + 3)));
+            ReviewColumns.ReadSummary(r), r.GetDecimal(at), r.GetInt32(at + 1), r.GetString(at + 2), Lexemes(r.GetString(at + 3))));
+    }
+
+    /// <summary>
+    /// The lexemes of a tsquery's text ('kathi' &amp; !'tommi' &lt;-&gt; 'die'): each quoted term once, a doubled quote or
+    /// backslash inside one being one (as PostgreSQL writes them). Negated ones too: a hit's text holds none of those, so they mark nothing.
+    /// </summary>
+    public static IReadOnlyList<string> Lexemes(string tsquery)
+    {
+        ArgumentNullException.ThrowIfNull(tsquery);
+        var lexemes = new List<string>();
+        var term = new System.Text.StringBuilder();
+        for (var i = 0; i < tsquery.Length; i++)
+        {
+            if (tsquery[i] != '\'')
+                continue;
+            term.Clear();
+            for (i++; i < tsquery.Length; i++)
+            {
+                if (tsquery[i] is '\'' or '\\' && i + 1 < tsquery.Length && tsquery[i + 1] == tsquery[i])
+                    term.Append(tsquery[++i]);
+                else if (tsquery[i] == '\'')
+                    break;
+                else
+                    term.Append(tsquery[i]);
+            }
+
+            var lexeme = term.ToString();
+            if (!lexemes.Contains(lexeme, StringComparer.Ordinal))
+                lexemes.Add(lexeme);
+        }
+
+        return lexemes;
     }
 }

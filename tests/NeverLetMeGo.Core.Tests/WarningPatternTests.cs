@@ -61,6 +61,7 @@ public sealed class WarningPatternTests
     [InlineData("The final scene reveals the twist beautifully.")]
     [InlineData("The marketing gave away the ending, which is a shame.")]
     [InlineData("I won't spoil the ending.")]
+    [InlineData("Do yourself a favor and avoid spoilery reviews.")]
     public void Mentions_of_spoilers_and_spoiler_free_statements_are_not_warnings(string text)
     {
         Assert.Null(WarningPatterns.Classify(text));

@@ -100,7 +100,9 @@ internal static partial class WarningPatterns
         // "Spoilers for the ending follow", "spoilers for the whole season below", "spoilers to follow", "spoilers abound".
         + @"|\bspoilers\s+(?:for|about|of|on)\s+[^.!?]{1,60}?\s(?:ahead|below|follow|to\s+follow|after\s+the\s+(?:break|jump|fold|cut))\b"
         + @"|\bspoilers\s+(?:to\s+follow|abound|aplenty|through\s+(?:episode|chapter|season|book|issue|part|the)\b|up\s+to\s+(?:episode|chapter|season|book|issue|part|the)\b)"
-        + @"|\b(?:full\s+of|lots\s+of|plenty\s+of)\s+spoilers\b|\bhere\s+be\s+spoilers\b|\bspoiler-?y\b"
+        + @"|\b(?:full\s+of|lots\s+of|plenty\s+of)\s+spoilers\b|\bhere\s+be\s+spoilers\b"
+        // "Kinda spoilery, but…", "a spoiler-y discussion follows"; not "avoid spoilery reviews".
+        + @"|\b(?:a\s+(?:bit|little)|kinda|kind\s+of|slightly|somewhat|mildly|very|quite|rather|pretty|gets?|getting|it'?s|this\s+is)\s+spoiler-?y\b|\bspoiler-?y\s+(?:discussion|section|stuff|bits?|part|review|post|talk)\s+(?:follows|ahead|below)\b"
         // A heading or a short line that only names what it spoils: "Spoilers for Dune: Part Two.", "Caution: spoilers."
         + @"|^\W*(?:(?:warning|caution|note|heads\s+up|fair\s+warning|obviously|naturally)\W+)?spoilers\s+(?:for|through|up\s+to)\s+(?![^.!?]*\b(?:is|are|was|were|be|been|has|have|had|can|could|will|would|should|get|got|make|made)\b)[^.!?]{1,60}[.!?]?\W*$"
         + @"|^\W*(?:warning|caution|note|heads\s+up|fair\s+warning|obviously|naturally|also|and|so)\W+spoilers?\W*$"

@@ -40,6 +40,8 @@ public sealed class WarningPatternTests
     [InlineData("Stop here if you want to go in blind.")]
     [InlineData("Skip the next two paragraphs if you don't want to know how it ends.")]
     [InlineData("If you have not seen the film yet, bookmark this and come back later.")]
+    [InlineData("Spoilers: why Ingrid stays in the lighthouse")]
+    [InlineData("Major spoiler \u2013 the last act")]
     public void Author_warnings_are_recognised(string text)
     {
         Assert.NotNull(WarningPatterns.Classify(text));

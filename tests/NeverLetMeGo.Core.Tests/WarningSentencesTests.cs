@@ -14,6 +14,7 @@ public sealed class WarningSentencesTests
     [InlineData("Spoiler alert, the stranger is her son.", "Spoiler alert", "the stranger is her son.")]
     [InlineData("This review contains spoilers: the son burns the lighthouse down.", "This review contains spoilers", "the son burns the lighthouse down.")]
     [InlineData("The stranger is her son, spoiler alert!", "The stranger is her son,", "spoiler alert!")]
+    [InlineData("Spoiler: the stranger is her son.", "Spoiler:", "the stranger is her son.")]
     public void A_warning_that_also_tells_is_split_from_what_it_tells(string text, string warning, string told)
     {
         Assert.Equal([warning, told], Sentences(text));

@@ -106,6 +106,8 @@ internal static partial class WarningPatterns
         // A heading or a short line that only names what it spoils: "Spoilers for Dune: Part Two.", "Caution: spoilers."
         + @"|^\W*(?:(?:warning|caution|note|heads\s+up|fair\s+warning|obviously|naturally)\W+)?spoilers\s+(?:for|through|up\s+to)\s+(?![^.!?]*\b(?:is|are|was|were|be|been|has|have|had|can|could|will|would|should|get|got|make|made)\b)[^.!?]{1,60}[.!?]?\W*$"
         + @"|^\W*(?:warning|caution|note|heads\s+up|fair\s+warning|obviously|naturally|also|and|so)\W+spoilers?\W*$"
+        // A label in front of what it warns about: "Spoilers: why Ingrid stays in the lighthouse", "Major spoiler - …".
+        + @"|^\W*(?:(?:major|minor|mild|big|huge|massive|full|heavy|plot|ending)\s+)?spoilers?\s*(?::|\s-|\u2013|\u2014)"
         // The review says it will tell: "this review reveals the ending", "the rest of this post discusses the twist",
         // "I'm going to spoil the ending", "major plot details are discussed below". The subject is the review or its author,
         // so "the final scene reveals the twist" (the film's doing) is not a warning.

@@ -136,6 +136,33 @@ public sealed class SpoilerTaggerTests
     }
 
     [Fact]
+    public void Markup_around_one_sentence_hides_that_sentence_and_leaves_the_opinions_around_it_readable()
+    {
+        var blocks = Tag(Text(null, "Loved the cast. [spoiler]Ruth dies on the operating table.[/spoiler] The score is lovely."));
+
+        var block = Assert.Single(blocks);
+        Assert.Equal("Loved the cast. Ruth dies on the operating table. The score is lovely.", block.Text);
+        Assert.Equal(SpoilerLevel.Major, block.Spoiler.Level);
+        Assert.Contains("part marked as spoiler in the page", block.Spoiler.Reasons);
+        var marked = block.Sentences.Single(s => block.Text[s.Start..s.End].StartsWith("Ruth", StringComparison.Ordinal));
+        Assert.Equal(SpoilerLevel.Major, marked.Level);
+        Assert.All(block.Sentences.Where(s => s != marked), s => Assert.NotEqual(SpoilerLevel.Major, s.Level));
+        // Retagging (a rules or model change) reads the stored sentences back: the marked one stays hidden.
+        var retagged = Assert.Single(SpoilerRetagger.Retag(blocks, WorkKnowledge.None));
+        Assert.Equal(block.Sentences.Select(s => s.Level), retagged.Sentences.Select(s => s.Level));
+        Assert.Contains("part marked as spoiler in the page", retagged.Spoiler.Reasons);
+    }
+
+    [Fact]
+    public void Markup_around_every_word_of_a_block_marks_the_block_whole()
+    {
+        var blocks = Tag(Text(null, "[spoiler]Ruth dies. Tommy screams.[/spoiler]", ">!Kathy drives on.!<"));
+
+        Assert.All(blocks, b => Assert.Equal(new[] { "marked as spoiler in the page" }, b.Spoiler.Reasons));
+        Assert.All(blocks, b => Assert.Equal(SpoilerLevel.Major, b.Spoiler.Level));
+    }
+
+    [Fact]
     public void Discord_spoiler_markup_is_removed_and_the_block_marked_but_a_logical_or_is_not_markup()
     {
         var blocks = Tag(Text(null, "About the ending: ||the factory is sold|| and nobody is happy.", "Write it as a || b in the query."));

@@ -15,6 +15,7 @@ public static class SpoilerReasons
     private static readonly Dictionary<string, string> Known = new(StringComparer.Ordinal)
     {
         ["marked as spoiler in the page"] = "marked as a spoiler by the page",
+        ["part marked as spoiler in the page"] = "marked as a spoiler by the page",
         ["after the author's spoiler warning"] = "after the author's spoiler warning",
         ["after the author's warning that the premise is revealed"] = "after the author's warning that the premise is revealed",
         ["author spoiler warning"] = "author spoiler warning",

@@ -65,6 +65,7 @@ internal sealed class StoredRulesSignal(IReadOnlyList<Block> stored) : ISpoilerS
                     AuthorWarningSignal.RegionReason => AuthorWarningSignal.Region(SpoilerLevel.Major),
                     AuthorWarningSignal.PremiseRegionReason => AuthorWarningSignal.Region(SpoilerLevel.Premise),
                     ExplicitMarkupSignal.Reason => new SpoilerVote(SpoilerLevel.Major, 1.0, reason),
+                    ExplicitMarkupSignal.PartReason => MarkedPart(context, i, stored[i]),
                     _ => null,
                 };
                 if (vote is null)
@@ -84,5 +85,28 @@ internal sealed class StoredRulesSignal(IReadOnlyList<Block> stored) : ISpoilerS
             if (!ruled && region is { } level)
                 context.Add(i, AuthorWarningSignal.Region(level));
         }
+    }
+
+    /// <summary>
+    /// A stretch the page marked inside the block: which sentences it touched is not stored, so every sentence stored as
+    /// a major spoiler stays one (the marked ones among them); without stored sentences the whole block is hidden.
+    /// </summary>
+    private static SpoilerVote MarkedPart(TaggingContext context, int index, Block stored)
+    {
+        var spans = context.SentencesOf(index);
+        var major = stored.Sentences.Where(s => s.Level == SpoilerLevel.Major).Select(s => (s.Start, s.End)).ToHashSet();
+        var raised = false;
+        for (var s = 0; s < spans.Count; s++)
+        {
+            if (major.Contains((spans[s].Start, spans[s].End)))
+            {
+                context.RaiseSentence(index, s, SpoilerLevel.Major);
+                raised = true;
+            }
+        }
+
+        return raised
+            ? new SpoilerVote(SpoilerLevel.Major, 1.0, ExplicitMarkupSignal.PartReason, PerSentence: true)
+            : new SpoilerVote(SpoilerLevel.Major, 1.0, ExplicitMarkupSignal.Reason);
     }
 }

@@ -113,6 +113,13 @@ internal static class Snippets
 
     private static bool Matches(ReadOnlySpan<char> word, IReadOnlyList<string> lexemes)
     {
+        // Most words of a block start with a letter no lexeme starts with: rejected before anything is lowered or compared
+        // (a sampled profile of the search endpoint had a tenth of the API's time in marking snippets).
+        if (!char.IsSurrogate(word[0]) && !StartsLikeAny(word[0], lexemes))
+        {
+            return false;
+        }
+
         Span<char> lower = word.Length <= 64 ? stackalloc char[word.Length] : new char[word.Length];
         word.ToLowerInvariant(lower);
         // A possessive is its word: "Lian's" is 'lian'.
@@ -124,6 +131,20 @@ internal static class Snippets
         foreach (var lexeme in lexemes)
         {
             if (lexeme.Length > 0 && StemsTo(lower, lexeme))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool StartsLikeAny(char first, IReadOnlyList<string> lexemes)
+    {
+        var lower = char.ToLowerInvariant(first);
+        foreach (var lexeme in lexemes)
+        {
+            if (lexeme.Length > 0 && lexeme[0] == lower)
             {
                 return true;
             }

@@ -69,11 +69,13 @@ public static class ReviewPipeline
             // tagged in time rather than failing the page. The choice is made once, so a second reading matches the first.
             var taggers = new SpoilerTagger?[page.RawComments.Count];
             var encoded = 0;
+            TextReading? pageReading = null;
             var (blocks, tagged) = PageReading.Tag(
                 outer =>
                 {
                     var article = SpoilerTagger.Default.Tag(page.Article, knowledge, outer, out var reading);
                     encoded = article.Sum(b => b.Sentences.Count);
+                    pageReading = reading;
                     return (article, reading);
                 },
                 page.RawComments.Count,
@@ -91,7 +93,9 @@ public static class ReviewPipeline
                 comments[i] = new Comment(c.Id, c.ParentId, c.Author, c.PublishedAt, tagged[i]);
             }
 
-            return page.Untagged with { Blocks = blocks, Comments = comments };
+            // The title last, against the article as read against the whole page (its secret words included).
+            var title = TitleReading.Level(page.Untagged.Title, knowledge, pageReading);
+            return page.Untagged with { Blocks = blocks, Comments = comments, TitleLevel = title };
         });
     }
 

@@ -31,7 +31,7 @@ public sealed class ReviewJsonTests
     {
         var json = Serialize(Sample);
 
-        Assert.Equal(["url", "title", "author", "publishedAt", "siteName", "language", "work", "rating", "extraction", "containsSpoilers", "blocks", "comments"], Names(json));
+        Assert.Equal(["url", "title", "titleLevel", "author", "publishedAt", "siteName", "language", "work", "rating", "extraction", "containsSpoilers", "blocks", "comments"], Names(json));
         Assert.Equal(["title"], Names(json.GetProperty("work")));
         Assert.Equal(["index", "kind", "text", "spoiler", "sentences"], Names(json.GetProperty("blocks")[0]));
         Assert.Equal(["level", "warning", "score", "reasons"], Names(json.GetProperty("blocks")[0].GetProperty("spoiler")));

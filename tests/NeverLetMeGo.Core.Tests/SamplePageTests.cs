@@ -186,7 +186,7 @@ public sealed class SamplePageTests
     {
         var json = JsonSerializer.SerializeToElement(SamplePages.Review(page), ReviewJson.Options);
 
-        Assert.Equal(["url", "title", "author", "publishedAt", "siteName", "language", "work", "rating", "extraction", "containsSpoilers", "blocks", "comments"], json.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["url", "title", "titleLevel", "author", "publishedAt", "siteName", "language", "work", "rating", "extraction", "containsSpoilers", "blocks", "comments"], json.EnumerateObject().Select(p => p.Name));
         Assert.All(json.GetProperty("blocks").EnumerateArray(), b => Assert.Contains(b.GetProperty("kind").GetString(), new[] { "heading", "paragraph", "listItem", "quote" }));
     }
 }

@@ -40,6 +40,24 @@ public sealed class ReviewDecisionsTests(PostgresDatabase database) : IClassFixt
     }
 
     [Fact]
+    public async Task A_title_the_tagger_read_as_a_spoiler_is_never_shown_and_a_later_decision_remembers_it()
+    {
+        var review = Spoiled() with { Title = "Marigold: the wanderers who never ran", TitleLevel = SpoilerLevel.Premise };
+        var saved = await store.SaveAsync(review, "h1-title", Fetched, CancellationToken.None);
+
+        var row = (await queries.GetSummaryAsync(saved.ReviewId, CancellationToken.None))!;
+        Assert.Equal(("A review of " + row.WorkTitle, true), (row.SafeTitle, row.TitleReplaced));
+        await using (var connection = await database.DataSource.OpenConnectionAsync())
+            Assert.Equal(1, await connection.ExecuteScalarAsync<short>("select title_level from reviews where id = @id", new { id = saved.ReviewId }));
+
+        // A correction decides the review again from what is stored: the title's level must be among it.
+        await new BlockCorrections(database.DataSource).SetAsync(saved.ReviewId, 1, 0, "an operator", CancellationToken.None);
+        var again = (await queries.GetSummaryAsync(saved.ReviewId, CancellationToken.None))!;
+        Assert.Equal(0, again.MajorBlocks);
+        Assert.Equal(("A review of " + row.WorkTitle, true), (again.SafeTitle, again.TitleReplaced));
+    }
+
+    [Fact]
     public async Task A_saved_review_stores_what_each_tolerance_shows_and_a_correction_rewrites_it()
     {
         var saved = await store.SaveAsync(Spoiled(), "h1-views", Fetched, CancellationToken.None);

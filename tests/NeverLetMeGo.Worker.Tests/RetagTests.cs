@@ -50,6 +50,28 @@ public sealed class RetagTests(WorkerDatabase database) : IClassFixture<WorkerDa
     }
 
     [Fact]
+    public async Task Retag_reads_the_titles_and_hides_one_that_gives_the_story_away()
+    {
+        Assert.Equal(0, (await Nlmg.RunAsync(database.Settings(), "import-samples")).ExitCode);
+        Assert.Equal(0, await database.CountAsync("select count(*) from reviews where title_level > 0 or title_replaced"));
+        // As a database stored before titles were read holds a revealing one: level none, shown as it is.
+        await database.ExecuteAsync("""
+            update reviews set title = 'Never Let Me Go: the clones who never ran', safe_title = 'Never Let Me Go: the clones who never ran'
+            where id = (select min(id) from reviews)
+            """);
+
+        var result = await Nlmg.RunAsync(database.Settings(), "retag");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.EndsWith(", 1 titles changed level", result.OutLines.Single(), StringComparison.Ordinal);
+        Assert.Equal(1, await database.CountAsync("""
+            select count(*) from reviews
+            where title_level > 0 and title_replaced and safe_title = 'A review of Never Let Me Go'
+            """));
+        Assert.Equal(0, await database.CountAsync("select count(*) from reviews where safe_title like '%clones%'"));
+    }
+
+    [Fact]
     public async Task Retag_of_an_unknown_work_fails_with_its_id()
     {
         var result = await Nlmg.RunAsync(database.Settings(), "retag", "--work", "987654");

@@ -50,7 +50,7 @@ public static class ReviewDecider
     {
         ArgumentNullException.ThrowIfNull(facts);
         var blocks = Corrected(facts.Blocks, facts.Corrections);
-        var (title, replaced) = SafeText.Title(facts.Title, facts.WorkTitle, blocks);
+        var (title, replaced) = SafeText.Title(facts.Title, facts.WorkTitle, blocks, facts.TitleLevel);
         return new ReviewDecision
         {
             Blocks = blocks,

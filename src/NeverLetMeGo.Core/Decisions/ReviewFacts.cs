@@ -20,6 +20,9 @@ public sealed record ReviewFacts
 {
     public required string? Title { get; init; }
 
+    /// <summary>What the detector read in the title (<see cref="Model.Review.TitleLevel"/>); none for reviews stored before it did.</summary>
+    public SpoilerLevel TitleLevel { get; init; }
+
     /// <summary>The work's stored title (the one every surface names it by).</summary>
     public required string WorkTitle { get; init; }
 

@@ -48,8 +48,11 @@ public static class SafeText
         return text.Length <= ExcerptLength ? (text, truncated) : (Cut(text), true);
     }
 
-    /// <summary>The title, or "A review of {work}" when the title reveals: it names a reveal or repeats a spoiler block's words.</summary>
-    public static (string Title, bool Replaced) Title(string? title, string workTitle, IEnumerable<Block> blocks)
+    /// <summary>
+    /// The title, or "A review of {work}" when the title reveals: the detector read it as a spoiler
+    /// (<paramref name="level"/>), it names a reveal, or it repeats a spoiler block's words.
+    /// </summary>
+    public static (string Title, bool Replaced) Title(string? title, string workTitle, IEnumerable<Block> blocks, SpoilerLevel level = SpoilerLevel.None)
     {
         var fallback = $"A review of {workTitle}";
         if (string.IsNullOrWhiteSpace(title))
@@ -57,7 +60,7 @@ public static class SafeText
             return (fallback, false);
         }
 
-        return Reveals(title, workTitle, blocks) ? (fallback, true) : (title.Trim(), false);
+        return level != SpoilerLevel.None || Reveals(title, workTitle, blocks) ? (fallback, true) : (title.Trim(), false);
     }
 
     /// <summary>

@@ -11,35 +11,42 @@ public sealed record Review
     [JsonPropertyOrder(1)]
     public required string? Title { get; init; }
 
+    /// <summary>
+    /// How much the title gives away, read like the text (<see cref="Spoilers.TitleReading"/>): a title above none is
+    /// never shown as it is (the safe title replaces it).
+    /// </summary>
     [JsonPropertyOrder(2)]
-    public required string? Author { get; init; }
+    public SpoilerLevel TitleLevel { get; init; }
 
     [JsonPropertyOrder(3)]
-    public required DateTimeOffset? PublishedAt { get; init; }
+    public required string? Author { get; init; }
 
     [JsonPropertyOrder(4)]
+    public required DateTimeOffset? PublishedAt { get; init; }
+
+    [JsonPropertyOrder(5)]
     public required string? SiteName { get; init; }
 
     /// <summary>The page's declared language as a BCP 47 tag ("en", "en-GB"), when it declares one.</summary>
-    [JsonPropertyOrder(5)]
+    [JsonPropertyOrder(6)]
     public string? Language { get; init; }
 
-    [JsonPropertyOrder(6)]
+    [JsonPropertyOrder(7)]
     public required WorkRef Work { get; init; }
 
-    [JsonPropertyOrder(7)]
+    [JsonPropertyOrder(8)]
     public required Rating? Rating { get; init; }
 
     /// <summary>Whether the text is an article the extractor recognised or the page's best text region.</summary>
-    [JsonPropertyOrder(8)]
+    [JsonPropertyOrder(9)]
     public ExtractionMode Extraction { get; init; }
 
-    [JsonPropertyOrder(9)]
+    [JsonPropertyOrder(10)]
     public bool ContainsSpoilers => Blocks.Any(b => b.Spoiler.Level > SpoilerLevel.None);
 
-    [JsonPropertyOrder(10)]
+    [JsonPropertyOrder(11)]
     public required IReadOnlyList<Block> Blocks { get; init; }
 
-    [JsonPropertyOrder(11)]
+    [JsonPropertyOrder(12)]
     public required IReadOnlyList<Comment> Comments { get; init; }
 }

@@ -28,14 +28,16 @@ public static class SpoilerRetagger
     public static Review Retag(Review review, WorkKnowledge knowledge)
     {
         ArgumentNullException.ThrowIfNull(review);
+        TextReading? page = null;
         var (blocks, comments) = PageReading.Tag(
-            outer => (Retag(review.Blocks, knowledge, outer, out var article), article),
+            outer => (Retag(review.Blocks, knowledge, outer, out page), page),
             review.Comments.Count,
             (i, outer) => (Retag(review.Comments[i].Blocks, knowledge, outer, out var reading), reading));
         return review with
         {
             Blocks = blocks,
             Comments = review.Comments.Select((c, i) => c with { Blocks = comments[i] }).ToArray(),
+            TitleLevel = TitleReading.Level(review.Title, knowledge, page),
         };
     }
 }

@@ -5,8 +5,16 @@ using Npgsql;
 
 namespace NeverLetMeGo.Data.Knowledge;
 
-/// <summary>A stored review's blocks as the tagger needs them: the article's, and each comment's (keyed by comment row id).</summary>
-public sealed record StoredReviewBlocks(long ReviewId, long WorkId, IReadOnlyList<Block> Article, IReadOnlyList<(long CommentId, IReadOnlyList<Block> Blocks)> Comments);
+/// <summary>
+/// A stored review's text as the tagger needs it: the article's blocks, each comment's (keyed by comment row id), and the
+/// title with what the tagger last read in it.
+/// </summary>
+public sealed record StoredReviewBlocks(long ReviewId, long WorkId, IReadOnlyList<Block> Article, IReadOnlyList<(long CommentId, IReadOnlyList<Block> Blocks)> Comments)
+{
+    public string? Title { get; init; }
+
+    public SpoilerLevel TitleLevel { get; init; }
+}
 
 /// <summary>
 /// Reads stored blocks for re-tagging and writes back only their spoiler tags (level, warning, score, reasons), then
@@ -34,21 +42,25 @@ public sealed class SpoilerLevelStore(NpgsqlDataSource db)
             from comment_blocks b join comments c on c.id = b.comment_id
             where c.review_id = @reviewId
             order by c.ordinal, b.ordinal;
+            select title, title_level from reviews where id = @reviewId;
             """;
         await using var connection = await db.OpenConnectionAsync(ct);
         await using var grid = await connection.QueryMultipleAsync(new CommandDefinition(sql, new { reviewId }, cancellationToken: ct));
         var article = (await grid.ReadAsync<StoredBlock>()).Select(b => b.ToBlock()).ToArray();
         var comments = (await grid.ReadAsync<StoredBlock>()).GroupBy(b => b.Owner)
             .Select(g => (g.Key, (IReadOnlyList<Block>)g.Select(b => b.ToBlock()).ToArray())).ToArray();
-        return new StoredReviewBlocks(reviewId, workId, article, comments);
+        var (title, titleLevel) = await grid.ReadSingleOrDefaultAsync<(string?, short)>();
+        return new StoredReviewBlocks(reviewId, workId, article, comments) { Title = title, TitleLevel = (SpoilerLevel)titleLevel };
     }
 
     /// <summary>
-    /// Writes the new tags of one review (one statement per table, whatever the number of blocks) and its new decisions, in
-    /// one transaction.
+    /// Writes the new tags of one review (one statement per table, whatever the number of blocks), its title's level and
+    /// its new decisions, in one transaction.
     /// </summary>
-    public async Task SaveTagsAsync(long reviewId, IReadOnlyList<Block> article, IReadOnlyList<(long CommentId, Block Block)> comments, CancellationToken ct)
+    public async Task SaveTagsAsync(
+        long reviewId, IReadOnlyList<Block> article, IReadOnlyList<(long CommentId, Block Block)> comments, SpoilerLevel titleLevel, CancellationToken ct)
     {
+        const string title = "update reviews set title_level = @level where id = @reviewId";
         const string reviewBlocks = """
             update review_blocks b
             set spoiler_level = u.level, warning = u.warning, spoiler_score = u.score,
@@ -75,6 +87,10 @@ public sealed class SpoilerLevelStore(NpgsqlDataSource db)
             batch.BatchCommands.Add(WithTags(blocks, article));
             var replies = new NpgsqlBatchCommand(commentBlocks) { Parameters = { new NpgsqlParameter<long[]>("comments", comments.Select(c => c.CommentId).ToArray()) } };
             batch.BatchCommands.Add(WithTags(replies, [.. comments.Select(c => c.Block)]));
+            batch.BatchCommands.Add(new NpgsqlBatchCommand(title)
+            {
+                Parameters = { new NpgsqlParameter<long>("reviewId", reviewId), new NpgsqlParameter<short>("level", (short)titleLevel) },
+            });
             await batch.ExecuteNonQueryAsync(ct);
         }
 

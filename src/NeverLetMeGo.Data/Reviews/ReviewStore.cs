@@ -42,6 +42,7 @@ public sealed class ReviewStore(NpgsqlDataSource db)
             var decision = ReviewDecider.Decide(new ReviewFacts
             {
                 Title = review.Title,
+                TitleLevel = review.TitleLevel,
                 WorkTitle = work.Title,
                 Blocks = review.Blocks,
                 Comments = [.. review.Comments.Select((c, i) => new ThreadComment(parents[i], c.Blocks))],
@@ -204,10 +205,10 @@ public sealed class ReviewStore(NpgsqlDataSource db)
         NpgsqlConnection c, NpgsqlTransaction tx, Review review, long workId, long siteId, string contentHash, DateTimeOffset fetchedAt, ReviewDecision decision, CancellationToken ct)
     {
         const string sql = $"""
-            insert into reviews (work_id, site_id, url, title, author, published_at,
+            insert into reviews (work_id, site_id, url, title, title_level, author, published_at,
                                  rating_raw, rating_value, rating_scale, rating_normalized, content_hash, fetched_at,
                                  {ReviewDecisions.SummaryColumns})
-            values (@workId, @siteId, @url, @title, @author, @publishedAt,
+            values (@workId, @siteId, @url, @title, @titleLevel, @author, @publishedAt,
                     @ratingRaw, @ratingValue, @ratingScale, @ratingNormalized, @contentHash, @fetchedAt,
                     {ReviewDecisions.SummaryValues})
             on conflict (url) do nothing
@@ -222,7 +223,7 @@ public sealed class ReviewStore(NpgsqlDataSource db)
     {
         const string sql = $"""
             update reviews set
-                work_id = @workId, site_id = @siteId, title = @title, author = @author, published_at = @publishedAt,
+                work_id = @workId, site_id = @siteId, title = @title, title_level = @titleLevel, author = @author, published_at = @publishedAt,
                 rating_raw = @ratingRaw, rating_value = @ratingValue, rating_scale = @ratingScale,
                 rating_normalized = @ratingNormalized, content_hash = @contentHash, fetched_at = @fetchedAt,
                 {ReviewDecisions.SummarySet}, updated_at = now()
@@ -240,6 +241,7 @@ public sealed class ReviewStore(NpgsqlDataSource db)
         p.Add(new NpgsqlParameter<long>("siteId", siteId));
         p.Add(new NpgsqlParameter<string>("url", review.Url));
         p.Add(Nullable("title", NpgsqlDbType.Text, review.Title));
+        p.Add(new NpgsqlParameter<short>("titleLevel", (short)review.TitleLevel));
         p.Add(Nullable("author", NpgsqlDbType.Text, review.Author));
         // Npgsql writes timestamptz from offset-zero values only.
         p.Add(Nullable("publishedAt", NpgsqlDbType.TimestampTz, review.PublishedAt?.ToUniversalTime()));

@@ -11,7 +11,7 @@ namespace NeverLetMeGo.Data.Reviews;
 internal sealed record StoredFacts(ReviewFacts Facts, IReadOnlyList<long> CommentIds)
 {
     private const string Sql = """
-        select r.title, w.title, r.rating_normalized
+        select r.title, w.title, r.rating_normalized, r.title_level
         from reviews r join works w on w.id = r.work_id
         where r.id = @id;
 
@@ -38,6 +38,7 @@ internal sealed record StoredFacts(ReviewFacts Facts, IReadOnlyList<long> Commen
         if (!await r.ReadAsync(ct))
             return null;
         var (title, workTitle, rating) = (r.IsDBNull(0) ? null : r.GetString(0), r.GetString(1), r.IsDBNull(2) ? (double?)null : r.GetDouble(2));
+        var titleLevel = (SpoilerLevel)r.GetInt16(3);
 
         await r.NextResultAsync(ct);
         var blocks = new List<Block>();
@@ -74,6 +75,7 @@ internal sealed record StoredFacts(ReviewFacts Facts, IReadOnlyList<long> Commen
         var facts = new ReviewFacts
         {
             Title = title,
+            TitleLevel = titleLevel,
             WorkTitle = workTitle,
             Blocks = blocks,
             Comments = comments,

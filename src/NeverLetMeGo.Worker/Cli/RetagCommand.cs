@@ -29,7 +29,7 @@ internal static class RetagCommand
         var levels = new SpoilerLevelStore(db);
         var reviews = await levels.GetReviewIdsAsync(workId, ct);
         var knowledge = new Dictionary<long, WorkKnowledge>();
-        int blocks = 0, changed = 0, reviewsChanged = 0;
+        int blocks = 0, changed = 0, reviewsChanged = 0, titlesChanged = 0;
         foreach (var (reviewId, reviewWork) in reviews)
         {
             if (!knowledge.TryGetValue(reviewWork, out var known))
@@ -37,21 +37,25 @@ internal static class RetagCommand
             var stored = await levels.GetBlocksAsync(reviewId, reviewWork, ct);
             var article = SpoilerRetagger.Retag(stored.Article, known, null, out var reading);
             var comments = stored.Comments.SelectMany(c => SpoilerRetagger.Retag(c.Blocks, known, reading, out _).Select(b => (c.CommentId, Block: b))).ToArray();
+            var title = TitleReading.Level(stored.Title, known, reading);
             var before = stored.Article.Concat(stored.Comments.SelectMany(c => c.Blocks)).ToArray();
             var after = article.Concat(comments.Select(c => c.Block)).ToArray();
             var moved = before.Zip(after).Count(p => p.First.Spoiler.Level != p.Second.Spoiler.Level || p.First.Spoiler.Warning != p.Second.Spoiler.Warning);
             blocks += before.Length;
             changed += moved;
+            if (title != stored.TitleLevel)
+                titlesChanged++;
             if (moved > 0)
                 reviewsChanged++;
             // Scores, reasons and sentences may change without a level changing; they are saved too, so reasons stay true
             // and reviews stored before sentences were kept get them (comment blocks keep none).
             if (!before.Zip(after).All(p => SameTag(p.First.Spoiler, p.Second.Spoiler))
-                || !stored.Article.Zip(article).All(p => p.First.Sentences.SequenceEqual(p.Second.Sentences)))
-                await levels.SaveTagsAsync(reviewId, article, comments, ct);
+                || !stored.Article.Zip(article).All(p => p.First.Sentences.SequenceEqual(p.Second.Sentences))
+                || title != stored.TitleLevel)
+                await levels.SaveTagsAsync(reviewId, article, comments, title, ct);
         }
 
-        context.Out.WriteLine($"retagged {reviews.Count} reviews of {knowledge.Count} works: {changed} of {blocks} blocks changed level ({reviewsChanged} reviews)");
+        context.Out.WriteLine($"retagged {reviews.Count} reviews of {knowledge.Count} works: {changed} of {blocks} blocks changed level ({reviewsChanged} reviews), {titlesChanged} titles changed level");
         return ExitCodes.Ok;
     }
 

@@ -43,5 +43,7 @@ public sealed class SafeTitleTests
         Assert.NotEqual(SpoilerLevel.None, Page("Never Let Me Go: the clones who never ran", body).TitleLevel);
         Assert.Equal(SpoilerLevel.None, Page("Never Let Me Go review - a quiet, devastating triumph", body).TitleLevel);
         Assert.Equal(SpoilerLevel.None, Page("Never Let Me Go (spoilers)", body).TitleLevel);
+        // A "title" longer than any headline is not read, and so never shown as it is.
+        Assert.Equal(SpoilerLevel.Major, Page(string.Join(' ', Enumerable.Repeat("A quiet and lovely film.", 20)), body).TitleLevel);
     }
 }

@@ -10,11 +10,17 @@ namespace NeverLetMeGo.Core.Spoilers;
 /// </summary>
 public static class TitleReading
 {
+    /// <summary>Longer than any headline: such a "title" is a page's text in the wrong place, and reading it would cost as much.</summary>
+    public const int MaxLength = 300;
+
     /// <summary>The title's spoiler level; none for no title and for a title that is only a warning ("… (spoilers)").</summary>
     public static SpoilerLevel Level(string? title, WorkKnowledge? knowledge, TextReading? page)
     {
         if (string.IsNullOrWhiteSpace(title))
             return SpoilerLevel.None;
+        // Not read, so not known to be safe: never shown as it is (the encoder's time stays bounded by the page's text).
+        if (title.Length > MaxLength)
+            return SpoilerLevel.Major;
         var text = new ExtractedText([new SourceBlock(BlockKind.Heading, title.Trim())], null);
         // A warning with a payload ("Spoiler review: the son did it") is hidden at the payload's level by the tagger.
         return SpoilerTagger.Default.Tag(text, knowledge, page, out _)[0].Spoiler.Level;

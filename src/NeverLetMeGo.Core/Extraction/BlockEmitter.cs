@@ -1,5 +1,6 @@
 using HtmlAgilityPack;
 using NeverLetMeGo.Core.Model;
+using NeverLetMeGo.Core.Text;
 
 namespace NeverLetMeGo.Core.Extraction;
 
@@ -13,7 +14,10 @@ internal sealed class BlockEmitter(ClassHintCache hints, IReadOnlyDictionary<Htm
     private readonly List<bool> _allLink = [];
     private readonly TextBuffer _buffer = new();
     private BlockKind _bufferKind = BlockKind.Paragraph;
-    private bool _bufferMarked;
+
+    // Where the running paragraph's text came from inside spoiler markup, as positions in the buffer: the buffer is the
+    // block's final text (whitespace already collapsed, never a leading or trailing space), so they need no mapping.
+    private readonly List<TextSpan> _marks = [];
     private int _breaks;
     private int? _jumpBreak;
 
@@ -32,7 +36,7 @@ internal sealed class BlockEmitter(ClassHintCache hints, IReadOnlyDictionary<Htm
         _blocks.Clear();
         _allLink.Clear();
         _buffer.Take();
-        _bufferMarked = false;
+        _marks.Clear();
         _jumpBreak = null;
         foreach (var root in roots)
         {
@@ -83,7 +87,7 @@ internal sealed class BlockEmitter(ClassHintCache hints, IReadOnlyDictionary<Htm
 
     private const int MinLinkRun = 3;
 
-    private void Walk(HtmlNode node, BlockKind kind, bool inLink, bool inSpoiler, int depth)
+    private void Walk(HtmlNode node, BlockKind kind, bool inLink, bool inSpoiler, int depth, bool labelOnly = false)
     {
         if (depth > HtmlLoader.MaxDepth)
         {
@@ -98,7 +102,11 @@ internal sealed class BlockEmitter(ClassHintCache hints, IReadOnlyDictionary<Htm
             switch (child.NodeType)
             {
                 case HtmlNodeType.Text:
-                    AppendText(HtmlText.Raw((HtmlTextNode)child), kind, inLink, inSpoiler);
+                    if (!labelOnly)
+                    {
+                        AppendText(HtmlText.Raw((HtmlTextNode)child), kind, inLink, inSpoiler);
+                    }
+
                     break;
                 case HtmlNodeType.Comment:
                     if (NodeTraits.IsJumpBreakComment(child))
@@ -141,12 +149,18 @@ internal sealed class BlockEmitter(ClassHintCache hints, IReadOnlyDictionary<Htm
             MarkJumpBreak();
         }
 
-        if (name == "img" || HtmlNames.Dropped.Contains(name) || Skip?.Invoke(element) == true)
+        if (name == "img" || Skip?.Invoke(element) == true)
         {
             return;
         }
 
-        var verdict = NodeTraits.Verdict(element, hints);
+        var dropped = HtmlNames.Dropped.Contains(name);
+        var verdict = dropped && name != "button" ? default : NodeTraits.Verdict(element, hints);
+        if (dropped && !NodeTraits.IsKeptControl(element, verdict))
+        {
+            return;
+        }
+
         var spoiler = NodeTraits.IsSpoilerMarkup(element, verdict);
         if ((!inSpoiler && !spoiler && NodeTraits.IsHidden(verdict)) || IsClutter(element, name, verdict))
         {
@@ -154,14 +168,16 @@ internal sealed class BlockEmitter(ClassHintCache hints, IReadOnlyDictionary<Htm
         }
 
         inSpoiler |= spoiler;
+        // A reveal control's own text is its label ("Show spoiler"), not the review's.
+        var labelOnly = verdict.Has(ClassSignal.SpoilerToggle);
         if (HtmlNames.Inline.Contains(name))
         {
-            Walk(element, kind, inLink || name == "a", inSpoiler, depth + 1);
+            Walk(element, kind, inLink || name == "a", inSpoiler, depth + 1, labelOnly);
             return;
         }
 
         Flush();
-        Walk(element, KindOf(name, kind), inLink, inSpoiler, depth + 1);
+        Walk(element, KindOf(name, kind), inLink, inSpoiler, depth + 1, labelOnly);
         Flush();
     }
 
@@ -227,7 +243,24 @@ internal sealed class BlockEmitter(ClassHintCache hints, IReadOnlyDictionary<Htm
         }
 
         _breaks = 0;
-        _bufferMarked |= inSpoiler;
+        if (inSpoiler)
+        {
+            Mark(before, _buffer.Length);
+        }
+    }
+
+    // A run right after the last mark (two spoiler spans with only whitespace between, which adds nothing to the buffer
+    // until the next run) extends it, so the block has one mark per spoiler stretch.
+    private void Mark(int start, int end)
+    {
+        if (_marks.Count > 0 && start == _marks[^1].End)
+        {
+            _marks[^1] = _marks[^1] with { End = end };
+        }
+        else
+        {
+            _marks.Add(new TextSpan(start, end));
+        }
     }
 
     private void MarkJumpBreak()
@@ -239,10 +272,9 @@ internal sealed class BlockEmitter(ClassHintCache hints, IReadOnlyDictionary<Htm
     private void Flush()
     {
         _breaks = 0;
-        var marked = _bufferMarked;
-        _bufferMarked = false;
         if (_buffer.Length == 0)
         {
+            _marks.Clear();
             return;
         }
 
@@ -250,9 +282,32 @@ internal sealed class BlockEmitter(ClassHintCache hints, IReadOnlyDictionary<Htm
         var text = _buffer.Take();
         if (HasWordCharacter(text))
         {
-            _blocks.Add(new SourceBlock(_bufferKind, text, marked));
+            _blocks.Add(_marks.Count == 0 ? new SourceBlock(_bufferKind, text) : SourceBlock.WithMarks(_bufferKind, text, Trimmed(text, _marks)));
             _allLink.Add(linkChars >= text.Length);
         }
+
+        _marks.Clear();
+    }
+
+    // A marked run can begin with the space that joined it to the text before; the space is not the spoiler.
+    private static TextSpan[] Trimmed(string text, List<TextSpan> marks)
+    {
+        var parts = new List<TextSpan>(marks.Count);
+        foreach (var mark in marks)
+        {
+            var (start, end) = (mark.Start, Math.Min(mark.End, text.Length));
+            while (start < end && text[start] == ' ')
+            {
+                start++;
+            }
+
+            if (end > start)
+            {
+                parts.Add(new TextSpan(start, end));
+            }
+        }
+
+        return parts.ToArray();
     }
 
     // Star ratings ("★★★½") carry no letter or digit but are text a reader sees; other symbol-only runs are decoration.

@@ -52,6 +52,9 @@ internal enum ClassSignal
     ItempropAuthor = 1 << 26,
     ItempropDatePublished = 1 << 27,
     RelAuthor = 1 << 28,
+
+    /// <summary>A reveal control whose own text is its label ("Show spoiler") and whose child elements hold the spoiler.</summary>
+    SpoilerToggle = 1 << 29,
 }
 
 /// <summary>The verdict on one class/id pair: flags plus the readability-style weight used when scoring containers.</summary>
@@ -237,7 +240,8 @@ internal static partial class ClassHints
     [GeneratedRegex(@"(?:title|head|toggle|button|btn|label|trigger|show|open|icon)")]
     private static partial Regex SpoilerLabel();
 
-    [GeneratedRegex(@"(?:no|non|without)[-_]?spoiler|spoiler[-_]?(?:free|less|warning|alert|notice)")]
+    // "contains-spoilers" flags a whole post the way a warning does; hiding the post as marked text would hide all of it.
+    [GeneratedRegex(@"(?:no|non|without)[-_]?spoiler|spoiler[-_]?(?:free|less|warning|alert|notice)|(?:contains?|containing|includes?)[-_]?spoiler")]
     private static partial Regex NotSpoiler();
 
     [GeneratedRegex(@"^(?:comments?|comment[-_]?(?:list|area|section|thread|block|wrap|wrapper|container|s[-_]?area|s[-_]?section|s[-_]?wrap|s[-_]?block|s[-_]?container)|commentlist|respond|comment[-_]?respond|comment[-_]?form|disqus[-_]?thread|disqus|dsq[-_].*|fb[-_]comments|responses)$")]
@@ -299,6 +303,11 @@ internal sealed class ClassHintCache
             if (attributes.HasOthers)
             {
                 judged = judged with { Signals = judged.Signals | NodeTraits.AttributeSignals(attributes) };
+            }
+
+            if (NodeTraits.IsRevealToggle(node))
+            {
+                judged = judged with { Signals = judged.Signals | ClassSignal.Spoiler | ClassSignal.SpoilerToggle };
             }
 
             verdict = judged;

@@ -148,13 +148,20 @@ internal sealed class ContentAnalyzer(ClassHintCache hints, bool lenient = false
             }
 
             var childName = child.Name;
-            if (HtmlNames.Dropped.Contains(childName))
+            var dropped = HtmlNames.Dropped.Contains(childName);
+            if (dropped && childName != "button")
             {
                 _removals.Add(child);
                 continue;
             }
 
             var childVerdict = NodeTraits.Verdict(child, hints);
+            if (dropped && !NodeTraits.IsKeptControl(child, childVerdict))
+            {
+                _removals.Add(child);
+                continue;
+            }
+
             if (!inSpoiler && NodeTraits.IsHidden(childVerdict))
             {
                 _removals.Add(child);

@@ -23,6 +23,9 @@ internal static class HtmlNames
         "a", "abbr", "acronym", "b", "bdi", "bdo", "big", "cite", "code", "data", "del", "dfn", "em", "font", "i", "ins",
         "kbd", "label", "mark", "nobr", "q", "rp", "rt", "ruby", "s", "samp", "small", "span", "strike", "strong", "sub",
         "sup", "time", "tt", "u", "var", "wbr", "img", "br", "output",
+        // Dropped unless they hold a spoiler (NodeTraits.IsKeptControl); a forum's <spoiler> is a custom element, which
+        // browsers render inline.
+        "button", "spoiler",
     ], StringComparer.Ordinal);
 
     public static bool IsHeading(string name) =>

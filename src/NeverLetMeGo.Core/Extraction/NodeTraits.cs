@@ -3,7 +3,7 @@ using HtmlAgilityPack;
 namespace NeverLetMeGo.Core.Extraction;
 
 /// <summary>Attribute-level facts about an element that every extraction pass asks for.</summary>
-internal static class NodeTraits
+internal static partial class NodeTraits
 {
     public static string Classes(HtmlNode node) => node.GetAttributeValue("class", string.Empty);
 
@@ -56,6 +56,11 @@ internal static class NodeTraits
             signals |= ClassSignal.RelAuthor;
         }
 
+        if (MarksSpoiler(attributes))
+        {
+            signals |= ClassSignal.Spoiler;
+        }
+
         return signals;
     }
 
@@ -68,23 +73,6 @@ internal static class NodeTraits
 
         var compact = style.Replace(" ", string.Empty, StringComparison.Ordinal).ToLowerInvariant();
         return compact.Contains("display:none", StringComparison.Ordinal) || compact.Contains("visibility:hidden", StringComparison.Ordinal);
-    }
-
-    /// <summary>True when the element is a spoiler container: class/id says spoiler, or a &lt;details&gt; whose summary says so.</summary>
-    public static bool IsSpoilerMarkup(HtmlNode node, ClassVerdict verdict)
-    {
-        if (verdict.Has(ClassSignal.Spoiler))
-        {
-            return true;
-        }
-
-        if (node.Name != "details")
-        {
-            return false;
-        }
-
-        var summary = node.Element("summary");
-        return summary is not null && summary.InnerText.Contains("spoiler", StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>itemprop=articleBody (schema.org) marks the article body explicitly.</summary>
@@ -113,15 +101,16 @@ internal static class NodeTraits
 
 /// <summary>
 /// The attributes an element's verdict reads, found in one pass over its attribute list: HtmlAgilityPack's lookup by name
-/// hashes the name on every call, and the verdict asks about seven names. A repeated attribute counts as its last copy, as
+/// hashes the name on every call, and the verdict asks about nine. A repeated attribute counts as its last copy, as
 /// that lookup returns it.
 /// </summary>
 internal struct ElementAttributes
 {
-    public HtmlAttribute? Class, Id, Hidden, AriaHidden, Style, Itemprop, Rel;
+    public HtmlAttribute? Class, Id, Hidden, AriaHidden, Style, Itemprop, Rel, AriaLabel, DataSpoiler;
 
     /// <summary>Any attribute besides class and id that the verdict reads.</summary>
-    public readonly bool HasOthers => Hidden is not null || AriaHidden is not null || Style is not null || Itemprop is not null || Rel is not null;
+    public readonly bool HasOthers => Hidden is not null || AriaHidden is not null || Style is not null || Itemprop is not null || Rel is not null
+        || AriaLabel is not null || DataSpoiler is not null;
 
     public static ElementAttributes Of(HtmlAttributeCollection attributes)
     {
@@ -152,6 +141,12 @@ internal struct ElementAttributes
                     break;
                 case 11 when name.Equals("aria-hidden", StringComparison.OrdinalIgnoreCase):
                     found.AriaHidden = attribute;
+                    break;
+                case 10 when name.Equals("aria-label", StringComparison.OrdinalIgnoreCase):
+                    found.AriaLabel = attribute;
+                    break;
+                case > 5 when name.StartsWith("data-", StringComparison.OrdinalIgnoreCase) && name.Contains("spoiler", StringComparison.OrdinalIgnoreCase):
+                    found.DataSpoiler = attribute;
                     break;
             }
         }

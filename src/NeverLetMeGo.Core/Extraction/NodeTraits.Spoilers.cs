@@ -1,0 +1,109 @@
+using System.Buffers;
+using System.Text.RegularExpressions;
+using HtmlAgilityPack;
+
+namespace NeverLetMeGo.Core.Extraction;
+
+/// <summary>
+/// How a page marks text as a spoiler: by class or id (<see cref="ClassHints"/>), a data-spoiler attribute, an aria-label
+/// that names the element a spoiler, a &lt;spoiler&gt; element, a &lt;details&gt; whose summary says spoiler, or a reveal
+/// control ("Show spoiler") that wraps the hidden text. Warnings about spoilers ("spoiler-warning", "Spoiler alert") are
+/// not marks: they are text the reader must see, read by the tagger as warnings.
+/// </summary>
+internal static partial class NodeTraits
+{
+    /// <summary>True when the element is a spoiler container.</summary>
+    public static bool IsSpoilerMarkup(HtmlNode node, ClassVerdict verdict)
+    {
+        if (verdict.Has(ClassSignal.Spoiler))
+        {
+            return true;
+        }
+
+        var name = node.Name;
+        if (name == "spoiler")
+        {
+            return true;
+        }
+
+        if (name != "details")
+        {
+            return false;
+        }
+
+        var summary = node.Element("summary");
+        return summary is not null && summary.InnerText.Contains("spoiler", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>
+    /// A dropped element kept all the same: a &lt;button&gt; that is itself the spoiler ("click to reveal" on the hidden
+    /// text); dropped, its text would be lost with it.
+    /// </summary>
+    public static bool IsKeptControl(HtmlNode node, ClassVerdict verdict) => node.Name == "button" && IsSpoilerMarkup(node, verdict);
+
+    /// <summary>A reveal control: its own text only says to show the spoiler, and the spoiler is in its child elements.</summary>
+    public static bool IsRevealToggle(HtmlNode node)
+    {
+        var children = node.ChildNodes;
+        var label = false;
+        var content = false;
+        for (var i = 0; i < children.Count; i++)
+        {
+            var child = children[i];
+            if (child.NodeType == HtmlNodeType.Text)
+            {
+                label |= HtmlText.Raw((HtmlTextNode)child).ContainsAny(Spoil);
+            }
+            else if (child.NodeType == HtmlNodeType.Element && child.Name != "br")
+            {
+                content = true;
+            }
+        }
+
+        return label && content && RevealLabel().IsMatch(OwnText(node));
+    }
+
+    /// <summary>The element's own text, without its child elements' (a toggle's label without the spoiler it wraps).</summary>
+    public static string OwnText(HtmlNode node)
+    {
+        var buffer = new TextBuffer();
+        foreach (var child in node.ChildNodes)
+        {
+            if (child.NodeType == HtmlNodeType.Text)
+            {
+                buffer.AppendHtmlText(HtmlText.Raw((HtmlTextNode)child), inLink: false);
+                buffer.AppendSpace();
+            }
+        }
+
+        return buffer.Take();
+    }
+
+    // data-spoiler, data-spoiler="true", data-spoiler-text: the attribute's name read like a class name (so
+    // data-spoiler-toggle and data-spoiler-free are not marks), unless its value says no.
+    // aria-label="Spoiler" or "Reveal spoiler" on the element whose text is hidden (Discord's reveal spans).
+    private static bool MarksSpoiler(in ElementAttributes attributes)
+    {
+        if (attributes.DataSpoiler is { } data && ClassHints.OfClasses(data.Name.AsSpan(5)).Has(ClassSignal.Spoiler)
+            && !FalseValue().IsMatch(data.Value ?? string.Empty))
+        {
+            return true;
+        }
+
+        return attributes.AriaLabel?.Value is { } label && label.AsSpan().ContainsAny(Spoil) && SpoilerName().IsMatch(label);
+    }
+
+    private static readonly SearchValues<string> Spoil = SearchValues.Create(["spoil"], StringComparison.OrdinalIgnoreCase);
+
+    [GeneratedRegex(@"^\s*(?:false|0|no|off|none)\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex FalseValue();
+
+    // "Spoiler", "spoiler text", "hidden spoiler", "Reveal spoiler"; not "Spoiler warning", "No spoilers", "Contains spoilers".
+    [GeneratedRegex(@"^\W*(?:(?:(?:click|tap|press)\s+(?:here\s+)?to\s+)?(?:show|reveal|view|see|unhide|display|open|expand|toggle)\s+(?:the\s+|this\s+)?)?(?:hidden\s+)?spoilers?(?:\s+(?:text|content))?\W*$", RegexOptions.IgnoreCase)]
+    private static partial Regex SpoilerName();
+
+    // "Show spoiler", "Click to reveal spoiler", "Spoiler (click to show)", "Spoiler: tap to reveal". A bare "Spoiler" or
+    // "Spoilers:" in front of text is an author's label, read by the tagger as a warning with its payload.
+    [GeneratedRegex(@"^\W*(?:(?:click|tap|press)\s+(?:here\s+)?to\s+)?(?:show|reveal|view|see|unhide|display|open|expand|toggle|show\s*/\s*hide)\s+(?:the\s+|this\s+)?spoilers?\W*$|^\W*spoilers?\W+(?:(?:click|tap|press)\s+(?:here\s+)?to\s+)?(?:show|reveal|view|see|unhide|display|open|expand)(?:\s+it)?\W*$", RegexOptions.IgnoreCase)]
+    private static partial Regex RevealLabel();
+}

@@ -126,11 +126,15 @@ public static class ReviewPipeline
         var metadata = MetadataResolver.Resolve(PageWalk.Run(document, hints, finder, body), url);
 
         var rawComments = RemoveComments(finder, finder.Finish());
-        var article = ArticleTop.Tidy(ArticleExtractor.Extract(body, hints, out var mode), metadata.Title, out var bylineAuthor);
+        var article = ArticleTop.Tidy(ArticleExtractor.Extract(body, hints, out var mode, out var badge), metadata.Title, out var bylineAuthor);
         if (article.Blocks.Count == 0)
         {
             article = Fallback(html, hints);
             mode = ExtractionMode.Fallback;
+        }
+        else if (badge is not null)
+        {
+            article = SpoilerBadge.Lead(article, badge);
         }
 
         var untagged = new Review

@@ -10,10 +10,16 @@ namespace NeverLetMeGo.Core.Extraction;
 internal static class ArticleExtractor
 {
     /// <summary>The article's blocks; <paramref name="mode"/> says whether a container scored as the article or the page's best text region was taken.</summary>
-    public static ExtractedText Extract(HtmlNode body, ClassHintCache hints, out ExtractionMode mode)
+    public static ExtractedText Extract(HtmlNode body, ClassHintCache hints, out ExtractionMode mode) => Extract(body, hints, out mode, out _);
+
+    /// <summary>As above; <paramref name="badge"/>: a spoiler warning the page shows in the article's header, outside its text (<see cref="SpoilerBadge"/>).</summary>
+    public static ExtractedText Extract(HtmlNode body, ClassHintCache hints, out ExtractionMode mode, out string? badge)
     {
         mode = ExtractionMode.Article;
+        badge = null;
         var analyzer = new ContentAnalyzer(hints);
+        // Before the scoring pass: it removes the headers such a warning sits in.
+        var badges = SpoilerBadge.Collect(body, hints);
         var bodyStats = analyzer.Analyze(body);
         if (bodyStats.TextLength == 0)
         {
@@ -25,6 +31,10 @@ internal static class ArticleExtractor
         {
             mode = ExtractionMode.Fallback;
             roots = [FallbackText.Region(body, analyzer.Stats)];
+        }
+        else
+        {
+            badge = SpoilerBadge.Find(badges, roots, body);
         }
 
         var text = new BlockEmitter(hints, analyzer.Stats).Emit(roots);

@@ -31,6 +31,7 @@ public sealed class SpoilerMarkupTests
     [InlineData("<span role=\"button\" aria-label=\"Spoiler\">", "</span>")]
     [InlineData("<button class=\"spoiler\">", "</button>")]
     [InlineData("<span class=\"reveal\" onclick=\"show(this)\">Show spoiler <span style=\"display:none\">", "</span></span>")]
+    [InlineData("<button type=\"button\">Click to reveal spoiler<span hidden>", "</span></button>")]
     public void A_spoiler_element_inside_a_paragraph_hides_its_sentence_and_leaves_the_others_readable(string open, string close)
     {
         var source = Source($"<p>Loved the cast. {open}{Spoiler}{close} The score is lovely.</p>");

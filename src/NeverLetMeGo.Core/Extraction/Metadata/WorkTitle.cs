@@ -4,8 +4,9 @@ namespace NeverLetMeGo.Core.Extraction.Metadata;
 
 /// <summary>
 /// Names the work a review is about: schema.org itemReviewed when present; else a quoted title inside the headline
-/// (Meaning in the Movie "Never Let Me Go"); else the headline's part before a colon or dash; else the headline.
-/// Review prefixes ("Movie review:") and suffixes ("review", "(2010)") are removed.
+/// (Meaning in the Movie "Never Let Me Go"); else what follows "review of" anywhere in the headline ("Great ending - User
+/// review of W (2019)"); else the headline's part before a colon or dash; else the headline.
+/// Review prefixes ("Movie review:") and suffixes ("review", "(2010)", "- User Reviews") are removed.
 /// </summary>
 internal static partial class WorkTitle
 {
@@ -28,10 +29,35 @@ internal static partial class WorkTitle
             return Clean(quoted.Groups["title"].Value) is { Length: > 0 } q ? q : title;
         }
 
+        if (ReviewOf(title) is { Length: > 0 } named)
+        {
+            return named;
+        }
+
         var stripped = ReviewPrefix().Replace(title, string.Empty);
         var cut = Separator().Match(stripped);
         var head = cut.Success && cut.Index > 0 ? stripped[..cut.Index] : stripped;
         return Clean(head) is { Length: > 0 } work ? work : title;
+    }
+
+    /// <summary>
+    /// The work after "review(s) of", up to a separator, a year in parentheses or a reviewer ("… of W (2019) by jane",
+    /// "… of W by Jane Doe"). "by" plus one capitalised word is kept: it may be the title's own ("Stand by Me").
+    /// </summary>
+    private static string? ReviewOf(string title)
+    {
+        var match = ReviewOfPattern().Match(title);
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        var work = match.Groups["work"].Value;
+        var cut = Separator().Match(work);
+        work = cut.Success && cut.Index > 0 ? work[..cut.Index] : work;
+        var year = Year().Match(work);
+        work = year.Success ? work[..(year.Index + year.Length)] : ReviewerSuffix().Replace(work, string.Empty);
+        return Clean(work) is { Length: > 0 } clean ? clean : null;
     }
 
     private static string Clean(string? text)
@@ -56,8 +82,19 @@ internal static partial class WorkTitle
     [GeneratedRegex(@"^\s*(?:(?:(?:movie|film|book|dvd|blu-ray|tv|theatre|theater|concert|album|game)\s+)?review(?:ed)?|critique|cr[ií]tica|rese[nñ]a|recensione|recension|kritik|filmkritik|rezension)\s*(?:[:\-\u2013\u2014|]\s*|\s+of\s+)", RegexOptions.IgnoreCase)]
     private static partial Regex ReviewPrefix();
 
-    [GeneratedRegex(@"\s*(?:[\(\[]\s*(?:\d{4}|film|movie|book|novel)\s*[\)\]]|(?:[:\-\u2013\u2014]\s*)?(?:(?:a|the)\s+)?(?:movie|film|book|dvd)?\s*review)\s*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\s*(?:[\(\[]\s*(?:\d{4}|film|movie|book|novel)\s*[\)\]]|(?:[:\-\u2013\u2014|]\s*)?(?:(?:a|the)\s+)?(?:movie|film|book|dvd|user|users'?|critics?'?|readers?'?)?\s*reviews?)\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex ReviewSuffix();
+
+    // "User review of", "Review of", "Reviews of the film": the work is named right after.
+    [GeneratedRegex(@"(?:^|\s)(?:(?:user|users'?|reader|readers'?|critic|critics'?|audience|customer|my|a|our)\s+)?reviews?\s+of\s+(?:the\s+(?:film|movie|book|novel|series|show)\s+)?(?<work>\S.*)$", RegexOptions.IgnoreCase)]
+    private static partial Regex ReviewOfPattern();
+
+    [GeneratedRegex(@"\s*[\(\[]\s*(?:19|20)\d{2}\s*[\)\]]")]
+    private static partial Regex Year();
+
+    // A handle (digits, underscores, all lower case) or a name of two or three capitalised words.
+    [GeneratedRegex(@"\s+by\s+(?:@?(?=[\w.\-]*[\d_])[\w.\-]+|\p{Ll}[\p{Ll}.\-]*|\p{Lu}[\p{L}.'\-]*(?:\s+\p{Lu}[\p{L}.'\-]*){1,2})\s*$")]
+    private static partial Regex ReviewerSuffix();
 
     [GeneratedRegex(@"\s*:\s+|\s+[\-\u2013\u2014|]\s+")]
     private static partial Regex Separator();

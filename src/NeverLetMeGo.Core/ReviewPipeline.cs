@@ -126,7 +126,7 @@ public static class ReviewPipeline
         var metadata = MetadataResolver.Resolve(PageWalk.Run(document, hints, finder, body), url);
 
         var rawComments = RemoveComments(finder, finder.Finish());
-        var article = ArticleTop.Tidy(ArticleExtractor.Extract(body, hints, out var mode, out var badge), metadata.Title, out var bylineAuthor);
+        var article = ArticleTop.Tidy(ArticleExtractor.Extract(body, hints, out var mode, out var badge), metadata.Title, out var bylineAuthor, out var bylineDate);
         if (article.Blocks.Count == 0)
         {
             article = Fallback(html, hints);
@@ -142,7 +142,7 @@ public static class ReviewPipeline
             Url = metadata.Url,
             Title = metadata.Title,
             Author = metadata.Author ?? bylineAuthor,
-            PublishedAt = metadata.PublishedAt,
+            PublishedAt = metadata.PublishedAt ?? bylineDate,
             SiteName = metadata.SiteName,
             Language = metadata.Language,
             Work = new WorkRef(WorkTitle.From(metadata.ItemReviewed, metadata.Title)),

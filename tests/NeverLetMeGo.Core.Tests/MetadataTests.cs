@@ -160,6 +160,10 @@ public sealed class MetadataTests
     [InlineData("Posted by Leah Whitford on March 8, 2011", "Leah Whitford")]
     [InlineData("Leah Whitford", "Leah Whitford")]
     [InlineData("Posted on January 10, 2011", null)]
+    [InlineData("moviebuff_77", "moviebuff_77")]
+    [InlineData("Reviewed by reel.nerd-2 on 12 March 2021", "reel.nerd-2")]
+    [InlineData("by Ada Lind \u00B7 3 days ago", "Ada Lind")]
+    [InlineData("12 March 2021", null)]
     public void Bylines_yield_the_name_alone(string text, string? expected)
     {
         Assert.Equal(expected, MetadataResolver.NameFromByline(text));

@@ -11,9 +11,13 @@ internal static partial class ArticleTop
 {
     private const int Window = 3;
 
-    public static ExtractedText Tidy(ExtractedText text, string? title, out string? bylineAuthor)
+    public static ExtractedText Tidy(ExtractedText text, string? title, out string? bylineAuthor) => Tidy(text, title, out bylineAuthor, out _);
+
+    /// <summary>As <see cref="Tidy(ExtractedText, string?, out string?)"/>, with the date the removed byline gives ("Reviewed by X on 12 March 2021").</summary>
+    public static ExtractedText Tidy(ExtractedText text, string? title, out string? bylineAuthor, out DateTimeOffset? bylineDate)
     {
         bylineAuthor = null;
+        bylineDate = null;
         var blocks = text.Blocks.ToList();
         var jumpBreak = text.JumpBreak;
         var key = title is null ? null : Key(title);
@@ -27,6 +31,7 @@ internal static partial class ArticleTop
             }
             else if (block.Text.Length <= 60 && Byline().IsMatch(block.Text) && MetadataResolver.NameFromByline(block.Text) is { } name)
             {
+                bylineDate ??= bylineAuthor is null ? DateParser.Parse(block.Text) : null;
                 bylineAuthor ??= name;
                 remove = true;
             }
@@ -47,6 +52,7 @@ internal static partial class ArticleTop
         {
             // A post that is only its title (an image post, a video) still has that title as its text.
             bylineAuthor = null;
+            bylineDate = null;
             return text;
         }
 
@@ -56,7 +62,8 @@ internal static partial class ArticleTop
     // Case, quotes, punctuation and spacing differ between <title>, og:title and the visible heading.
     private static string Key(string text) => NonWord().Replace(text.ToLowerInvariant(), string.Empty);
 
-    [GeneratedRegex(@"^\s*(?:posted\s+|written\s+|words\s+)?by\s+(?-i:\p{Lu})", RegexOptions.IgnoreCase)]
+    // A capitalised name, or a user name that a digit or underscore sets apart from prose ("by moviebuff_77").
+    [GeneratedRegex(@"^\s*(?:posted\s+|written\s+|reviewed\s+|words\s+)?by\s+(?:(?-i:\p{Lu})|@?\p{L}[\w.\-]*[\d_])", RegexOptions.IgnoreCase)]
     private static partial Regex Byline();
 
     [GeneratedRegex(@"[\W_]+")]

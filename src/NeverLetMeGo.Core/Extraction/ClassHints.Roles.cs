@@ -10,10 +10,11 @@ internal static partial class ClassHints
         "entry-title", "post-title", "article-title", "entry_title", "post_title", "headline", "story-title", "hub-title", "article-headline");
 
     private static readonly FrozenSet<string> BylineNames = Set(
-        "byline", "author-name", "post-author-name", "entry-author-name", "article-author", "by-author", "author");
+        "byline", "author-name", "post-author-name", "entry-author-name", "article-author", "by-author", "author",
+        "reviewer", "reviewer-name", "review-author", "display-name-link");
 
     private static readonly FrozenSet<string> DateNames = Set(
-        "published", "entry-date", "post-date", "date-header", "post-timestamp", "article-date", "pubdate", "publish-date", "dateline", "timestamp", "date");
+        "published", "entry-date", "post-date", "date-header", "post-timestamp", "article-date", "pubdate", "publish-date", "dateline", "timestamp", "date", "review-date");
 
     private static readonly FrozenSet<string> AuthorBlockNames = Set(
         "author", "vcard", "post-author", "entry-author", "byline", "article-author", "author-name");

@@ -164,7 +164,8 @@ internal static partial class MetadataResolver
         }
 
         var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        return name.Length is >= 2 and <= 60 && words.Length <= 6 && char.IsLetter(name[0]) && !name.Any(char.IsDigit)
+        return name.Length is >= 2 and <= 60 && words.Length <= 6 && char.IsLetter(name[0])
+            && (!name.Any(char.IsDigit) || Handle().IsMatch(name))
             && !name.Contains("http", StringComparison.OrdinalIgnoreCase)
             ? name
             : null;
@@ -173,11 +174,13 @@ internal static partial class MetadataResolver
     private static DateTimeOffset? VisibleDate(PageSignals page)
     {
         // Machine-readable dates (time@datetime, abbr@title, meta@content) first, wherever they are: they carry the time
-        // of day that a "Sunday, April 15, 2012" date header above the post leaves out.
+        // of day that a "Sunday, April 15, 2012" date header above the post leaves out. Last, a byline that dates itself
+        // ("Reviewed by Ada on 12 March 2021").
         return FirstDate(page, node => DateParser.Parse(node.GetAttributeValue("datetime", null))
                 ?? DateParser.Parse(node.GetAttributeValue("content", null))
                 ?? DateParser.Parse(node.GetAttributeValue("title", null)))
-            ?? FirstDate(page, node => DateParser.Parse(HtmlText.Of(node)));
+            ?? FirstDate(page, node => DateParser.Parse(HtmlText.Of(node)))
+            ?? page.Bylines.Select(node => DateParser.Parse(HtmlText.Of(node))).FirstOrDefault(d => d is not null);
     }
 
     private static DateTimeOffset? FirstDate(PageSignals page, Func<HtmlNode, DateTimeOffset?> read)
@@ -215,6 +218,10 @@ internal static partial class MetadataResolver
 
         return null;
     }
+
+    // A user name on a review site: one word of letters, digits, dots, dashes and underscores ("moviebuff_77").
+    [GeneratedRegex(@"^@?\p{L}[\p{L}\p{N}_.\-]{1,39}$")]
+    private static partial Regex Handle();
 
     [GeneratedRegex(@"^(?:(?:posted|written|reviewed|words)\s+)?by\s*:?\s+(?<name>.+?)(?:\s+(?:on|at|in|\||-|\u2013|\u2014|\u00B7)\s+.*|,\s+.*|\s+\d.*)?$", RegexOptions.IgnoreCase)]
     private static partial Regex Byline();

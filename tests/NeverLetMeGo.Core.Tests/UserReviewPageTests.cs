@@ -1,0 +1,72 @@
+namespace NeverLetMeGo.Core.Tests;
+
+/// <summary>A film database's user review, a shape the extractor was not tuned on: metadata in a review header, UI lines under the text.</summary>
+public sealed class UserReviewPageTests
+{
+    private static readonly Uri Url = new("https://example.com/r");
+
+    private static readonly string[] Paragraphs =
+    [
+        "I went in knowing only the poster, a keeper alone on a rock in the North Sea, and came out thinking about it for days afterwards.",
+        "The first half hour is wonderful: the routine of lamps and logbooks, the weather closing in, the radio that only ever brings bad news. Then the film loses its nerve and spends far too long on a supply boat subplot that goes nowhere at all.",
+        "Still, the last twenty minutes are as good as anything I saw that year, and the lead actor carries every silent scene with his face alone. Worth it for the ending, even if you have to sit through the middle to get there.",
+    ];
+
+    private static string Page(string header, string footer = "", string title = "Great ending, awful middle - User review of The Lighthouse Keeper (2019) - FilmBase") => $$"""
+        <!DOCTYPE html>
+        <html lang="en"><head><meta charset="utf-8"><title>{{title}}</title>
+        <meta property="og:site_name" content="FilmBase"></head>
+        <body>
+        <header class="site-header"><a href="/" class="logo">FilmBase</a><form class="search"><input name="q"></form></header>
+        <nav class="topnav"><ul><li><a href="/charts">Charts</a></li><li><a href="/news">News</a></li></ul></nav>
+        <div id="main">
+        <div class="title-bar"><div class="aggregate-rating"><span class="rating-value">6.9</span><span class="rating-scale">/10</span></div></div>
+        <div class="review-container">
+          <div class="review-header">{{header}}</div>
+          <div class="content">
+            <div class="text show-more__control">{{string.Join("<br><br>", Paragraphs)}}</div>
+            {{footer}}
+          </div>
+        </div>
+        </div>
+        <footer class="site-footer"><p>FilmBase is a film database made up for this test.</p></footer>
+        </body></html>
+        """;
+
+    [Fact]
+    public void A_byline_in_the_text_gives_author_and_date()
+    {
+        var page = Page("", title: "The Lighthouse Keeper (2019) - User Reviews")
+            .Replace("""<div class="text show-more__control">""", """<div class="text show-more__control"><p>Reviewed by reel_nerd on 4 May 2020</p>""", StringComparison.Ordinal);
+
+        var review = ReviewPipeline.Process(page, Url);
+
+        Assert.Equal(("The Lighthouse Keeper", "reel_nerd"), (review.Work.Title, review.Author));
+        Assert.Equal(new DateTimeOffset(2020, 5, 4, 0, 0, 0, TimeSpan.Zero), review.PublishedAt);
+        Assert.Equal(Paragraphs, review.Texts());
+    }
+
+    [Fact]
+    public void A_time_element_and_a_reviewer_class_date_and_name_the_review()
+    {
+        var review = ReviewPipeline.Process(Page("""<p><span class="reviewer">Ada Lind</span> <time datetime="2021-03-12T09:30:00Z">3 days ago</time></p>"""), Url);
+
+        Assert.Equal("Ada Lind", review.Author);
+        Assert.Equal(new DateTimeOffset(2021, 3, 12, 9, 30, 0, TimeSpan.Zero), review.PublishedAt);
+    }
+
+    [Fact]
+    public void Structured_data_comes_before_what_the_review_header_shows()
+    {
+        var page = Page("""<span class="display-name-link"><a href="/user/ur123/">moviebuff_77</a></span> <span class="review-date">12 March 2021</span>""").Replace("</title>", """
+            </title><script type="application/ld+json">{"@type":"Review","author":{"@type":"Person","name":"Film Fan"},
+            "datePublished":"2021-03-10","itemReviewed":{"@type":"Movie","name":"The Lighthouse Keeper"},
+            "reviewRating":{"@type":"Rating","ratingValue":"3","bestRating":"5"}}</script>
+            """, StringComparison.Ordinal);
+
+        var review = ReviewPipeline.Process(page, Url);
+
+        Assert.Equal(("Film Fan", 3.0, 5.0), (review.Author, review.Rating?.Value, review.Rating?.Scale));
+        Assert.Equal(new DateTimeOffset(2021, 3, 10, 0, 0, 0, TimeSpan.Zero), review.PublishedAt);
+    }
+}

@@ -33,6 +33,38 @@ public sealed class UserReviewPageTests
         </body></html>
         """;
 
+    private const string ImdbLikeHeader = """
+        <span class="rating-other-user-rating"><span class="rating-value">8</span><span class="rating-scale">/10</span></span>
+        <a class="title" href="/review/r77/">Great ending, awful middle</a>
+        <div class="display-name-date"><span class="display-name-link"><a href="/user/ur123/">moviebuff_77</a></span> <span class="review-date">12 March 2021</span></div>
+        """;
+
+    [Theory]
+    [InlineData("""<div itemprop="reviewRating" itemscope itemtype="https://schema.org/Rating"><span itemprop="ratingValue">8</span>/<span itemprop="bestRating">10</span></div>""", 8, 10)]
+    [InlineData("""<div itemprop="reviewRating" itemscope><meta itemprop="bestRating" content="10"><span itemprop="ratingValue">7</span></div>""", 7, 10)]
+    [InlineData("""<div class="star-rating" data-rating="4" data-max="5"></div>""", 4, 5)]
+    [InlineData("""<span role="img" aria-label="Rated 4 out of 5"><svg></svg></span>""", 4, 5)]
+    [InlineData("""<span class="stars">★★★★☆</span>""", 4, 5)]
+    [InlineData("""<div class="user-rating"><b>3</b><i>/4</i></div>""", 3, 4)]
+    public void The_rating_the_review_header_shows_is_read_as_the_reader_sees_it(string header, double value, double scale)
+    {
+        var review = ReviewPipeline.Process(Page(header), Url);
+
+        Assert.NotNull(review.Rating);
+        Assert.Equal((value, scale), (review.Rating.Value, review.Rating.Scale));
+    }
+
+    [Theory]
+    [InlineData("""<div class="rating-count">12 ratings</div>""")]
+    [InlineData("""<div class="post-ratings">3/5 (12 votes)</div>""")]
+    [InlineData("""<div class="score">8</div>""")]
+    [InlineData("""<div class="rating-widget"><span class="stars" aria-label="Rate this review"><button class="star" aria-label="1 star">☆</button><button class="star" aria-label="2 stars">☆</button></span></div>""")]
+    public void Averages_reader_widgets_and_bare_numbers_are_not_the_reviewers_rating(string header)
+    {
+        // The page's 6.9/10 sits in an aggregate-rating block above the review: it is never taken either.
+        Assert.Null(ReviewPipeline.Process(Page(header), Url).Rating);
+    }
+
     [Fact]
     public void A_byline_in_the_text_gives_author_and_date()
     {
@@ -58,7 +90,7 @@ public sealed class UserReviewPageTests
     [Fact]
     public void Structured_data_comes_before_what_the_review_header_shows()
     {
-        var page = Page("""<span class="display-name-link"><a href="/user/ur123/">moviebuff_77</a></span> <span class="review-date">12 March 2021</span>""").Replace("</title>", """
+        var page = Page(ImdbLikeHeader).Replace("</title>", """
             </title><script type="application/ld+json">{"@type":"Review","author":{"@type":"Person","name":"Film Fan"},
             "datePublished":"2021-03-10","itemReviewed":{"@type":"Movie","name":"The Lighthouse Keeper"},
             "reviewRating":{"@type":"Rating","ratingValue":"3","bestRating":"5"}}</script>

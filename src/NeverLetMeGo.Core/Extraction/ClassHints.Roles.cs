@@ -35,6 +35,7 @@ internal static partial class ClassHints
         }
 
         roles |= name is "hentry" or "h-entry" or "post" or "type-post" ? ClassSignal.PostEntry : 0;
+        roles |= AggregateName().IsMatch(name) ? ClassSignal.AggregateRating : RatingName().IsMatch(name) ? ClassSignal.RatingLike : 0;
         roles |= HeadlineNames.Contains(name) ? ClassSignal.Headline : 0;
         roles |= BylineNames.Contains(name) ? ClassSignal.Byline : 0;
         roles |= DateNames.Contains(name) ? ClassSignal.DateLike : 0;
@@ -50,6 +51,13 @@ internal static partial class ClassHints
     }
 
     private static FrozenSet<string> Set(params string[] names) => names.ToFrozenSet(StringComparer.Ordinal);
+
+    // "rating-value", "star-rating", "user-score", "stars": not "starring", "rating-count".
+    [GeneratedRegex(@"(?<![a-z])(?:rating|stars?|score)(?![a-z]|[-_](?:count|total|votes?|number))")]
+    private static partial Regex RatingName();
+
+    [GeneratedRegex(@"aggregate|average|(?<![a-z])avg(?![a-z])")]
+    private static partial Regex AggregateName();
 
     [GeneratedRegex(@"sidebar|widget|related|footer|menu|(?<![a-z])nav", RegexOptions.IgnoreCase)]
     private static partial Regex SidebarLike();

@@ -48,7 +48,17 @@ internal static partial class NodeTraits
                 : itemprop.Equals("headline", StringComparison.OrdinalIgnoreCase) ? ClassSignal.ItempropHeadline
                 : itemprop.Equals("author", StringComparison.OrdinalIgnoreCase) ? ClassSignal.ItempropAuthor
                 : itemprop.Equals("datePublished", StringComparison.OrdinalIgnoreCase) ? ClassSignal.ItempropDatePublished
+                : itemprop.Equals("ratingValue", StringComparison.OrdinalIgnoreCase) ? ClassSignal.RatingLike
+                : itemprop.Equals("aggregateRating", StringComparison.OrdinalIgnoreCase) ? ClassSignal.AggregateRating
                 : ClassSignal.None;
+        }
+
+        if (attributes.DataRating is not null
+            || (attributes.AriaLabel?.Value is { Length: <= 80 } label
+                && (label.Contains("out of", StringComparison.OrdinalIgnoreCase) || label.Contains("rated", StringComparison.OrdinalIgnoreCase)
+                    || label.Contains("star", StringComparison.OrdinalIgnoreCase))))
+        {
+            signals |= ClassSignal.RatingLike;
         }
 
         if (attributes.Rel?.Value is { } rel && HasToken(rel, "author"))
@@ -101,16 +111,16 @@ internal static partial class NodeTraits
 
 /// <summary>
 /// The attributes an element's verdict reads, found in one pass over its attribute list: HtmlAgilityPack's lookup by name
-/// hashes the name on every call, and the verdict asks about nine. A repeated attribute counts as its last copy, as
+/// hashes the name on every call, and the verdict asks about ten names. A repeated attribute counts as its last copy, as
 /// that lookup returns it.
 /// </summary>
 internal struct ElementAttributes
 {
-    public HtmlAttribute? Class, Id, Hidden, AriaHidden, Style, Itemprop, Rel, AriaLabel, DataSpoiler;
+    public HtmlAttribute? Class, Id, Hidden, AriaHidden, Style, Itemprop, Rel, AriaLabel, DataSpoiler, DataRating;
 
     /// <summary>Any attribute besides class and id that the verdict reads.</summary>
     public readonly bool HasOthers => Hidden is not null || AriaHidden is not null || Style is not null || Itemprop is not null || Rel is not null
-        || AriaLabel is not null || DataSpoiler is not null;
+        || AriaLabel is not null || DataSpoiler is not null || DataRating is not null;
 
     public static ElementAttributes Of(HtmlAttributeCollection attributes)
     {
@@ -144,6 +154,9 @@ internal struct ElementAttributes
                     break;
                 case 10 when name.Equals("aria-label", StringComparison.OrdinalIgnoreCase):
                     found.AriaLabel = attribute;
+                    break;
+                case 11 when name.Equals("data-rating", StringComparison.OrdinalIgnoreCase):
+                    found.DataRating = attribute;
                     break;
                 case > 5 when name.StartsWith("data-", StringComparison.OrdinalIgnoreCase) && name.Contains("spoiler", StringComparison.OrdinalIgnoreCase):
                     found.DataSpoiler = attribute;

@@ -38,7 +38,7 @@ internal static partial class MetadataResolver
                 ?? LanguageTag.Normalize(page.MetaValue("og:locale"))
                 ?? LanguageTag.Normalize(page.MetaValue("dc.language")),
             ItemReviewed = ld.ItemReviewed,
-            Rating = ld.Rating,
+            Rating = ld.Rating ?? ShownRating.Read(page.Ratings),
         };
     }
 

@@ -1,6 +1,9 @@
 namespace NeverLetMeGo.Core.Extraction.Metadata;
 
-/// <summary>Resolved page metadata; <see cref="Title"/> has any " | Site" suffix removed.</summary>
+/// <summary>
+/// Resolved page metadata; <see cref="Title"/> has any " | Site" suffix removed. <see cref="Rating"/> is JSON-LD's
+/// reviewRating, else the rating the markup shows at the review's head (<see cref="ShownRating"/>).
+/// </summary>
 internal sealed record PageMetadata
 {
     public required string Url { get; init; }

@@ -8,6 +8,9 @@ namespace NeverLetMeGo.Core.Extraction.Metadata;
 /// </summary>
 internal static class PageScanner
 {
+    // The reviewer's rating sits at the review's head; later ones belong to other reviews on the same page.
+    private const int MaxRatings = 8;
+
     /// <summary>The metadata scan alone, in a walk of its own (the pipeline walks once for this and the comment finder).</summary>
     public static PageSignals Scan(HtmlDocument document, ClassHintCache hints) => PageWalk.Run(document, hints, comments: null, body: null);
 
@@ -27,7 +30,8 @@ internal static class PageScanner
     /// <param name="Excluded">Inside comments, a sidebar or navigation: visible hints here are not the page's.</param>
     /// <param name="InAuthor">Inside an author block, whose .fn is the author's name.</param>
     /// <param name="InPost">Inside the post itself (article, .hentry, .post), whose own footer carries its byline and timestamp.</param>
-    internal readonly record struct WalkState(bool Excluded, bool InAuthor, bool InPost);
+    /// <param name="NotOwnRating">Inside an average of many ratings or a widget readers rate with: no part of it is the reviewer's rating.</param>
+    internal readonly record struct WalkState(bool Excluded, bool InAuthor, bool InPost, bool NotOwnRating = false);
 
     /// <summary>
     /// Reads an element whose content is never walked (script, style, meta, link, title and the like); false for any other,
@@ -71,12 +75,19 @@ internal static class PageScanner
         var inPost = state.InPost || child.Name == "article" || verdict.Has(ClassSignal.PostEntry);
         var childExcluded = state.Excluded || child.Name is "aside" or "nav" || verdict.Has(ClassSignal.CommentRelated)
             || (verdict.Has(ClassSignal.Boilerplate) && verdict.Has(ClassSignal.SidebarLike) && !inPost);
+        // A rating widget readers vote with (rating-widget, rate-this, post-ratings) is boilerplate; its stars are buttons.
+        var notOwnRating = state.NotOwnRating || verdict.Has(ClassSignal.AggregateRating)
+            || (verdict.Has(ClassSignal.RatingLike) && verdict.Has(ClassSignal.Boilerplate));
         if (!childExcluded)
         {
             Collect(child, verdict, signals, state.InAuthor);
+            if (!notOwnRating && verdict.Has(ClassSignal.RatingLike) && !HtmlNames.Dropped.Contains(child.Name) && signals.Ratings.Count < MaxRatings)
+            {
+                signals.Ratings.Add(child);
+            }
         }
 
-        return new WalkState(childExcluded, state.InAuthor || verdict.Has(ClassSignal.AuthorBlock), inPost);
+        return new WalkState(childExcluded, state.InAuthor || verdict.Has(ClassSignal.AuthorBlock), inPost, notOwnRating);
     }
 
     // itemprop, rel and the fn class come with the element's verdict, read once per element (ClassHintCache).

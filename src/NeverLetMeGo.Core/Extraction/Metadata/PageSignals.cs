@@ -25,5 +25,8 @@ internal sealed class PageSignals
     /// <summary>Visible date candidates (time, .published, abbr.published, .date-header, itemprop=datePublished).</summary>
     public List<HtmlNode> Dates { get; } = [];
 
+    /// <summary>Ratings as the page shows them (<see cref="ClassSignal.RatingLike"/>), outside averages; the first few only.</summary>
+    public List<HtmlNode> Ratings { get; } = [];
+
     public string? MetaValue(string key) => Meta.TryGetValue(key, out var value) ? value : null;
 }

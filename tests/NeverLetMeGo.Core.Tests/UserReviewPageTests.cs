@@ -1,3 +1,6 @@
+using NeverLetMeGo.Core.Extraction;
+using NeverLetMeGo.Core.Model;
+
 namespace NeverLetMeGo.Core.Tests;
 
 /// <summary>A film database's user review, a shape the extractor was not tuned on: metadata in a review header, UI lines under the text.</summary>
@@ -38,6 +41,24 @@ public sealed class UserReviewPageTests
         <a class="title" href="/review/r77/">Great ending, awful middle</a>
         <div class="display-name-date"><span class="display-name-link"><a href="/user/ur123/">moviebuff_77</a></span> <span class="review-date">12 March 2021</span></div>
         """;
+
+    private const string UiFooter = """
+        <div class="actions text-muted">47 out of 52 found this helpful. <span>Was this review helpful? <a href="/signin">Sign in</a> to vote.</span><br><a href="/review/r77/">Permalink</a></div>
+        <div class="review-tools"><p><a href="/report/r77">Report this</a></p><p><span>Helpful &bull; 12</span></p><p><a href="/s/r77">Share this review</a></p></div>
+        """;
+
+    [Fact]
+    public void A_film_database_user_review_gives_its_work_author_date_rating_and_only_the_reviewers_words()
+    {
+        var review = ReviewPipeline.Process(Page(ImdbLikeHeader, UiFooter), Url);
+
+        Assert.Equal("The Lighthouse Keeper", review.Work.Title);
+        Assert.Equal("moviebuff_77", review.Author);
+        Assert.Equal(new DateTimeOffset(2021, 3, 12, 0, 0, 0, TimeSpan.Zero), review.PublishedAt);
+        Assert.NotNull(review.Rating);
+        Assert.Equal((8.0, 10.0, 80.0), (review.Rating.Value, review.Rating.Scale, review.Rating.Normalized));
+        Assert.Equal(Paragraphs, review.Texts());
+    }
 
     [Theory]
     [InlineData("""<div itemprop="reviewRating" itemscope itemtype="https://schema.org/Rating"><span itemprop="ratingValue">8</span>/<span itemprop="bestRating">10</span></div>""", 8, 10)]
@@ -100,5 +121,21 @@ public sealed class UserReviewPageTests
 
         Assert.Equal(("Film Fan", 3.0, 5.0), (review.Author, review.Rating?.Value, review.Rating?.Scale));
         Assert.Equal(new DateTimeOffset(2021, 3, 10, 0, 0, 0, TimeSpan.Zero), review.PublishedAt);
+    }
+
+    [Theory]
+    [InlineData("47 out of 52 found this helpful. Was this review helpful? Sign in to vote. Permalink", true)]
+    [InlineData("Permalink", true)]
+    [InlineData("Report this", true)]
+    [InlineData("Helpful \u2022 12", true)]
+    [InlineData("Share this review", true)]
+    [InlineData("Was this review helpful? Yes No", true)]
+    [InlineData("I found this film helpful for understanding grief.", false)]
+    [InlineData("Share it with someone you love.", false)]
+    [InlineData("No reply.", false)]
+    [InlineData("No.", false)]
+    public void Short_interface_lines_are_told_from_the_reviewers_words(string text, bool isInterface)
+    {
+        Assert.Equal(isInterface, ArticleTop.IsInterfaceLine(new SourceBlock(BlockKind.Paragraph, text)));
     }
 }

@@ -5,7 +5,9 @@ namespace NeverLetMeGo.Core.Extraction;
 
 /// <summary>
 /// Removes what sits at the top of an article but is metadata, not text: the post title repeated as a heading, and a
-/// byline such as "By John C." (returned, for pages whose markup names no author).
+/// byline such as "By John C." (returned, for pages whose markup names no author). Anywhere in the article it removes
+/// the interface lines that review sites put under a review whatever their markup ("47 out of 52 found this helpful.
+/// Was this review helpful? Sign in to vote.", "Permalink", "Report this", "Helpful • 12").
 /// </summary>
 internal static partial class ArticleTop
 {
@@ -48,6 +50,20 @@ internal static partial class ArticleTop
             }
         }
 
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            if (IsInterfaceLine(blocks[i]))
+            {
+                blocks.RemoveAt(i);
+                if (jumpBreak > i)
+                {
+                    jumpBreak--;
+                }
+
+                i--;
+            }
+        }
+
         if (blocks.Count == 0)
         {
             // A post that is only its title (an image post, a video) still has that title as its text.
@@ -59,12 +75,34 @@ internal static partial class ArticleTop
         return blocks.Count == text.Blocks.Count ? text : new ExtractedText(blocks, jumpBreak);
     }
 
+    /// <summary>
+    /// A short block made only of interface phrases, counts and separators: with any word left over (an opinion, a
+    /// sentence that mentions sharing) it is the reviewer's and stays.
+    /// </summary>
+    internal static bool IsInterfaceLine(SourceBlock block)
+    {
+        if (block.Kind == Model.BlockKind.Quote || block.Text.Length > 200)
+        {
+            return false;
+        }
+
+        return InterfacePhrase().IsMatch(block.Text)
+            && !InterfaceFiller().Replace(InterfacePhrase().Replace(block.Text, " "), string.Empty).Any(char.IsLetterOrDigit);
+    }
+
     // Case, quotes, punctuation and spacing differ between <title>, og:title and the visible heading.
     private static string Key(string text) => NonWord().Replace(text.ToLowerInvariant(), string.Empty);
 
     // A capitalised name, or a user name that a digit or underscore sets apart from prose ("by moviebuff_77").
     [GeneratedRegex(@"^\s*(?:posted\s+|written\s+|reviewed\s+|words\s+)?by\s+(?:(?-i:\p{Lu})|@?\p{L}[\w.\-]*[\d_])", RegexOptions.IgnoreCase)]
     private static partial Regex Byline();
+
+    [GeneratedRegex(@"\b(?:\d[\d,.]*\s+(?:out\s+)?of\s+\d[\d,.]*\s+(?:people\s+|users\s+|readers\s+|members\s+)?found\s+this\s+(?:review\s+)?(?:helpful|useful)|(?:was|is|did\s+you\s+find)\s+this\s+(?:review\s+|comment\s+|post\s+)?(?:helpful|useful)\??(?:[\s\d()|/\u2022\u00B7]*\b(?:yes|no)\b)*|(?:sign|log)\s*(?:in|on)\s+to\s+(?:vote|rate|reply|comment|like)|permalink|report\s+(?:this(?:\s+review|\s+comment)?|abuse|review|comment|spam)|share\s+(?:this(?:\s+review|\s+post|\s+article)?|on\s+\w+)|share|(?:not\s+)?helpful)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex InterfacePhrase();
+
+    // What may sit between the phrases: counts, bullets, separators.
+    [GeneratedRegex(@"\d+|[\W_]+")]
+    private static partial Regex InterfaceFiller();
 
     [GeneratedRegex(@"[\W_]+")]
     private static partial Regex NonWord();

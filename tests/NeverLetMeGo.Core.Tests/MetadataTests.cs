@@ -84,6 +84,7 @@ public sealed class MetadataTests
     [InlineData("Never Let Me Go - Mind Over Myth", "Mind Over Myth", "Never Let Me Go")]
     [InlineData("Never Let Me Go \u2013 Mind Over Myth", "mind over myth", "Never Let Me Go")]
     [InlineData("Mind Over Myth | Never Let Me Go", "Mind Over Myth", "Never Let Me Go")]
+    [InlineData("A review of Never Let Me Go (2010) by ruth_g \u2022 Mind Over Myth", "Mind Over Myth", "A review of Never Let Me Go (2010) by ruth_g")]
     [InlineData("Never Let Me Go | Other Site", "Mind Over Myth", "Never Let Me Go | Other Site")]
     [InlineData("Spider-Man - Review", "Mind Over Myth", "Spider-Man - Review")]
     public void A_site_name_suffix_is_stripped_only_when_it_names_the_site(string title, string site, string expected)
@@ -164,6 +165,9 @@ public sealed class MetadataTests
     [InlineData("Reviewed by reel.nerd-2 on 12 March 2021", "reel.nerd-2")]
     [InlineData("by Ada Lind \u00B7 3 days ago", "Ada Lind")]
     [InlineData("12 March 2021", null)]
+    [InlineData("By Sarah Moore \u2022 Nov 6, 2012", "Sarah Moore")]
+    [InlineData("By Mat Smith posted Nov 13th, 2012 at 12:58 PM", "Mat Smith")]
+    [InlineData("Posted by Danny Choo [www]", "Danny Choo")]
     public void Bylines_yield_the_name_alone(string text, string? expected)
     {
         Assert.Equal(expected, MetadataResolver.NameFromByline(text));

@@ -108,6 +108,25 @@ public sealed class UserReviewPageTests
         Assert.Equal(new DateTimeOffset(2021, 3, 12, 9, 30, 0, TimeSpan.Zero), review.PublishedAt);
     }
 
+    [Theory]
+    [InlineData("""<p class="attribution">Reviewed by <a href="/reel_nerd/">reel_nerd</a> on 4 May 2020</p>""", "reel_nerd")]
+    [InlineData("""<div>By <b><a href="/people/ada">Ada Lind</a></b>, May 4, 2020 @ 9:00am</div>""", "Ada Lind")]
+    public void A_by_label_before_a_name_in_the_review_header_gives_author_and_date(string header, string author)
+    {
+        var review = ReviewPipeline.Process(Page(header), Url);
+
+        Assert.Equal(author, review.Author);
+        Assert.Equal(new DateTime(2020, 5, 4), review.PublishedAt?.Date);
+    }
+
+    [Fact]
+    public void Prose_that_starts_with_by_names_nobody()
+    {
+        var review = ReviewPipeline.Process(Page("""<p>By the way, <em>everyone</em> should see this.</p>"""), Url);
+
+        Assert.Null(review.Author);
+    }
+
     [Fact]
     public void Structured_data_comes_before_what_the_review_header_shows()
     {

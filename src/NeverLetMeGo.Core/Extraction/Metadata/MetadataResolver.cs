@@ -6,7 +6,7 @@ namespace NeverLetMeGo.Core.Extraction.Metadata;
 /// <summary>Chooses title, author, date, site and URL: JSON-LD first, then meta tags, then what the page shows.</summary>
 internal static partial class MetadataResolver
 {
-    private static readonly string[] TitleSeparators = [" | ", " - ", " \u2013 ", " \u2014 ", " :: ", " \u00AB ", " \u00BB ", " \u00B7 ", " / "];
+    private static readonly string[] TitleSeparators = [" | ", " - ", " \u2013 ", " \u2014 ", " :: ", " \u00AB ", " \u00BB ", " \u00B7 ", " \u2022 ", " / "];
 
     public static PageMetadata Resolve(PageSignals page, Uri fetchUrl)
     {
@@ -136,7 +136,8 @@ internal static partial class MetadataResolver
 
     private static string? VisibleAuthor(PageSignals page)
     {
-        foreach (var node in page.Bylines)
+        // Named roles first: a "By" label often wraps the rel=author link that names the author more exactly.
+        foreach (var node in page.Bylines.Concat(page.LabelledBylines))
         {
             var name = NameFromByline(HtmlText.Of(PreferNameChild(node)));
             if (name is not null)
@@ -156,7 +157,7 @@ internal static partial class MetadataResolver
     {
         var normalized = TextBuffer.Normalize(text);
         var match = Byline().Match(normalized);
-        var name = (match.Success ? match.Groups["name"].Value : normalized).Trim(' ', ',', ':', '|', '-', '\u2013', '\u2014');
+        var name = Bracketed().Replace(match.Success ? match.Groups["name"].Value : normalized, string.Empty).Trim(' ', ',', ':', '|', '-', '\u2013', '\u2014');
         if (name.EndsWith('.') && name.Split(' ')[^1].Length > 2)
         {
             // "by Stacey." ends a sentence; "John C." keeps its initial.
@@ -180,7 +181,7 @@ internal static partial class MetadataResolver
                 ?? DateParser.Parse(node.GetAttributeValue("content", null))
                 ?? DateParser.Parse(node.GetAttributeValue("title", null)))
             ?? FirstDate(page, node => DateParser.Parse(HtmlText.Of(node)))
-            ?? page.Bylines.Select(node => DateParser.Parse(HtmlText.Of(node))).FirstOrDefault(d => d is not null);
+            ?? page.Bylines.Concat(page.LabelledBylines).Select(node => DateParser.Parse(HtmlText.Of(node))).FirstOrDefault(d => d is not null);
     }
 
     private static DateTimeOffset? FirstDate(PageSignals page, Func<HtmlNode, DateTimeOffset?> read)
@@ -223,6 +224,10 @@ internal static partial class MetadataResolver
     [GeneratedRegex(@"^@?\p{L}[\p{L}\p{N}_.\-]{1,39}$")]
     private static partial Regex Handle();
 
-    [GeneratedRegex(@"^(?:(?:posted|written|reviewed|words)\s+)?by\s*:?\s+(?<name>.+?)(?:\s+(?:on|at|in|\||-|\u2013|\u2014|\u00B7)\s+.*|,\s+.*|\s+\d.*)?$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:(?:posted|written|reviewed|words)\s+)?by\s*:?\s+(?<name>.+?)(?:\s+(?:on|at|in|\||-|\u2013|\u2014|\u00B7|\u2022)\s+.*|\s+posted\b.*|,\s+.*|\s+\d.*)?$", RegexOptions.IgnoreCase)]
     private static partial Regex Byline();
+
+    // "Danny Choo [www]", "Ada Lind (site)": a link or note after the name.
+    [GeneratedRegex(@"\s*[\[(][^\])]{0,40}[\])]\s*$")]
+    private static partial Regex Bracketed();
 }

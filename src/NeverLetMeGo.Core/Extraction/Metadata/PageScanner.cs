@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using HtmlAgilityPack;
 
 namespace NeverLetMeGo.Core.Extraction.Metadata;
@@ -6,7 +7,7 @@ namespace NeverLetMeGo.Core.Extraction.Metadata;
 /// Collects <see cref="PageSignals"/> as <see cref="PageWalk"/> goes over the page; visible hints inside comments, sidebars
 /// and navigation are ignored.
 /// </summary>
-internal static class PageScanner
+internal static partial class PageScanner
 {
     // The reviewer's rating sits at the review's head; later ones belong to other reviews on the same page.
     private const int MaxRatings = 8;
@@ -102,12 +103,29 @@ internal static class PageScanner
         {
             signals.Bylines.Add(node);
         }
+        else if (LabelsName(node))
+        {
+            signals.LabelledBylines.Add(node);
+        }
 
         if (node.Name == "time" || verdict.Has(ClassSignal.DateLike | ClassSignal.ItempropDatePublished))
         {
             signals.Dates.Add(node);
         }
     }
+
+    /// <summary>
+    /// "Reviewed by &lt;a&gt;name&lt;/a&gt; on …", "By &lt;b&gt;name&lt;/b&gt;": a by-label right before an element, whatever
+    /// the classes. Prose that starts with "By the end" has no element after its first words.
+    /// </summary>
+    private static bool LabelsName(HtmlNode node)
+    {
+        return node.FirstChild is HtmlTextNode { NextSibling.NodeType: HtmlNodeType.Element, OuterLength: <= 40 } label
+            && ByLabel().IsMatch(HtmlText.Raw(label));
+    }
+
+    [GeneratedRegex(@"^\s*(?:(?:posted|written|reviewed|words)\s+)?by:?\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex ByLabel();
 
     private static void ReadMeta(HtmlNode meta, PageSignals signals)
     {

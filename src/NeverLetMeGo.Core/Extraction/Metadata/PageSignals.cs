@@ -22,6 +22,9 @@ internal sealed class PageSignals
     /// <summary>Visible byline candidates (rel=author, .fn inside an author block, .byline, itemprop=author).</summary>
     public List<HtmlNode> Bylines { get; } = [];
 
+    /// <summary>Elements that label a name with "By" or "Reviewed by" whatever their classes; read after <see cref="Bylines"/>.</summary>
+    public List<HtmlNode> LabelledBylines { get; } = [];
+
     /// <summary>Visible date candidates (time, .published, abbr.published, .date-header, itemprop=datePublished).</summary>
     public List<HtmlNode> Dates { get; } = [];
 

@@ -56,12 +56,11 @@ internal enum ClassSignal
     /// <summary>A reveal control whose own text is its label ("Show spoiler") and whose child elements hold the spoiler.</summary>
     SpoilerToggle = 1 << 29,
 
-    // 1 << 31 is the int's sign bit: a flag like the others, since Has only tests with &.
-
     /// <summary>A rating as the page shows it: class rating/stars/score, itemprop=ratingValue, data-rating, aria-label "Rated 4 out of 5".</summary>
     RatingLike = 1 << 30,
 
     /// <summary>An average of many ratings (class aggregate/average, itemprop=aggregateRating): never the reviewer's own.</summary>
+    // 1 << 31 is the int's sign bit: a flag like the others, since Has only tests with &.
     AggregateRating = 1 << 31,
 }
 

@@ -111,6 +111,7 @@ public sealed class UserReviewPageTests
     [Theory]
     [InlineData("""<p class="attribution">Reviewed by <a href="/reel_nerd/">reel_nerd</a> on 4 May 2020</p>""", "reel_nerd")]
     [InlineData("""<div>By <b><a href="/people/ada">Ada Lind</a></b>, May 4, 2020 @ 9:00am</div>""", "Ada Lind")]
+    [InlineData("""<span class="context">Review by <a class="name" href="/reel_nerd/">reel_nerd</a> on May 4, 2020</span>""", "reel_nerd")]
     public void A_by_label_before_a_name_in_the_review_header_gives_author_and_date(string header, string author)
     {
         var review = ReviewPipeline.Process(Page(header), Url);

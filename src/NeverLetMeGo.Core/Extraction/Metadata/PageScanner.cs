@@ -124,7 +124,7 @@ internal static partial class PageScanner
             && ByLabel().IsMatch(HtmlText.Raw(label));
     }
 
-    [GeneratedRegex(@"^\s*(?:(?:posted|written|reviewed|words)\s+)?by:?\s*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(?:(?:posted|written|reviewed|words|(?:a\s+)?review)\s+)?by:?\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex ByLabel();
 
     private static void ReadMeta(HtmlNode meta, PageSignals signals)

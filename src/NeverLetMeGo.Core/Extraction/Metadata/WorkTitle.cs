@@ -5,7 +5,7 @@ namespace NeverLetMeGo.Core.Extraction.Metadata;
 /// <summary>
 /// Names the work a review is about: schema.org itemReviewed when present; else a quoted title inside the headline
 /// (Meaning in the Movie "Never Let Me Go"); else what follows "review of" anywhere in the headline ("Great ending - User
-/// review of W (2019)"); else the headline's part before a colon or dash; else the headline.
+/// review of W (2019)"); else the headline's part before a colon or dash, without a closing "review by X"; else the headline.
 /// Review prefixes ("Movie review:") and suffixes ("review", "(2010)", "- User Reviews") are removed.
 /// </summary>
 internal static partial class WorkTitle
@@ -34,7 +34,7 @@ internal static partial class WorkTitle
             return named;
         }
 
-        var stripped = ReviewPrefix().Replace(title, string.Empty);
+        var stripped = ReviewPrefix().Replace(ReviewBy().Replace(title, string.Empty), string.Empty);
         var cut = Separator().Match(stripped);
         var head = cut.Success && cut.Index > 0 ? stripped[..cut.Index] : stripped;
         return Clean(head) is { Length: > 0 } work ? work : title;
@@ -88,6 +88,10 @@ internal static partial class WorkTitle
     // "User review of", "Review of", "Reviews of the film": the work is named right after.
     [GeneratedRegex(@"(?:^|\s)(?:(?:user|users'?|reader|readers'?|critic|critics'?|audience|customer|my|a|our)\s+)?reviews?\s+of\s+(?:the\s+(?:film|movie|book|novel|series|show)\s+)?(?<work>\S.*)$", RegexOptions.IgnoreCase)]
     private static partial Regex ReviewOfPattern();
+
+    // "Moon (2009) review by Jonah Pell", "W - a review by jane": the review and its reviewer follow the work.
+    [GeneratedRegex(@"\s*(?:[\-\u2013\u2014|\u2022]\s*)?(?:(?:a|the|my)\s+)?(?:(?:movie|film|book|user)\s+)?review\s+by\s+\S.{0,60}$", RegexOptions.IgnoreCase)]
+    private static partial Regex ReviewBy();
 
     [GeneratedRegex(@"\s*[\(\[]\s*(?:19|20)\d{2}\s*[\)\]]")]
     private static partial Regex Year();

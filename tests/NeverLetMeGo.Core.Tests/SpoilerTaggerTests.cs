@@ -135,6 +135,20 @@ public sealed class SpoilerTaggerTests
         Assert.Equal(1.0, blocks[0].Spoiler.Score);
     }
 
+    [Theory]
+    [InlineData("Attention, spoilers !", "Fin des spoilers.")]
+    [InlineData("\u00a1Alerta de spoiler!", "Fin de los spoilers.")]
+    [InlineData("Achtung, Spoiler!", "Ende der Spoiler.")]
+    public void A_warning_in_another_language_hides_what_follows_until_its_end_marker(string warning, string end)
+    {
+        var blocks = Tag(Text(null, "Un film lent et beau.", warning, "Dans la derni\u00e8re sc\u00e8ne, le h\u00e9ros meurt seul sur la plage.", end, "Un film lent et beau."));
+
+        Assert.True(blocks[1].Spoiler.Warning);
+        Assert.Equal(SpoilerLevel.None, blocks[1].Spoiler.Level);
+        Assert.Equal(SpoilerLevel.Major, blocks[2].Spoiler.Level);
+        Assert.Equal(blocks[0].Spoiler.Level, blocks[4].Spoiler.Level);
+    }
+
     [Fact]
     public void Markup_around_one_sentence_hides_that_sentence_and_leaves_the_opinions_around_it_readable()
     {

@@ -42,6 +42,18 @@ public sealed class WarningPatternTests
     [InlineData("If you have not seen the film yet, bookmark this and come back later.")]
     [InlineData("Spoilers: why Ingrid stays in the lighthouse")]
     [InlineData("Major spoiler \u2013 the last act")]
+    [InlineData("Attention, spoilers !")]
+    [InlineData("Alerte spoiler : la suite r\u00e9v\u00e8le la fin.")]
+    [InlineData("Cette critique contient des spoilers.")]
+    [InlineData("\u00a1Alerta de spoiler!")]
+    [InlineData("Atenci\u00f3n: este art\u00edculo contiene spoilers.")]
+    [InlineData("Aviso: cont\u00e9m spoilers.")]
+    [InlineData("Aten\u00e7\u00e3o, spoilers!")]
+    [InlineData("Achtung, Spoiler!")]
+    [InlineData("Spoilerwarnung: Die folgenden Abs\u00e4tze verraten das Ende.")]
+    [InlineData("Dieser Text enth\u00e4lt Spoiler.")]
+    [InlineData("Attenzione: spoiler!")]
+    [InlineData("Questa recensione contiene spoiler.")]
     public void Author_warnings_are_recognised(string text)
     {
         Assert.NotNull(WarningPatterns.Classify(text));
@@ -64,6 +76,11 @@ public sealed class WarningPatternTests
     [InlineData("The marketing gave away the ending, which is a shame.")]
     [InlineData("I won't spoil the ending.")]
     [InlineData("Do yourself a favor and avoid spoilery reviews.")]
+    [InlineData("Critique sans spoilers.")]
+    [InlineData("Rese\u00f1a sin spoilers.")]
+    [InlineData("Kritik ohne Spoiler.")]
+    [InlineData("Recensione senza spoiler.")]
+    [InlineData("I paid no attention to spoilers and still loved it.")]
     public void Mentions_of_spoilers_and_spoiler_free_statements_are_not_warnings(string text)
     {
         Assert.Null(WarningPatterns.Classify(text));
@@ -102,6 +119,10 @@ public sealed class WarningPatternTests
     [InlineData("End of spoilers.", true)]
     [InlineData("Spoilers end here.", true)]
     [InlineData("[/spoilers]", true)]
+    [InlineData("Fin des spoilers.", true)]
+    [InlineData("Fin de los spoilers.", true)]
+    [InlineData("Ende der Spoiler.", true)]
+    [InlineData("A fine spoiler-heavy discussion follows.", false)]
     [InlineData("Spoiler-free from here on.", true)]
     [InlineData("The end of the film is devastating.", false)]
     [InlineData("Spoilers ahead.", false)]

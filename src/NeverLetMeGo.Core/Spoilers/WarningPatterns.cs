@@ -12,8 +12,9 @@ internal sealed record WarningMatch(bool PremiseOnly, bool NamesBreak, int Start
 
 /// <summary>
 /// Recognises authors' spoiler warnings ("Spoiler alert!", "spoilers ahead", "contains major spoilers", "there are spoilers
-/// after the break", "[spoilers]", "don't read on if…", "you have been warned"), end markers ("end of spoilers"), and
-/// statements that a text is spoiler-free, which are never warnings.
+/// after the break", "[spoilers]", "don't read on if…", "you have been warned"; "Attention, spoilers !" and its kind in
+/// five other languages), end markers ("end of spoilers"), and statements that a text is spoiler-free, which are never
+/// warnings.
 /// </summary>
 internal static partial class WarningPatterns
 {
@@ -114,13 +115,22 @@ internal static partial class WarningPatterns
         + @"|\b(?:this\s+(?:review|post|piece|article|section|essay|write-?up|analysis)|the\s+rest\s+of\s+(?:this|the|my)\s+(?:review|post|piece|article|essay)|what\s+follows|the\s+following|below\s+I|I'?ll|I\s+will|I'?m\s+going\s+to|I\s+am\s+going\s+to|we'?ll|we\s+will|(?:from\s+)?here\s+on,?\s+I)\b[^.!?]{0,40}?\b(?:discuss(?:es|ing)?|reveals?|revealing|gives?\s+away|giving\s+away|talks?\s+about|goes\s+into|go\s+into|describes?|spoil|spoils)\s+(?:\w+\s+){0,3}?(?:ending|twist|finale|climax|what\s+happens|how\s+it\s+ends|(?:whole|entire|full)\s+(?:plot|story))\b"
         + @"|\bplot\s+details\s+(?:are\s+|will\s+be\s+)?(?:discussed|revealed|ahead|below|follow)"
         + @"|\b(?:stop|skip|look\s+away|turn\s+back)\b[^.!?]{0,60}?\bif\s+you\s+(?:want\s+to\s+go\s+in\s+(?:blind|fresh|cold)|(?:don'?t|do\s+not)\s+want\s+to\s+know|(?:haven'?t|have\s+not)\s+(?:yet\s+)?(?:seen|watched|read|finished|played))"
-        + @"|\bif\s+you\s+(?:don'?t|do\s+not)\s+want\s+to\s+know\s+(?:how\s+it\s+ends|what\s+happens|the\s+ending|the\s+twist)",
+        + @"|\bif\s+you\s+(?:don'?t|do\s+not)\s+want\s+to\s+know\s+(?:how\s+it\s+ends|what\s+happens|the\s+ending|the\s+twist)"
+        // French, Spanish, Portuguese, Italian and German reviews warn with the same word: "Attention, spoilers !",
+        // "Alerte spoiler", "¡Alerta de spoiler!", "Este artículo contiene spoilers", "Contém spoilers", "Achtung, Spoiler!",
+        // "Spoilerwarnung", "Attenzione: spoiler". The English reader of their text cannot tell a reveal there, so the
+        // warning is what protects their readers.
+        + @"|\b(?:attention|alerte|avertissement|alerta|atenci[oó]n|aviso|cuidado|aten[cç][aã]o|achtung|vorsicht|warnung|attenzione|allerta|avviso)(?:\s*[,:!\-]\s*|\s+(?:de|du|aux?|di)\s+|\s+)(?:(?:gros|grands?|majeurs?|importants?|grandes?|fuertes?|gro(?:ß|ss)e|massive|grossi)\s+)?spoilers?\b"
+        + @"|\bspoilers?[-\s]?(?:alerte|alerta|warnung|alarm|allerta)\b"
+        + @"|\b(?:contient|contiennent|r[eé]v[eè]le|contiene|contienen|revela|cont[eé]m|enth[aä]lt|enthalten|verr[aä]t)\s+(?:(?:des|de|quelques|nombreux|gros|algunos|algunas|alguns|muchos|grandes?|einige|viele|massive|dei|degli|alcuni|molti)\s+)*spoilers?\b",
         RegexOptions.IgnoreCase)]
     private static partial Regex Warning();
 
     [GeneratedRegex(
         @"\bspoiler[-\s]?free\b|\bno\s+(?:\w+\s+)?spoilers?\b|\bwithout\s+(?:any\s+)?(?:\w+\s+)?spoil|\bnon[-\s]?spoiler|\bspoiler[-\s]?less\b"
-        + @"|\bwon'?t\s+spoil|\bwill\s+not\s+spoil|\bavoid(?:ing)?\s+(?:any\s+)?(?:\w+\s+)?spoilers|\bnot\s+(?:to\s+)?spoil\b|\bzero\s+spoilers",
+        + @"|\bwon'?t\s+spoil|\bwill\s+not\s+spoil|\bavoid(?:ing)?\s+(?:any\s+)?(?:\w+\s+)?spoilers|\bnot\s+(?:to\s+)?spoil\b|\bzero\s+spoilers"
+        // "Sans spoilers", "sin spoilers", "sem spoilers", "senza spoiler", "ohne Spoiler", "spoilerfrei".
+        + @"|\b(?:sans|sin|sem|senza|ohne)\s+(?:(?:aucun|ning[uú]n|nenhum|alcuno|jeden)\s+)?spoilers?\b|\bspoiler-?frei\b",
         RegexOptions.IgnoreCase)]
     private static partial Regex SpoilerFree();
 
@@ -134,7 +144,8 @@ internal static partial class WarningPatterns
     private static partial Regex AfterBreak();
 
     [GeneratedRegex(
-        @"\bend\s+(?:of\s+(?:the\s+)?)?spoilers?\b|\bspoilers?\s+(?:end\s+here|end|over|are\s+over|done)\b|\bspoiler[-\s]?free\s+from\s+here|(?:^|[\s\[(])/\s*spoilers?\b|\bno\s+more\s+spoilers\b|\bspoilers?\s+finished\b",
+        @"\bend\s+(?:of\s+(?:the\s+)?)?spoilers?\b|\bspoilers?\s+(?:end\s+here|end|over|are\s+over|done)\b|\bspoiler[-\s]?free\s+from\s+here|(?:^|[\s\[(])/\s*spoilers?\b|\bno\s+more\s+spoilers\b|\bspoilers?\s+finished\b"
+        + @"|\bfin\s+(?:des|de\s+los|del)\s+spoilers?\b|\bfim\s+dos\s+spoilers?\b|\bende\s+(?:der|des)\s+spoilers?\b|\bspoiler-?ende\b|\bfine\s+(?:degli|dello|dei)\s+spoiler",
         RegexOptions.IgnoreCase)]
     private static partial Regex EndMarker();
 }

@@ -294,4 +294,22 @@ public sealed class CommentTests
             review.Comments.Select(c => (c.Author, c.Blocks.Single().Text)).ToArray());
         Assert.DoesNotContain(review.Texts(), t => t.Contains("Gallery", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Reddit_like_trees_hold_replies_in_a_child_div()
+    {
+        static string Comment(string id, string user, string text, string children = "") =>
+            $"<div class=\"thing comment\" id=\"thing_t1_{id}\"><div class=\"entry\"><p class=\"tagline\"><a href=\"/user/{user}\" class=\"author\">{user}</a></p><div class=\"md\"><p>{text}</p></div></div><div class=\"child\">{children}</div></div>";
+
+        var review = Pages.Process(Pages.Article(Pages.ProseParagraphs(), around: "<div class=\"commentarea\"><div class=\"sitetable nestedlisting\">"
+            + Comment("a1", "first_user", "Top-level comment text.", Comment("a2", "second_user", "A nested reply.") + Comment("a3", "third_user", "Another nested reply."))
+            + Comment("a4", "fourth_user", "Second top-level comment.")
+            + "</div></div>"));
+
+        Assert.Equal(Pages.Prose, review.Texts());
+        Assert.Equal([null, "thing_t1_a1", "thing_t1_a1", null], review.Comments.Select(c => c.ParentId));
+        Assert.Equal(
+            [("first_user", "Top-level comment text."), ("second_user", "A nested reply."), ("third_user", "Another nested reply."), ("fourth_user", "Second top-level comment.")],
+            review.Comments.Select(c => (c.Author, c.Blocks[0].Text)).ToArray());
+    }
 }

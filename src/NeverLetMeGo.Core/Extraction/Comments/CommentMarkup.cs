@@ -25,9 +25,12 @@ internal static partial class CommentMarkup
     private static bool HasClass(HtmlNode node, string name) =>
         node.HasAttributes && NodeTraits.HasToken(NodeTraits.Classes(node), name);
 
-    /// <summary>Elements between two items that make the inner one a reply rather than a wrapper of the same comment.</summary>
+    /// <summary>
+    /// Elements between two items that make the inner one a reply rather than a wrapper of the same comment; Reddit-like
+    /// trees hold each comment's replies in a div.child.
+    /// </summary>
     public static bool IsReplyContainer(HtmlNode node, ClassVerdict verdict) =>
-        node.Name is "ol" or "ul" || verdict.Has(ClassSignal.ReplyContainer);
+        node.Name is "ol" or "ul" || verdict.Has(ClassSignal.ReplyContainer) || HasClass(node, "child");
 
     /// <summary>The comment's byline, date and actions: never part of its text.</summary>
     public static bool IsChrome(HtmlNode node, ClassVerdict verdict) =>

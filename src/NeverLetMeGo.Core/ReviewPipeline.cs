@@ -151,7 +151,7 @@ public static class ReviewPipeline
             Blocks = [],
             Comments = [],
         };
-        return new ExtractedReview(untagged, article, rawComments);
+        return new ExtractedReview(finder.WithOpeningPoster(untagged), article, rawComments);
     }
 
     // About one element with attributes per 160 characters of HTML on the dev sets' pages.

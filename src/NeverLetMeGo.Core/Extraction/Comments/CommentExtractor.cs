@@ -15,6 +15,7 @@ internal sealed class CommentExtractor
     private readonly List<HtmlNode> _areas = [];
     private readonly List<HtmlNode> _headings = [];
     private readonly HashSet<HtmlNode> _headingsTaken = new(NodeIdentity.Instance);
+    private readonly ForumThread _forum;
 
     // One of each per page rather than per comment: a page can hold hundreds of comments.
     private readonly Func<HtmlNode, bool> _isNestedItem;
@@ -27,6 +28,7 @@ internal sealed class CommentExtractor
     public CommentExtractor(ClassHintCache hints)
     {
         _hints = hints;
+        _forum = new ForumThread(hints);
         _isNestedItem = IsNestedItem;
         _bodyEmitter = new BlockEmitter(hints) { CommentMode = true, Skip = _isNestedItem };
         _itemEmitter = new BlockEmitter(hints)
@@ -42,6 +44,13 @@ internal sealed class CommentExtractor
 
     /// <summary>Thread containers (or stray comment items) that hold the comments found; the caller removes them from the article.</summary>
     public List<HtmlNode> Containers { get; } = [];
+
+    /// <summary>
+    /// <paramref name="review"/> with the poster and date of a discussion thread's opening post (the article) where the
+    /// page's metadata named none; after <see cref="Finish"/>.
+    /// </summary>
+    public Model.Review WithOpeningPoster(Model.Review review) =>
+        _forum.Poster is { } poster ? review with { Author = review.Author ?? poster.Author, PublishedAt = review.PublishedAt ?? poster.Date } : review;
 
     /// <summary>Finds and reads the comments under <paramref name="root"/> in a walk of its own.</summary>
     public IReadOnlyList<RawComment> Extract(HtmlNode root)
@@ -61,6 +70,7 @@ internal sealed class CommentExtractor
     {
         var comments = new List<RawComment>(_items.Count);
         var ids = new HashSet<string>(StringComparer.Ordinal);
+        _forum.BeginReading();
         for (var i = 0; i < _items.Count; i++)
         {
             var item = _items[i];
@@ -68,9 +78,11 @@ internal sealed class CommentExtractor
             if (Read(item) is { } comment)
             {
                 item.Emitted = true;
-                comments.Add(comment);
+                comments.Add(item.Forum ? _forum.Answering(item.Node, comment) : comment);
             }
         }
+
+        _forum.TrimOpening(Containers);
 
         ReadHeadedThreads(comments, ids);
         CollectContainers();
@@ -130,7 +142,8 @@ internal sealed class CommentExtractor
     /// <param name="ReplyBoundary">A list or reply container lies between <paramref name="Current"/> and here: an item below is a reply.</param>
     /// <param name="Area">The thread container (or "Comments" heading) above, if any.</param>
     /// <param name="Disqus">Inside a Disqus thread.</param>
-    internal readonly record struct ScanState(Item? Current, bool ReplyBoundary, HtmlNode? Area, bool Disqus);
+    /// <param name="InPost">Inside a discussion thread's opening post: no second thread starts there.</param>
+    internal readonly record struct ScanState(Item? Current, bool ReplyBoundary, HtmlNode? Area, bool Disqus, bool InPost = false);
 
     /// <summary>What one element's children tell each other: a "Comments" heading opens a thread for its later siblings; a dt item owns the dd after it.</summary>
     internal struct ScanLevel
@@ -163,6 +176,21 @@ internal sealed class CommentExtractor
             _areas.Add(child);
         }
 
+        if (childArea is null && state.Current is null && !state.InPost)
+        {
+            switch (_forum.Classify(child))
+            {
+                case ForumThread.Role.Opening:
+                    return new ScanState(null, false, null, childDisqus, InPost: true);
+                case ForumThread.Role.Reply:
+                    var post = new Item(child, null, null) { Forum = true };
+                    post.Adopt(ForumMarkup.IdOf(child));
+                    _items.Add(post);
+                    _itemNodes.Add(child);
+                    return new ScanState(post, false, null, childDisqus);
+            }
+        }
+
         if (child.Name == "dt")
         {
             level.Term = null;
@@ -175,25 +203,27 @@ internal sealed class CommentExtractor
                 // Thesis-style threads mark both halves of a dt/dd pair as comments: the dd is the body of the dt's
                 // comment (read through its scope), not a second comment with the same text.
                 _itemNodes.Add(child);
-                return new ScanState(level.Term, false, childArea, childDisqus);
+                return new ScanState(level.Term, false, childArea, childDisqus, state.InPost);
             }
 
             if (state.Current is not null && !state.ReplyBoundary)
             {
                 // An inner wrapper of the same comment (WordPress.com: li#li-comment-1 > div#comment-1).
                 state.Current.Adopt(child);
-                return new ScanState(state.Current, false, childArea, childDisqus);
+                return new ScanState(state.Current, false, childArea, childDisqus, state.InPost);
             }
 
             var item = new Item(child, state.Current, childArea);
             _items.Add(item);
             _itemNodes.Add(child);
             level.Term = child.Name == "dt" ? item : null;
-            return new ScanState(item, false, childArea, childDisqus);
+            return new ScanState(item, false, childArea, childDisqus, state.InPost);
         }
 
-        var boundary = state.ReplyBoundary || (state.Current is not null && CommentMarkup.IsReplyContainer(child, verdict));
-        return new ScanState(state.Current, boundary, childArea, childDisqus);
+        // Q&A pages print comments under each post: they reply to the post, not wrap it.
+        var boundary = state.ReplyBoundary
+            || (state.Current is not null && (CommentMarkup.IsReplyContainer(child, verdict) || (state.Current.Forum && state.Area is null && childArea is not null)));
+        return new ScanState(state.Current, boundary, childArea, childDisqus, state.InPost);
     }
 
     /// <summary>The nodes that hold one comment: the item itself, or for Blogger's classic &lt;dt&gt; the dd elements after it.</summary>
@@ -224,6 +254,11 @@ internal sealed class CommentExtractor
     /// <summary>One walk over the comment's own markup (replies excluded) finds its body, author and date elements.</summary>
     private RawComment? Read(Item item)
     {
+        if (item.Forum)
+        {
+            return ReadPost(item);
+        }
+
         HtmlNode? body = null, strongAuthor = null, weakAuthor = null;
         _dates.Clear();
         foreach (var part in Scope(item.Node, _scope))
@@ -268,6 +303,18 @@ internal sealed class CommentExtractor
         }
 
         return new RawComment(item.FinalId, parent?.FinalId, name, ReadDate(_dates), text);
+    }
+
+    private RawComment? ReadPost(Item item)
+    {
+        var post = _forum.Read(item.Node);
+        if (post.Body is not null)
+        {
+            ForumMarkup.MarkQuotes(post.Body);
+        }
+
+        var text = post.Body is not null ? _bodyEmitter.Emit([post.Body]) : _itemEmitter.Emit([item.Node]);
+        return text.Blocks.Count == 0 ? null : new RawComment(item.FinalId, null, post.Author, post.Date, text);
     }
 
     private void PushChildren(HtmlNode node)
@@ -332,10 +379,15 @@ internal sealed class CommentExtractor
         public string FinalId { get; set; } = string.Empty;
         public bool Emitted { get; set; }
 
+        /// <summary>A reply in a discussion thread (<see cref="ForumThread"/>), read by its own markup.</summary>
+        public bool Forum { get; init; }
+
         /// <summary>Prefers the canonical "comment-123" id of an inner wrapper over "li-comment-123" or none.</summary>
-        public void Adopt(HtmlNode wrapper)
+        public void Adopt(HtmlNode wrapper) => Adopt(IdOf(wrapper));
+
+        /// <summary>Takes <paramref name="id"/> when the item has none, or when it is the canonical "comment-123" form.</summary>
+        public void Adopt(string? id)
         {
-            var id = IdOf(wrapper);
             if (id is not null && (PreferredId is null || (!PreferredId.StartsWith("comment", StringComparison.Ordinal) && id.StartsWith("comment", StringComparison.Ordinal))))
             {
                 PreferredId = id;

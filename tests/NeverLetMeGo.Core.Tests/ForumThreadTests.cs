@@ -160,4 +160,23 @@ public sealed class ForumThreadTests
         Assert.Equal([("m-2", "oakum"), ("m-3", "keeper")], review.Comments.Select(c => (c.Id, c.Author)).ToArray());
         Assert.Equal(new DateTimeOffset(2022, 11, 23, 18, 0, 0, TimeSpan.Zero), review.Comments[1].PublishedAt);
     }
+
+    [Fact]
+    public void A_reply_in_a_plain_div_post_thread_keeps_its_forum_spoiler_marked()
+    {
+        static string Post(int n, string user, string content) =>
+            $"<div class=\"post\" id=\"post-{n}\"><div class=\"post-author\">{user}</div><div class=\"post-content\">{content}</div></div>";
+
+        var review = Pages.Process(Page("Moon (2009) - just watched it, thoughts?", "<div class=\"posts\">"
+            + Post(1, "tarkovsky_jr", "<p>Finally got around to Moon. Loved how quiet it is, and how the base hums around one man.</p>")
+            + Post(2, "lunar_lisa", "<p>Absolutely. The model work still holds up.</p><p>[spoiler]The reveal that he is one of many clones[/spoiler] is one of the great sci-fi gut punches.</p>")
+            + Post(3, "benthic", "<p>Agree on the model work. What got me is the score.</p>")
+            + "</div>"));
+
+        Assert.Equal(["Finally got around to Moon. Loved how quiet it is, and how the base hums around one man."], review.Texts());
+        Assert.Equal("tarkovsky_jr", review.Author);
+        Assert.Equal(["lunar_lisa", "benthic"], review.Comments.Select(c => c.Author));
+        Assert.Equal(SpoilerLevel.Major, review.Comments[0].Blocks[1].Spoiler.Level);
+        Assert.DoesNotContain("[spoiler]", review.Comments[0].Blocks[1].Text, StringComparison.Ordinal);
+    }
 }

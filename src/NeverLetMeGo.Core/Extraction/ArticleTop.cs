@@ -7,7 +7,8 @@ namespace NeverLetMeGo.Core.Extraction;
 /// Removes what sits at the top of an article but is metadata, not text: the post title repeated as a heading, and a
 /// byline such as "By John C." (returned, for pages whose markup names no author). Anywhere in the article it removes
 /// the interface lines that review sites put under a review whatever their markup ("47 out of 52 found this helpful.
-/// Was this review helpful? Sign in to vote.", "Permalink", "Report this", "Helpful • 12").
+/// Was this review helpful? Sign in to vote.", "Permalink", "Report this", "Helpful • 12"), and the label an ad slot
+/// leaves behind when its script is gone ("Advertisement").
 /// </summary>
 internal static partial class ArticleTop
 {
@@ -97,7 +98,7 @@ internal static partial class ArticleTop
     [GeneratedRegex(@"^\s*(?:posted\s+|written\s+|reviewed\s+|(?:a\s+)?review\s+|words\s+)?by\s+(?:(?-i:\p{Lu})|@?\p{L}[\w.\-]*[\d_])", RegexOptions.IgnoreCase)]
     private static partial Regex Byline();
 
-    [GeneratedRegex(@"\b(?:\d[\d,.]*\s+(?:out\s+)?of\s+\d[\d,.]*\s+(?:people\s+|users\s+|readers\s+|members\s+)?found\s+this\s+(?:review\s+)?(?:helpful|useful)|(?:was|is|did\s+you\s+find)\s+this\s+(?:review\s+|comment\s+|post\s+)?(?:helpful|useful)\??(?:[\s\d()|/\u2022\u00B7]*\b(?:yes|no)\b)*|(?:sign|log)\s*(?:in|on)\s+to\s+(?:vote|rate|reply|comment|like)|permalink|report\s+(?:this(?:\s+review|\s+comment)?|abuse|review|comment|spam)|share\s+(?:this(?:\s+review|\s+post|\s+article)?|on\s+\w+)|share|(?:not\s+)?helpful)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:\d[\d,.]*\s+(?:out\s+)?of\s+\d[\d,.]*\s+(?:people\s+|users\s+|readers\s+|members\s+)?found\s+this\s+(?:review\s+)?(?:helpful|useful)|(?:was|is|did\s+you\s+find)\s+this\s+(?:review\s+|comment\s+|post\s+)?(?:helpful|useful)\??(?:[\s\d()|/\u2022\u00B7]*\b(?:yes|no)\b)*|(?:sign|log)\s*(?:in|on)\s+to\s+(?:vote|rate|reply|comment|like)|permalink|report\s+(?:this(?:\s+review|\s+comment)?|abuse|review|comment|spam)|share\s+(?:this(?:\s+review|\s+post|\s+article)?|on\s+\w+)|share|(?:not\s+)?helpful|advertis(?:e)?ments?|sponsored(?:\s+content)?)\b", RegexOptions.IgnoreCase)]
     private static partial Regex InterfacePhrase();
 
     // What may sit between the phrases: counts, bullets, separators.

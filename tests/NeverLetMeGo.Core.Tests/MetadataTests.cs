@@ -116,6 +116,12 @@ public sealed class MetadataTests
     [InlineData(null, "The Lighthouse Keeper movie review: a keeper worth keeping", "The Lighthouse Keeper")]
     [InlineData(null, "The Lighthouse Keeper review \u2013 a quiet triumph", "The Lighthouse Keeper")]
     [InlineData(null, "Preview of the autumn season: ten films to watch", "Preview of the autumn season")]
+    [InlineData(null, "Book review: The Remains of the Day by Kazuo Ishiguro", "The Remains of the Day")]
+    [InlineData(null, "Klara and the Sun by Kazuo Ishiguro review \u2013 a quiet fable", "Klara and the Sun")]
+    [InlineData(null, "Critique : Portrait de la jeune fille en feu, de C\u00E9line Sciamma", "Portrait de la jeune fille en feu")]
+    [InlineData(null, "Critique : Le Comte de Monte Cristo", "Le Comte de Monte Cristo")]
+    [InlineData(null, "Review: Stand by Me", "Stand by Me")]
+    [InlineData(null, "Death by Chocolate Cake \u2013 a baking diary", "Death by Chocolate Cake")]
     [InlineData("Never Let Me Go", "My thoughts on a film I loved", "Never Let Me Go")]
     [InlineData(null, null, "Unknown")]
     public void The_work_comes_from_item_reviewed_quotes_or_the_headline(string? itemReviewed, string? headline, string expected)

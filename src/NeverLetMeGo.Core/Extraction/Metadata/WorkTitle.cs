@@ -37,7 +37,15 @@ internal static partial class WorkTitle
         var stripped = ReviewPrefix().Replace(ReviewBy().Replace(title, string.Empty), string.Empty);
         var cut = Separator().Match(stripped);
         var head = cut.Success && cut.Index > 0 ? stripped[..cut.Index] : stripped;
-        return Clean(head) is { Length: > 0 } work ? work : title;
+        var work = Clean(head);
+        if (stripped.Length < title.Length || ReviewSuffix().IsMatch(head))
+        {
+            // Labelled a review ("Book review: W by A", "W by A review – …", "Critique : W, de A"): what follows "by" is
+            // the work's maker, named as reviews of books and films name them.
+            work = Clean(MakerCredit().Replace(work, string.Empty));
+        }
+
+        return work.Length > 0 ? work : title;
     }
 
     /// <summary>
@@ -99,6 +107,11 @@ internal static partial class WorkTitle
     // A handle (digits, underscores, all lower case) or a name of two or three capitalised words.
     [GeneratedRegex(@"\s+by\s+(?:@?(?=[\w.\-]*[\d_])[\w.\-]+|\p{Ll}[\p{Ll}.\-]*|\p{Lu}[\p{L}.'\-]*(?:\s+\p{Lu}[\p{L}.'\-]*){1,2})\s*$")]
     private static partial Regex ReviewerSuffix();
+
+    // "by" and two or three capitalised words ("Stand by Me" keeps its one); the French, Spanish, Italian and German
+    // credits only after a comma, since "de" and "di" also join the words of a title ("Le Comte de Monte Cristo").
+    [GeneratedRegex(@"(?:,?\s+by|,\s*(?:de|di|von|par|door))\s+\p{Lu}[\p{L}.'\-]*(?:\s+\p{Lu}[\p{L}.'\-]*){1,2}$")]
+    private static partial Regex MakerCredit();
 
     [GeneratedRegex(@"\s*:\s+|\s+[\-\u2013\u2014|]\s+")]
     private static partial Regex Separator();

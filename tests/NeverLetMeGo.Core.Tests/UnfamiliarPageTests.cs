@@ -1,0 +1,54 @@
+namespace NeverLetMeGo.Core.Tests;
+
+/// <summary>Review pages in shapes the extractor was not tuned on, read whole through the pipeline.</summary>
+public sealed class UnfamiliarPageTests
+{
+    private static readonly Uri Url = new("https://example.com/r");
+
+    private static string AmpPage(string between) => $$"""
+        <!doctype html>
+        <html amp lang="en"><head><meta charset="utf-8"><title>Get Out review: a horror film with teeth - ScreenBeat</title></head>
+        <body>
+        <header class="amp-header"><a href="/">ScreenBeat</a></header>
+        <article>
+        <h1>Get Out review: a horror film with teeth</h1>
+        <p>Chris is nervous about meeting his girlfriend's parents, and not only because it is the first time. Jordan Peele takes that ordinary dread and tightens it, scene by scene, into a sharp horror film.</p>
+        {{between}}
+        <p>Daniel Kaluuya is superb as Chris, a photographer who has learned to smile through the small insults that pile up over one long weekend at a country house.</p>
+        <p>It is a genre film with something to say, and it says it without ever stopping the story to lecture anyone in the audience.</p>
+        </article>
+        </body></html>
+        """;
+
+    [Fact]
+    public void The_label_an_ad_slot_leaves_behind_is_not_review_text()
+    {
+        var review = ReviewPipeline.Process(AmpPage("""<amp-ad width="300" height="250" type="doubleclick"><div placeholder>Advertisement</div></amp-ad>"""), Url);
+
+        Assert.DoesNotContain(review.Blocks, b => b.Text.Contains("Advertisement", StringComparison.Ordinal));
+        Assert.Equal(3, review.Blocks.Count);
+    }
+
+    [Fact]
+    public void A_sentence_that_mentions_an_advertisement_stays()
+    {
+        const string Sentence = "The first advertisement for the film gave away nothing, which was wise.";
+        var review = ReviewPipeline.Process(AmpPage($"<p>{Sentence}</p>"), Url);
+
+        Assert.Contains(review.Blocks, b => b.Text == Sentence);
+    }
+
+    [Fact]
+    public void A_book_review_headline_names_the_book_without_its_author()
+    {
+        var review = ReviewPipeline.Process("""
+            <html><head><title>Book review: The Remains of the Day by Kazuo Ishiguro</title></head><body>
+            <h1>Book review: The Remains of the Day by Kazuo Ishiguro</h1>
+            <div class="story-part"><p>Stevens has served Darlington Hall for more than thirty years, and in the summer of 1956 he takes a short motoring holiday to the West Country, remembering the years before the war.</p>
+            <p>Ishiguro gives Stevens one of the great unreliable voices in English fiction: formal, fussy and endlessly polite, and the comedy comes from how much he refuses to say.</p></div>
+            </body></html>
+            """, Url);
+
+        Assert.Equal("The Remains of the Day", review.Work.Title);
+    }
+}

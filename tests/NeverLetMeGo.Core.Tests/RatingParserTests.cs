@@ -26,6 +26,8 @@ public sealed class RatingParserTests
     [InlineData("Note : 9/10", "9/10", 9, 10, 90)]
     [InlineData("Calificación: 4/5", "4/5", 4, 5, 80)]
     [InlineData("Bewertung: 7/10", "7/10", 7, 10, 70)]
+    [InlineData("Note : 4,5/5", "4,5/5", 4.5, 5, 90)]
+    [InlineData("Valoraci\u00F3n: 7,5/10", "7,5/10", 7.5, 10, 75)]
     public void Ratings_with_context_are_read_as_written(string text, string raw, double value, double scale, double normalized)
     {
         var rating = RatingParser.Parse(text);
@@ -53,6 +55,7 @@ public sealed class RatingParserTests
     [InlineData("The book* is better than the film.")]
     [InlineData("It is a 50/50 chance that you will cry.")]
     [InlineData("Chapter 2/3 of the novel drags.")]
+    [InlineData("Score: 1,500/2,000 points")]
     public void Dates_fractions_and_prose_are_not_ratings(string text)
     {
         Assert.Null(RatingParser.Parse(text));

@@ -201,7 +201,8 @@ public static partial class RatingParser
     private const string Word = "zero|one|two|three|four|five|six|seven|eight|nine|ten";
     private const string Half = @"(?<half>\s*\u00BD|\s+1/2|\s+and\s+a\s+half)";
 
-    [GeneratedRegex(@"(?<![\w/.,\-])(?<v>\d{1,3}(?:\.\d{1,2})?)\s?/\s?(?<s>\d{1,3})(?![\d/]|[.,]\d)(?<unit>\s*(?:stars?|points?|pts)\b)?", RegexOptions.IgnoreCase)]
+    // A decimal comma as most of Europe writes it ("Note : 4,5/5", "7,5/10"); Number reads it as a point.
+    [GeneratedRegex(@"(?<![\w/.,\-])(?<v>\d{1,3}(?:[.,]\d{1,2})?)\s?/\s?(?<s>\d{1,3})(?![\d/]|[.,]\d)(?<unit>\s*(?:stars?|points?|pts)\b)?", RegexOptions.IgnoreCase)]
     private static partial Regex Fraction();
 
     [GeneratedRegex(@"(?<![\w.])(?<v>\d{1,3}(?:\.\d{1,2})?|" + Word + @")" + Half + @"?\s+(?:stars?\s+|points?\s+)?out\s+of\s+(?<s>\d{1,3}|four|five|six|ten|a\s+hundred|one\s+hundred)\b(?<unit>\s+(?:stars?|points?)\b)?", RegexOptions.IgnoreCase)]

@@ -51,4 +51,34 @@ public sealed class UnfamiliarPageTests
 
         Assert.Equal("The Remains of the Day", review.Work.Title);
     }
+
+    private static string FrenchPage(string header, string aside = "") => $$"""
+        <html lang="fr"><head><title>Critique : Portrait de la jeune fille en feu, de Céline Sciamma</title></head><body>
+        {{aside}}
+        <div class="article-principal">
+        <h1>Critique : Portrait de la jeune fille en feu, de Céline Sciamma</h1>
+        {{header}}
+        <div class="texte">
+        <p>En 1770, Marianne, peintre, débarque sur une île bretonne pour réaliser le portrait de mariage d'Héloïse, une jeune femme qui refuse de poser pour qui que ce soit.</p>
+        <p>Noémie Merlant et Adèle Haenel sont extraordinaires. Le film repose presque entièrement sur leurs regards, et chaque plan a la lumière d'un tableau.</p>
+        </div></div>
+        </body></html>
+        """;
+
+    [Fact]
+    public void A_labelled_rating_line_in_the_review_header_is_the_review_s_rating()
+    {
+        var review = ReviewPipeline.Process(FrenchPage("""<p class="note">Note : 4,5/5</p>"""), Url);
+
+        Assert.Equal(90, review.Rating?.Normalized);
+        Assert.Equal("Portrait de la jeune fille en feu", review.Work.Title);
+    }
+
+    [Fact]
+    public void A_labelled_rating_in_a_sidebar_is_another_film_s()
+    {
+        var review = ReviewPipeline.Process(FrenchPage("", aside: """<aside><h3>Tomboy</h3><p>Note : 3/5</p></aside>"""), Url);
+
+        Assert.Null(review.Rating);
+    }
 }

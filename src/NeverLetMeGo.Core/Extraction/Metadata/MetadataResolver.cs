@@ -38,7 +38,7 @@ internal static partial class MetadataResolver
                 ?? LanguageTag.Normalize(page.MetaValue("og:locale"))
                 ?? LanguageTag.Normalize(page.MetaValue("dc.language")),
             ItemReviewed = ld.ItemReviewed,
-            Rating = ld.Rating ?? ShownRating.Read(page.Ratings),
+            Rating = ld.Rating ?? ShownRating.Read(page.Ratings) ?? ShownRating.Read(page.LabelledRatings),
         };
     }
 

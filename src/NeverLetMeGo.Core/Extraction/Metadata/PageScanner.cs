@@ -86,6 +86,10 @@ internal static partial class PageScanner
             {
                 signals.Ratings.Add(child);
             }
+            else if (!notOwnRating && signals.LabelledRatings.Count < MaxRatings && LabelsRating(child))
+            {
+                signals.LabelledRatings.Add(child);
+            }
         }
 
         return new WalkState(childExcluded, state.InAuthor || verdict.Has(ClassSignal.AuthorBlock), inPost, notOwnRating);
@@ -123,6 +127,27 @@ internal static partial class PageScanner
         return node.FirstChild is HtmlTextNode { NextSibling.NodeType: HtmlNodeType.Element, OuterLength: <= 40 } label
             && ByLabel().IsMatch(HtmlText.Raw(label));
     }
+
+    /// <summary>
+    /// A rating the page prints as a labelled line in the review's header ("Note : 4,5/5", "&lt;b&gt;Verdict:&lt;/b&gt; 8/10"),
+    /// outside the text the extractor reads and with no class that names it. Only a short element whose whole text is the
+    /// label and a value counts: a sentence that mentions a rating is longer or starts otherwise.
+    /// </summary>
+    private static bool LabelsRating(HtmlNode node)
+    {
+        if (node.OuterLength > MaxLabelledRatingHtml || node.ChildNodes.Count is 0 or > 4 || HtmlNames.Dropped.Contains(node.Name))
+        {
+            return false;
+        }
+
+        var text = HtmlText.Of(node);
+        return text.Length <= 40 && RatingLabel().IsMatch(text);
+    }
+
+    private const int MaxLabelledRatingHtml = 300;
+
+    [GeneratedRegex(@"^\s*(?:(?:my|our|final)\s+)?(?:rating|note|score|grade|verdict|nota|calificaci[oó]n|puntuaci[oó]n|valoraci[oó]n|bewertung|wertung|voto)\s*[:\-\u2013\u2014]\s*[\d\u2605\u2606*A-F]", RegexOptions.IgnoreCase)]
+    private static partial Regex RatingLabel();
 
     [GeneratedRegex(@"^\s*(?:(?:posted|written|reviewed|words|(?:a\s+)?review)\s+)?by:?\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex ByLabel();

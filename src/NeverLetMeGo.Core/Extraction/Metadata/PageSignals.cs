@@ -31,5 +31,8 @@ internal sealed class PageSignals
     /// <summary>Ratings as the page shows them (<see cref="ClassSignal.RatingLike"/>), outside averages; the first few only.</summary>
     public List<HtmlNode> Ratings { get; } = [];
 
+    /// <summary>Short elements whose text is a label and a rating ("Note : 4,5/5"), whatever their classes; read after <see cref="Ratings"/>.</summary>
+    public List<HtmlNode> LabelledRatings { get; } = [];
+
     public string? MetaValue(string key) => Meta.TryGetValue(key, out var value) ? value : null;
 }

@@ -93,6 +93,18 @@ public sealed class MetadataTests
     }
 
     [Theory]
+    [InlineData("Hannah Lindqvist's review of Gone Girl", "Hannah Lindqvist")]
+    [InlineData("Fight Club (1999) - Review by Gary Whitcombe - Gary's Movie Page", "Gary Whitcombe")]
+    [InlineData("Moon (2009) review by jonah_pell", "jonah_pell")]
+    [InlineData("Stand by Me review by the numbers", null)]
+    [InlineData("A review of Stand by Me", null)]
+    [InlineData("Why the review by committee model fails", null)]
+    public void A_title_that_names_the_reviewer_gives_the_author(string title, string? expected)
+    {
+        Assert.Equal(expected, MetadataResolver.TitledReviewer(title));
+    }
+
+    [Theory]
     [InlineData(null, "Meaning and Themes in the Movie \"Never Let Me Go\"", "Never Let Me Go")]
     [InlineData(null, "Meaning in the Movie \u201CNever Let Me Go\u201D", "Never Let Me Go")]
     [InlineData(null, "Never Let Me Go: deeper thoughts on a heartbreaking story", "Never Let Me Go")]

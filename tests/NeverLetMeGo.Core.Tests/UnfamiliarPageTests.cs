@@ -81,4 +81,18 @@ public sealed class UnfamiliarPageTests
 
         Assert.Null(review.Rating);
     }
+
+    [Fact]
+    public void A_book_site_that_prints_no_byline_names_the_reviewer_in_its_title()
+    {
+        var review = ReviewPipeline.Process("""
+            <html><head><title>Hannah Lindqvist's review of Gone Girl | ShelfTalk</title></head><body>
+            <div class="reviewHeader"><a class="bookTitle" href="/book/1">Gone Girl</a> by <a href="/author/2">Gillian Flynn</a></div>
+            <div class="reviewText">I put off reading Gone Girl for years because I thought I already knew what it was, the airport thriller everyone was reading in 2012.<br><br>
+            Flynn writes with real venom, and the alternating chapters of husband and wife are a pleasure to be trapped between, right to the end.</div>
+            </body></html>
+            """, Url);
+
+        Assert.Equal("Hannah Lindqvist", review.Author);
+    }
 }

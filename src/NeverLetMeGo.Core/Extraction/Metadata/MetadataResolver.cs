@@ -24,7 +24,8 @@ internal static partial class MetadataResolver
         {
             Url = ChooseUrl(fetchUrl, page.Canonical ?? page.MetaValue("og:url")),
             Title = title is null ? null : StripSiteName(title, siteName, fetchUrl),
-            Author = FirstNonEmpty(ld.Author, page.MetaValue("author"), NotUrl(page.MetaValue("article:author")), VisibleAuthor(page)),
+            Author = FirstNonEmpty(ld.Author, page.MetaValue("author"), NotUrl(page.MetaValue("article:author")), VisibleAuthor(page),
+                TitledReviewer(title), TitledReviewer(page.DocumentTitle)),
             PublishedAt = DateParser.Parse(ld.DatePublished)
                 ?? DateParser.Parse(page.MetaValue("article:published_time"))
                 ?? DateParser.Parse(page.MetaValue("datepublished"))
@@ -172,6 +173,19 @@ internal static partial class MetadataResolver
             : null;
     }
 
+    /// <summary>
+    /// The reviewer a title names, last of all: review sites that print no byline title the page after the review
+    /// ("Hannah Lindqvist's review of Gone Girl", "Fight Club (1999) - Review by Gary Whitcombe - Gary's Movie Page").
+    /// </summary>
+    internal static string? TitledReviewer(string? title)
+    {
+        var normalized = TextBuffer.Normalize(title);
+        var match = TitleReviewer().Match(normalized);
+        return !match.Success ? null
+            : match.Groups["owner"].Success ? match.Groups["owner"].Value
+            : NameFromByline("by " + match.Groups["name"].Value);
+    }
+
     private static DateTimeOffset? VisibleDate(PageSignals page)
     {
         // Machine-readable dates (time@datetime, abbr@title, meta@content) first, wherever they are: they carry the time
@@ -226,6 +240,10 @@ internal static partial class MetadataResolver
 
     [GeneratedRegex(@"^(?:(?:posted|written|reviewed|words|(?:a\s+)?review)\s+)?by\s*:?\s+(?<name>.+?)(?:\s+(?:on|at|in|\||-|\u2013|\u2014|\u00B7|\u2022)\s+.*|\s+posted\b.*|,\s+.*|\s+\d.*)?$", RegexOptions.IgnoreCase)]
     private static partial Regex Byline();
+
+    // A name is one to three capitalised words; after "review by" also a user name, up to the next separator.
+    [GeneratedRegex(@"^(?<owner>\p{Lu}[\p{L}.\-]*(?:\s+\p{Lu}[\p{L}.\-]*){0,2})['\u2019]s\s+(?i:review\s+of)\s+\S|(?:^|\s)(?i:review\s+by)\s+(?<name>\p{Lu}[\p{L}.'\-]*(?:\s+\p{Lu}[\p{L}.'\-]*){0,2}|@?\p{L}[\w.\-]*[\d_][\w.\-]*)\s*(?:$|[|\-\u2013\u2014\u2022\u00B7:]\s)")]
+    private static partial Regex TitleReviewer();
 
     // "Danny Choo [www]", "Ada Lind (site)": a link or note after the name.
     [GeneratedRegex(@"\s*[\[(][^\])]{0,40}[\])]\s*$")]

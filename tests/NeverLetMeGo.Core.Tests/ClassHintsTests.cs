@@ -79,4 +79,17 @@ public sealed class ClassHintsTests
 
     private static string Renumber(string text) =>
         string.Concat(text.Select(c => char.IsAsciiDigit(c) ? (char)('0' + ((c - '0' + 3) % 10)) : c));
+
+    [Theory]
+    [InlineData("content__byline", "byline", true)]
+    [InlineData("ArticleHeader__byline", "byline", true)]
+    [InlineData("c-article__dateline--large", "date", true)]
+    [InlineData("content__byline-count", "byline", false)]
+    [InlineData("most-popular-list-item__headline", "headline", false)]
+    [InlineData("teaser__author", "byline", false)]
+    public void A_BEM_element_names_the_article_s_byline_and_date_only(string classes, string role, bool expected)
+    {
+        var signal = role switch { "byline" => ClassSignal.Byline, "date" => ClassSignal.DateLike, _ => ClassSignal.Headline };
+        Assert.Equal(expected, ClassHints.Classify(classes, "").Has(signal));
+    }
 }

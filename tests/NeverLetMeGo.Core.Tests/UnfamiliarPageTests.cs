@@ -95,4 +95,20 @@ public sealed class UnfamiliarPageTests
 
         Assert.Equal("Hannah Lindqvist", review.Author);
     }
+
+    [Fact]
+    public void A_newspaper_byline_named_the_BEM_way_gives_the_author()
+    {
+        var review = ReviewPipeline.Process("""
+            <html><head><title>Parasite review – a ferocious triumph | The Daily Courier</title></head><body>
+            <div class="content__head"><h1 class="content__headline">Parasite review – a ferocious triumph</h1>
+            <p class="content__byline">Peter Hallam</p></div>
+            <div class="content__article-body">
+            <p>There is a moment early in Parasite when the Kim family, folding pizza boxes in their semi-basement flat, open the window to let the fumigation smoke drift in because it is free.</p>
+            <p>For its first hour the film plays as a con-artist comedy of exquisite timing, and the cast, led by a magnificent Song Kang-ho, never push for laughs.</p>
+            </div></body></html>
+            """, Url);
+
+        Assert.Equal("Peter Hallam", review.Author);
+    }
 }

@@ -36,9 +36,10 @@ internal static partial class ClassHints
 
         roles |= name is "hentry" or "h-entry" or "post" or "type-post" ? ClassSignal.PostEntry : 0;
         roles |= AggregateName().IsMatch(name) ? ClassSignal.AggregateRating : RatingName().IsMatch(name) ? ClassSignal.RatingLike : 0;
+        var element = BemElement(name);
         roles |= HeadlineNames.Contains(name) ? ClassSignal.Headline : 0;
-        roles |= BylineNames.Contains(name) ? ClassSignal.Byline : 0;
-        roles |= DateNames.Contains(name) ? ClassSignal.DateLike : 0;
+        roles |= BylineNames.Contains(name) || element is "byline" ? ClassSignal.Byline : 0;
+        roles |= DateNames.Contains(name) || element is "dateline" or "pubdate" or "publish-date" ? ClassSignal.DateLike : 0;
         roles |= AuthorBlockNames.Contains(name) ? ClassSignal.AuthorBlock : 0;
         roles |= CommentItemNames.Contains(name) ? ClassSignal.CommentItem : 0;
         roles |= CommentBody().IsMatch(name) ? ClassSignal.CommentBody : 0;
@@ -48,6 +49,25 @@ internal static partial class ClassHints
         roles |= CommentChrome().IsMatch(name) ? ClassSignal.CommentChrome : 0;
         roles |= ReplyContainer().IsMatch(name) ? ClassSignal.ReplyContainer : 0;
         return roles;
+    }
+
+    /// <summary>
+    /// The element of a BEM class name ("content__byline" → "byline", "c-article__dateline--large" → "dateline"), empty
+    /// when it has none. Sites that name classes this way put the role after the block, so only words that name the
+    /// article's own byline and date count: a "__headline", "__title" or "__author" is as often a teaser's or a comment's
+    /// ("most-popular-list-item__headline").
+    /// </summary>
+    private static string BemElement(string name)
+    {
+        var start = name.LastIndexOf("__", StringComparison.Ordinal);
+        if (start < 0)
+        {
+            return string.Empty;
+        }
+
+        var element = name[(start + 2)..];
+        var modifier = element.IndexOf("--", StringComparison.Ordinal);
+        return modifier < 0 ? element : element[..modifier];
     }
 
     private static FrozenSet<string> Set(params string[] names) => names.ToFrozenSet(StringComparer.Ordinal);

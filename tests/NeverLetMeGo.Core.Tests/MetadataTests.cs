@@ -122,6 +122,8 @@ public sealed class MetadataTests
     [InlineData(null, "Review of The Lighthouse Keeper by Ada Lind", "The Lighthouse Keeper")]
     [InlineData(null, "Review of Stand by Me", "Stand by Me")]
     [InlineData(null, "Moon (2009) review by Jonah Pell", "Moon")]
+    [InlineData(null, "Book review: Rebecca by Daphne du Maurier", "Rebecca")]
+    [InlineData(null, "Book review: The Left Hand of Darkness by Ursula K. Le Guin", "The Left Hand of Darkness")]
     [InlineData(null, "Stand by Me review by reel_nerd", "Stand by Me")]
     [InlineData(null, "The Lighthouse Keeper – a review by Ada Lind", "The Lighthouse Keeper")]
     [InlineData(null, "The Lighthouse Keeper (2019) - User Reviews", "The Lighthouse Keeper")]

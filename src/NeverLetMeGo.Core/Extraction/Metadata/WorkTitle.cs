@@ -110,7 +110,8 @@ internal static partial class WorkTitle
 
     // "by" and two or three capitalised words ("Stand by Me" keeps its one); the French, Spanish, Italian and German
     // credits only after a comma, since "de" and "di" also join the words of a title ("Le Comte de Monte Cristo").
-    [GeneratedRegex(@"(?:,?\s+by|,\s*(?:de|di|von|par|door))\s+\p{Lu}[\p{L}.'\-]*(?:\s+\p{Lu}[\p{L}.'\-]*){1,2}$")]
+    // A name may hold a lower-case particle ("Daphne du Maurier", "Vincent van Gogh") and an initial ("Ursula K. Le Guin").
+    [GeneratedRegex(@"(?:,?\s+by|,\s*(?:de|di|von|par|door))\s+\p{Lu}[\p{L}.'\-]*(?:\s+(?:(?:de|du|da|di|del|della|van|von|der|den|ter|bin)\s+)?\p{Lu}[\p{L}.'\-]*){1,3}$")]
     private static partial Regex MakerCredit();
 
     [GeneratedRegex(@"\s*:\s+|\s+[\-\u2013\u2014|]\s+")]

@@ -95,7 +95,7 @@ internal static partial class ArticleTop
     private static string Key(string text) => NonWord().Replace(text.ToLowerInvariant(), string.Empty);
 
     // A capitalised name, or a user name that a digit or underscore sets apart from prose ("by moviebuff_77").
-    [GeneratedRegex(@"^\s*(?:posted\s+|written\s+|reviewed\s+|(?:a\s+)?review\s+|words\s+)?by\s+(?:(?-i:\p{Lu})|@?\p{L}[\w.\-]*[\d_])", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*" + Metadata.BylineLabel.By + @"\s+(?:(?-i:\p{Lu})|@?\p{L}[\w.\-]*[\d_])", RegexOptions.IgnoreCase)]
     private static partial Regex Byline();
 
     [GeneratedRegex(@"\b(?:\d[\d,.]*\s+(?:out\s+)?of\s+\d[\d,.]*\s+(?:people\s+|users\s+|readers\s+|members\s+)?found\s+this\s+(?:review\s+)?(?:helpful|useful)|(?:was|is|did\s+you\s+find)\s+this\s+(?:review\s+|comment\s+|post\s+)?(?:helpful|useful)\??(?:[\s\d()|/\u2022\u00B7]*\b(?:yes|no)\b)*|(?:sign|log)\s*(?:in|on)\s+to\s+(?:vote|rate|reply|comment|like)|permalink|report\s+(?:this(?:\s+review|\s+comment)?|abuse|review|comment|spam)|share\s+(?:this(?:\s+review|\s+post|\s+article)?|on\s+\w+)|share|(?:not\s+)?helpful|advertis(?:e)?ments?|sponsored(?:\s+content)?)\b", RegexOptions.IgnoreCase)]

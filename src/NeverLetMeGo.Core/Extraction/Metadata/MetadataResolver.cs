@@ -238,7 +238,7 @@ internal static partial class MetadataResolver
     [GeneratedRegex(@"^@?\p{L}[\p{L}\p{N}_.\-]{1,39}$")]
     private static partial Regex Handle();
 
-    [GeneratedRegex(@"^(?:(?:posted|written|reviewed|words|(?:a\s+)?review)\s+)?by\s*:?\s+(?<name>.+?)(?:\s+(?:on|at|in|\||-|\u2013|\u2014|\u00B7|\u2022)\s+.*|\s+posted\b.*|,\s+.*|\s+\d.*)?$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^" + BylineLabel.By + @"\s*:?\s+(?<name>.+?)(?:\s+(?:on|at|in|\||-|\u2013|\u2014|\u00B7|\u2022)\s+.*|\s+posted\b.*|,\s+.*|\s+\d.*)?$", RegexOptions.IgnoreCase)]
     private static partial Regex Byline();
 
     // A name is one to three capitalised words; after "review by" also a user name, up to the next separator.

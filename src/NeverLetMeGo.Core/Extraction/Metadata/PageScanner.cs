@@ -149,7 +149,7 @@ internal static partial class PageScanner
     [GeneratedRegex(@"^\s*(?:(?:my|our|final)\s+)?(?:rating|note|score|grade|verdict|nota|calificaci[oó]n|puntuaci[oó]n|valoraci[oó]n|bewertung|wertung|voto)\s*[:\-\u2013\u2014]\s*[\d\u2605\u2606*A-F]", RegexOptions.IgnoreCase)]
     private static partial Regex RatingLabel();
 
-    [GeneratedRegex(@"^\s*(?:(?:posted|written|reviewed|words|(?:a\s+)?review)\s+)?by:?\s*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*" + BylineLabel.By + @":?\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex ByLabel();
 
     private static void ReadMeta(HtmlNode meta, PageSignals signals)

@@ -4,10 +4,17 @@ using System.Text.RegularExpressions;
 namespace NeverLetMeGo.Core.Extraction.Metadata;
 
 /// <summary>
-/// Reads publication times from machine formats (ISO 8601 in attributes and JSON-LD) and from the way blogs print them
-/// ("January 5, 2011 at 3:15 pm", "Monday, 5 January 2011", "1/5/2011 3:15 PM"). Times without a zone are taken as UTC:
-/// the page gives nothing better, and Core has no clock or locale to guess from.
+/// Reads publication times from machine formats (ISO 8601 in attributes and JSON-LD) and from the way blogs and forums
+/// print them ("January 5, 2011 at 3:15 pm", "Monday, 5 January 2011", "14 mars 2022", "14. März 2022", "1/5/2011 3:15 PM",
+/// "14.03.2022, 19:45"). Times without a zone are taken as UTC: the page gives nothing better, and Core has no clock or
+/// locale to guess from.
 /// </summary>
+/// <remarks>
+/// All-number dates follow the separator, never the values: "/" and "-" are month first as US forums print them
+/// ("03-04-2022" is March 4, "14-03-2022" is no date), "." is day first as European sites print it ("03.04.2022" is
+/// April 3), and a leading four-digit year is always year-month-day ("2022/03/14"). Reading "14-03-2022" as day first
+/// because 14 cannot be a month would read the same site's "03-04-2022" the other way round.
+/// </remarks>
 internal static partial class DateParser
 {
     private static readonly string[] Months =
@@ -53,13 +60,26 @@ internal static partial class DateParser
         }
 
         match = Numeric().Match(text);
+        if (!match.Success)
+        {
+            match = NumericDayFirst().Match(text);
+        }
+
+        if (!match.Success)
+        {
+            match = NumericYearFirst().Match(text);
+        }
+
         return match.Success
             ? Build(match.Groups["year"].Value, int.Parse(match.Groups["month"].Value, CultureInfo.InvariantCulture), match.Groups["day"].Value, match)
             : null;
     }
 
-    private static int MonthNumber(string name) =>
-        Array.IndexOf(Months, name[..3].ToLowerInvariant()) + 1;
+    private static int MonthNumber(string name)
+    {
+        var lower = name.ToLowerInvariant();
+        return MonthNames.All.TryGetValue(lower, out var month) ? month : Array.IndexOf(Months, lower[..3]) + 1;
+    }
 
     private static DateTimeOffset? Build(string yearText, int month, string dayText, Match match)
     {
@@ -103,16 +123,33 @@ internal static partial class DateParser
     [GeneratedRegex(@"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?")]
     private static partial Regex IsoDate();
 
-    private const string Month = @"(?<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?";
-    private const string Time = @"(?:\s*(?:at|@|,|-|\u2013)?\s*(?<hour>\d{1,2}):(?<minute>\d{2})(?::\d{2})?\s*(?<ampm>[ap]\.?m\.?)?)?";
+    // English names and abbreviations, then the names in MonthNames (a test checks every one of those is matched here).
+    private const string Month = @"(?<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+        + @"|janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre"
+        + @"|enero|febrero|marzo|abril|mayo|junio|julio|agosto|setiembre|septiembre|octubre|noviembre|diciembre"
+        + @"|janeiro|fevereiro|mar[çc]o|maio|junho|julho|setembro|outubro|novembro|dezembro"
+        + @"|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre"
+        + @"|januar|j[äa]nner|februar|m[äa]rz|maerz|april|juni|juli|august|september|oktober|dezember)\.?";
+
+    // "at 3:15 pm", "à 19h45", "a las 19:45", "às 19:45", "alle 19:45", "um 19:45 Uhr".
+    private const string Time = @"(?:\s*(?:at|@|,|-|\u2013|à|às|a\s+las|alle|um)?\s*(?<hour>\d{1,2})[:h](?<minute>\d{2})(?::\d{2})?\s*(?<ampm>[ap]\.?m\.?)?)?";
 
     [GeneratedRegex(@"\b" + Month + @"\s+(?<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?<year>\d{4})" + Time, RegexOptions.IgnoreCase)]
     private static partial Regex MonthFirst();
 
-    [GeneratedRegex(@"\b(?<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + Month + @",?\s+(?<year>\d{4})" + Time, RegexOptions.IgnoreCase)]
+    // "5th of January 2011", "14 mars 2022", "1er mars 2022", "14. März 2022", "14 de marzo de 2022".
+    [GeneratedRegex(@"\b(?<day>\d{1,2})(?:st|nd|rd|th|er|º|\.)?\s+(?:of\s+|de\s+)?" + Month + @",?\s+(?:de\s+)?(?<year>\d{4})" + Time, RegexOptions.IgnoreCase)]
     private static partial Regex DayFirst();
 
-    // US order, as English-language blogs print it.
-    [GeneratedRegex(@"\b(?<month>\d{1,2})/(?<day>\d{1,2})/(?<year>\d{4}|\d{2})\b" + Time, RegexOptions.IgnoreCase)]
+    // US order, as English-language blogs and forums print it ("1/5/2011", "03-14-2022"); a two-digit year only with "/".
+    [GeneratedRegex(@"\b(?<month>\d{1,2})(?:/(?<day>\d{1,2})/(?<year>\d{4}|\d{2})|-(?<day>\d{1,2})-(?<year>\d{4}))\b" + Time, RegexOptions.IgnoreCase)]
     private static partial Regex Numeric();
+
+    // European order with dots ("14.03.2022"); a four-digit year only, since "10.11.12" is as often a version number.
+    [GeneratedRegex(@"\b(?<day>\d{1,2})\.(?<month>\d{1,2})\.(?<year>\d{4})\b" + Time, RegexOptions.IgnoreCase)]
+    private static partial Regex NumericDayFirst();
+
+    // "2022/03/14", "2022.03.14": a leading year is followed by the month in every convention.
+    [GeneratedRegex(@"\b(?<year>\d{4})([/.])(?<month>\d{1,2})\1(?<day>\d{1,2})\b" + Time, RegexOptions.IgnoreCase)]
+    private static partial Regex NumericYearFirst();
 }

@@ -153,7 +153,7 @@ internal static partial class ClassHints
         }
 
         var stored = key.ToString();
-        verdict = Judge(stored.ToLowerInvariant(), isId);
+        verdict = Judge(Normalize(stored), isId);
         memo.TryAdd(stored, verdict);
         return verdict;
     }
@@ -182,7 +182,7 @@ internal static partial class ClassHints
         return buffer[..length];
     }
 
-    /// <summary>The verdict on one class name or id, already lower-cased.</summary>
+    /// <summary>The verdict on one class name or id, already normalised (<see cref="Normalize"/>).</summary>
     private static ClassVerdict Judge(string name, bool isId)
     {
         var signals = Roles(name, isId);
@@ -254,7 +254,8 @@ internal static partial class ClassHints
     [GeneratedRegex(@"^(?:comments?|comment[-_]?(?:list|area|section|thread|block|wrap|wrapper|container|s[-_]?area|s[-_]?section|s[-_]?wrap|s[-_]?block|s[-_]?container)|commentlist|respond|comment[-_]?respond|comment[-_]?form|disqus[-_]?thread|disqus|dsq[-_].*|fb[-_]comments|responses)$")]
     private static partial Regex CommentArea();
 
-    [GeneratedRegex(@"comment(?!ary)|respond|disqus|(?<![a-z0-9])(?:dsq|responses|discussion)(?![a-z0-9])")]
+    // "kommentar" and "comentario" also in names that are no thread: "kommentarfunktion-deaktiviert" is never article text.
+    [GeneratedRegex(@"comment(?!ary)|kommentar|comentario|respond|disqus|(?<![a-z0-9])(?:dsq|responses|discussion)(?![a-z0-9])")]
     private static partial Regex CommentWord();
 
     // Galleries, slideshows and carousels are image browsers whose captions describe pictures; an embedded social post,

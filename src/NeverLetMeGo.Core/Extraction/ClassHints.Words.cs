@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Text.RegularExpressions;
 
 namespace NeverLetMeGo.Core.Extraction;
 
@@ -37,12 +38,36 @@ internal static partial class ClassHints
 
     private static readonly FrozenSet<string> Particles = Set("de", "du", "des", "del", "do", "da", "dos", "das", "di", "dei", "della", "dello");
 
-    /// <summary>The name as the rules read it: lower-case, and a foreign comment name in English (<see cref="ForeignComment"/>).</summary>
-    internal static string Normalize(string name)
+    /// <summary>A lower-case name as the rules read it: a foreign comment name in English (<see cref="ForeignComment"/>).</summary>
+    internal static string Normalize(string lower) => ForeignComment(lower) ?? lower;
+
+    /// <summary>
+    /// "staticStars" → "static-Stars", "ReviewBody_text__3kx9Q" → "Review-Body_text__3kx9Q" (the same string when nothing
+    /// is cut): the rules match words, and lower-casing "commentList" would hide its "comment". Only a part made wholly of words of three letters or more is
+    /// cut: generated names ("hJpRRP", "liWXlp", a CSS-modules hash) are random letters, and cut apart they would spell
+    /// words by chance ("zAd" → "ad"); short prefixes ("nmWidgetList", "atTop") stay as they were, and so does a name
+    /// with any character but letters, digits, "-" and "_".
+    /// </summary>
+    internal static string SplitCamelCase(string name)
     {
-        var lower = name.ToLowerInvariant();
-        return ForeignComment(lower) ?? lower;
+        // Atomic CSS ("Tsh(discussionTextShadow)", "Mstart(82px)!--modalFloatingCloseBtn") names a style, not a role.
+        if (!name.AsSpan().ContainsAnyInRange('A', 'Z') || name.AsSpan().ContainsAnyExcept(NamePart))
+        {
+            return name;
+        }
+
+        return CamelWords().Replace(name, part => CamelBoundary().Replace(part.Value, "-"));
     }
+
+    private static readonly System.Buffers.SearchValues<char> NamePart =
+        System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_");
+
+    // A part between separators that is camelCase or PascalCase words of three letters or more, and nothing else.
+    [GeneratedRegex(@"(?<![A-Za-z0-9])(?:[a-z]{3,}|[A-Z][a-z]{2,})(?:[A-Z][a-z]{2,})+(?![A-Za-z0-9])")]
+    private static partial Regex CamelWords();
+
+    [GeneratedRegex(@"(?<=[a-z])(?=[A-Z])")]
+    private static partial Regex CamelBoundary();
 
     /// <summary>
     /// "commentaires" → "comments", "auteur-commentaire" → "comment-author", "liste-des-commentaires" → "comment-list",

@@ -153,7 +153,19 @@ internal static partial class ClassHints
         }
 
         var stored = key.ToString();
-        verdict = Judge(Normalize(stored), isId);
+        var lower = stored.ToLowerInvariant();
+        var normalized = Normalize(lower);
+        verdict = Judge(normalized, isId, isId && HeadingSlug().IsMatch(normalized));
+        var split = SplitCamelCase(stored).ToLowerInvariant();
+        if (!string.Equals(split, lower, StringComparison.Ordinal) && !LayoutModifier().IsMatch(split))
+        {
+            // The words of a camelCase name ("commentList", "entryDate", "staticStars") add the roles they name to what
+            // the joined name says ("commentbody" stays a comment body); a page switch ("ShowNavrail", "hasSidebar") names
+            // none. They never make it boilerplate: measured on the dev sets, "EntryTools" was chrome but "EmailOptin"
+            // and "videoMeta" held text the gold keeps.
+            var words = Judge(Normalize(split), isId, headingSlug: false);
+            verdict = verdict with { Signals = verdict.Signals | (words.Signals & ~ClassSignal.Boilerplate) };
+        }
         memo.TryAdd(stored, verdict);
         return verdict;
     }
@@ -183,11 +195,11 @@ internal static partial class ClassHints
     }
 
     /// <summary>The verdict on one class name or id, already normalised (<see cref="Normalize"/>).</summary>
-    private static ClassVerdict Judge(string name, bool isId)
+    private static ClassVerdict Judge(string name, bool isId, bool headingSlug)
     {
         var signals = Roles(name, isId);
         var weight = 0;
-        if (LayoutModifier().IsMatch(name) || (isId && HeadingSlug().IsMatch(name)))
+        if (LayoutModifier().IsMatch(name) || headingSlug)
         {
             return new ClassVerdict(signals, 0);
         }

@@ -43,10 +43,10 @@ internal static partial class ClassHints
 
     /// <summary>
     /// "staticStars" → "static-Stars", "ReviewBody_text__3kx9Q" → "Review-Body_text__3kx9Q" (the same string when nothing
-    /// is cut): the rules match words, and lower-casing "commentList" would hide its "comment". Only a part made wholly of words of three letters or more is
-    /// cut: generated names ("hJpRRP", "liWXlp", a CSS-modules hash) are random letters, and cut apart they would spell
-    /// words by chance ("zAd" → "ad"); short prefixes ("nmWidgetList", "atTop") stay as they were, and so does a name
-    /// with any character but letters, digits, "-" and "_".
+    /// is cut): the rules match words, and lower-casing "commentList" would hide its "comment". Only a part made wholly
+    /// of words of three letters or more is cut: generated names ("hJpRRP", "liWXlp", a CSS-modules hash) are random
+    /// letters, and cut apart they would spell words by chance ("zAd" → "ad"); short prefixes ("nmWidgetList", "atTop")
+    /// stay as they were, and so does a name with any character but letters, digits, "-" and "_".
     /// </summary>
     internal static string SplitCamelCase(string name)
     {

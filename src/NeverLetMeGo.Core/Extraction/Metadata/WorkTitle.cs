@@ -5,7 +5,8 @@ namespace NeverLetMeGo.Core.Extraction.Metadata;
 /// <summary>
 /// Names the work a review is about: schema.org itemReviewed when present; else a quoted title inside the headline
 /// (Meaning in the Movie "Never Let Me Go"); else what follows "review of" anywhere in the headline ("Great ending - User
-/// review of W (2019)"); else the headline's part before a colon or dash, without a closing "review by X"; else the headline.
+/// review of W (2019)"); else the headline's part before a colon or dash, without a closing "review by X" or an essay's
+/// frame ("Thoughts on W", "W at 25"); else the headline.
 /// Review prefixes ("Movie review:") and suffixes ("review", "(2010)", "- User Reviews") are removed.
 /// </summary>
 internal static partial class WorkTitle
@@ -37,7 +38,7 @@ internal static partial class WorkTitle
         var stripped = ReviewPrefix().Replace(ReviewBy().Replace(title, string.Empty), string.Empty);
         var cut = Separator().Match(stripped);
         var head = cut.Success && cut.Index > 0 ? stripped[..cut.Index] : stripped;
-        var work = Clean(head);
+        var work = Clean(EssayFrame().Replace(head, string.Empty));
         if (stripped.Length < title.Length || ReviewSuffix().IsMatch(head))
         {
             // Labelled a review ("Book review: W by A", "W by A review – …", "Critique : W, de A"): what follows "by" is
@@ -100,6 +101,12 @@ internal static partial class WorkTitle
     // "Moon (2009) review by Jonah Pell", "W - a review by jane": the review and its reviewer follow the work.
     [GeneratedRegex(@"\s*(?:[\-\u2013\u2014|\u2022]\s*)?(?:(?:a|the|my)\s+)?(?:(?:movie|film|book|user)\s+)?review\s+by\s+\S.{0,60}$", RegexOptions.IgnoreCase)]
     private static partial Regex ReviewBy();
+
+    // An essay's headline frames the work: "Thoughts on Carol", "Remembering Howards End", "The Sixth Sense at 25",
+    // "Gone Girl, ten years on" (an anniversary, not "dies at 61"). Not "On": it starts titles ("On Chesil Beach", "On the Road"); "N years later" only after
+    // a comma ("28 Years Later" is a film).
+    [GeneratedRegex(@"^\s*(?:(?:some|a\s+few|my|final|more|random|further|belated)\s+)?(?:thoughts|notes|reflections)\s+on\s+(?=\S)|^\s*(?:remembering|revisiting|rewatching|re-watching|rereading|re-reading|reconsidering|looking\s+back\s+at|a\s+second\s+look\s+at|in\s+praise\s+of|in\s+defen[cs]e\s+of)\s+(?=\S)|(?<=\S)(?:(?<!\b(?:dies|died|retires|retired|dead))\s+at\s+(?:10|15|20|25|30|40|50|60|70|75|80|90|100)|\s+turns\s+(?:10|15|20|25|30|40|50|60|70|75|80|90|100)|,\s*(?:\w+|\d+)\s+years\s+(?:on|later)|\s*,?\s+revisited)\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex EssayFrame();
 
     [GeneratedRegex(@"\s*[\(\[]\s*(?:19|20)\d{2}\s*[\)\]]")]
     private static partial Regex Year();

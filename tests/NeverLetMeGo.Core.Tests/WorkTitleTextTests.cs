@@ -1,0 +1,48 @@
+using NeverLetMeGo.Core.Extraction.Metadata;
+
+namespace NeverLetMeGo.Core.Tests;
+
+public sealed class WorkTitleTextTests
+{
+    private const string ArrivalText = "I saw Arrival twice in one week. Villeneuve lets the aliens stay strange.";
+
+    [Theory]
+    [InlineData("Arrival and the grammar of grief", ArrivalText, "Arrival")]
+    [InlineData("Arrival's quiet grammar of grief", ArrivalText, "Arrival")]
+    [InlineData("Arrival is the year's saddest film", ArrivalText, "Arrival")]
+    [InlineData("Past Lives and the ache of the road not taken", "Past Lives is Celine Song's debut. Past Lives never hurries.", "Past Lives")]
+    [InlineData("Pride and Prejudice and the art of the proposal", "Watching Pride and Prejudice again, I laughed.", "Pride and Prejudice")]
+    [InlineData("Schindler's List and the weight of names", "Oskar Schindler saves them. I rewatched Schindler's List.", "Schindler's List")]
+    [InlineData("Klara and the Sun and the limits of love", "Klara watches. I loved Klara and the Sun.", "Klara and the Sun")]
+    public void A_headline_opening_with_a_name_the_article_uses_names_the_work(string headline, string text, string expected)
+    {
+        Assert.Equal(expected, WorkTitle.From(null, headline, [text]));
+    }
+
+    [Theory]
+    // The article never names it, or names it only as a sentence's first word, once.
+    [InlineData("Arrival and the grammar of grief", "Villeneuve lets the aliens stay strange.")]
+    [InlineData("Arrival and the grammar of grief", "Arrival is patient. Villeneuve lets the aliens stay strange.")]
+    // No lower-case connective after the name: a comma, a verb outside the list, a title going on.
+    [InlineData("Sally Ride, first American woman in space, dies at 61", "NASA said Sally Ride died on Monday.")]
+    [InlineData("Sally Ride dies at 61", "NASA said Sally Ride died on Monday.")]
+    [InlineData("Klara and the Sun", "I loved Klara and the Sun. Klara watches.")]
+    // News: a person called by the last name, an organisation's acronym, a sentence about what a name owns.
+    [InlineData("Cybill Shepherd is engaged", "Actress Cybill Shepherd will soon walk down the aisle again. \"It was romantic,\" Shepherd said.")]
+    [InlineData("OCLC\u2019s un-hire", "I wanted to follow up on OCLC\u2019s un-hire. So, good for OCLC.")]
+    [InlineData("Nintendo's first iPhone game will launch in December for $10", "Nintendo and Apple shocked the world when Nintendo took the stage.")]
+    // A sentence opener is no name, however often the article starts with it.
+    [InlineData("This is why Arrival matters", "This is long. This is sad. I saw Arrival.")]
+    [InlineData("I was wrong about Arrival", "Then I saw it, and I cried.")]
+    public void A_headline_the_article_does_not_back_stays_whole(string headline, string text)
+    {
+        Assert.Equal(headline, WorkTitle.From(null, headline, [text]));
+    }
+
+    [Fact]
+    public void Another_rule_or_structured_data_comes_first()
+    {
+        Assert.Equal("Arrival", WorkTitle.From("Arrival", "Arrival and the grammar of grief", ["Amy Adams and the linguists."]));
+        Assert.Equal("Arrival", WorkTitle.From(null, "Arrival: and the grammar of grief", ["Amy Adams is Louise."]));
+    }
+}

@@ -6,7 +6,8 @@ namespace NeverLetMeGo.Core.Extraction.Metadata;
 /// Names the work a review is about: schema.org itemReviewed when present; else a quoted title inside the headline
 /// (Meaning in the Movie "Never Let Me Go"); else what follows "review of" anywhere in the headline ("Great ending - User
 /// review of W (2019)"); else the headline's part before a colon or dash, without a closing "review by X" or an essay's
-/// frame ("Thoughts on W", "W at 25"); else the headline.
+/// frame ("Thoughts on W", "W at 25"); else, given the article's text, the headline's first words when the article uses
+/// them as a name ("W and the …", "W's …", see WorkTitle.Named.cs); else the headline.
 /// Review prefixes ("Movie review:") and suffixes ("review", "(2010)", "- User Reviews") are removed.
 /// </summary>
 internal static partial class WorkTitle

@@ -84,6 +84,72 @@ public sealed class ForeignCommentTests
         Assert.DoesNotContain("deaktiviert", all, StringComparison.Ordinal);
     }
 
+    // A French blog printing its comments as plain siblings of a heading, inside the post's own container.
+    private static string FrenchHeadedPage(string heading) => $$"""
+        <html lang="fr"><head><title>Critique : Les Misérables</title></head><body>
+        <div id="main"><div class="post">
+          <h1>Critique : Les Misérables</h1>
+          <p>Ladj Ly filme Montfermeil avec une énergie rare, et chaque scène de rue semble prise sur le vif, sans décor ni fard.</p>
+          <p>Les trois policiers de la brigade anticriminalité forment un trio dont les tensions montent jusqu'à l'émeute finale.</p>
+          <p>Le film refuse les réponses faciles et laisse le spectateur face à une dernière image qui ne le quitte plus longtemps.</p>
+          <h3>{{heading}}</h3>
+          <div><p>Vu hier soir, la dernière scène m'a laissé sans voix.</p></div>
+          <div><p>Le jeu des enfants est impressionnant de naturel.</p></div>
+          <div><p>Un peu long au milieu, mais la fin rattrape tout.</p></div>
+        </div></div></body></html>
+        """;
+
+    private static readonly string[] FrenchComments =
+    [
+        "Vu hier soir, la dernière scène m'a laissé sans voix.",
+        "Le jeu des enfants est impressionnant de naturel.",
+        "Un peu long au milieu, mais la fin rattrape tout.",
+    ];
+
+    [Theory]
+    [InlineData("3 commentaires")]
+    [InlineData("2 réflexions sur « Les Misérables »")]
+    [InlineData("Une réflexion sur « Les Misérables »")]
+    public void Unmarked_blocks_after_a_french_comment_heading_are_comments_not_article(string heading)
+    {
+        var review = ReviewPipeline.Process(FrenchHeadedPage(heading), Url);
+
+        var article = string.Join("\n", review.Texts());
+        Assert.Contains("Montfermeil", article, StringComparison.Ordinal);
+        Assert.All(FrenchComments, c => Assert.DoesNotContain(c, article, StringComparison.Ordinal));
+        Assert.Equal(FrenchComments, review.Comments.SelectMany(c => c.Blocks).Select(b => b.Text));
+    }
+
+    [Theory]
+    [InlineData("Commentaire")]
+    [InlineData("Une réflexion sur le deuil")]
+    [InlineData("Réponses")]
+    public void A_french_heading_that_only_looks_like_a_thread_keeps_its_blocks_in_the_article(string heading)
+    {
+        var review = ReviewPipeline.Process(FrenchHeadedPage(heading), Url);
+
+        Assert.Empty(review.Comments);
+        Assert.All(FrenchComments, c => Assert.Contains(c, review.Texts()));
+    }
+
+    [Theory]
+    [InlineData("2 comentarios")]
+    [InlineData("5 comentários")]
+    [InlineData("4 commenti")]
+    [InlineData("3 Kommentare")]
+    [InlineData("1 Kommentar zu „Der Vorleser“")]
+    [InlineData("Laisser un commentaire")]
+    [InlineData("Deja un comentario")]
+    [InlineData("Deixe uma resposta")]
+    [InlineData("Lascia un commento")]
+    [InlineData("Schreibe einen Kommentar")]
+    public void Comment_headings_in_spanish_portuguese_italian_and_german_open_a_thread(string heading)
+    {
+        var review = ReviewPipeline.Process(FrenchHeadedPage(heading), Url);
+
+        Assert.All(FrenchComments, c => Assert.DoesNotContain(c, review.Texts()));
+    }
+
     [Theory]
     [InlineData("commentaires", "", nameof(ClassSignal.CommentArea))]
     [InlineData("comentarios", "", nameof(ClassSignal.CommentArea))]

@@ -31,7 +31,7 @@ internal static partial class HeadedThread
         }
 
         var text = HtmlText.Of(heading);
-        return text.Length <= MaxHeadingLength && ThreadHeading().IsMatch(text);
+        return text.Length <= MaxHeadingLength && (ThreadHeading().IsMatch(text) || ForeignThreadHeading().IsMatch(text));
     }
 
     /// <summary>The heading's following element siblings, up to one that holds the article (never swallowed).</summary>
@@ -118,6 +118,30 @@ internal static partial class HeadedThread
     // are thread headings: the phrase that names something needs its count.
     [GeneratedRegex(@"^(?:\d+\s+)?(?:comments?|responses?|replies|reactions|discussion|reader\s+comments|(?:leave|post|add|write)\s+an?\s+(?:comment|reply|response))\s*:?$|^(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:thoughts?|comments?|responses?|replies|reply)\s+(?:to|on|for)\b.*$", RegexOptions.IgnoreCase)]
     private static partial Regex ThreadHeading();
+
+    // The same headings on French, Spanish, Portuguese, Italian and German sites ("3 commentaires", "Deja un comentario",
+    // "Schreibe einen Kommentar", WordPress's "2 réflexions sur « … »"). A singular or a reply word only with its count,
+    // and a count in words only before the quoted post title: "Commentaire" heads a critic's own section, "Réponses" a
+    // quiz's, "Une réflexion sur le deuil" is a post's title.
+    [GeneratedRegex("""
+        ^(?:
+            (?:\d+\s+)?(?:commentaires|comentarios|coment[aá]rios|commenti|kommentare)
+          | (?:\d+|un|une|uno|una|um|uma|ein|eine)\s+(?:commentaire|comentario|coment[aá]rio|commento|kommentar)
+          | \d+\s+(?:r[ée]ponses?|respuestas?|respostas?|risposte|antworten)
+          | (?:laisser|laissez|[ée]crire|ajouter|poster)\s+(?:un|une)\s+(?:commentaire|r[ée]ponse)
+          | (?:deja|dejar|deje|escribe|a[nñ]ade)\s+(?:un|una)\s+(?:comentario|respuesta)
+          | (?:deixe|deixar|escreva|adicione)\s+(?:um|uma)\s+(?:coment[aá]rio|resposta)
+          | (?:lascia|lasciare|scrivi|aggiungi)\s+(?:un|una)\s+(?:commento|risposta)
+          | (?:schreibe|schreib|hinterlasse|schreiben\s+sie|hinterlassen\s+sie)\s+(?:einen|eine)\s+(?:kommentar|antwort)
+          | kommentar\s+(?:schreiben|hinterlassen|verfassen)
+        )\s*:?$
+        | ^(?:\d+|(?<word>un|une|uno|una|um|uma|ein|eine))\s+
+          (?:r[ée]flexions?|pensamientos?|pensamentos?|pensieri|pensiero|gedanken?|commentaires?|comentarios?|coment[aá]rios?
+            |commenti|commento|kommentare?|r[ée]ponses?|respuestas?|respostas?|risposte|risposta|antworten?)
+          \s+(?:sur|à|au|pour|en|sobre|para|a|su|per|zu|auf|über|zum|zur)
+          (?(word)\s+[«"“„‘']|\b).*$
+        """, RegexOptions.IgnoreCase | RegexOptions.IgnorePatternWhitespace)]
+    private static partial Regex ForeignThreadHeading();
 
     [GeneratedRegex(@"^\s*posted\s+by:?\s*(?<name>.+?)\s*(?:\||\bat\b|\bon\b|\u2014|\u2013)\s*(?<date>.+?)\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex PostedBy();

@@ -145,7 +145,7 @@ public static class ReviewPipeline
             PublishedAt = metadata.PublishedAt ?? bylineDate,
             SiteName = metadata.SiteName,
             Language = metadata.Language,
-            Work = new WorkRef(WorkTitle.From(metadata.ItemReviewed, metadata.Title, article.Blocks.Select(b => b.Text))),
+            Work = new WorkRef(WorkTitle.From(metadata.ItemReviewed, metadata.Title, article.Blocks.Select(b => b.Text), metadata.Url)),
             Rating = RatingFinder.Find(metadata.Rating, article.Blocks),
             Extraction = mode,
             Blocks = [],

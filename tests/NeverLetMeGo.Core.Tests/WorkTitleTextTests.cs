@@ -39,6 +39,18 @@ public sealed class WorkTitleTextTests
         Assert.Equal(headline, WorkTitle.From(null, headline, [text]));
     }
 
+    [Theory]
+    [InlineData("https://letters.example/p/past-lives", "Past Lives and the ache of the road not taken", "Past Lives")]
+    [InlineData("https://blog.example/2023/06/schindlers-list.html", "Schindler's List and the weight of names", "Schindler's List")]
+    // An address that spells the whole headline, or other words, names nothing.
+    [InlineData("https://blog.example/2023/06/past-lives-and-the-ache-of-the-road-not-taken/", "Past Lives and the ache of the road not taken", "Past Lives and the ache of the road not taken")]
+    [InlineData("https://blog.example/2023/06/post-1234", "Past Lives and the ache of the road not taken", "Past Lives and the ache of the road not taken")]
+    public void An_address_that_names_the_headline_s_first_words_names_the_work(string url, string headline, string expected)
+    {
+        // The article never names the film: only the address tells where its title ends.
+        Assert.Equal(expected, WorkTitle.From(null, headline, ["A film about the lives we do not live."], url));
+    }
+
     [Fact]
     public void Another_rule_or_structured_data_comes_first()
     {

@@ -9,11 +9,51 @@ internal static partial class WorkTitle
     /// ("Arrival and the grammar of grief", "Arrival's quiet grammar of grief"): the headline alone cannot tell a title from
     /// a phrase, the article can, by using the words as a name.
     /// </summary>
-    public static string From(string? itemReviewed, string? headline, IEnumerable<string> articleText)
+    public static string From(string? itemReviewed, string? headline, IEnumerable<string> articleText, string? url = null)
     {
         var work = From(itemReviewed, headline);
-        return work == TextBuffer.Normalize(headline) ? NamedLead(work, articleText) ?? work : work;
+        return work == TextBuffer.Normalize(headline) ? NamedLead(work, articleText) ?? SlugLead(work, url) ?? work : work;
     }
+
+    /// <summary>
+    /// The headline's first words when the page's address names exactly them ("…/p/past-lives" for "Past Lives and the
+    /// ache of the road not taken"): the author named the post after the work and titled it after a thought. An address
+    /// that spells the whole headline, or other words, names nothing.
+    /// </summary>
+    private static string? SlugLead(string headline, string? url)
+    {
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri))
+            return null;
+        var segment = uri.AbsolutePath.TrimEnd('/');
+        segment = segment[(segment.LastIndexOf('/') + 1)..];
+        var dot = segment.LastIndexOf('.');
+        if (dot > 0)
+            segment = segment[..dot];
+        segment = Uri.UnescapeDataString(segment).ToLowerInvariant();
+        var words = HeadlineWord().Matches(headline);
+        var slug = new System.Text.StringBuilder();
+        for (var k = 0; k < words.Count - 1; k++)
+        {
+            if (slug.Length > 0)
+                slug.Append('-');
+            slug.Append(SlugOf(words[k].Value));
+            if (slug.Length > segment.Length)
+                return null;
+            if (slug.ToString() == segment)
+            {
+                var run = headline[..(words[k].Index + words[k].Length)];
+                return TitleRun().IsMatch(run) ? run : null;
+            }
+        }
+
+        return null;
+    }
+
+    // A word as a slug spells it: lower case, apostrophes dropped ("Schindler's" is "schindlers").
+    private static string SlugOf(string word) => word.ToLowerInvariant().Replace("'", "", StringComparison.Ordinal).Replace("\u2019", "", StringComparison.Ordinal);
+
+    [GeneratedRegex(@"[\p{L}\p{N}][\p{L}\p{N}'\u2019]*")]
+    private static partial Regex HeadlineWord();
 
     /// <summary>
     /// The shortest leading run of title words that ends right before a lower-case connective ("and the ache", "'s quiet",

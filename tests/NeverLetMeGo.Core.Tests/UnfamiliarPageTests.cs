@@ -65,10 +65,13 @@ public sealed class UnfamiliarPageTests
         </body></html>
         """;
 
-    [Fact]
-    public void A_labelled_rating_line_in_the_review_header_is_the_review_s_rating()
+    [Theory]
+    [InlineData("""<p class="note">Note : 4,5/5</p>""")]
+    // The label is the first text, after an icon that holds none, inside an inline element.
+    [InlineData("""<p><img src="/star.png" alt=""> <b>Note :</b> 4,5/5</p>""")]
+    public void A_labelled_rating_line_in_the_review_header_is_the_review_s_rating(string header)
     {
-        var review = ReviewPipeline.Process(FrenchPage("""<p class="note">Note : 4,5/5</p>"""), Url);
+        var review = ReviewPipeline.Process(FrenchPage(header), Url);
 
         Assert.Equal(90, review.Rating?.Normalized);
         Assert.Equal("Portrait de la jeune fille en feu", review.Work.Title);

@@ -135,7 +135,9 @@ internal static partial class PageScanner
     /// </summary>
     private static bool LabelsRating(HtmlNode node)
     {
-        if (node.OuterLength > MaxLabelledRatingHtml || node.ChildNodes.Count is 0 or > 4 || HtmlNames.Dropped.Contains(node.Name))
+        // Every element of the page is asked: the label must open its first text before any text is put together.
+        if (node.ChildNodes.Count is 0 or > 4 || HtmlNames.Dropped.Contains(node.Name) || !RatingLabelWord().IsMatch(FirstText(node))
+            || HtmlText.Exceeds(node, MaxLabelledRatingSize))
         {
             return false;
         }
@@ -144,7 +146,30 @@ internal static partial class PageScanner
         return text.Length <= 40 && RatingLabel().IsMatch(text);
     }
 
-    private const int MaxLabelledRatingHtml = 300;
+    private const int MaxLabelledRatingSize = 300;
+
+    /// <summary>The first text of the subtree that is not only whitespace (its source, entities encoded); empty when none.</summary>
+    private static ReadOnlySpan<char> FirstText(HtmlNode node)
+    {
+        for (var child = node.FirstChild; child is not null; child = child.NextSibling)
+        {
+            if (child.NodeType == HtmlNodeType.Text)
+            {
+                var raw = HtmlText.Raw((HtmlTextNode)child);
+                if (!raw.IsWhiteSpace())
+                    return raw;
+            }
+            else if (child.NodeType == HtmlNodeType.Element && !HtmlNames.Dropped.Contains(child.Name) && FirstText(child) is { IsEmpty: false } inner)
+            {
+                return inner;
+            }
+        }
+
+        return [];
+    }
+
+    [GeneratedRegex(@"^\s*(?:(?:my|our|final)\s+)?(?:rating|note|score|grade|verdict|nota|calificaci|puntuaci|valoraci|bewertung|wertung|voto)", RegexOptions.IgnoreCase)]
+    private static partial Regex RatingLabelWord();
 
     [GeneratedRegex(@"^\s*(?:(?:my|our|final)\s+)?(?:rating|note|score|grade|verdict|nota|calificaci[oó]n|puntuaci[oó]n|valoraci[oó]n|bewertung|wertung|voto)\s*[:\-\u2013\u2014]\s*[\d\u2605\u2606*A-F]", RegexOptions.IgnoreCase)]
     private static partial Regex RatingLabel();

@@ -105,6 +105,18 @@ public sealed class MetadataTests
     }
 
     [Theory]
+    [InlineData("Moon: small film, big ideas \u2014 Orbit Reviews", "https://orbitreviews.example/moon", "Orbit Reviews")]
+    [InlineData("Parasite review | The Daily-Courier", "https://www.thedailycourier.example/film/parasite", "The Daily-Courier")]
+    // A last part that does not spell the address is the title's own ("… - Part Two"), and the host stands in.
+    [InlineData("Dune - Part Two", "https://orbitreviews.example/dune", "orbitreviews.example")]
+    public void Without_a_declared_site_name_the_title_s_last_part_that_spells_the_host_names_the_site(string title, string url, string expected)
+    {
+        var review = ReviewPipeline.Process($"<html><head><title>{title}</title></head><body><article>{Pages.ProseParagraphs()}</article></body></html>", new Uri(url));
+
+        Assert.Equal(expected, review.SiteName);
+    }
+
+    [Theory]
     [InlineData(null, "Meaning and Themes in the Movie \"Never Let Me Go\"", "Never Let Me Go")]
     [InlineData(null, "Meaning in the Movie \u201CNever Let Me Go\u201D", "Never Let Me Go")]
     [InlineData(null, "Never Let Me Go: deeper thoughts on a heartbreaking story", "Never Let Me Go")]

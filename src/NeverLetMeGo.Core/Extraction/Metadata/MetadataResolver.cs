@@ -12,7 +12,8 @@ internal static partial class MetadataResolver
     {
         var ld = JsonLdReader.Read(page.JsonLd);
         var siteName = FirstNonEmpty(page.MetaValue("og:site_name"), page.MetaValue("application-name"), ld.Publisher, ld.WebsiteName,
-                page.Headlines.Where(LinksHome).Select(h => HtmlText.Of(h)).FirstOrDefault(t => t.Length is > 0 and <= 80))
+                page.Headlines.Where(LinksHome).Select(h => HtmlText.Of(h)).FirstOrDefault(t => t.Length is > 0 and <= 80),
+                TitledSite(page.DocumentTitle, fetchUrl))
             ?? HostName(fetchUrl);
         var title = FirstNonEmpty(
             ld.Headline,
@@ -87,6 +88,31 @@ internal static partial class MetadataResolver
         }
 
         return title;
+    }
+
+    /// <summary>
+    /// The site as the page's &lt;title&gt; names it after its last separator, when that name spells the host
+    /// ("… — Orbit Reviews" on orbitreviews.example, "… | The Guardian" on theguardian.com): the site's own spelling of
+    /// what its address says.
+    /// </summary>
+    private static string? TitledSite(string? documentTitle, Uri url)
+    {
+        if (string.IsNullOrWhiteSpace(documentTitle) || !url.IsAbsoluteUri || url.IsFile)
+            return null;
+        var host = HostName(url);
+        var label = host[..(host.IndexOf('.') is > 0 and var dot ? dot : host.Length)];
+        foreach (var separator in TitleSeparators)
+        {
+            var at = documentTitle.LastIndexOf(separator, StringComparison.Ordinal);
+            if (at <= 0)
+                continue;
+            var part = documentTitle[(at + separator.Length)..].Trim();
+            var letters = string.Concat(part.Where(char.IsLetterOrDigit)).ToLowerInvariant();
+            if (letters.Length > 0 && letters == label.Replace("-", "", StringComparison.Ordinal).ToLowerInvariant())
+                return part;
+        }
+
+        return null;
     }
 
     private static bool IsSite(string part, string siteName, string? host)

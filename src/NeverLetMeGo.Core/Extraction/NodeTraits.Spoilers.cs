@@ -1,6 +1,6 @@
-using System.Buffers;
 using System.Text.RegularExpressions;
 using HtmlAgilityPack;
+using NeverLetMeGo.Core.Spoilers;
 
 namespace NeverLetMeGo.Core.Extraction;
 
@@ -44,23 +44,27 @@ internal static partial class NodeTraits
     /// <summary>A reveal control: its own text only says to show the spoiler, and the spoiler is in its child elements.</summary>
     public static bool IsRevealToggle(HtmlNode node)
     {
-        var children = node.ChildNodes;
-        var label = false;
         var content = false;
-        for (var i = 0; i < children.Count; i++)
+        foreach (var child in node.ChildNodes)
         {
-            var child = children[i];
-            if (child.NodeType == HtmlNodeType.Text)
+            content |= child.NodeType == HtmlNodeType.Element && child.Name != "br";
+        }
+
+        return content && OwnTextSaysSpoil(node) && RevealLabel().IsMatch(OwnText(node));
+    }
+
+    /// <summary>The element's own text (not its child elements') holds "spoil": the cheap first test for a label or a badge.</summary>
+    public static bool OwnTextSaysSpoil(HtmlNode node)
+    {
+        foreach (var child in node.ChildNodes)
+        {
+            if (child.NodeType == HtmlNodeType.Text && HtmlText.Raw((HtmlTextNode)child).ContainsAny(WarningPatterns.Spoil))
             {
-                label |= HtmlText.Raw((HtmlTextNode)child).ContainsAny(Spoil);
-            }
-            else if (child.NodeType == HtmlNodeType.Element && child.Name != "br")
-            {
-                content = true;
+                return true;
             }
         }
 
-        return label && content && RevealLabel().IsMatch(OwnText(node));
+        return false;
     }
 
     /// <summary>The element's own text, without its child elements' (a toggle's label without the spoiler it wraps).</summary>
@@ -90,10 +94,8 @@ internal static partial class NodeTraits
             return true;
         }
 
-        return attributes.AriaLabel?.Value is { } label && label.AsSpan().ContainsAny(Spoil) && SpoilerName().IsMatch(label);
+        return attributes.AriaLabel?.Value is { } label && label.AsSpan().ContainsAny(WarningPatterns.Spoil) && SpoilerName().IsMatch(label);
     }
-
-    private static readonly SearchValues<string> Spoil = SearchValues.Create(["spoil"], StringComparison.OrdinalIgnoreCase);
 
     [GeneratedRegex(@"^\s*(?:false|0|no|off|none)\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex FalseValue();

@@ -1,4 +1,3 @@
-using System.Buffers;
 using HtmlAgilityPack;
 using NeverLetMeGo.Core.Spoilers;
 
@@ -25,14 +24,14 @@ internal static class SpoilerBadge
     public static List<Candidate> Collect(HtmlNode body, ClassHintCache hints)
     {
         var found = new List<Candidate>();
-        if (body.OwnerDocument?.Text is not { } html || !html.AsSpan().ContainsAny(Spoil))
+        if (body.OwnerDocument?.Text is not { } html || !html.AsSpan().ContainsAny(WarningPatterns.Spoil))
         {
             return found;
         }
 
         foreach (var element in HtmlText.Elements(body, node => Pruned(node, hints)))
         {
-            if (!OwnTextSaysSpoil(element))
+            if (!NodeTraits.OwnTextSaysSpoil(element))
             {
                 continue;
             }
@@ -111,19 +110,6 @@ internal static class SpoilerBadge
         var verdict = NodeTraits.Verdict(node, hints);
         return NodeTraits.IsHidden(verdict) || NodeTraits.IsSpoilerMarkup(node, verdict)
             || verdict.Has(ClassSignal.SidebarLike | ClassSignal.CommentRelated | ClassSignal.CommentArea);
-    }
-
-    private static bool OwnTextSaysSpoil(HtmlNode element)
-    {
-        foreach (var child in element.ChildNodes)
-        {
-            if (child.NodeType == HtmlNodeType.Text && HtmlText.Raw((HtmlTextNode)child).ContainsAny(Spoil))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     private static Candidate Describe(HtmlNode badge, string text, HtmlNode body)
@@ -229,6 +215,4 @@ internal static class SpoilerBadge
     }
 
     private static readonly string[] NonText = ["script", "style", "noscript", "template", "svg"];
-
-    private static readonly SearchValues<string> Spoil = SearchValues.Create(["spoil"], StringComparison.OrdinalIgnoreCase);
 }

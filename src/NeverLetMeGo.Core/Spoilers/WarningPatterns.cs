@@ -73,7 +73,8 @@ internal static partial class WarningPatterns
     private static readonly SearchValues<string> Keywords = SearchValues.Create(
         ["spoil", "read", "warned", "risk", "haven", "have not", "ending", "twist", "finale", "climax", "what happens", "how it ends", "plot detail", "blind", "want to know", "whole plot", "entire plot", "full plot", "whole story", "entire story"],
         StringComparison.OrdinalIgnoreCase);
-    private static readonly SearchValues<string> Spoil = SearchValues.Create(["spoil"], StringComparison.OrdinalIgnoreCase);
+    /// <summary>"spoil" in any case: the word every warning, spoiler mark and spoiler badge holds, found in one vectorised search.</summary>
+    internal static readonly SearchValues<string> Spoil = SearchValues.Create(["spoil"], StringComparison.OrdinalIgnoreCase);
 
     // Curly apostrophes and dashes vary by blog engine; the patterns are written with plain ones.
     private static string Normalize(string text) =>

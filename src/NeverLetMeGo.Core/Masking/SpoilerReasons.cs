@@ -19,6 +19,8 @@ public static class SpoilerReasons
         ["after the author's spoiler warning"] = "after the author's spoiler warning",
         ["after the author's warning that the premise is revealed"] = "after the author's warning that the premise is revealed",
         ["author spoiler warning"] = "author spoiler warning",
+        ["in a section that retells the story"] = "in a section that retells the story",
+        ["in a section that sets out the premise"] = "in a section that sets out the premise",
         ["reveals the ending"] = "reveals the ending",
         [ReaderReports] = ReaderReports,
         [Operator] = Operator,

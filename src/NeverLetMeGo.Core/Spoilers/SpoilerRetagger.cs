@@ -17,7 +17,7 @@ public static class SpoilerRetagger
     {
         ArgumentNullException.ThrowIfNull(stored);
         var text = new ExtractedText(stored.Select(b => new SourceBlock(b.Kind, b.Text)).ToArray(), null);
-        var tagger = new SpoilerTagger([new StoredRulesSignal(stored), .. SpoilerTagger.ContentSignals]);
+        var tagger = new SpoilerTagger([new StoredRulesSignal(stored), new StorySectionSignal(), .. SpoilerTagger.ContentSignals]);
         return tagger.Tag(text, knowledge, outer, out reading).Select((b, i) => b with { Index = stored[i].Index }).ToArray();
     }
 

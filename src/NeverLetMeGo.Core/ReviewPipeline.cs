@@ -70,10 +70,11 @@ public static class ReviewPipeline
             var taggers = new SpoilerTagger?[page.RawComments.Count];
             var encoded = 0;
             TextReading? pageReading = null;
+            var text = page.Article with { WarnedFromStart = TitleWarning.Level(page.Untagged.Title) };
             var (blocks, tagged) = PageReading.Tag(
                 outer =>
                 {
-                    var article = SpoilerTagger.Default.Tag(page.Article, knowledge, outer, out var reading);
+                    var article = SpoilerTagger.Default.Tag(text, knowledge, outer, out var reading);
                     encoded = article.Sum(b => b.Sentences.Count);
                     pageReading = reading;
                     return (article, reading);

@@ -46,8 +46,12 @@ internal sealed record SourceBlock(BlockKind Kind, string Text, bool MarkedSpoil
 /// <summary>
 /// The blocks of one text (an article or a comment) in reading order. <see cref="JumpBreak"/> is the index of the first
 /// block after a read-more break (Blogger's <c>&lt;a name="more"&gt;</c>, WordPress's <c>&lt;!--more--&gt;</c>), if any.
+/// <see cref="WarnedFromStart"/>: the page warned about the whole text before its first block (its title says "(spoilers)"
+/// or "ending explained"), at this level.
 /// </summary>
 internal sealed record ExtractedText(IReadOnlyList<SourceBlock> Blocks, int? JumpBreak)
 {
+    public SpoilerLevel? WarnedFromStart { get; init; }
+
     public static ExtractedText Empty { get; } = new([], null);
 }

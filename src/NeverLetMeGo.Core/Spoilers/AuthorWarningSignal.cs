@@ -18,8 +18,9 @@ internal sealed class AuthorWarningSignal : ISpoilerSignal
 
     public void Vote(TaggingContext context)
     {
-        SpoilerLevel? region = null;
-        var regionStart = int.MaxValue;
+        // A title that warns ("… (spoilers)", "… ending explained") opens the region before the first block.
+        SpoilerLevel? region = context.WarnedFromStart;
+        var regionStart = region is null ? int.MaxValue : 0;
         for (var i = 0; i < context.Blocks.Count; i++)
         {
             var text = context.Blocks[i].Text;

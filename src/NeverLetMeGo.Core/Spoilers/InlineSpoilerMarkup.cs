@@ -67,7 +67,7 @@ internal static partial class InlineSpoilerMarkup
                 : parts.Count > 0 ? SourceBlock.WithMarks(block.Kind, plain, parts) : block with { Text = plain });
         }
 
-        return new ExtractedText(blocks, jumpBreak);
+        return text with { Blocks = blocks, JumpBreak = jumpBreak };
     }
 
     /// <summary>The text without the stand-ins, and the stretches between an opening and its closing one.</summary>

@@ -12,11 +12,14 @@ public static class SpoilerRetagger
 {
     public static IReadOnlyList<Block> Retag(IReadOnlyList<Block> stored, WorkKnowledge knowledge) => Retag(stored, knowledge, null, out _);
 
-    /// <summary>As <see cref="Retag(IReadOnlyList{Block}, WorkKnowledge)"/>, for a text read against another (a comment against its article).</summary>
-    public static IReadOnlyList<Block> Retag(IReadOnlyList<Block> stored, WorkKnowledge knowledge, TextReading? outer, out TextReading reading)
+    /// <summary>
+    /// As <see cref="Retag(IReadOnlyList{Block}, WorkKnowledge)"/>, for a text read against another (a comment against its
+    /// article); an article's <paramref name="title"/> is read again too, since a title that warns covers the whole text.
+    /// </summary>
+    public static IReadOnlyList<Block> Retag(IReadOnlyList<Block> stored, WorkKnowledge knowledge, TextReading? outer, out TextReading reading, string? title = null)
     {
         ArgumentNullException.ThrowIfNull(stored);
-        var text = new ExtractedText(stored.Select(b => new SourceBlock(b.Kind, b.Text)).ToArray(), null);
+        var text = new ExtractedText(stored.Select(b => new SourceBlock(b.Kind, b.Text)).ToArray(), null) { WarnedFromStart = TitleWarning.Level(title) };
         var tagger = new SpoilerTagger([new StoredRulesSignal(stored), new StorySectionSignal(), .. SpoilerTagger.ContentSignals]);
         return tagger.Tag(text, knowledge, outer, out reading).Select((b, i) => b with { Index = stored[i].Index }).ToArray();
     }
@@ -30,7 +33,7 @@ public static class SpoilerRetagger
         ArgumentNullException.ThrowIfNull(review);
         TextReading? page = null;
         var (blocks, comments) = PageReading.Tag(
-            outer => (Retag(review.Blocks, knowledge, outer, out page), page),
+            outer => (Retag(review.Blocks, knowledge, outer, out page, review.Title), page),
             review.Comments.Count,
             (i, outer) => (Retag(review.Comments[i].Blocks, knowledge, outer, out var reading), reading));
         return review with
@@ -52,7 +55,7 @@ internal sealed class StoredRulesSignal(IReadOnlyList<Block> stored) : ISpoilerS
 {
     public void Vote(TaggingContext context)
     {
-        SpoilerLevel? region = null;
+        SpoilerLevel? region = context.WarnedFromStart;
         for (var i = 0; i < stored.Count && i < context.Blocks.Count; i++)
         {
             var reasons = stored[i].Spoiler.Reasons;

@@ -17,6 +17,7 @@ internal sealed class TaggingContext
     public TaggingContext(ExtractedText text, WorkKnowledge? knowledge = null, TextReading? outer = null)
     {
         Outer = outer;
+        WarnedFromStart = text.WarnedFromStart;
         _chances = new double?[]?[text.Blocks.Count];
         Blocks = text.Blocks;
         JumpBreak = text.JumpBreak;
@@ -32,6 +33,9 @@ internal sealed class TaggingContext
     public int? JumpBreak { get; }
 
     public WorkKnowledge Knowledge { get; }
+
+    /// <summary>The page warned about the whole text before its first block (in its title), at this level.</summary>
+    public SpoilerLevel? WarnedFromStart { get; }
 
     /// <summary>What tagging the text this one answers (a comment's article) learned, when there is one.</summary>
     public TextReading? Outer { get; }

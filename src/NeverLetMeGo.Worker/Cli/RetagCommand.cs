@@ -35,7 +35,7 @@ internal static class RetagCommand
             if (!knowledge.TryGetValue(reviewWork, out var known))
                 knowledge[reviewWork] = known = await knowledgeStore.GetKnowledgeAsync(reviewWork, ct);
             var stored = await levels.GetBlocksAsync(reviewId, reviewWork, ct);
-            var article = SpoilerRetagger.Retag(stored.Article, known, null, out var reading);
+            var article = SpoilerRetagger.Retag(stored.Article, known, null, out var reading, stored.Title);
             var comments = stored.Comments.SelectMany(c => SpoilerRetagger.Retag(c.Blocks, known, reading, out _).Select(b => (c.CommentId, Block: b))).ToArray();
             var title = TitleReading.Level(stored.Title, known, reading);
             var before = stored.Article.Concat(stored.Comments.SelectMany(c => c.Blocks)).ToArray();

@@ -1,0 +1,31 @@
+using System.Text.RegularExpressions;
+using NeverLetMeGo.Core.Model;
+
+namespace NeverLetMeGo.Core.Spoilers;
+
+/// <summary>
+/// A review's title that warns about the whole text: "Lighthouse Keeper (spoilers)", "Spoiler review: Lighthouse Keeper",
+/// "Lighthouse Keeper's ending explained". Such a page is a spoiler page from its first word, so its article is read as a
+/// region the author warned about from the first block (a paragraph the model is confident about stays readable), as it
+/// would be had the headline been extracted as the article's first heading. "Spoiler-free review" is no warning.
+/// </summary>
+internal static partial class TitleWarning
+{
+    /// <summary>The level the title warns about, or null when it does not warn.</summary>
+    public static SpoilerLevel? Level(string? title)
+    {
+        if (string.IsNullOrWhiteSpace(title) || title.Length > TitleReading.MaxLength || WarningPatterns.IsSpoilerFreeStatement(title))
+            return null;
+        if (WarningPatterns.Classify(title) is { } warning)
+            return warning.PremiseOnly ? SpoilerLevel.Premise : SpoilerLevel.Major;
+        return SpoilerPage().IsMatch(title) ? SpoilerLevel.Major : null;
+    }
+
+    // What a headline calls a page about the story's secrets: "spoiler review", "spoilers recap", "spoiler-filled
+    // discussion", "spoilercast", "ending explained", "the twist, explained", "explaining that ending".
+    [GeneratedRegex(
+        @"(?<![\w-])spoiler(?:s|-?filled|-?heavy)?\s+(?:review|recap|discussion|talk|podcast|breakdown|analysis|edition|chat|thread|roundtable)\b"
+        + @"|\bspoilercast\b|\b(?:ending|finale|twist|end)s?,?\s+explained\b|\bexplain(?:ed|ing|s)?\s+(?:the\s+|that\s+|this\s+)?(?:ending|twist|finale)\b",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SpoilerPage();
+}

@@ -199,8 +199,15 @@ internal sealed class BlockEmitter(ClassHintCache hints, IReadOnlyDictionary<Htm
             return true;
         }
 
-        if (stats is null || name is not ("ul" or "ol" or "dl" or "table" or "div" or "section" or "nav") || !stats.TryGetValue(element, out var s)
+        if (stats is null || name is not ("ul" or "ol" or "dl" or "table" or "td" or "div" or "section" or "nav") || !stats.TryGetValue(element, out var s)
             || s.TextLength == 0 || s.LinkDensity <= 0.5 || verdict.Has(ClassSignal.ContentHint | ClassSignal.ArticleBody))
+        {
+            return false;
+        }
+
+        // A table cell of a layout table that holds the site's menu (links one per line beside the text's cell) is
+        // navigation; a data table's cell that is one link (a name, a place in an infobox) is content.
+        if (name == "td" && !HasLinks(element, MinMenuLinks))
         {
             return false;
         }
@@ -218,6 +225,20 @@ internal sealed class BlockEmitter(ClassHintCache hints, IReadOnlyDictionary<Htm
     }
 
     private const int ProseCharsPerItem = 15;
+
+    private const int MinMenuLinks = 4;
+
+    // Links with words: an image's link beside a name (a gallery cell, an infobox's map) is no menu entry.
+    private static bool HasLinks(HtmlNode element, int count)
+    {
+        foreach (var link in element.Descendants("a"))
+        {
+            if (!string.IsNullOrWhiteSpace(link.InnerText) && --count == 0)
+                return true;
+        }
+
+        return false;
+    }
 
     private static BlockKind KindOf(string name, BlockKind outer) => name switch
     {

@@ -44,4 +44,45 @@ public sealed class LayoutTableTests
         Assert.Contains(review.Blocks, b => b.Text.Contains("Izzy Meikle-Small", StringComparison.Ordinal));
         Assert.Contains(review.Blocks, b => b.Text.Contains("Andrew Garfield", StringComparison.Ordinal));
     }
+
+    private const string OldPage = """
+        <HTML><HEAD><TITLE>Frequently Asked Questions about Beekeeping</TITLE></HEAD>
+        <BODY>
+        <CENTER><IMG SRC="logo.gif"><BR><A HREF="index.html">Home</A> | <A HREF="faq.html">FAQ</A> | <A HREF="links.html">Links</A></CENTER>
+        <HR>
+        <H2>Frequently Asked Questions</H2>
+        <P><B>When should I open the hive?</B>
+        <P>Choose a warm, calm afternoon when most of the foragers are out. The bees left inside are younger and gentler, and the colony loses less heat while the lid is off.
+        <P>Read also: <A HREF="swarm.html">why bees swarm</A>, <A HREF="stings.html">stings</A> and <A HREF="winter.html">wintering</A>.
+        <P><B>Why do bees swarm?</B>
+        <P>Swarming is how a colony reproduces. The old queen leaves with about half the workers and a new queen takes over.
+        <HR>
+        <FONT SIZE=1>Last modified: 12 May 1999. Send comments to <A HREF="mailto:bees@example.org">bees@example.org</A></FONT>
+        </BODY></HTML>
+        """;
+
+    [Fact]
+    public void A_line_of_links_with_only_separators_between_them_is_a_menu_bar_but_links_in_a_sentence_are_text()
+    {
+        var review = ReviewPipeline.Process(OldPage, Url);
+
+        Assert.DoesNotContain(review.Blocks, b => b.Text.Contains("FAQ", StringComparison.Ordinal));
+        Assert.Contains(review.Blocks, b => b.Text.StartsWith("Read also: why bees swarm", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("Last modified: 12 May 1999. Send comments to bees@example.org", true)]
+    [InlineData("Copyright 2003 John Smith. All rights reserved.", true)]
+    [InlineData("\u00A9 2003 John Smith", true)]
+    [InlineData("This page was last updated on 3 June 2004.", true)]
+    [InlineData("Powered by Blogger", true)]
+    [InlineData("Copyright law is the subject of the next chapter, and it is more interesting than it sounds.", false)]
+    [InlineData("The film was last updated for its 4K release, and it looks better than ever.", false)]
+    public void The_footer_line_where_the_text_ends_is_not_text(string line, bool footer)
+    {
+        var review = ReviewPipeline.Process(OldPage.Replace("Last modified: 12 May 1999. Send comments to <A HREF=\"mailto:bees@example.org\">bees@example.org</A>", line, StringComparison.Ordinal), Url);
+
+        Assert.Equal(footer, !review.Blocks.Any(b => b.Text.StartsWith(line[..12], StringComparison.Ordinal)));
+        Assert.StartsWith("Swarming is how", review.Blocks[review.Blocks.Count - (footer ? 1 : 2)].Text, StringComparison.Ordinal);
+    }
 }

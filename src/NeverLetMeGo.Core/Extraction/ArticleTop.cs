@@ -65,6 +65,17 @@ internal static partial class ArticleTop
             }
         }
 
+        // The page's footer line where the text ends ("Last modified: 12 May 1999.", "Copyright 2003 John Smith. All rights
+        // reserved."): personal and older pages write it into the same cell or body as their text.
+        while (blocks.Count > 1 && IsFooterLine(blocks[^1]))
+        {
+            blocks.RemoveAt(blocks.Count - 1);
+            if (jumpBreak >= blocks.Count)
+            {
+                jumpBreak = null;
+            }
+        }
+
         if (blocks.Count == 0)
         {
             // A post that is only its title (an image post, a video) still has that title as its text.
@@ -91,6 +102,9 @@ internal static partial class ArticleTop
             && !InterfaceFiller().Replace(InterfacePhrase().Replace(block.Text, " "), string.Empty).Any(char.IsLetterOrDigit);
     }
 
+    internal static bool IsFooterLine(SourceBlock block) =>
+        block.Kind == Model.BlockKind.Paragraph && block.Text.Length <= 200 && FooterLine().IsMatch(block.Text);
+
     // Case, quotes, punctuation and spacing differ between <title>, og:title and the visible heading.
     private static string Key(string text) => NonWord().Replace(text.ToLowerInvariant(), string.Empty);
 
@@ -107,4 +121,8 @@ internal static partial class ArticleTop
 
     [GeneratedRegex(@"[\W_]+")]
     private static partial Regex NonWord();
+
+    // Opens with what only a page's footer says: a copyright notice, the date the page was last changed, "powered by".
+    [GeneratedRegex(@"^\W*(?:(?:©|\(c\)|copyright\b)[^.!?]{0,80}?(?:\d{4}|all\s+rights\s+reserved)|all\s+rights\s+reserved\b|(?:this\s+)?page\s+(?:was\s+)?last\s+(?:modified|updated|changed|revised)\b|last\s+(?:modified|updated|changed|revised)\s*(?::|on\b)|powered\s+by\b)", RegexOptions.IgnoreCase)]
+    private static partial Regex FooterLine();
 }

@@ -300,8 +300,11 @@ internal sealed class BlockEmitter(ClassHintCache hints, IReadOnlyDictionary<Htm
         }
 
         var linkChars = _buffer.LinkChars;
+        var menu = _buffer.LinkRuns >= MinMenuLinks - 1 && !_buffer.WordsOutsideLinks && _bufferKind == BlockKind.Paragraph && !CommentMode && !KeepClutter;
         var text = _buffer.Take();
-        if (HasWordCharacter(text))
+        // A line of three or more links and nothing but separators between them ("Home | FAQ | Links", "Prev · Index ·
+        // Next") is a menu bar, wherever the page put it; one link alone, or links inside a sentence, are text.
+        if (HasWordCharacter(text) && !menu)
         {
             _blocks.Add(_marks.Count == 0 ? new SourceBlock(_bufferKind, text) : SourceBlock.WithMarks(_bufferKind, text, Trimmed(text, _marks)));
             _allLink.Add(linkChars >= text.Length);

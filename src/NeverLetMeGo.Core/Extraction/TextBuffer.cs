@@ -14,6 +14,18 @@ internal sealed class TextBuffer
 
     public int LinkChars { get; private set; }
 
+    /// <summary>Runs of link text since the last <see cref="Take"/>: "Home | FAQ | Links" holds three.</summary>
+    public int LinkRuns { get; private set; }
+
+    private bool _lastInLink;
+
+    /// <summary>
+    /// Since the first link of the text, a letter or digit was appended outside any link (or stood before it): false for a
+    /// menu bar such as "Home | FAQ | Links", true for "Read also: …". Counted only once a link has begun, so text without
+    /// links costs nothing.
+    /// </summary>
+    public bool WordsOutsideLinks { get; private set; }
+
     /// <summary>Appends raw HTML text (entities still encoded).</summary>
     public void AppendHtmlText(ReadOnlySpan<char> raw, bool inLink)
     {
@@ -31,6 +43,26 @@ internal sealed class TextBuffer
         {
             LinkChars += _text.Length - before;
         }
+
+        if (_text.Length > before)
+        {
+            if (inLink && !_lastInLink && LinkRuns++ == 0)
+                WordsOutsideLinks = HasWord(0, before);
+            else if (!inLink && LinkRuns > 0 && !WordsOutsideLinks)
+                WordsOutsideLinks = HasWord(before, _text.Length);
+            _lastInLink = inLink;
+        }
+    }
+
+    private bool HasWord(int from, int to)
+    {
+        for (var i = from; i < to; i++)
+        {
+            if (char.IsLetterOrDigit(_text[i]))
+                return true;
+        }
+
+        return false;
     }
 
     /// <summary>A rendered space, e.g. from a single &lt;br&gt;; collapses with neighbouring whitespace.</summary>
@@ -43,6 +75,9 @@ internal sealed class TextBuffer
         _text.Clear();
         _pendingSpace = false;
         LinkChars = 0;
+        LinkRuns = 0;
+        _lastInLink = false;
+        WordsOutsideLinks = false;
         return result;
     }
 

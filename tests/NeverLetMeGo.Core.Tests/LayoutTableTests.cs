@@ -85,4 +85,17 @@ public sealed class LayoutTableTests
         Assert.Equal(footer, !review.Blocks.Any(b => b.Text.StartsWith(line[..12], StringComparison.Ordinal)));
         Assert.StartsWith("Swarming is how", review.Blocks[review.Blocks.Count - (footer ? 1 : 2)].Text, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("""<a href="/">Home</a> &gt; <a href="/docs">Docs</a> &gt; README""", false)]
+    [InlineData("""<a href="/films">Films</a> » <a href="/films/reviews">Reviews</a> » Never Let Me Go""", false)]
+    [InlineData("""Prices went from <a href="/a">ten</a> &gt; <a href="/b">twenty</a> &gt; thirty dollars in a year, and nobody could say why it happened.""", true)]
+    public void A_breadcrumb_is_not_text_but_arrows_in_a_sentence_are(string line, bool kept)
+    {
+        var review = ReviewPipeline.Process(OldPage.Replace("<HR>\n<H2>", "<P>" + line + "\n<HR>\n<H2>", StringComparison.Ordinal), Url);
+
+        Assert.Contains("<HR>\n<H2>", OldPage, StringComparison.Ordinal);
+        Assert.Equal(kept, review.Blocks.Any(b => b.Text.Contains(" > ", StringComparison.Ordinal) || b.Text.Contains(" » ", StringComparison.Ordinal)));
+        Assert.Contains(review.Blocks, b => b.Text.StartsWith("Choose a warm", StringComparison.Ordinal));
+    }
 }

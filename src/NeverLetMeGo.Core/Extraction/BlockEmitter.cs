@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using HtmlAgilityPack;
 using NeverLetMeGo.Core.Model;
 using NeverLetMeGo.Core.Text;
@@ -8,7 +9,7 @@ namespace NeverLetMeGo.Core.Extraction;
 /// Walks chosen containers in document order and cuts their text into blocks at block-level boundaries and at
 /// &lt;br&gt;&lt;br&gt;. Inline elements join the running paragraph; images contribute nothing (alt text is not prose).
 /// </summary>
-internal sealed class BlockEmitter(ClassHintCache hints, IReadOnlyDictionary<HtmlNode, NodeStats>? stats = null)
+internal sealed partial class BlockEmitter(ClassHintCache hints, IReadOnlyDictionary<HtmlNode, NodeStats>? stats = null)
 {
     private readonly List<SourceBlock> _blocks = [];
     private readonly List<bool> _allLink = [];
@@ -228,6 +229,10 @@ internal sealed class BlockEmitter(ClassHintCache hints, IReadOnlyDictionary<Htm
 
     private const int MinMenuLinks = 4;
 
+    // Two or more short steps joined by arrows, the last one the page itself: "Home > Docs > README", "Films » Reviews".
+    [GeneratedRegex(@"^[^<>»›→.!?]{1,40}(?:\s[>»›→]\s[^<>»›→.!?]{1,60}){1,6}$")]
+    private static partial Regex Breadcrumb();
+
     // Links with words: an image's link beside a name (a gallery cell, an infobox's map) is no menu entry.
     private static bool HasLinks(HtmlNode element, int count)
     {
@@ -300,10 +305,13 @@ internal sealed class BlockEmitter(ClassHintCache hints, IReadOnlyDictionary<Htm
         }
 
         var linkChars = _buffer.LinkChars;
-        var menu = _buffer.LinkRuns >= MinMenuLinks - 1 && !_buffer.WordsOutsideLinks && _bufferKind == BlockKind.Paragraph && !CommentMode && !KeepClutter;
+        var links = _bufferKind == BlockKind.Paragraph && !CommentMode && !KeepClutter ? _buffer.LinkRuns : 0;
+        var bare = !_buffer.WordsOutsideLinks;
         var text = _buffer.Take();
         // A line of three or more links and nothing but separators between them ("Home | FAQ | Links", "Prev · Index ·
-        // Next") is a menu bar, wherever the page put it; one link alone, or links inside a sentence, are text.
+        // Next") is a menu bar, and links joined by arrows up to the page's own name ("Home > Docs > README") a
+        // breadcrumb, wherever the page put them; one link alone, or links inside a sentence, are text.
+        var menu = links >= MinMenuLinks - 1 && bare || links >= 2 && text.Length <= 200 && Breadcrumb().IsMatch(text);
         if (HasWordCharacter(text) && !menu)
         {
             _blocks.Add(_marks.Count == 0 ? new SourceBlock(_bufferKind, text) : SourceBlock.WithMarks(_bufferKind, text, Trimmed(text, _marks)));

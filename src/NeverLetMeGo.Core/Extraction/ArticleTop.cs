@@ -7,7 +7,8 @@ namespace NeverLetMeGo.Core.Extraction;
 /// Removes what sits at the top of an article but is metadata, not text: the post title repeated as a heading, and a
 /// byline such as "By John C." (returned, for pages whose markup names no author). Anywhere in the article it removes
 /// the interface lines that review sites put under a review whatever their markup ("47 out of 52 found this helpful.
-/// Was this review helpful? Sign in to vote.", "Permalink", "Report this", "Helpful • 12"), and the label an ad slot
+/// Was this review helpful? Sign in to vote.", "Permalink", "Report this", "Helpful • 12"), pagers ("Next message: …",
+/// "« Older entries"), and the label an ad slot
 /// leaves behind when its script is gone ("Advertisement").
 /// </summary>
 internal static partial class ArticleTop
@@ -98,6 +99,11 @@ internal static partial class ArticleTop
             return false;
         }
 
+        if (block.Text.Length <= 160 && PagerLine().IsMatch(block.Text))
+        {
+            return true;
+        }
+
         return InterfacePhrase().IsMatch(block.Text)
             && !InterfaceFiller().Replace(InterfacePhrase().Replace(block.Text, " "), string.Empty).Any(char.IsLetterOrDigit);
     }
@@ -114,6 +120,10 @@ internal static partial class ArticleTop
 
     [GeneratedRegex(@"\b(?:\d[\d,.]*\s+(?:out\s+)?of\s+\d[\d,.]*\s+(?:people\s+|users\s+|readers\s+|members\s+)?found\s+this\s+(?:review\s+)?(?:helpful|useful)|(?:was|is|did\s+you\s+find)\s+this\s+(?:review\s+|comment\s+|post\s+)?(?:helpful|useful)\??(?:[\s\d()|/\u2022\u00B7]*\b(?:yes|no)\b)*|(?:sign|log)\s*(?:in|on)\s+to\s+(?:vote|rate|reply|comment|like)|permalink|report\s+(?:this(?:\s+review|\s+comment)?|abuse|review|comment|spam)|share\s+(?:this(?:\s+review|\s+post|\s+article)?|on\s+\w+)|share|(?:not\s+)?helpful|advertis(?:e)?ments?|sponsored(?:\s+content)?)\b", RegexOptions.IgnoreCase)]
     private static partial Regex InterfacePhrase();
+
+    // A pager between a blog's or an archive's items: "Previous message: [list] slugs", "Next post »", "« Older entries".
+    [GeneratedRegex(@"^\W*(?:previous|next|prev|older|newer)\s+(?:messages?|posts?|articles?|entry|entries|stor(?:y|ies)|thread|topic)\s*(?::|\W*$)", RegexOptions.IgnoreCase)]
+    private static partial Regex PagerLine();
 
     // What may sit between the phrases: counts, bullets, separators.
     [GeneratedRegex(@"\d+|[\W_]+")]

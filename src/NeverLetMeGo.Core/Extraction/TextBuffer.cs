@@ -21,7 +21,8 @@ internal sealed class TextBuffer
 
     /// <summary>
     /// Since the first link of the text, a letter or digit was appended outside any link (or stood before it): false for a
-    /// menu bar such as "Home | FAQ | Links", true for "Read also: …". Counted only once a link has begun, so text without
+    /// menu bar such as "Home | FAQ | Links", true for links inside a sentence or after a label ("Morris County: Key
+    /// contacts | Power updates | Road closures" is a news article's own list). Counted only once a link has begun, so text without
     /// links costs nothing.
     /// </summary>
     public bool WordsOutsideLinks { get; private set; }

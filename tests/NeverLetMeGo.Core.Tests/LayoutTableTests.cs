@@ -98,4 +98,26 @@ public sealed class LayoutTableTests
         Assert.Equal(kept, review.Blocks.Any(b => b.Text.Contains(" > ", StringComparison.Ordinal) || b.Text.Contains(" » ", StringComparison.Ordinal)));
         Assert.Contains(review.Blocks, b => b.Text.StartsWith("Choose a warm", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void The_page_contact_line_and_the_way_back_home_are_not_text()
+    {
+        const string page = """
+            <html><head><title>The History of Our Village Church</title></head><body>
+            <center><h1>The History of Our Village Church</h1></center>
+            <br><br>
+            The church of St Mary was built in 1348 on the site of an older wooden chapel. Its tower, added a century later, can be seen from every farm.
+            <br><br>
+            There are six bells. The oldest was cast in 1602 and still rings for every wedding in the parish.
+            <hr>
+            <address>Page maintained by the parish council. Comments to <a href="mailto:clerk@example.org">the clerk</a>.</address>
+            <a href="index.html">Back to the village home page</a>
+            </body></html>
+            """;
+
+        var review = ReviewPipeline.Process(page, Url);
+
+        Assert.StartsWith("There are six bells.", review.Blocks[^1].Text, StringComparison.Ordinal);
+        Assert.StartsWith("The church of St Mary", review.Blocks[0].Text, StringComparison.Ordinal);
+    }
 }

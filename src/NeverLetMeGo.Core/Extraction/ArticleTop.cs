@@ -133,6 +133,6 @@ internal static partial class ArticleTop
     private static partial Regex NonWord();
 
     // Opens with what only a page's footer says: a copyright notice, the date the page was last changed, "powered by".
-    [GeneratedRegex(@"^\W*(?:(?:©|\(c\)|copyright\b)[^.!?]{0,80}?(?:\d{4}|all\s+rights\s+reserved)|all\s+rights\s+reserved\b|(?:this\s+)?page\s+(?:was\s+)?last\s+(?:modified|updated|changed|revised)\b|last\s+(?:modified|updated|changed|revised)\s*(?::|on\b)|powered\s+by\b)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\W*(?:(?:©|\(c\)|copyright\b)[^.!?]{0,80}?(?:\d{4}|all\s+rights\s+reserved)|all\s+rights\s+reserved\b|(?:this\s+)?page\s+(?:was\s+)?last\s+(?:modified|updated|changed|revised)\b|last\s+(?:modified|updated|changed|revised)\s*(?::|on\b)|powered\s+by\b|(?:back|return)\s+to\s+(?:the\s+)?(?:top|home|index|main|previous|[^.!?]{0,40}\b(?:home\s*page|index|menu|contents|list))\W*$)", RegexOptions.IgnoreCase)]
     private static partial Regex FooterLine();
 }

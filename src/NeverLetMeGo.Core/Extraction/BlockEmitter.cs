@@ -259,6 +259,12 @@ internal sealed partial class BlockEmitter(ClassHintCache hints, IReadOnlyDictio
             return true;
         }
 
+        // The contact line of the page or the article ("Page maintained by the parish council"), not its text.
+        if (name == "address" && !CommentMode)
+        {
+            return true;
+        }
+
         if (stats is null || name is not ("ul" or "ol" or "dl" or "table" or "td" or "div" or "section" or "nav") || !stats.TryGetValue(element, out var s)
             || s.TextLength == 0 || s.LinkDensity <= 0.5 || verdict.Has(ClassSignal.ContentHint | ClassSignal.ArticleBody))
         {

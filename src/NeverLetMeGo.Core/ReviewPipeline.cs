@@ -96,7 +96,10 @@ public static class ReviewPipeline
 
             // The title last, against the article as read against the whole page (its secret words included).
             var title = TitleReading.Level(page.Untagged.Title, knowledge, pageReading);
-            return page.Untagged with { Blocks = blocks, Comments = comments, TitleLevel = title };
+            // A headline that tells is no name for the work either: the work's name is shown where no safe title stands in.
+            var work = title == SpoilerLevel.None ? page.Untagged.Work
+                : new WorkRef(WorkTitle.Safe(page.Untagged.Work.Title, page.Untagged.Title, name => TitleReading.Level(name, knowledge, pageReading) == SpoilerLevel.None));
+            return page.Untagged with { Blocks = blocks, Comments = comments, TitleLevel = title, Work = work };
         });
     }
 

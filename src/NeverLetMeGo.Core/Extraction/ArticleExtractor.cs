@@ -95,6 +95,13 @@ internal static class ArticleExtractor
                 continue;
             }
 
+            // The review's verdict box beside its body: short, so it never scores, but the reviewer's own summing-up.
+            if (NodeTraits.IsVerdictBox(sibling))
+            {
+                roots.Add(sibling);
+                continue;
+            }
+
             if (sibling.NodeType != HtmlNodeType.Element || !stats.TryGetValue(sibling, out var s) || s.TextLength == 0)
             {
                 continue;

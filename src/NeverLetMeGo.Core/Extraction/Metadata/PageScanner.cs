@@ -74,7 +74,7 @@ internal static partial class PageScanner
     public static WalkState Enter(HtmlNode child, ClassVerdict verdict, PageSignals signals, WalkState state)
     {
         var inPost = state.InPost || child.Name == "article" || verdict.Has(ClassSignal.PostEntry);
-        var childExcluded = state.Excluded || child.Name is "aside" or "nav" || verdict.Has(ClassSignal.CommentRelated)
+        var childExcluded = state.Excluded || child.Name is "nav" || child.Name is "aside" && !(inPost && NodeTraits.IsVerdictBox(child)) || verdict.Has(ClassSignal.CommentRelated)
             || (verdict.Has(ClassSignal.Boilerplate) && verdict.Has(ClassSignal.SidebarLike) && !inPost);
         // A rating widget readers vote with (rating-widget, rate-this, post-ratings) is boilerplate; its stars are buttons.
         var notOwnRating = state.NotOwnRating || verdict.Has(ClassSignal.AggregateRating)

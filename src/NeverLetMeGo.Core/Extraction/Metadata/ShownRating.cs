@@ -7,8 +7,9 @@ namespace NeverLetMeGo.Core.Extraction.Metadata;
 
 /// <summary>
 /// The reviewer's rating as the page's markup shows it near the review's head, for pages without a JSON-LD reviewRating:
-/// data-rating with its maximum, microdata ratingValue with its bestRating, an aria-label ("Rated 4 out of 5"), or the
-/// text as the reader sees it, adjacent inline elements joined ("8" "/10" → "8/10", "★★★★☆"). The first candidate that
+/// data-rating with its maximum, microdata ratingValue with its bestRating, an aria-label or title ("Rated 4 out of 5"),
+/// the text as the reader sees it, adjacent inline elements joined ("8" "/10" → "8/10", "★★★★☆"), or a picture's
+/// alternative text (alt="4 out of 5 stars"). The first candidate that
 /// reads as a rating wins: it is the one at the top of the review.
 /// </summary>
 internal static partial class ShownRating
@@ -19,7 +20,8 @@ internal static partial class ShownRating
     {
         foreach (var node in candidates)
         {
-            if ((FromData(node) ?? FromMicrodata(node) ?? FromText(node.GetAttributeValue("aria-label", null)) ?? FromText(VisibleText(node))) is { } rating)
+            if ((FromData(node) ?? FromMicrodata(node) ?? FromText(node.GetAttributeValue("aria-label", null))
+                    ?? FromText(node.GetAttributeValue("title", null)) ?? FromText(VisibleText(node)) ?? FromText(ImageText(node))) is { } rating)
             {
                 return rating;
             }
@@ -61,6 +63,21 @@ internal static partial class ShownRating
 
         var rating = found.Rating;
         return new JsonLdRating(rating.Value.ToString(CultureInfo.InvariantCulture), rating.Value, rating.Scale, 0);
+    }
+
+    /// <summary>
+    /// What the element's pictures say, for a rating drawn as images: a picture of four stars with alt="4 out of 5 stars".
+    /// Null when it has no picture with an alternative text.
+    /// </summary>
+    private static string? ImageText(HtmlNode node)
+    {
+        foreach (var image in node.Descendants("img").Take(3))
+        {
+            if (image.GetAttributeValue("alt", null) is { Length: > 0 } alt)
+                return TextBuffer.Normalize(HtmlEntity.DeEntitize(alt));
+        }
+
+        return null;
     }
 
     /// <summary>The element's text, or its parent's when the element shows a bare number ("8" beside "/10").</summary>

@@ -87,7 +87,9 @@ internal sealed class TextBuffer
         || (c >= '\u2000' && c <= '\u200A');
 
     // Zero-width characters and soft hyphens render as nothing; keeping them would split words for search and hashing.
-    internal static bool IsInvisible(char c) => c is '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF' or '\u00AD';
+    // Zero-width characters, the soft hyphen, and the direction marks sites put before a title ("\u200ENever Let Me Go"):
+    // none renders as a character, and each would split a word or a work's name from itself.
+    internal static bool IsInvisible(char c) => c is '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF' or '\u00AD' or '\u200E' or '\u200F' or '\u061C';
 
     /// <summary>Collapses whitespace in an already decoded string (attribute values, meta content).</summary>
     public static string Normalize(string? text)
@@ -105,7 +107,7 @@ internal sealed class TextBuffer
     // Every character AppendDecoded must look at one by one: whitespace (IsSpace) and invisible characters (IsInvisible).
     internal static readonly SearchValues<char> Special = SearchValues.Create(
         " \t\n\r\f\v\u00A0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u2028\u2029\u202F\u205F\u3000"
-        + "\u200B\u200C\u200D\u2060\uFEFF\u00AD");
+        + "\u200B\u200C\u200D\u2060\uFEFF\u00AD\u200E\u200F\u061C");
 
     // Text is copied a word at a time: the characters between two special ones go in as one span, not one by one.
     private void AppendDecoded(ReadOnlySpan<char> text)

@@ -54,6 +54,12 @@ public sealed class WarningPatternTests
     [InlineData("Dieser Text enth\u00e4lt Spoiler.")]
     [InlineData("Attenzione: spoiler!")]
     [InlineData("Questa recensione contiene spoiler.")]
+    [InlineData("Spoiler Discussion")]
+    [InlineData("Spoilery thoughts")]
+    [InlineData("The spoiler section")]
+    [InlineData("Spoiler talk:")]
+    [InlineData("And now for the spoilers...")]
+    [InlineData("Let's talk spoilers")]
     public void Author_warnings_are_recognised(string text)
     {
         Assert.NotNull(WarningPatterns.Classify(text));
@@ -81,6 +87,8 @@ public sealed class WarningPatternTests
     [InlineData("Kritik ohne Spoiler.")]
     [InlineData("Recensione senza spoiler.")]
     [InlineData("I paid no attention to spoilers and still loved it.")]
+    [InlineData("My spoiler-free review is coming next week.")]
+    [InlineData("The spoiler discussion on the forum got heated.")]
     public void Mentions_of_spoilers_and_spoiler_free_statements_are_not_warnings(string text)
     {
         Assert.Null(WarningPatterns.Classify(text));

@@ -108,6 +108,10 @@ internal static partial class WarningPatterns
         // A heading or a short line that only names what it spoils: "Spoilers for Dune: Part Two.", "Caution: spoilers."
         + @"|^\W*(?:(?:warning|caution|note|heads\s+up|fair\s+warning|obviously|naturally)\W+)?spoilers\s+(?:for|through|up\s+to)\s+(?![^.!?]*\b(?:is|are|was|were|be|been|has|have|had|can|could|will|would|should|get|got|make|made)\b)[^.!?]{1,60}[.!?]?\W*$"
         + @"|^\W*(?:warning|caution|note|heads\s+up|fair\s+warning|obviously|naturally|also|and|so)\W+spoilers?\W*$"
+        // A section named for its spoilers: "Spoiler discussion", "Spoilery thoughts", "The spoiler section", "Now for the
+        // spoilers", "Let's talk spoilers".
+        + @"|^\W*(?:the\s+|a\s+|some\s+|my\s+|our\s+|full\s+)?spoiler(?:s|y|-?filled|-?heavy)?\s+(?:discussion|section|talk|thoughts|zone|territory|corner|chat|review|analysis|breakdown|recap|edition|ending|part|bit|segment|notes)\W*$"
+        + @"|^\W*(?:(?:and\s+)?now|next|finally|onto|on\s+to|time)\s+(?:for\s+|to\s+)?(?:the\s+|some\s+)?spoilers\W*$|^\W*let'?s\s+(?:talk|get\s+into|discuss)\s+(?:about\s+)?(?:the\s+|some\s+)?spoilers\W*$"
         // A label in front of what it warns about: "Spoilers: why Ingrid stays in the lighthouse", "Major spoiler - …".
         + @"|^\W*(?:(?:major|minor|mild|big|huge|massive|full|heavy|plot|ending)\s+)?spoilers?\s*(?::|\s-|\u2013|\u2014)"
         // The review says it will tell: "this review reveals the ending", "the rest of this post discusses the twist",

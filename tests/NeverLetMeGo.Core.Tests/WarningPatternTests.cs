@@ -89,6 +89,7 @@ public sealed class WarningPatternTests
     [InlineData("I paid no attention to spoilers and still loved it.")]
     [InlineData("My spoiler-free review is coming next week.")]
     [InlineData("The spoiler discussion on the forum got heated.")]
+    [InlineData("Spoiler alerts annoy me more than spoilers do.")]
     public void Mentions_of_spoilers_and_spoiler_free_statements_are_not_warnings(string text)
     {
         Assert.Null(WarningPatterns.Classify(text));

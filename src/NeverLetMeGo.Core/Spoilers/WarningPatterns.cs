@@ -84,7 +84,7 @@ internal static partial class WarningPatterns
     private static partial Regex MayWarn();
 
     [GeneratedRegex(
-        @"(?<!\b(?:a|the|my|this|that|any|no|your|his|her|their|our)\s+)\bspoiler\s+alert"
+        @"(?<!\b(?:a|the|my|this|that|any|no|your|his|her|their|our)\s+)\bspoiler\s+alert(?!s\s+\p{Ll})"
         + @"|\bspoilers?\s+(?:ahead|below|follow|after\s+the\s+(?:break|jump|fold|cut)|beyond\s+this\s+point|from\s+here|throughout|galore|inside|within|included)"
         + @"|(?<!\bno\s+)\bspoiler\s+warning"
         + @"|\b(?:contains?|containing|includes?|including|has|have|with|discuss(?:es|ing)?|reveals?)\s+(?:(?:some|major|minor|mild|heavy|plot|big|massive|serious|a\s+few|lots\s+of|many|several|potential|possible)\s+)*spoilers\b"

@@ -11,9 +11,12 @@ public sealed class TellingHeadlineTests
     [InlineData("Ruth dies in Never Let Me Go and I cried", "Never Let Me Go")]
     [InlineData("Everybody dies at the end of Atonement", "Atonement")]
     [InlineData("I cried when Tommy screamed in the field", WorkTitle.Unnamed)]
-    // A title-cased headline is a name, whatever its words.
+    // A title-cased headline is a name, whatever its words, unless four words or more tell before its last "of".
     [InlineData("The Death of Stalin", "The Death of Stalin")]
     [InlineData("Kill Bill", "Kill Bill")]
+    [InlineData("The Curious Case of Benjamin Button", "The Curious Case of Benjamin Button")]
+    [InlineData("Once Upon a Time in Hollywood", "Once Upon a Time in Hollywood")]
+    [InlineData("Why Ruth Dies at the End of Never Let Me Go", "Never Let Me Go")]
     public void The_work_is_the_plain_name_inside_a_telling_sentence(string headline, string work)
     {
         Assert.Equal(work, WorkTitle.Safe(headline, headline, _ => true));

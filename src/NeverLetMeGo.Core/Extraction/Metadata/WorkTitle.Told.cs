@@ -12,13 +12,16 @@ internal static partial class WorkTitle
     /// ("Why Ruth dies at the end of Never Let Me Go"): the work's name is shown on every list, card and feed, where no
     /// safe title stands in for it. The name is then the title-cased run inside the sentence that reads as plain
     /// (<paramref name="isPlain"/>), preferring the longest ("Never Let Me Go"), or <see cref="Unnamed"/>. A headline in
-    /// title case is a name ("The Death of Stalin", "Kill Bill") and stays, whatever its words.
+    /// title case is a name ("The Death of Stalin", "Kill Bill") and stays, whatever its words, unless it reads like a
+    /// sentence before a named work (<see cref="TitleCasedTail"/>).
     /// </summary>
     public static string Safe(string work, string? headline, Func<string, bool> isPlain)
     {
         ArgumentNullException.ThrowIfNull(isPlain);
-        if (work != TextBuffer.Normalize(headline) || !IsSentence(work))
+        if (work != TextBuffer.Normalize(headline))
             return work;
+        if (!IsSentence(work))
+            return TitleCasedTail(work) is { } tail && isPlain(tail) ? tail : work;
         // One capitalised word is a name only where the sentence points at a work ("… the end of Atonement"); else it is as
         // often a character's ("when Tommy screamed").
         var runs = CapitalRun().Matches(work).Select(m => m.Index == 0 ? WithoutOpening(m.Value) : m.Value).Where(r => r.Contains(' ', StringComparison.Ordinal))
@@ -26,6 +29,27 @@ internal static partial class WorkTitle
             .OrderByDescending(r => r.Length);
         return runs.FirstOrDefault(isPlain) ?? Unnamed;
     }
+
+    /// <summary>
+    /// A telling headline in title case ("Why Ruth Dies at the End of Never Let Me Go") names its work after its last "of",
+    /// "in", "from" or "about", when four words or more tell before it and two or more name after it; a name with such a
+    /// word ("The Death of Stalin", "The Curious Case of Benjamin Button", "Once Upon a Time in Hollywood") has fewer.
+    /// </summary>
+    private static string? TitleCasedTail(string headline)
+    {
+        var last = TailPreposition().Matches(headline).LastOrDefault();
+        if (last is null)
+            return null;
+        var head = headline[..last.Index];
+        var tail = LeadingArticle().Replace(headline[(last.Index + last.Length)..], string.Empty).Trim();
+        return head.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 4 && tail.Contains(' ', StringComparison.Ordinal) ? tail : null;
+    }
+
+    [GeneratedRegex(@"\s(?:of|in|from|about)\s", RegexOptions.IgnoreCase)]
+    private static partial Regex TailPreposition();
+
+    [GeneratedRegex(@"^(?:the|a|an)\s+", RegexOptions.IgnoreCase)]
+    private static partial Regex LeadingArticle();
 
     // A sentence's first word is capitalised whatever it is: "Why Ruth …" is no name, "Never Let Me Go is …" may be.
     private static string WithoutOpening(string run)

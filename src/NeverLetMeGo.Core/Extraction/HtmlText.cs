@@ -90,14 +90,16 @@ internal static class HtmlText
     }
 
     /// <summary>
-    /// The text node's source text, entities still encoded, as a span of the document. (HtmlAgilityPack 1.13's
-    /// <c>OuterLength</c> still builds the node's text to measure it: measured, about 60 bytes per text node.)
+    /// The text node's source text, entities still encoded, as a span of the document. Measured with
+    /// <c>OriginalOuterLength</c>, the parsed length: HtmlAgilityPack 1.13's <c>OuterLength</c> builds the node's text as a
+    /// new string to measure it (about 60 bytes per text node, on every read). The two agree for every text node we read,
+    /// since nothing here sets a text node's text (checked on all 590,085 text nodes of the dev sets).
     /// </summary>
     public static ReadOnlySpan<char> Raw(HtmlTextNode node)
     {
         var source = node.OwnerDocument?.Text;
         var start = node.OuterStartIndex;
-        var length = node.OuterLength;
+        var length = node.OriginalOuterLength;
         return source is not null && start >= 0 && length >= 0 && start + length <= source.Length
             ? source.AsSpan(start, length)
             : node.Text;

@@ -124,7 +124,8 @@ internal static partial class PageScanner
     /// </summary>
     private static bool LabelsName(HtmlNode node)
     {
-        return node.FirstChild is HtmlTextNode { NextSibling.NodeType: HtmlNodeType.Element, OuterLength: <= 40 } label
+        // The parsed length, not OuterLength, which builds the text to measure it (HtmlText.Raw).
+        return node.FirstChild is HtmlTextNode { NextSibling.NodeType: HtmlNodeType.Element, OriginalOuterLength: <= 40 } label
             && ByLabel().IsMatch(HtmlText.Raw(label));
     }
 

@@ -318,14 +318,15 @@ internal sealed class ClassHintCache
             // a new string per element, and the class attribute only needs one when this page has not seen it before.
             // Nothing below touches _nodes, so the reference into it stays valid.
             var attributes = ElementAttributes.Of(node.Attributes);
-            var text = node.OwnerDocument.Text.AsSpan();
+            var source = node.OwnerDocument.Text;
+            var text = source.AsSpan();
             var judged = Get(ValueOf(attributes.Class, text), ValueOf(attributes.Id, text));
             if (attributes.HasOthers)
             {
                 judged = judged with { Signals = judged.Signals | NodeTraits.AttributeSignals(attributes) };
             }
 
-            if (NodeTraits.IsRevealToggle(node))
+            if (SaysSpoil(source) && NodeTraits.IsRevealToggle(node))
             {
                 judged = judged with { Signals = judged.Signals | ClassSignal.Spoiler | ClassSignal.SpoilerToggle };
             }
@@ -334,6 +335,22 @@ internal sealed class ClassHintCache
         }
 
         return verdict;
+    }
+
+    // A reveal toggle's own text says "spoil" in the page's source, so on a page that never does (most pages) no element
+    // is one: looked for once per page instead of in the children of every element.
+    private string? _spoilChecked;
+    private bool _saysSpoil;
+
+    private bool SaysSpoil(string? source)
+    {
+        if (!ReferenceEquals(source, _spoilChecked))
+        {
+            _spoilChecked = source;
+            _saysSpoil = source is null || source.AsSpan().ContainsAny(Spoilers.WarningPatterns.Spoil);
+        }
+
+        return _saysSpoil;
     }
 
     private static ReadOnlySpan<char> ValueOf(HtmlAttribute? attribute, ReadOnlySpan<char> text) =>

@@ -44,10 +44,16 @@ internal static partial class NodeTraits
     /// <summary>A reveal control: its own text only says to show the spoiler, and the spoiler is in its child elements.</summary>
     public static bool IsRevealToggle(HtmlNode node)
     {
-        var content = false;
-        foreach (var child in node.ChildNodes)
+        if (!node.HasChildNodes)
         {
-            content |= child.NodeType == HtmlNodeType.Element && child.Name != "br";
+            return false;
+        }
+
+        var content = false;
+        var children = node.ChildNodes;
+        for (var i = 0; i < children.Count && !content; i++)
+        {
+            content = children[i].NodeType == HtmlNodeType.Element && children[i].Name != "br";
         }
 
         return content && OwnTextSaysSpoil(node) && RevealLabel().IsMatch(OwnText(node));
@@ -56,9 +62,15 @@ internal static partial class NodeTraits
     /// <summary>The element's own text (not its child elements') holds "spoil": the cheap first test for a label or a badge.</summary>
     public static bool OwnTextSaysSpoil(HtmlNode node)
     {
-        foreach (var child in node.ChildNodes)
+        if (!node.HasChildNodes)
         {
-            if (child.NodeType == HtmlNodeType.Text && HtmlText.Raw((HtmlTextNode)child).ContainsAny(WarningPatterns.Spoil))
+            return false;
+        }
+
+        var children = node.ChildNodes;
+        for (var i = 0; i < children.Count; i++)
+        {
+            if (children[i].NodeType == HtmlNodeType.Text && HtmlText.Raw((HtmlTextNode)children[i]).ContainsAny(WarningPatterns.Spoil))
             {
                 return true;
             }
@@ -71,8 +83,10 @@ internal static partial class NodeTraits
     public static string OwnText(HtmlNode node)
     {
         var buffer = new TextBuffer();
-        foreach (var child in node.ChildNodes)
+        var children = node.ChildNodes;
+        for (var i = 0; i < children.Count; i++)
         {
+            var child = children[i];
             if (child.NodeType == HtmlNodeType.Text)
             {
                 buffer.AppendHtmlText(HtmlText.Raw((HtmlTextNode)child), inLink: false);

@@ -9,6 +9,18 @@ internal static partial class NodeTraits
 
     public static string Id(HtmlNode node) => node.GetAttributeValue("id", string.Empty);
 
+    /// <summary>
+    /// The attribute's value as the page's source spells it, entities still encoded, read in place: its Value is a new
+    /// string on first read.
+    /// </summary>
+    public static ReadOnlySpan<char> SourceValue(HtmlAttribute attribute)
+    {
+        var text = attribute.OwnerDocument?.Text;
+        return text is not null && attribute.ValueLength > 0 && attribute.ValueStartIndex + attribute.ValueLength <= text.Length
+            ? text.AsSpan(attribute.ValueStartIndex, attribute.ValueLength)
+            : attribute.Value.AsSpan();
+    }
+
     /// <summary>Whether a space-separated attribute value (class, rel) holds <paramref name="token"/>, ignoring case.</summary>
     public static bool HasToken(string value, string token)
     {

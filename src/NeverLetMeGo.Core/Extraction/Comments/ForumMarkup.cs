@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 using HtmlAgilityPack;
 
@@ -14,9 +15,9 @@ internal static partial class ForumMarkup
             return null;
         }
 
-        var classes = NodeTraits.Classes(node);
-        if (classes.Length > 0)
+        if (MayNamePost(node.Attributes["class"]))
         {
+            var classes = NodeTraits.Classes(node);
             foreach (var range in classes.AsSpan().SplitAny(" \t\r\n\f"))
             {
                 var token = classes.AsSpan()[range];
@@ -29,6 +30,15 @@ internal static partial class ForumMarkup
 
         return node.Attributes.Contains("data-post-id") ? "data-post-id" : null;
     }
+
+    // Every name PostClass takes holds one of these words. Most elements' classes hold none, and are passed over as
+    // the page's source spells them, without the value's string (made on first read) or a regex per name; a value with
+    // an entity in it is decoded and read in full.
+    private static readonly SearchValues<string> PostWords =
+        SearchValues.Create(["post", "message", "question", "answer", "reply", "&"], StringComparison.OrdinalIgnoreCase);
+
+    private static bool MayNamePost(HtmlAttribute? classes) =>
+        classes is not null && NodeTraits.SourceValue(classes).ContainsAny(PostWords);
 
     internal static bool IsBody(HtmlNode node) =>
         node.HasAttributes

@@ -79,8 +79,8 @@ public static partial class RatingParser
         var span = text.AsSpan();
         var digits = span.IndexOfAnyInRange('0', '9') >= 0;
         var fraction = digits && span.Contains('/');
-        var outOf = span.Contains("out of", StringComparison.OrdinalIgnoreCase);
-        var stars = span.Contains("star", StringComparison.OrdinalIgnoreCase);
+        var outOf = span.ContainsAny(OutOfWords);
+        var stars = span.ContainsAny(StarWords);
         var glyphs = span.IndexOfAny(StarGlyphs) >= 0;
         var asterisks = span.Contains('*');
         var grade = span.IndexOfAnyInRange('A', 'F') >= 0 && (span.Trim().Length <= 4 || GradeWord().IsMatch(text));
@@ -88,6 +88,11 @@ public static partial class RatingParser
             ? AllCandidates(text, fraction, outOf, stars, glyphs, asterisks, grade)
             : [];
     }
+
+    // The same test as Contains(…, OrdinalIgnoreCase), vectorised: on text with non-ASCII letters, that Contains takes a
+    // character-by-character path, asked of every block of every article.
+    private static readonly System.Buffers.SearchValues<string> OutOfWords = System.Buffers.SearchValues.Create(["out of"], StringComparison.OrdinalIgnoreCase);
+    private static readonly System.Buffers.SearchValues<string> StarWords = System.Buffers.SearchValues.Create(["star"], StringComparison.OrdinalIgnoreCase);
 
     private static readonly System.Buffers.SearchValues<char> StarGlyphs = System.Buffers.SearchValues.Create("\u2605\u2B50\u272D\u272E\u272F\u2606\u2729\u2730");
 

@@ -32,8 +32,12 @@ internal static class HtmlLoader
         // table also lets the parser re-attach a same-named element in rare broken nesting, which changed no output on
         // either dev set (545 pages, every file diffed; bench/README.md, Extraction). The nesting limit is the parser's
         // own: it counts each element's depth as it attaches it and stops at the first one too deep, so a hostile page
-        // costs no more than the first thousand levels of it, without a scan of the whole text before every parse.
-        var document = new HtmlDocument { OptionUseIdAttribute = false, OptionCheckSyntax = false, OptionMaxNestedChildNodes = MaxDepth };
+        // costs no more than the first thousand levels of it, without a scan of the whole text before every parse. No
+        // encoding read from <meta charset>: the text is already decoded, and nothing reads the declared encoding.
+        var document = new HtmlDocument
+        {
+            OptionUseIdAttribute = false, OptionCheckSyntax = false, OptionMaxNestedChildNodes = MaxDepth, OptionReadEncoding = false,
+        };
         try
         {
             document.LoadHtml(html);

@@ -1,3 +1,4 @@
+using System.Buffers;
 using HtmlAgilityPack;
 
 namespace NeverLetMeGo.Core.Extraction;
@@ -86,9 +87,12 @@ internal static partial class NodeTraits
         return signals;
     }
 
+    // Contains(…, OrdinalIgnoreCase) in one vectorised pass: it reads a style with non-ASCII text character by character.
+    private static readonly SearchValues<string> HidingWords = SearchValues.Create(["none", "hidden"], StringComparison.OrdinalIgnoreCase);
+
     private static bool HidesElement(string style)
     {
-        if (!style.Contains("none", StringComparison.OrdinalIgnoreCase) && !style.Contains("hidden", StringComparison.OrdinalIgnoreCase))
+        if (!style.AsSpan().ContainsAny(HidingWords))
         {
             return false;
         }

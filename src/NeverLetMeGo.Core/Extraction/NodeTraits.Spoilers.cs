@@ -103,12 +103,12 @@ internal static partial class NodeTraits
     private static bool MarksSpoiler(in ElementAttributes attributes)
     {
         if (attributes.DataSpoiler is { } data && ClassHints.OfClasses(data.Name.AsSpan(5)).Has(ClassSignal.Spoiler)
-            && !FalseValue().IsMatch(data.Value ?? string.Empty))
+            && !FalseValue().IsMatch(ValueOf(data)))
         {
             return true;
         }
 
-        return attributes.AriaLabel?.Value is { } label && label.AsSpan().ContainsAny(WarningPatterns.Spoil) && SpoilerName().IsMatch(label);
+        return attributes.AriaLabel is { } ariaLabel && ValueOf(ariaLabel) is var label && label.ContainsAny(WarningPatterns.Spoil) && SpoilerName().IsMatch(label);
     }
 
     [GeneratedRegex(@"^\s*(?:false|0|no|off|none)\s*$", RegexOptions.IgnoreCase)]

@@ -22,11 +22,22 @@ internal static partial class NodeTraits
             : attribute.Value.AsSpan();
     }
 
+    /// <summary>
+    /// The attribute's value without making its string where the source spells it without an entity (then the two are
+    /// the same characters); decoded otherwise. Read for every element's verdict, most of whose values are never needed
+    /// as strings.
+    /// </summary>
+    public static ReadOnlySpan<char> ValueOf(HtmlAttribute attribute)
+    {
+        var source = SourceValue(attribute);
+        return source.Contains('&') ? attribute.Value.AsSpan() : source;
+    }
+
     /// <summary>Whether a space-separated attribute value (class, rel) holds <paramref name="token"/>, ignoring case.</summary>
-    public static bool HasToken(string value, string token)
+    public static bool HasToken(ReadOnlySpan<char> value, string token)
     {
         // Asked of every element by some walks, so the tokens are compared in place rather than split out.
-        var span = value.AsSpan();
+        var span = value;
         foreach (var range in span.SplitAny(" \t\r\n\f"))
         {
             if (span[range].Equals(token, StringComparison.OrdinalIgnoreCase))
@@ -49,14 +60,15 @@ internal static partial class NodeTraits
     {
         var signals = ClassSignal.None;
         if (attributes.Hidden is not null
-            || string.Equals(attributes.AriaHidden?.Value, "true", StringComparison.OrdinalIgnoreCase)
-            || (attributes.Style?.Value is { } style && HidesElement(style)))
+            || (attributes.AriaHidden is { } ariaHidden && ValueOf(ariaHidden).Equals("true", StringComparison.OrdinalIgnoreCase))
+            || (attributes.Style is { } style && HidesElement(ValueOf(style))))
         {
             signals |= ClassSignal.HiddenAttribute;
         }
 
-        if (attributes.Itemprop?.Value is { } itemprop)
+        if (attributes.Itemprop is { } itempropAttribute)
         {
+            var itemprop = ValueOf(itempropAttribute);
             signals |= itemprop.Equals("articleBody", StringComparison.OrdinalIgnoreCase) ? ClassSignal.ArticleBody
                 : itemprop.Equals("headline", StringComparison.OrdinalIgnoreCase) ? ClassSignal.ItempropHeadline
                 : itemprop.Equals("author", StringComparison.OrdinalIgnoreCase) ? ClassSignal.ItempropAuthor
@@ -66,15 +78,12 @@ internal static partial class NodeTraits
                 : ClassSignal.None;
         }
 
-        if (attributes.DataRating is not null
-            || (attributes.AriaLabel?.Value is { Length: <= 80 } label
-                && (label.Contains("out of", StringComparison.OrdinalIgnoreCase) || label.Contains("rated", StringComparison.OrdinalIgnoreCase)
-                    || label.Contains("star", StringComparison.OrdinalIgnoreCase))))
+        if (attributes.DataRating is not null || (attributes.AriaLabel is { } ariaLabel && LabelsRating(ValueOf(ariaLabel))))
         {
             signals |= ClassSignal.RatingLike;
         }
 
-        if (attributes.Rel?.Value is { } rel && HasToken(rel, "author"))
+        if (attributes.Rel is { } rel && HasToken(ValueOf(rel), "author"))
         {
             signals |= ClassSignal.RelAuthor;
         }
@@ -90,14 +99,19 @@ internal static partial class NodeTraits
     // Contains(…, OrdinalIgnoreCase) in one vectorised pass: it reads a style with non-ASCII text character by character.
     private static readonly SearchValues<string> HidingWords = SearchValues.Create(["none", "hidden"], StringComparison.OrdinalIgnoreCase);
 
-    private static bool HidesElement(string style)
+    private static bool LabelsRating(ReadOnlySpan<char> label) =>
+        label.Length <= 80
+        && (label.Contains("out of", StringComparison.OrdinalIgnoreCase) || label.Contains("rated", StringComparison.OrdinalIgnoreCase)
+            || label.Contains("star", StringComparison.OrdinalIgnoreCase));
+
+    private static bool HidesElement(ReadOnlySpan<char> style)
     {
-        if (!style.AsSpan().ContainsAny(HidingWords))
+        if (!style.ContainsAny(HidingWords))
         {
             return false;
         }
 
-        var compact = style.Replace(" ", string.Empty, StringComparison.Ordinal).ToLowerInvariant();
+        var compact = style.ToString().Replace(" ", string.Empty, StringComparison.Ordinal).ToLowerInvariant();
         return compact.Contains("display:none", StringComparison.Ordinal) || compact.Contains("visibility:hidden", StringComparison.Ordinal);
     }
 

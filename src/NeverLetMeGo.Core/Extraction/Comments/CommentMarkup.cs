@@ -23,7 +23,7 @@ internal static partial class CommentMarkup
     }
 
     private static bool HasClass(HtmlNode node, string name) =>
-        node.HasAttributes && NodeTraits.HasToken(NodeTraits.Classes(node), name);
+        node.HasAttributes && node.Attributes["class"] is { } classes && NodeTraits.HasToken(NodeTraits.ValueOf(classes), name);
 
     /// <summary>
     /// Elements between two items that make the inner one a reply rather than a wrapper of the same comment; Reddit-like

@@ -55,7 +55,7 @@ internal static partial class PageScanner
                 ReadMeta(child, signals);
                 return true;
             case "link":
-                if (signals.Canonical is null && NodeTraits.HasToken(child.GetAttributeValue("rel", string.Empty), "canonical"))
+                if (signals.Canonical is null && child.HasAttributes && child.Attributes["rel"] is { } rel && NodeTraits.HasToken(NodeTraits.ValueOf(rel), "canonical"))
                 {
                     signals.Canonical = child.GetAttributeValue("href", null);
                 }

@@ -8,9 +8,9 @@ internal static class HtmlText
     /// <summary>The rendered text of a (small) subtree, whitespace-normalised; scripts, styles and images contribute nothing.</summary>
     public static string Of(HtmlNode node)
     {
-        var buffer = new TextBuffer();
+        var buffer = TextBuffer.Rent();
         Append(node, buffer, 0);
-        return buffer.Take();
+        return buffer.TakeAndReturn();
     }
 
     private static void Append(HtmlNode node, TextBuffer buffer, int depth)

@@ -82,7 +82,7 @@ internal static partial class NodeTraits
     /// <summary>The element's own text, without its child elements' (a toggle's label without the spoiler it wraps).</summary>
     public static string OwnText(HtmlNode node)
     {
-        var buffer = new TextBuffer();
+        var buffer = TextBuffer.Rent();
         var children = node.ChildNodes;
         for (var i = 0; i < children.Count; i++)
         {
@@ -94,7 +94,7 @@ internal static partial class NodeTraits
             }
         }
 
-        return buffer.Take();
+        return buffer.TakeAndReturn();
     }
 
     // data-spoiler, data-spoiler="true", data-spoiler-text: the attribute's name read like a class name (so

@@ -1,3 +1,4 @@
+using HtmlAgilityPack;
 using NeverLetMeGo.Core.Extraction;
 using NeverLetMeGo.Core.Extraction.Comments;
 using NeverLetMeGo.Core.Extraction.Metadata;
@@ -124,6 +125,18 @@ public static class ReviewPipeline
     {
         var document = HtmlLoader.Load(html);
         var hints = new ClassHintCache(ExpectedElements(html));
+        try
+        {
+            return Read(html, url, document, hints);
+        }
+        finally
+        {
+            hints.Forget();
+        }
+    }
+
+    private static ExtractedReview Read(string html, Uri url, HtmlDocument document, ClassHintCache hints)
+    {
         var body = ArticleExtractor.FindBody(document);
         // The metadata scan and the comment finder share one walk over the page; scoring follows once comments are out.
         var finder = new CommentExtractor(hints);

@@ -18,6 +18,18 @@ internal static class ArticleExtractor
         mode = ExtractionMode.Article;
         badge = null;
         var analyzer = new ContentAnalyzer(hints);
+        try
+        {
+            return Extract(body, hints, analyzer, ref mode, ref badge);
+        }
+        finally
+        {
+            analyzer.Forget();
+        }
+    }
+
+    private static ExtractedText Extract(HtmlNode body, ClassHintCache hints, ContentAnalyzer analyzer, ref ExtractionMode mode, ref string? badge)
+    {
         // Before the scoring pass: it removes the headers such a warning sits in.
         var badges = SpoilerBadge.Collect(body, hints);
         var bodyStats = analyzer.Analyze(body);

@@ -308,6 +308,13 @@ internal sealed class ClassHintCache
     /// <summary>Elements judged so far.</summary>
     public int Count => _nodes.Count;
 
+    /// <summary>
+    /// Lets go of the page's elements once it is read. A large page's table lands on the large object heap, which only a
+    /// full collection frees; until then its references kept the page's dead DOM alive through every young collection,
+    /// which copied it each time (half of extraction's GC pause on the Dragnet pages, bench/README.md).
+    /// </summary>
+    public void Forget() => _nodes.Clear();
+
     public ClassVerdict Get(HtmlNode node)
     {
         // One hash lookup whether the element is new (the first walk asks about every element once) or known.

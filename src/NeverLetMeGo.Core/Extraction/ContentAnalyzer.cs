@@ -22,6 +22,9 @@ internal sealed class ContentAnalyzer(ClassHintCache hints, bool lenient = false
 
     public IReadOnlyDictionary<HtmlNode, NodeStats> Stats => _stats;
 
+    /// <summary>Lets go of the page's elements once their stats are read (as <see cref="ClassHintCache.Forget"/>).</summary>
+    public void Forget() => _stats.Clear();
+
     public NodeStats Analyze(HtmlNode root)
     {
         var stats = Visit(root, NodeTraits.Verdict(root, hints), depth: 0, inLink: false, inSpoiler: false, isRoot: true) ?? new NodeStats();

@@ -17,6 +17,7 @@ internal static class FallbackText
         analyzer.Analyze(body);
         HtmlNode[] region = [Region(body, analyzer.Stats)];
         var text = new BlockEmitter(hints, analyzer.Stats).Emit(region);
+        analyzer.Forget();
         return text.Blocks.Count > 0 ? text : new BlockEmitter(hints) { KeepClutter = true }.Emit(region);
     }
 

@@ -22,7 +22,7 @@ internal static partial class WorkTitle
         var title = TextBuffer.Normalize(headline);
         if (title.Length == 0)
         {
-            return "Unknown";
+            return Unnamed;
         }
 
         var quoted = Quoted().Match(title);

@@ -88,7 +88,8 @@ public sealed partial class EmbeddedPostgres
         return new EmbeddedPostgresStatus
         {
             Initialized = initialized,
-            Running = status?.ExitCode == 0,
+            // pg_ctl takes a zombie's PID for a live server: signalling it succeeds, and a stop would wait for it forever.
+            Running = status?.ExitCode == 0 && ZombiePostmasterPid() is null,
             DataDirectory = DataDirectory,
             SocketDirectory = SocketDirectory,
             LogPath = LogPath,
@@ -135,16 +136,31 @@ public sealed partial class EmbeddedPostgres
     /// </summary>
     private void RemoveLocksOfZombiePostmaster()
     {
-        var lockFile = Path.Combine(ClusterDirectory, "postmaster.pid");
-        if (!OperatingSystem.IsLinux() || !File.Exists(lockFile) || !int.TryParse(File.ReadLines(lockFile).FirstOrDefault(), out var pid))
-            return;
-        var stat = $"/proc/{pid}/stat";
-        // The state follows the command name in parentheses: "1234 (postgres) Z ...".
-        if (!File.Exists(stat) || File.ReadAllText(stat) is not { } line || line[(line.LastIndexOf(')') + 2)..].FirstOrDefault() != 'Z')
+        if (ZombiePostmasterPid() is not { } pid)
             return;
         logger.LogWarning("The embedded PostgreSQL's postmaster (PID {Pid}) is a zombie; removing its stale lock files", pid);
-        File.Delete(lockFile);
+        File.Delete(Path.Combine(ClusterDirectory, "postmaster.pid"));
         File.Delete(Path.Combine(SocketDirectory, $".s.PGSQL.{Port}.lock"));
+    }
+
+    /// <summary>The PID in the cluster's lock file when that process is a zombie (dead, not reaped); null otherwise.</summary>
+    private int? ZombiePostmasterPid()
+    {
+        var lockFile = Path.Combine(ClusterDirectory, "postmaster.pid");
+        if (!OperatingSystem.IsLinux() || !File.Exists(lockFile) || !int.TryParse(File.ReadLines(lockFile).FirstOrDefault(), out var pid))
+            return null;
+        var stat = $"/proc/{pid}/stat";
+        try
+        {
+            // The state follows the command name in parentheses: "1234 (postgres) Z ...".
+            var line = File.ReadAllText(stat);
+            return line[(line.LastIndexOf(')') + 2)..].FirstOrDefault() == 'Z' ? pid : null;
+        }
+        catch (IOException)
+        {
+            // Gone between the two reads, or never there: not a zombie.
+            return null;
+        }
     }
 
     private async Task EnsureRunningAsync(CancellationToken ct)
@@ -169,6 +185,8 @@ public sealed partial class EmbeddedPostgres
             if (!File.Exists(Path.Combine(ClusterDirectory, "PG_VERSION")))
                 await InitializeClusterAsync(ct);
 
+            // A killed server's zombie would pass for a running one and be waited for until the start times out.
+            RemoveLocksOfZombiePostmaster();
             var status = await PgCtlAsync(["status", "-D", ClusterDirectory], ct);
             if (status.ExitCode == 0)
                 await WaitForConnectionsAsync(status, ct);

@@ -277,7 +277,7 @@ public sealed partial class EmbeddedPostgres
     }.ConnectionString;
 
     private Task<ProcessResult> PgCtlAsync(string[] arguments, CancellationToken ct) =>
-        ProcessRunner.RunAsync(PostgresBinaries.Tool(BinDirectory, "pg_ctl"), arguments, runAsUser, DataDirectory, ct);
+        ProcessRunner.RunAsync(PostgresBinaries.Tool(BinDirectory, "pg_ctl"), arguments, runAsUser, DataDirectory, ct, killOnCancel: false);
 
     private InvalidOperationException Failure(string what, ProcessResult result)
     {

@@ -11,7 +11,10 @@ internal sealed record ProcessResult(int ExitCode, string Output)
 /// <summary>Runs a command to completion, optionally as another OS user (via runuser), capturing stdout and stderr together.</summary>
 internal static class ProcessRunner
 {
-    public static async Task<ProcessResult> RunAsync(string fileName, IEnumerable<string> arguments, string? runAsUser, string workingDirectory, CancellationToken ct)
+    // killOnCancel: whether cancelling kills the command and everything it started. Not for pg_ctl: a server it starts is
+    // its child until it reports ready, so a host shutting down during a restart would kill the server it had just brought
+    // up (unlogged, and left as a zombie where PID 1 does not reap). pg_ctl ends on its own within its -t timeout.
+    public static async Task<ProcessResult> RunAsync(string fileName, IEnumerable<string> arguments, string? runAsUser, string workingDirectory, CancellationToken ct, bool killOnCancel = true)
     {
         var info = new ProcessStartInfo
         {
@@ -58,7 +61,8 @@ internal static class ProcessRunner
         }
         catch (OperationCanceledException)
         {
-            process.Kill(entireProcessTree: true);
+            if (killOnCancel)
+                process.Kill(entireProcessTree: true);
             throw;
         }
         // The parameterless wait drains the asynchronous output readers.

@@ -157,7 +157,7 @@ internal sealed partial class BlockEmitter(ClassHintCache hints, IReadOnlyDictio
             MarkJumpBreak();
         }
 
-        if (name == "img" || Skip?.Invoke(element) == true)
+        if (name == "img" || Skip?.Invoke(element) == true || NodeTraits.IsSpoilerControlLabel(element))
         {
             return;
         }

@@ -59,6 +59,18 @@ internal static partial class NodeTraits
         return content && OwnTextSaysSpoil(node) && RevealLabel().IsMatch(OwnText(node));
     }
 
+    /// <summary>
+    /// A control that only shows or hides a spoiler and holds nothing else: Goodreads' "(view spoiler)" before the hidden
+    /// text and "(hide spoiler)" at its end. Its label is interface, not the reviewer's words.
+    /// </summary>
+    public static bool IsSpoilerControlLabel(HtmlNode node)
+    {
+        if (node.Name is not ("a" or "button" or "span") || node.ChildNodes.Count != 1 || !OwnTextSaysSpoil(node))
+            return false;
+        var label = OwnText(node);
+        return label.Length <= 40 && (RevealLabel().IsMatch(label) || HideLabel().IsMatch(label));
+    }
+
     /// <summary>The element's own text (not its child elements') holds "spoil": the cheap first test for a label or a badge.</summary>
     public static bool OwnTextSaysSpoil(HtmlNode node)
     {
@@ -122,4 +134,7 @@ internal static partial class NodeTraits
     // "Spoilers:" in front of text is an author's label, read by the tagger as a warning with its payload.
     [GeneratedRegex(@"^\W*(?:(?:click|tap|press)\s+(?:here\s+)?to\s+)?(?:show|reveal|view|see|unhide|display|open|expand|toggle|show\s*/\s*hide)\s+(?:the\s+|this\s+)?spoilers?\W*$|^\W*spoilers?\W+(?:(?:click|tap|press)\s+(?:here\s+)?to\s+)?(?:show|reveal|view|see|unhide|display|open|expand)(?:\s+it)?\W*$", RegexOptions.IgnoreCase)]
     private static partial Regex RevealLabel();
+
+    [GeneratedRegex(@"^\W*(?:hide|close|collapse|conceal)\s+(?:the\s+|this\s+)?spoilers?\W*$", RegexOptions.IgnoreCase)]
+    private static partial Regex HideLabel();
 }

@@ -71,7 +71,9 @@ public static class ReviewPipeline
             var taggers = new SpoilerTagger?[page.RawComments.Count];
             var encoded = 0;
             TextReading? pageReading = null;
-            var text = page.Article with { WarnedFromStart = TitleWarning.Level(page.Untagged.Title) };
+            // A title that warns ("[Spoilers] … discussion", "… ending explained") covers the page: its article and its comments.
+            var warned = TitleWarning.Level(page.Untagged.Title);
+            var text = page.Article with { WarnedFromStart = warned };
             var (blocks, tagged) = PageReading.Tag(
                 outer =>
                 {
@@ -84,7 +86,7 @@ public static class ReviewPipeline
                 (i, outer) =>
                 {
                     var tagger = taggers[i] ??= encoded < EncodedSentencesPerPage ? SpoilerTagger.Default : SpoilerTagger.WordsOnly;
-                    var comment = tagger.Tag(page.RawComments[i].Text, knowledge, outer, out var reading);
+                    var comment = tagger.Tag(page.RawComments[i].Text with { WarnedFromStart = warned }, knowledge, outer, out var reading);
                     encoded += comment.Sum(b => b.Sentences.Count);
                     return (comment, reading);
                 });

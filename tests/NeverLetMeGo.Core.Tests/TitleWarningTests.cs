@@ -60,4 +60,28 @@ public sealed class TitleWarningTests
         Assert.Equal(SpoilerLevel.None, SpoilerTagger.Default.Tag(text)[0].Spoiler.Level);
         Assert.Equal(SpoilerLevel.Major, SpoilerTagger.Default.Tag(text with { WarnedFromStart = SpoilerLevel.Major })[0].Spoiler.Level);
     }
+
+    [Fact]
+    public void A_thread_whose_title_warns_covers_its_comments_too()
+    {
+        const string html = """
+            <html><head><title>[Spoilers] Never Let Me Go discussion thread</title></head><body>
+            <article><h1>[Spoilers] Never Let Me Go discussion thread</h1>
+            <p>Just finished it. Let's talk about the ending and everything it means, the whole way through.</p></article>
+            <ol class="commentlist">
+            <li class="comment" id="comment-1"><div class="comment-author">ann</div><div class="comment-content"><p>The cinematography is gorgeous and the score is lovely, I agree with every word of this.</p></div></li>
+            <li class="comment" id="comment-2"><div class="comment-author">cat</div><div class="comment-content"><p>I still can't believe what happened to Ruth in the end.</p></div></li>
+            </ol></body></html>
+            """;
+
+        var review = ReviewPipeline.Process(html, new Uri("https://forum.example/t/1"));
+        var retagged = SpoilerRetagger.Retag(review, WorkKnowledge.None);
+
+        Assert.All(new[] { review, retagged }, r =>
+        {
+            var ruth = r.Comments.Single(c => c.Id == "comment-2").Blocks.Single();
+            Assert.Contains(AuthorWarningSignal.RegionReason, ruth.Spoiler.Reasons);
+            Assert.Equal(SpoilerLevel.None, r.Comments.Single(c => c.Id == "comment-1").Blocks.Single().Spoiler.Level);
+        });
+    }
 }

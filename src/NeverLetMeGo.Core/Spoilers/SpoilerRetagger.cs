@@ -14,7 +14,7 @@ public static class SpoilerRetagger
 
     /// <summary>
     /// As <see cref="Retag(IReadOnlyList{Block}, WorkKnowledge)"/>, for a text read against another (a comment against its
-    /// article); an article's <paramref name="title"/> is read again too, since a title that warns covers the whole text.
+    /// article); the review's <paramref name="title"/> is read again too, since a title that warns covers the whole page.
     /// </summary>
     public static IReadOnlyList<Block> Retag(IReadOnlyList<Block> stored, WorkKnowledge knowledge, TextReading? outer, out TextReading reading, string? title = null)
     {
@@ -35,7 +35,7 @@ public static class SpoilerRetagger
         var (blocks, comments) = PageReading.Tag(
             outer => (Retag(review.Blocks, knowledge, outer, out page, review.Title), page),
             review.Comments.Count,
-            (i, outer) => (Retag(review.Comments[i].Blocks, knowledge, outer, out var reading), reading));
+            (i, outer) => (Retag(review.Comments[i].Blocks, knowledge, outer, out var reading, review.Title), reading));
         return review with
         {
             Blocks = blocks,

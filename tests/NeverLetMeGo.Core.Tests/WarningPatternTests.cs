@@ -60,6 +60,9 @@ public sealed class WarningPatternTests
     [InlineData("Spoiler talk:")]
     [InlineData("And now for the spoilers...")]
     [InlineData("Let's talk spoilers")]
+    [InlineData("Spoiler warning: Plot and/or ending details follow.")]
+    [InlineData("Plot and/or ending details follow.")]
+    [InlineData("Ending details follow.")]
     public void Author_warnings_are_recognised(string text)
     {
         Assert.NotNull(WarningPatterns.Classify(text));

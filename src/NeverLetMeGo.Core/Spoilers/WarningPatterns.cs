@@ -80,7 +80,7 @@ internal static partial class WarningPatterns
     private static string Normalize(string text) =>
         text.Replace('\u2019', '\'').Replace('\u2018', '\'').Replace('\u2013', '-').Replace('\u2014', '-');
 
-    [GeneratedRegex(@"spoil|read\s+(?:on|further|ahead|any\s+further)|been\s+warned|own\s+risk|stop\s+reading|\bif\s+you\s+(?:haven'?t|have\s+not|don'?t\s+want|do\s+not\s+want)\b|\b(?:discuss|reveal|giv|talk|go|describ)\w*\s+(?:\w+\s+){0,3}(?:ending|twist|finale|climax|what\s+happens|how\s+it\s+ends|(?:whole|entire|full)\s+(?:plot|story))|plot\s+details|in\s+blind", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"spoil|read\s+(?:on|further|ahead|any\s+further)|been\s+warned|own\s+risk|stop\s+reading|\bif\s+you\s+(?:haven'?t|have\s+not|don'?t\s+want|do\s+not\s+want)\b|\b(?:discuss|reveal|giv|talk|go|describ)\w*\s+(?:\w+\s+){0,3}(?:ending|twist|finale|climax|what\s+happens|how\s+it\s+ends|(?:whole|entire|full)\s+(?:plot|story))|(?:plot|ending)\s+(?:(?:and/or|and|or)\s+(?:plot|ending)\s+)?details|in\s+blind", RegexOptions.IgnoreCase)]
     private static partial Regex MayWarn();
 
     [GeneratedRegex(
@@ -118,7 +118,7 @@ internal static partial class WarningPatterns
         // "I'm going to spoil the ending", "major plot details are discussed below". The subject is the review or its author,
         // so "the final scene reveals the twist" (the film's doing) is not a warning.
         + @"|\b(?:this\s+(?:review|post|piece|article|section|essay|write-?up|analysis)|the\s+rest\s+of\s+(?:this|the|my)\s+(?:review|post|piece|article|essay)|what\s+follows|the\s+following|below\s+I|I'?ll|I\s+will|I'?m\s+going\s+to|I\s+am\s+going\s+to|we'?ll|we\s+will|(?:from\s+)?here\s+on,?\s+I)\b[^.!?]{0,40}?\b(?:discuss(?:es|ing)?|reveals?|revealing|gives?\s+away|giving\s+away|talks?\s+about|goes\s+into|go\s+into|describes?|spoil|spoils)\s+(?:\w+\s+){0,3}?(?:ending|twist|finale|climax|what\s+happens|how\s+it\s+ends|(?:whole|entire|full)\s+(?:plot|story))\b"
-        + @"|\bplot\s+details\s+(?:are\s+|will\s+be\s+)?(?:discussed|revealed|ahead|below|follow)"
+        + @"|\b(?:plot|ending)(?:\s+(?:and/or|and|or)\s+(?:plot|ending))?\s+details\s+(?:are\s+|will\s+be\s+)?(?:discussed|revealed|ahead|below|follow)"
         + @"|\b(?:stop|skip|look\s+away|turn\s+back)\b[^.!?]{0,60}?\bif\s+you\s+(?:want\s+to\s+go\s+in\s+(?:blind|fresh|cold)|(?:don'?t|do\s+not)\s+want\s+to\s+know|(?:haven'?t|have\s+not)\s+(?:yet\s+)?(?:seen|watched|read|finished|played))"
         + @"|\bif\s+you\s+(?:don'?t|do\s+not)\s+want\s+to\s+know\s+(?:how\s+it\s+ends|what\s+happens|the\s+ending|the\s+twist)"
         // French, Spanish, Portuguese, Italian and German reviews warn with the same word: "Attention, spoilers !",

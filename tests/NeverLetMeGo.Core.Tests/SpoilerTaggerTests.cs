@@ -26,6 +26,22 @@ public sealed class SpoilerTaggerTests
     }
 
     [Fact]
+    public void A_heading_inside_the_region_is_hidden_only_when_it_tells()
+    {
+        var blocks = Tag(new ExtractedText([
+            new SourceBlock(BlockKind.Paragraph, "Spoilers ahead."),
+            new SourceBlock(BlockKind.Heading, "Food for thought"),
+            new SourceBlock(BlockKind.Paragraph, "Kathy becomes a carer and Tommy completes."),
+            new SourceBlock(BlockKind.Heading, "Ruth dies on the operating table"),
+        ], null));
+
+        Assert.Equal(SpoilerTag.Clean, blocks[1].Spoiler);
+        Assert.Equal(SpoilerLevel.Major, blocks[2].Spoiler.Level);
+        Assert.NotEqual(SpoilerLevel.None, blocks[3].Spoiler.Level);
+        Assert.DoesNotContain(AuthorWarningSignal.RegionReason, blocks[3].Spoiler.Reasons);
+    }
+
+    [Fact]
     public void An_end_marker_closes_the_region()
     {
         var blocks = Tag(Text(null, "Spoiler alert!", "The school closes.", "End of spoilers.", "The score is lovely."));

@@ -60,7 +60,9 @@ internal sealed class SpoilerTagger(IReadOnlyList<ISpoilerSignal> signals)
         for (var i = 0; i < blocks.Length; i++)
         {
             var source = prepared.Blocks[i];
-            var votes = context.IsConfidentlyClean(i) ? context.VotesFor(i).Where(v => !v.Yields).ToArray() : context.VotesFor(i);
+            // A heading inside a warned region is read as the page's title is: a signpost, hidden only when the content
+            // signals read it as telling ("Ruth's last donation"), not for standing after the warning ("Food for thought").
+            var votes = context.IsConfidentlyClean(i) || source.Kind == BlockKind.Heading ? context.VotesFor(i).Where(v => !v.Yields).ToArray() : context.VotesFor(i);
             var tag = Combine(votes);
             var whole = SpoilerLevel.None;
             foreach (var vote in votes)

@@ -165,7 +165,7 @@ public static class ReviewPipeline
             SiteName = metadata.SiteName,
             Language = metadata.Language,
             Work = new WorkRef(WorkTitle.From(metadata.ItemReviewed, metadata.Title, article.Blocks.Select(b => b.Text), metadata.Url)),
-            Rating = RatingFinder.Find(metadata.Rating, article.Blocks),
+            Rating = RatingFinder.Find(metadata.Rating, article.Blocks) ?? HeadlineRating.Find(metadata.Title),
             Extraction = mode,
             Blocks = [],
             Comments = [],

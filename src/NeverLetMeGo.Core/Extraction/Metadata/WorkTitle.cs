@@ -19,7 +19,8 @@ internal static partial class WorkTitle
             return reviewed;
         }
 
-        var title = TextBuffer.Normalize(headline);
+        // A verdict at the end of the headline ("W (4/5)", "W review – ★★★★☆") is not part of the work's name.
+        var title = Ratings.HeadlineRating.WithoutRating(TextBuffer.Normalize(headline));
         if (title.Length == 0)
         {
             return Unnamed;

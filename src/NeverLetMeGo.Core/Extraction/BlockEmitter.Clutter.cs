@@ -1,0 +1,76 @@
+using System.Text.RegularExpressions;
+using HtmlAgilityPack;
+
+namespace NeverLetMeGo.Core.Extraction;
+
+internal sealed partial class BlockEmitter
+{
+    /// <summary>Leftovers inside the chosen container: boilerplate by class, and link lists (tags, "related" lists, pagers).</summary>
+    private bool IsClutter(HtmlNode element, string name, ClassVerdict verdict)
+    {
+        if (KeepClutter)
+        {
+            return false;
+        }
+
+        if (!CommentMode && verdict.Has(ClassSignal.CommentRelated))
+        {
+            return true;
+        }
+
+        if (verdict.Has(ClassSignal.Boilerplate) && !HtmlNames.IsHeading(name))
+        {
+            return true;
+        }
+
+        // The contact line of the page or the article ("Page maintained by the parish council"), not its text.
+        if (name == "address" && !CommentMode)
+        {
+            return true;
+        }
+
+        if (stats is null || name is not ("ul" or "ol" or "dl" or "table" or "td" or "div" or "section" or "nav") || !stats.TryGetValue(element, out var s)
+            || s.TextLength == 0 || s.LinkDensity <= 0.5 || verdict.Has(ClassSignal.ContentHint | ClassSignal.ArticleBody))
+        {
+            return false;
+        }
+
+        // A table cell of a layout table that holds the site's menu (links one per line beside the text's cell) is
+        // navigation; a data table's cell that is one link (a name, a place in an infobox) is content.
+        if (name == "td" && !HasLinks(element, MinMenuLinks))
+        {
+            return false;
+        }
+
+        // A short list of links right in the text ("Further reading: X, Y") is the author's; longer ones are navigation.
+        var items = name is "ul" or "ol" ? element.ChildNodes.Count(c => c.Name == "li") : s.Paragraphs;
+        if (name is "ul" or "ol" && items <= 2)
+        {
+            return false;
+        }
+
+        // Sentences that carry links ("We released the <a>SDK for PHP</a>, with …") keep words of their own between the
+        // links; menus, tag clouds and lists of post titles have next to none.
+        return s.LinkDensity >= 0.8 || s.TextLength - s.LinkLength < ProseCharsPerItem * Math.Max(1, items);
+    }
+
+    private const int ProseCharsPerItem = 15;
+
+    private const int MinMenuLinks = 4;
+
+    // Two or more short steps joined by arrows, the last one the page itself: "Home > Docs > README", "Films » Reviews".
+    [GeneratedRegex(@"^[^<>»›→.!?]{1,40}(?:\s[>»›→]\s[^<>»›→.!?]{1,60}){1,6}$")]
+    private static partial Regex Breadcrumb();
+
+    // Links with words: an image's link beside a name (a gallery cell, an infobox's map) is no menu entry.
+    private static bool HasLinks(HtmlNode element, int count)
+    {
+        foreach (var link in element.Descendants("a"))
+        {
+            if (!string.IsNullOrWhiteSpace(link.InnerText) && --count == 0)
+                return true;
+        }
+
+        return false;
+    }
+}

@@ -102,14 +102,11 @@ internal sealed partial class BlockEmitter(ClassHintCache hints, IReadOnlyDictio
             switch (child.NodeType)
             {
                 case HtmlNodeType.Text:
-                    if (labelOnly)
-                    {
-                    }
-                    else if (_preDepth > 0)
+                    if (!labelOnly && _preDepth > 0)
                     {
                         AppendPreformatted(HtmlText.Raw((HtmlTextNode)child), kind, inLink, inSpoiler);
                     }
-                    else
+                    else if (!labelOnly)
                     {
                         AppendText(HtmlText.Raw((HtmlTextNode)child), kind, inLink, inSpoiler);
                     }

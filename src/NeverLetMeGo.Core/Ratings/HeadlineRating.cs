@@ -11,26 +11,17 @@ namespace NeverLetMeGo.Core.Ratings;
 /// </summary>
 internal static partial class HeadlineRating
 {
-    public static Rating? Find(string? headline)
-    {
-        if (Tail(headline) is not { } tail)
-            return null;
-        return RatingParser.Find(tail) is { Strength: 3 } found ? found.Rating : null;
-    }
+    public static Rating? Find(string? headline) =>
+        string.IsNullOrWhiteSpace(headline) || headline.Length > 300 ? null : Closing(headline)?.Rating;
 
     /// <summary>The headline without its closing rating, or the headline itself when it ends in none.</summary>
-    public static string WithoutRating(string headline)
-    {
-        var match = TailPart().Match(headline);
-        return match.Success && RatingParser.Find(match.Groups["tail"].Value) is { Strength: 3 } ? headline[..match.Index].TrimEnd() : headline;
-    }
+    public static string WithoutRating(string headline) => Closing(headline) is { } closing ? headline[..closing.Index].TrimEnd() : headline;
 
-    private static string? Tail(string? headline)
+    // Where the closing rating starts, and what it reads as.
+    private static (int Index, Rating Rating)? Closing(string headline)
     {
-        if (string.IsNullOrWhiteSpace(headline) || headline.Length > 300)
-            return null;
         var match = TailPart().Match(headline);
-        return match.Success ? match.Groups["tail"].Value : null;
+        return match.Success && RatingParser.Find(match.Groups["tail"].Value) is { Strength: 3 } found ? (match.Index, found.Rating) : null;
     }
 
     // The last part after a separator, or a closing run of star glyphs: "… – ★★★★☆", "… (4/5)", "…: 8/10", "… | 3.5 stars".

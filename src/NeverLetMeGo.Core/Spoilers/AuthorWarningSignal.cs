@@ -35,7 +35,7 @@ internal sealed class AuthorWarningSignal : ISpoilerSignal
             if (warning is not null)
             {
                 context.Add(i, new SpoilerVote(SpoilerLevel.None, 0, WarningReason, Warning: true));
-                region = warning.PremiseOnly ? SpoilerLevel.Premise : SpoilerLevel.Major;
+                region = warning.Level;
                 regionStart = RegionStart(i, warning, context.JumpBreak);
                 continue;
             }

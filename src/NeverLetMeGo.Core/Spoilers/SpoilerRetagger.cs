@@ -79,7 +79,7 @@ internal sealed class StoredRulesSignal(IReadOnlyList<Block> stored) : ISpoilerS
                 ruled = true;
                 region = reason switch
                 {
-                    AuthorWarningSignal.WarningReason => WarningPatterns.Classify(stored[i].Text) is { PremiseOnly: true } ? SpoilerLevel.Premise : SpoilerLevel.Major,
+                    AuthorWarningSignal.WarningReason => WarningPatterns.Classify(stored[i].Text)?.Level ?? SpoilerLevel.Major,
                     AuthorWarningSignal.RegionReason => SpoilerLevel.Major,
                     AuthorWarningSignal.PremiseRegionReason => SpoilerLevel.Premise,
                     _ => region,

@@ -15,18 +15,21 @@ namespace NeverLetMeGo.Core.Spoilers;
 internal sealed class SpoilerTagger(IReadOnlyList<ISpoilerSignal> signals)
 {
     /// <summary>The page rules only: explicit markup, author warnings and jump breaks, sections named as the story.</summary>
-    public static SpoilerTagger Rules { get; } = new([new ExplicitMarkupSignal(), new AuthorWarningSignal(), new StorySectionSignal()]);
+    public static SpoilerTagger Rules { get; } = new(PageRules());
+
+    // Every tagger runs the page's own rules first; each gets its own instances.
+    private static ISpoilerSignal[] PageRules() => [new ExplicitMarkupSignal(), new AuthorWarningSignal(), new StorySectionSignal()];
 
     // Lazy, so the rules alone never load the sentence encoder.
     private static readonly Lazy<IReadOnlyList<ISpoilerSignal>> Content = new(() => SpoilerModel.Shipped is { } model
         ? [new SpoilerTermSignal(), new ContentModelSignal(model, MeaningReader.Shipped), new RevealedTermSignal(model.Background)]
         : [new SpoilerTermSignal()]);
 
-    private static readonly Lazy<SpoilerTagger> DefaultTagger = new(() => new([new ExplicitMarkupSignal(), new AuthorWarningSignal(), new StorySectionSignal(), .. ContentSignals]));
+    private static readonly Lazy<SpoilerTagger> DefaultTagger = new(() => new([.. PageRules(), .. ContentSignals]));
 
     private static readonly Lazy<SpoilerTagger> WordsOnlyTagger = new(() => new(SpoilerModel.Shipped is { } model
-        ? [new ExplicitMarkupSignal(), new AuthorWarningSignal(), new StorySectionSignal(), new SpoilerTermSignal(), new ContentModelSignal(model, null), new RevealedTermSignal(model.Background)]
-        : [new ExplicitMarkupSignal(), new AuthorWarningSignal(), new StorySectionSignal(), new SpoilerTermSignal()]));
+        ? [.. PageRules(), new SpoilerTermSignal(), new ContentModelSignal(model, null), new RevealedTermSignal(model.Background)]
+        : [.. PageRules(), new SpoilerTermSignal()]));
 
     /// <summary>
     /// The default tagger without the sentence encoder: for a page's comments past what one page may spend on encoding

@@ -16,9 +16,7 @@ internal static partial class TitleWarning
     {
         if (string.IsNullOrWhiteSpace(title) || title.Length > TitleReading.MaxLength || WarningPatterns.IsSpoilerFreeStatement(title))
             return null;
-        if (WarningPatterns.Classify(title) is { } warning)
-            return warning.PremiseOnly ? SpoilerLevel.Premise : SpoilerLevel.Major;
-        return SpoilerPage().IsMatch(title) ? SpoilerLevel.Major : null;
+        return WarningPatterns.Classify(title)?.Level ?? (SpoilerPage().IsMatch(title) ? SpoilerLevel.Major : null);
     }
 
     // What a headline calls a page about the story's secrets: "spoiler review", "spoilers recap", "spoiler-filled

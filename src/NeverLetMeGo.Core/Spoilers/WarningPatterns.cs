@@ -8,7 +8,11 @@ namespace NeverLetMeGo.Core.Spoilers;
 /// points past a read-more break; <see cref="Start"/> and <see cref="End"/>: where the warning's words are in the text, so
 /// what the sentence says beside them can be read on its own (<see cref="WarningSentences"/>).
 /// </summary>
-internal sealed record WarningMatch(bool PremiseOnly, bool NamesBreak, int Start = 0, int End = 0);
+internal sealed record WarningMatch(bool PremiseOnly, bool NamesBreak, int Start = 0, int End = 0)
+{
+    /// <summary>The level of what follows the warning: premise when it warns about the premise only, else major.</summary>
+    public Model.SpoilerLevel Level => PremiseOnly ? Model.SpoilerLevel.Premise : Model.SpoilerLevel.Major;
+}
 
 /// <summary>
 /// Recognises authors' spoiler warnings ("Spoiler alert!", "spoilers ahead", "contains major spoilers", "there are spoilers

@@ -101,7 +101,7 @@ public static class ReviewPipeline
             var title = TitleReading.Level(page.Untagged.Title, knowledge, pageReading);
             // A headline that tells is no name for the work either: the work's name is shown where no safe title stands in.
             var work = title == SpoilerLevel.None ? page.Untagged.Work
-                : new WorkRef(WorkTitle.Safe(page.Untagged.Work.Title, page.Untagged.Title, name => TitleReading.Level(name, knowledge, pageReading) == SpoilerLevel.None));
+                : WorkRef.Of(WorkTitle.Safe(page.Untagged.Work.Title, page.Untagged.Title, name => TitleReading.Level(name, knowledge, pageReading) == SpoilerLevel.None));
             return page.Untagged with { Blocks = blocks, Comments = comments, TitleLevel = title, Work = work };
         });
     }
@@ -164,7 +164,7 @@ public static class ReviewPipeline
             PublishedAt = metadata.PublishedAt ?? bylineDate,
             SiteName = metadata.SiteName,
             Language = metadata.Language,
-            Work = new WorkRef(WorkTitle.From(metadata.ItemReviewed, metadata.Title, article.Blocks.Select(b => b.Text), metadata.Url)),
+            Work = WorkRef.Of(WorkTitle.From(metadata.ItemReviewed, metadata.Title, article.Blocks.Select(b => b.Text), metadata.Url)),
             Rating = RatingFinder.Find(metadata.Rating, article.Blocks) ?? HeadlineRating.Find(metadata.Title),
             Extraction = mode,
             Blocks = [],

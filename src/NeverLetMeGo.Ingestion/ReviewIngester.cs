@@ -26,7 +26,8 @@ public sealed class ReviewIngester(ReviewStore store, WorkKnowledgeCache knowled
         await Prepared.Value.WaitAsync(ct);
         var started = clock.GetTimestamp();
         var extracted = await BoundedAsync(() => ReviewPipeline.Extract(html, url), parseTimeout, ct);
-        var known = await knowledge.GetAsync(extracted.Work.Title, ct);
+        // A page that names no work has no other reviews to learn from (it is a work of its own once stored).
+        var known = extracted.Work.Named ? await knowledge.GetAsync(extracted.Work.Title, ct) : null;
         if (known is { Vocabulary.Count: 0, Terms.Count: 0 })
             known = null;
         // Extraction and tagging share one bound; the knowledge lookup between them is the database's time, not the page's.

@@ -158,8 +158,8 @@ public sealed class MetadataTests
     [InlineData(null, "Review: Stand by Me", "Stand by Me")]
     [InlineData(null, "Death by Chocolate Cake \u2013 a baking diary", "Death by Chocolate Cake")]
     [InlineData("Never Let Me Go", "My thoughts on a film I loved", "Never Let Me Go")]
-    [InlineData(null, null, "Unknown")]
-    public void The_work_comes_from_item_reviewed_quotes_or_the_headline(string? itemReviewed, string? headline, string expected)
+    [InlineData(null, null, null)]
+    public void The_work_comes_from_item_reviewed_quotes_or_the_headline(string? itemReviewed, string? headline, string? expected)
     {
         Assert.Equal(expected, WorkTitle.From(itemReviewed, headline));
     }

@@ -41,6 +41,23 @@ public sealed class ReviewStoreTests(PostgresDatabase database) : IClassFixture<
     }
 
     [Fact]
+    public async Task Pages_that_name_no_work_are_works_of_their_own_and_the_film_called_Unknown_is_one_work()
+    {
+        var unnamed = WorkRef.Of(null);
+        var first = await store.SaveAsync(Create() with { Work = unnamed }, "unnamed-1", Fetched, CancellationToken.None);
+        var second = await store.SaveAsync(Create() with { Work = unnamed }, "unnamed-2", Fetched, CancellationToken.None);
+        var film = await store.SaveAsync(Create(work: "Unknown"), "film-1", Fetched, CancellationToken.None);
+        var sameFilm = await store.SaveAsync(Create(work: "Unknown (2011)"), "film-2", Fetched, CancellationToken.None);
+
+        Assert.NotEqual(first.WorkId, second.WorkId);
+        Assert.NotEqual(first.WorkId, film.WorkId);
+        Assert.Equal(film.WorkId, sameFilm.WorkId);
+        await using var connection = await database.DataSource.OpenConnectionAsync();
+        var titles = await connection.QueryAsync<string>("select title from works where id = any(@ids)", new { ids = new[] { first.WorkId, second.WorkId } });
+        Assert.All(titles, t => Assert.Equal(WorkRef.UnknownTitle, t));
+    }
+
+    [Fact]
     public async Task Sentences_are_stored_with_their_block_and_dropped_on_read_when_a_correction_overrides_the_level()
     {
         const string text = "The acting is superb. Judy was Madeleine all along.";

@@ -21,6 +21,7 @@ public sealed class ReviewStore(NpgsqlDataSource db)
         ArgumentNullException.ThrowIfNull(review);
         ArgumentException.ThrowIfNullOrWhiteSpace(contentHash);
         var workTitle = WorkKeys.Title(review.Work.Title);
+        var workKey = WorkKeys.Key(review.Work, review.Url);
         var host = WorkKeys.Host(review.Url);
         ReviewChildren.Validate(review);
 
@@ -28,7 +29,7 @@ public sealed class ReviewStore(NpgsqlDataSource db)
         await using var tx = await connection.BeginTransactionAsync(ct);
         for (var round = 0; round < MaxRounds; round++)
         {
-            var (stored, work, siteId) = await LookUpAsync(connection, tx, review.Url, workTitle, host, review.SiteName, ct);
+            var (stored, work, siteId) = await LookUpAsync(connection, tx, review.Url, (workTitle, workKey), host, review.SiteName, ct);
             var workId = work.Id;
             if (stored is not null && string.Equals(stored.ContentHash, contentHash, StringComparison.Ordinal))
             {
@@ -81,7 +82,7 @@ public sealed class ReviewStore(NpgsqlDataSource db)
     /// races of the upserts (a row committed after the statement's snapshot) are settled one statement at a time.
     /// </summary>
     private static async Task<(StoredReview? Stored, StoredWork Work, long SiteId)> LookUpAsync(
-        NpgsqlConnection c, NpgsqlTransaction tx, string url, string workTitle, string host, string? siteName, CancellationToken ct)
+        NpgsqlConnection c, NpgsqlTransaction tx, string url, (string Title, string Key) work, string host, string? siteName, CancellationToken ct)
     {
         var name = SiteName(host, siteName);
         await using var batch = new NpgsqlBatch(c, tx)
@@ -91,14 +92,14 @@ public sealed class ReviewStore(NpgsqlDataSource db)
                 new NpgsqlBatchCommand(LockStoredSql) { Parameters = { new NpgsqlParameter<string>("url", url) } },
                 new NpgsqlBatchCommand(UpsertWorkSql)
                 {
-                    Parameters = { new NpgsqlParameter<string>("title", workTitle), new NpgsqlParameter<string>("key", WorkKeys.TitleKey(workTitle)) },
+                    Parameters = { new NpgsqlParameter<string>("title", work.Title), new NpgsqlParameter<string>("key", work.Key) },
                 },
                 new NpgsqlBatchCommand(UpsertSiteSql) { Parameters = { new NpgsqlParameter<string>("host", host), new NpgsqlParameter<string>("name", name) } },
                 new NpgsqlBatchCommand(CorrectionsSql) { Parameters = { new NpgsqlParameter<string>("url", url) } },
             },
         };
         StoredReview? stored = null;
-        StoredWork? work = null;
+        StoredWork? storedWork = null;
         StoredSite? site = null;
         await using (var reader = await batch.ExecuteReaderAsync(ct))
         {
@@ -106,7 +107,7 @@ public sealed class ReviewStore(NpgsqlDataSource db)
                 stored = new StoredReview { Id = reader.GetInt64(0), WorkId = reader.GetInt64(1), ContentHash = reader.GetString(2) };
             await reader.NextResultAsync(ct);
             if (await reader.ReadAsync(ct))
-                work = new StoredWork { Id = reader.GetInt64(0), Title = reader.GetString(1) };
+                storedWork = new StoredWork { Id = reader.GetInt64(0), Title = reader.GetString(1) };
             await reader.NextResultAsync(ct);
             if (await reader.ReadAsync(ct))
                 site = new StoredSite { Id = reader.GetInt64(0), Name = reader.GetString(1) };
@@ -118,7 +119,7 @@ public sealed class ReviewStore(NpgsqlDataSource db)
                 stored = stored with { Corrections = corrections };
         }
         var siteId = site is null ? await UpsertSiteAsync(c, tx, host, siteName, ct) : await RenameAsync(c, tx, site, host, name, ct);
-        return (stored, work ?? await UpsertWorkAsync(c, tx, workTitle, ct), siteId);
+        return (stored, storedWork ?? await UpsertWorkAsync(c, tx, work, ct), siteId);
     }
 
     private const string CorrectionsSql = """
@@ -154,16 +155,16 @@ public sealed class ReviewStore(NpgsqlDataSource db)
         limit 1
         """;
 
-    private static async Task<StoredWork> UpsertWorkAsync(NpgsqlConnection c, NpgsqlTransaction tx, string title, CancellationToken ct)
+    private static async Task<StoredWork> UpsertWorkAsync(NpgsqlConnection c, NpgsqlTransaction tx, (string Title, string Key) work, CancellationToken ct)
     {
-        var args = new { title, key = WorkKeys.TitleKey(title) };
+        var args = new { title = work.Title, key = work.Key };
         for (var round = 0; round < MaxRounds; round++)
         {
             // Empty when a concurrent insert committed after this statement's snapshot: the next round sees it.
-            if (await c.QuerySingleOrDefaultAsync<StoredWork>(new CommandDefinition(UpsertWorkSql, args, tx, cancellationToken: ct)) is { } work)
-                return work;
+            if (await c.QuerySingleOrDefaultAsync<StoredWork>(new CommandDefinition(UpsertWorkSql, args, tx, cancellationToken: ct)) is { } stored)
+                return stored;
         }
-        throw new InvalidOperationException($"Could not store the work '{title}'.");
+        throw new InvalidOperationException($"Could not store the work '{work.Title}'.");
     }
 
     private const string UpsertSiteSql = """

@@ -1,5 +1,6 @@
 using System.Text;
 using NeverLetMeGo.Core.Extraction.Metadata;
+using NeverLetMeGo.Core.Model;
 
 namespace NeverLetMeGo.Data.Reviews;
 
@@ -19,6 +20,12 @@ internal static class WorkKeys
     /// </summary>
     public static string TitleKey(string title) =>
         WorkKey.For(title) is { Length: > 0 } key ? key : CollapseWhitespace(title).ToLowerInvariant();
+
+    /// <summary>
+    /// The key a review's work is stored under: its title's, or, for a page that names no work, one of its own (by the
+    /// review's URL; title keys hold only letters, digits and spaces, so the two never meet).
+    /// </summary>
+    public static string Key(WorkRef work, string url) => work.Named ? TitleKey(Title(work.Title)) : "unnamed:" + url;
 
     /// <summary>The lower-cased host of a review URL; local files (the sample corpus) share the host "localhost".</summary>
     public static string Host(string url)

@@ -9,9 +9,11 @@ internal static partial class WorkTitle
     /// ("Arrival and the grammar of grief", "Arrival's quiet grammar of grief"): the headline alone cannot tell a title from
     /// a phrase, the article can, by using the words as a name.
     /// </summary>
-    public static string From(string? itemReviewed, string? headline, IEnumerable<string> articleText, string? url = null)
+    public static string? From(string? itemReviewed, string? headline, IEnumerable<string> articleText, string? url = null)
     {
         var work = From(itemReviewed, headline);
+        if (work is null)
+            return null;
         return work == TextBuffer.Normalize(headline) ? NamedLead(work, articleText) ?? SlugLead(work, url) ?? work : work;
     }
 

@@ -4,18 +4,15 @@ namespace NeverLetMeGo.Core.Extraction.Metadata;
 
 internal static partial class WorkTitle
 {
-    /// <summary>What a review's work is called when nothing on its page names the work safely.</summary>
-    public const string Unnamed = "Unknown";
-
     /// <summary>
     /// The work's name when the page gave no other than its whole headline and the headline is a sentence that tells
     /// ("Why Ruth dies at the end of Never Let Me Go"): the work's name is shown on every list, card and feed, where no
     /// safe title stands in for it. The name is then the title-cased run inside the sentence that reads as plain
-    /// (<paramref name="isPlain"/>), preferring the longest ("Never Let Me Go"), or <see cref="Unnamed"/>. A headline in
+    /// (<paramref name="isPlain"/>), preferring the longest ("Never Let Me Go"), or null: nothing names the work. A headline in
     /// title case is a name ("The Death of Stalin", "Kill Bill") and stays, whatever its words, unless it reads like a
     /// sentence before a named work (<see cref="TitleCasedTail"/>).
     /// </summary>
-    public static string Safe(string work, string? headline, Func<string, bool> isPlain)
+    public static string? Safe(string work, string? headline, Func<string, bool> isPlain)
     {
         ArgumentNullException.ThrowIfNull(isPlain);
         if (work != TextBuffer.Normalize(headline))
@@ -27,7 +24,7 @@ internal static partial class WorkTitle
         var runs = CapitalRun().Matches(work).Select(m => m.Index == 0 ? WithoutOpening(m.Value) : m.Value).Where(r => r.Contains(' ', StringComparison.Ordinal))
             .Concat(PointedWord().Matches(work).Select(m => m.Value))
             .OrderByDescending(r => r.Length);
-        return runs.FirstOrDefault(isPlain) ?? Unnamed;
+        return runs.FirstOrDefault(isPlain);
     }
 
     /// <summary>

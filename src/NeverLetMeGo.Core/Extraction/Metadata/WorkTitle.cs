@@ -12,7 +12,7 @@ namespace NeverLetMeGo.Core.Extraction.Metadata;
 /// </summary>
 internal static partial class WorkTitle
 {
-    public static string From(string? itemReviewed, string? headline)
+    public static string? From(string? itemReviewed, string? headline)
     {
         if (Clean(itemReviewed) is { Length: > 0 } reviewed)
         {
@@ -23,7 +23,7 @@ internal static partial class WorkTitle
         var title = Ratings.HeadlineRating.WithoutRating(TextBuffer.Normalize(headline));
         if (title.Length == 0)
         {
-            return Unnamed;
+            return null;
         }
 
         var quoted = Quoted().Match(title);

@@ -14,6 +14,7 @@ public sealed class WarningSentencesTests
     [InlineData("Spoiler alert, the stranger is her son.", "Spoiler alert", "the stranger is her son.")]
     [InlineData("This review contains spoilers: the son burns the lighthouse down.", "This review contains spoilers", "the son burns the lighthouse down.")]
     [InlineData("The stranger is her son, spoiler alert!", "The stranger is her son,", "spoiler alert!")]
+    [InlineData("This review may contain spoilers: the son burns the lighthouse down.", "This review may contain spoilers", "the son burns the lighthouse down.")]
     [InlineData("Spoiler: the stranger is her son.", "Spoiler:", "the stranger is her son.")]
     public void A_warning_that_also_tells_is_split_from_what_it_tells(string text, string warning, string told)
     {
@@ -25,6 +26,10 @@ public sealed class WarningSentencesTests
     [InlineData("There are spoilers after the break.")]
     [InlineData("Spoilers ahead, obviously.")]
     [InlineData("Spoiler warning: this piece discusses the ending.")]
+    // The warning's subject is its own: "This review may" is no payload told beside it.
+    [InlineData("This review may contain spoilers.")]
+    [InlineData("This post will probably contain some spoilers!")]
+    [InlineData("The following video may contain major spoilers.")]
     [InlineData("The lighthouse scenes are gorgeous. The sea is grey.")]
     public void A_warning_that_only_warns_stays_whole(string text)
     {

@@ -91,7 +91,9 @@ internal static partial class WarningPatterns
         @"(?<!\b(?:a|the|my|this|that|any|no|your|his|her|their|our)\s+)\bspoiler\s+alert(?!s\s+\p{Ll})"
         + @"|\bspoilers?\s+(?:ahead|below|follow|after\s+the\s+(?:break|jump|fold|cut)|beyond\s+this\s+point|from\s+here|throughout|galore|inside|within|included)"
         + @"|(?<!\bno\s+)\bspoiler\s+warning"
-        + @"|\b(?:contains?|containing|includes?|including|has|have|with|discuss(?:es|ing)?|reveals?)\s+(?:(?:some|major|minor|mild|heavy|plot|big|massive|serious|a\s+few|lots\s+of|many|several|potential|possible)\s+)*spoilers\b"
+        // "This review may contain spoilers": the subject and its "may" are the warning's own words, not something it tells.
+        + @"|\b(?:(?:this|the\s+following|my|our)\s+(?:\w+\s+){0,2}(?:review|post|piece|article|essay|video|thread|discussion|write-?up|recap|episode|analysis|page|section|entry|podcast|list|comment|answer|blog|text|newsletter)s?\s+(?:(?:may|might|will|does|do|could|can|probably|definitely|certainly|obviously|likely|also|inevitably)\s+){0,2})?"
+        + @"(?:contains?|containing|includes?|including|has|have|with|discuss(?:es|ing)?|reveals?)\s+(?:(?:some|major|minor|mild|heavy|plot|big|massive|serious|a\s+few|lots\s+of|many|several|potential|possible)\s+)*spoilers\b"
         + @"|\b(?:potential|possible)\s+spoilers?\b"
         + @"|\bthere\s+(?:are|will\s+be|may\s+be|might\s+be|be)\s+(?:\w+\s+){0,2}spoilers\b"
         + @"|\[\s*spoilers?\s*\]|\(\s*spoilers?\s*\)"

@@ -91,6 +91,21 @@ public sealed class CommentTests
     }
 
     [Fact]
+    public void A_comment_body_beside_its_byline_is_the_text_and_the_byline_is_the_author()
+    {
+        var review = WithComments("""
+            <section id="comments">
+              <div class="comment" id="comment-901"><p class="name">jules</p><div class="comment-body"><p>The lobotomy ending destroyed me.</p></div></div>
+              <div class="comment" id="comment-902"><p class="name">ant</p><div class="comment-body"><p>Need to rewatch this one.</p></div></div>
+            </section>
+            """);
+
+        Assert.Equal(["jules", "ant"], review.Comments.Select(c => c.Author));
+        Assert.Equal(["The lobotomy ending destroyed me."], review.Comments[0].Blocks.Select(b => b.Text));
+        Assert.Equal(["Need to rewatch this one."], review.Comments[1].Blocks.Select(b => b.Text));
+    }
+
+    [Fact]
     public void Blogger_threads_nest_replies_through_comment_replies()
     {
         var review = WithComments("""

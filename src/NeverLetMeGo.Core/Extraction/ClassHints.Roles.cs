@@ -88,7 +88,7 @@ internal static partial class ClassHints
     [GeneratedRegex(@"^(?:comment[-_]?(?:author|meta|metadata|header|footer|actions|date|time|timestamp|info|details|avatar|reply|tools|byline|permalink)|commentmetadata|vcard|says|avatar.*|fn|datetime|post-byline|post-meta|reply|comment-reply-link|byline|user|author|time-ago)$")]
     private static partial Regex CommentChrome();
 
-    [GeneratedRegex(@"^(?:comment[-_]?(?:content|text|message|entry|body[-_]text|copy)|commentbody|commenttext|post[-_]message|message|comment_content)$")]
+    [GeneratedRegex(@"^(?:comment[-_]?(?:content|text|message|entry|body|body[-_]text|copy)|commentbody|commenttext|post[-_]message|message|comment_content)$")]
     private static partial Regex CommentBody();
 
     [GeneratedRegex(@"^(?:comment[-_]?author(?:[-_]name)?|author(?:[-_]name)?|user(?:name)?|user[-_]name|commenter|comment[-_]?user|name)$")]

@@ -287,6 +287,13 @@ internal sealed class CommentExtractor
             }
         }
 
+        // A "body" that holds the comment's byline is its wrapper (WordPress's div.comment-body around author, date and
+        // text): the comment is read as a whole item then, without its byline and date.
+        if (body is not null && (strongAuthor ?? weakAuthor) is { } byline && IsInside(byline, body))
+        {
+            body = null;
+        }
+
         var text = ReadText(item.Node, body);
         if (text.Blocks.Count == 0)
         {
@@ -329,6 +336,19 @@ internal sealed class CommentExtractor
     private ExtractedText ReadText(HtmlNode item, HtmlNode? body) =>
         body is not null ? _bodyEmitter.Emit([body])
         : _itemEmitter.Emit(item.Name == "dt" ? Scope(item, []).Skip(1) : [item]);
+
+    private static bool IsInside(HtmlNode node, HtmlNode ancestor)
+    {
+        for (var at = node.ParentNode; at is not null; at = at.ParentNode)
+        {
+            if (at == ancestor)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private bool ContainsItem(HtmlNode node) => HtmlText.Elements(node).Any(_itemNodes.Contains);
 

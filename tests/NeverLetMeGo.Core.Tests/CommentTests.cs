@@ -106,6 +106,28 @@ public sealed class CommentTests
     }
 
     [Fact]
+    public void Votes_scores_and_action_links_are_no_part_of_a_comment()
+    {
+        var review = WithComments("""
+            <div class="commentarea">
+              <div class="thing comment" id="thing_t1_c1"><div class="entry">
+                <p class="tagline"><a class="author">user_one</a> <span class="score">2,304 points</span></p>
+                <form class="usertext"><div class="usertext-body"><div class="md"><p>The silence before the sound hits was incredible.</p></div></div></form>
+                <ul class="flat-list buttons"><li><a>permalink</a></li><li><a>reply</a></li></ul>
+              </div></div>
+              <div class="thing comment" id="thing_t1_c2"><div class="entry">
+                <p class="tagline"><a class="author">user_two</a></p>
+                <p>Downey deserves the Oscar.</p><div class="votes">8 votes</div>
+              </div></div>
+            </div>
+            """);
+
+        Assert.Equal(["user_one", "user_two"], review.Comments.Select(c => c.Author));
+        Assert.Equal(["The silence before the sound hits was incredible."], review.Comments[0].Blocks.Select(b => b.Text));
+        Assert.Equal(["Downey deserves the Oscar."], review.Comments[1].Blocks.Select(b => b.Text));
+    }
+
+    [Fact]
     public void Blogger_threads_nest_replies_through_comment_replies()
     {
         var review = WithComments("""

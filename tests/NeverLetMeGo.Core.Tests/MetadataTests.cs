@@ -158,6 +158,11 @@ public sealed class MetadataTests
     [InlineData(null, "Review: Stand by Me", "Stand by Me")]
     [InlineData(null, "Death by Chocolate Cake \u2013 a baking diary", "Death by Chocolate Cake")]
     [InlineData("Never Let Me Go", "My thoughts on a film I loved", "Never Let Me Go")]
+    [InlineData(null, "[Spoilers] Official Discussion - Oppenheimer : r/movies", "Oppenheimer")]
+    [InlineData(null, "Post-Movie Discussion Thread: Dune: Part Two", "Dune")]
+    [InlineData(null, "[Discussion] Never Let Me Go (2010)", "Never Let Me Go")]
+    [InlineData(null, "(500) Days of Summer review", "(500) Days of Summer")]
+    [InlineData(null, "Official Secrets review: Keira Knightley blows the whistle", "Official Secrets")]
     [InlineData(null, null, null)]
     public void The_work_comes_from_item_reviewed_quotes_or_the_headline(string? itemReviewed, string? headline, string? expected)
     {

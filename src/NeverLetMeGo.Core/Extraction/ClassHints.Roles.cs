@@ -85,10 +85,10 @@ internal static partial class ClassHints
     [GeneratedRegex(@"^(?:children|replies|comment[-_]replies|reply[-_]list|inline[-_]thread|thread[-_]children)$")]
     private static partial Regex ReplyContainer();
 
-    [GeneratedRegex(@"^(?:comment[-_]?(?:author|meta|metadata|header|footer|actions|date|time|timestamp|info|details|avatar|reply|tools|byline|permalink)|commentmetadata|vcard|says|avatar.*|fn|datetime|post-byline|post-meta|reply|comment-reply-link|byline|user|author|time-ago)$")]
+    [GeneratedRegex(@"^(?:comment[-_]?(?:author|meta|metadata|header|footer|actions|date|time|timestamp|info|details|avatar|reply|tools|byline|permalink)|commentmetadata|vcard|says|avatar.*|fn|datetime|post-byline|post-meta|reply|comment-reply-link|byline|user|author|time-ago|tagline|score|votes?|voting|buttons|comment[-_]?(?:score|votes?|buttons|controls|toolbar)|post[-_]controls)$")]
     private static partial Regex CommentChrome();
 
-    [GeneratedRegex(@"^(?:comment[-_]?(?:content|text|message|entry|body|body[-_]text|copy)|commentbody|commenttext|post[-_]message|message|comment_content)$")]
+    [GeneratedRegex(@"^(?:comment[-_]?(?:content|text|message|entry|body|body[-_]text|copy)|commentbody|commenttext|post[-_]message|message|comment_content|usertext-body)$")]
     private static partial Regex CommentBody();
 
     [GeneratedRegex(@"^(?:comment[-_]?author(?:[-_]name)?|author(?:[-_]name)?|user(?:name)?|user[-_]name|commenter|comment[-_]?user|name)$")]

@@ -37,7 +37,8 @@ internal static partial class WorkTitle
             return named;
         }
 
-        var stripped = ReviewPrefix().Replace(ReviewBy().Replace(title, string.Empty), string.Empty);
+        // A discussion thread names its work after its tags and frame: "[Spoilers] Official Discussion - Oppenheimer : r/movies".
+        var stripped = ReviewPrefix().Replace(ReviewBy().Replace(DiscussionFrame().Replace(title, string.Empty), string.Empty), string.Empty);
         var cut = Separator().Match(stripped);
         var head = cut.Success && cut.Index > 0 ? stripped[..cut.Index] : stripped;
         var work = Clean(EssayFrame().Replace(head, string.Empty));
@@ -112,6 +113,11 @@ internal static partial class WorkTitle
 
     [GeneratedRegex(@"\s*[\(\[]\s*(?:19|20)\d{2}\s*[\)\]]")]
     private static partial Regex Year();
+
+    // Leading tags in brackets ("[Spoilers]", "(Discussion)", "[Review]"; not "(500) Days of Summer"), then a thread's frame
+    // up to its separator ("Official Discussion -", "Post-Movie Discussion Thread:", "Discussion thread for").
+    [GeneratedRegex(@"^(?:\s*[\[\(]\s*(?:(?:major|minor|heavy|mild|no|full)\s+)?(?:spoilers?|spoiler[-\s]free|discussion|review|spoiler\s+review|serious|meta)\s*[\]\)])*\s*(?:(?:(?:official|spoilers?|post[-\s]?(?:episode|movie|film|release|credits)|live|pre[-\s]?release)\s+)*discussion(?:\s+(?:thread|post|megathread))?\s*(?::\s*|\s[\-\u2013\u2014|]\s*|\s+(?:for|of|on|about)\s+)(?=\S))?", RegexOptions.IgnoreCase)]
+    private static partial Regex DiscussionFrame();
 
     // A handle (digits, underscores, all lower case) or a name of two or three capitalised words.
     [GeneratedRegex(@"\s+by\s+(?:@?(?=[\w.\-]*[\d_])[\w.\-]+|\p{Ll}[\p{Ll}.\-]*|\p{Lu}[\p{L}.'\-]*(?:\s+\p{Lu}[\p{L}.'\-]*){1,2})\s*$")]

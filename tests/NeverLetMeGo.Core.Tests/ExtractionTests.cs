@@ -152,6 +152,16 @@ public sealed class ExtractionTests
     }
 
     [Fact]
+    public void A_byline_that_prints_the_date_beside_the_name_names_its_author_by_the_profile_link()
+    {
+        var withProfile = Pages.Process(Pages.Article("<div class=\"byline-wrapper\"><a href=\"/profile/sam\">Sam Reyes</a><div class=\"post-date\">Oct 3, 2024</div></div>" + Pages.ProseParagraphs()));
+        var withOtherLink = Pages.Process(Pages.Article("<div class=\"byline-wrapper\"><a href=\"/podcast\">Space Boffins podcast</a><div class=\"post-date\">Oct 3, 2024</div></div>" + Pages.ProseParagraphs()));
+
+        Assert.Equal("Sam Reyes", withProfile.Author);
+        Assert.Null(withOtherLink.Author);
+    }
+
+    [Fact]
     public void Explicit_spoiler_markup_survives_hiding_and_is_marked()
     {
         var review = Extract("<div class=\"su-spoiler\"><div class=\"su-spoiler-title\">Show spoiler</div><div class=\"su-spoiler-content\" style=\"display:none\">Ruth completes after her second donation.</div></div><details><summary>Spoilers</summary><p>Tommy screams in the field.</p></details><p class=\"no-spoilers\">A spoiler-free closing line.</p>");

@@ -11,7 +11,7 @@ internal static partial class ClassHints
 
     private static readonly FrozenSet<string> BylineNames = Set(
         "byline", "author-name", "post-author-name", "entry-author-name", "article-author", "by-author", "author",
-        "reviewer", "reviewer-name", "review-author", "display-name-link");
+        "reviewer", "reviewer-name", "review-author", "display-name-link", "byline-wrapper", "author-byline");
 
     private static readonly FrozenSet<string> DateNames = Set(
         "published", "entry-date", "post-date", "date-header", "post-timestamp", "article-date", "pubdate", "publish-date", "dateline", "timestamp", "date", "review-date");
@@ -91,7 +91,7 @@ internal static partial class ClassHints
     [GeneratedRegex(@"^(?:comment[-_]?(?:content|text|message|entry|body|body[-_]text|copy)|commentbody|commenttext|post[-_]message|message|comment_content|usertext-body)$")]
     private static partial Regex CommentBody();
 
-    [GeneratedRegex(@"^(?:comment[-_]?author(?:[-_]name)?|author(?:[-_]name)?|user(?:name)?|user[-_]name|commenter|comment[-_]?user|name)$")]
+    [GeneratedRegex(@"^(?:comment[-_]?author(?:[-_]name)?|author(?:[-_]name)?|user(?:name)?|user[-_]name|commenter(?:[-_]name)?|comment[-_]?user|name)$")]
     private static partial Regex CommentAuthor();
 
     [GeneratedRegex(@"^(?:comment[-_]?(?:meta|metadata|date|time|timestamp)|commentmetadata|datetime|date|published|timestamp|time-ago|post-meta)$")]

@@ -166,7 +166,11 @@ internal static partial class MetadataResolver
         // Named roles first: a "By" label often wraps the rel=author link that names the author more exactly.
         foreach (var node in page.Bylines.Concat(page.LabelledBylines))
         {
-            var name = NameFromByline(HtmlText.Of(PreferNameChild(node)));
+            // A byline that prints the date beside the name ("Sam Reyes Oct 3, 2024") names its author by the link to the
+            // author's page; other links of an author box lead to the author's work ("Space Boffins podcast").
+            var name = NameFromByline(HtmlText.Of(PreferNameChild(node)))
+                ?? node.Descendants("a").Where(a => AuthorPage().IsMatch(a.GetAttributeValue("href", string.Empty)))
+                    .Select(a => NameFromByline(HtmlText.Of(a))).FirstOrDefault(n => n is not null);
             if (name is not null)
             {
                 return name;
@@ -266,6 +270,9 @@ internal static partial class MetadataResolver
 
     [GeneratedRegex(@"^" + BylineLabel.By + @"\s*:?\s+(?<name>.+?)(?:\s+(?:on|at|in|\||-|\u2013|\u2014|\u00B7|\u2022)\s+.*|\s+posted\b.*|,\s+.*|\s+\d.*)?$", RegexOptions.IgnoreCase)]
     private static partial Regex Byline();
+
+    [GeneratedRegex(@"/(?:authors?|profiles?|people|staff|writers?|contributors?|members?|users?|u|journalists?|columnists?)/[^/?#]|/@[^/?#]|[?&]author=", RegexOptions.IgnoreCase)]
+    private static partial Regex AuthorPage();
 
     // A name is one to three capitalised words; after "review by" also a user name, up to the next separator.
     [GeneratedRegex(@"^(?<owner>\p{Lu}[\p{L}.\-]*(?:\s+\p{Lu}[\p{L}.\-]*){0,2})['\u2019]s\s+(?i:review\s+of)\s+\S|(?:^|\s)(?i:review\s+by)\s+(?<name>\p{Lu}[\p{L}.'\-]*(?:\s+\p{Lu}[\p{L}.'\-]*){0,2}|@?\p{L}[\w.\-]*[\d_][\w.\-]*)\s*(?:$|[|\-\u2013\u2014\u2022\u00B7:]\s)")]

@@ -76,6 +76,10 @@ public sealed class LayoutTableTests
     [InlineData("\u00A9 2003 John Smith", true)]
     [InlineData("This page was last updated on 3 June 2004.", true)]
     [InlineData("Powered by Blogger", true)]
+    [InlineData("Thanks for reading The Long Take! Subscribe for free to receive new posts and support my work.", true)]
+    [InlineData("Don't miss a post! Subscribe to our newsletter and get weekly updates delivered straight to your inbox!", true)]
+    [InlineData("Thanks for reading, and see you next week with the sequel.", false)]
+    [InlineData("Subscribers to the colony's newsletter learned about the swarm a week late.", false)]
     [InlineData("Copyright law is the subject of the next chapter, and it is more interesting than it sounds.", false)]
     [InlineData("The film was last updated for its 4K release, and it looks better than ever.", false)]
     public void The_footer_line_where_the_text_ends_is_not_text(string line, bool footer)

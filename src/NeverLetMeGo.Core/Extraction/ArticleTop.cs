@@ -132,7 +132,9 @@ internal static partial class ArticleTop
     [GeneratedRegex(@"[\W_]+")]
     private static partial Regex NonWord();
 
-    // Opens with what only a page's footer says: a copyright notice, the date the page was last changed, "powered by".
-    [GeneratedRegex(@"^\W*(?:(?:©|\(c\)|copyright\b)[^.!?]{0,80}?(?:\d{4}|all\s+rights\s+reserved)|all\s+rights\s+reserved\b|(?:this\s+)?page\s+(?:was\s+)?last\s+(?:modified|updated|changed|revised)\b|last\s+(?:modified|updated|changed|revised)\s*(?::|on\b)|powered\s+by\b|(?:back|return)\s+to\s+(?:the\s+)?(?:top|home|index|main|previous|[^.!?]{0,40}\b(?:home\s*page|index|menu|contents|list))\W*$)", RegexOptions.IgnoreCase)]
+    // Opens with what only a page's footer says: a copyright notice, the date the page was last changed, "powered by", a
+    // newsletter's call to subscribe ("Thanks for reading The Long Take! Subscribe for free…", "Don't miss a post! Subscribe
+    // to our newsletter…", "Sign-up to the … newsletter and …", "Click here to sign up for … emails").
+    [GeneratedRegex(@"^\W*(?:(?:thanks|thank\s+you)\s+for\s+reading\b[^\n]{0,120}?\bsubscribe\b|(?:don'?t\s+miss\s+a\s+(?:post|thing|story)\W+)?(?:click\s+here\s+to\s+)?(?:subscribe|sign[-\s]?up)\s+(?:(?:for\s+free|now|today)\s+)?(?:to|for)\b[^.!?]{0,60}?\b(?:newsletters?|new\s+posts|updates|e-?mails|rss\s+feed|alerts)\b|(?:©|\(c\)|copyright\b)[^.!?]{0,80}?(?:\d{4}|all\s+rights\s+reserved)|all\s+rights\s+reserved\b|(?:this\s+)?page\s+(?:was\s+)?last\s+(?:modified|updated|changed|revised)\b|last\s+(?:modified|updated|changed|revised)\s*(?::|on\b)|powered\s+by\b|(?:back|return)\s+to\s+(?:the\s+)?(?:top|home|index|main|previous|[^.!?]{0,40}\b(?:home\s*page|index|menu|contents|list))\W*$)", RegexOptions.IgnoreCase)]
     private static partial Regex FooterLine();
 }

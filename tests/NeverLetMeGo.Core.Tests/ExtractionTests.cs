@@ -162,6 +162,14 @@ public sealed class ExtractionTests
     }
 
     [Fact]
+    public void A_post_s_reading_time_line_and_member_banner_are_not_text()
+    {
+        var review = Pages.Process(Pages.Article("<p>Member-only story</p><p>Priya N. · Follow · 6 min read · Feb 11, 2022</p>" + Pages.ProseParagraphs()));
+
+        Assert.Equal(Pages.Prose, review.Texts());
+    }
+
+    [Fact]
     public void Explicit_spoiler_markup_survives_hiding_and_is_marked()
     {
         var review = Extract("<div class=\"su-spoiler\"><div class=\"su-spoiler-title\">Show spoiler</div><div class=\"su-spoiler-content\" style=\"display:none\">Ruth completes after her second donation.</div></div><details><summary>Spoilers</summary><p>Tommy screams in the field.</p></details><p class=\"no-spoilers\">A spoiler-free closing line.</p>");

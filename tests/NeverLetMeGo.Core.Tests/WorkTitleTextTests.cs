@@ -14,6 +14,9 @@ public sealed class WorkTitleTextTests
     [InlineData("Pride and Prejudice and the art of the proposal", "Watching Pride and Prejudice again, I laughed.", "Pride and Prejudice")]
     [InlineData("Schindler's List and the weight of names", "Oskar Schindler saves them. I rewatched Schindler's List.", "Schindler's List")]
     [InlineData("Klara and the Sun and the limits of love", "Klara watches. I loved Klara and the Sun.", "Klara and the Sun")]
+    // Title case capitalises the verb as well.
+    [InlineData("Arrival Is a Film About Grief Disguised as First Contact", ArrivalText, "Arrival")]
+    [InlineData("Life Is Beautiful Is a Fable That Earns Its Tears", "I rewatched Life Is Beautiful last night.", "Life Is Beautiful")]
     public void A_headline_opening_with_a_name_the_article_uses_names_the_work(string headline, string text, string expected)
     {
         Assert.Equal(expected, WorkTitle.From(null, headline, [text]));
@@ -29,6 +32,7 @@ public sealed class WorkTitleTextTests
     [InlineData("Klara and the Sun", "I loved Klara and the Sun. Klara watches.")]
     // News: a person called by the last name, an organisation's acronym, a sentence about what a name owns.
     [InlineData("Cybill Shepherd is engaged", "Actress Cybill Shepherd will soon walk down the aisle again. \"It was romantic,\" Shepherd said.")]
+    [InlineData("Cybill Shepherd Is Engaged Again", "Actress Cybill Shepherd will soon walk down the aisle again. \"It was romantic,\" Shepherd said.")]
     [InlineData("OCLC\u2019s un-hire", "I wanted to follow up on OCLC\u2019s un-hire. So, good for OCLC.")]
     [InlineData("Nintendo's first iPhone game will launch in December for $10", "Nintendo and Apple shocked the world when Nintendo took the stage.")]
     // A sentence opener is no name, however often the article starts with it.

@@ -83,6 +83,24 @@ internal static partial class WorkTitle
             }
         }
 
+        // A headline in title case capitalises its verb too ("Arrival Is a Film About Grief"). The longest run first: a
+        // title may hold the verb itself ("Life Is Beautiful Is a Fable" names "Life Is Beautiful", not "Life").
+        foreach (var copula in TitleCaseCopula().Matches(headline).Reverse())
+        {
+            var run = headline[..copula.Index];
+            var rest = headline[(copula.Index + copula.Length)..];
+            if (!TitleRun().IsMatch(run) || NotAName().IsMatch(run) || Acronym().IsMatch(run) || Auxiliary().IsMatch(rest))
+            {
+                continue;
+            }
+
+            text ??= string.Join("\n", articleText);
+            if (UsedAsName(run, text) && !Surname(run, text))
+            {
+                return run;
+            }
+        }
+
         return null;
     }
 
@@ -151,6 +169,9 @@ internal static partial class WorkTitle
     // headline's phrase begins.
     [GeneratedRegex(@"(?<=[\p{L}\p{N}])(?:['\u2019]s|\s+(?:and|is|was|at|in|as|with))(?>(?:\s+(?:the|a|an|its|his|her|their)\b)?)\s+(?=\p{Ll})")]
     private static partial Regex LeadConnective();
+
+    [GeneratedRegex(@"(?<=[\p{L}\p{N}])\s+(?:Is|Was|Isn['\u2019]t|Wasn['\u2019]t|Remains|Becomes)\s+(?=\S)")]
+    private static partial Regex TitleCaseCopula();
 
     // Capitalised words (or numbers), with the small words titles hold inside ("Pride and Prejudice", "Lord of the Flies").
     [GeneratedRegex(@"^[\p{Lu}\p{N}][\p{L}\p{N}'\u2019.&\-]*(?:\s+(?:(?:of|the|and|in|on|at|to|for|a|an|with|from|by|or|de|la|le|du|des|del|der|von|y|et)\s+)*[\p{Lu}\p{N}][\p{L}\p{N}'\u2019.&\-]*)*$")]

@@ -162,6 +162,10 @@ public sealed class MetadataTests
     [InlineData(null, "Post-Movie Discussion Thread: Dune: Part Two", "Dune")]
     [InlineData(null, "[Discussion] Never Let Me Go (2010)", "Never Let Me Go")]
     [InlineData(null, "(500) Days of Summer review", "(500) Days of Summer")]
+    [InlineData(null, "The Last of Us season 1, episode 3 recap: Long, Long Time", "The Last of Us")]
+    [InlineData(null, "Severance S02E05 review - Trojan's Horse", "Severance")]
+    [InlineData(null, "Succession season finale recap", "Succession")]
+    [InlineData(null, "Seasons of Love", "Seasons of Love")]
     [InlineData(null, "Official Secrets review: Keira Knightley blows the whistle", "Official Secrets")]
     [InlineData(null, null, null)]
     public void The_work_comes_from_item_reviewed_quotes_or_the_headline(string? itemReviewed, string? headline, string? expected)

@@ -21,6 +21,10 @@ public sealed class TitleWarningTests
     [InlineData("Lighthouse Keeper review (no spoilers)", null)]
     [InlineData("Lighthouse Keeper review: a quiet triumph", null)]
     [InlineData("Why spoilers don't matter", null)]
+    [InlineData("The Last of Us season 1, episode 3 recap: Long, Long Time", SpoilerLevel.Major)]
+    [InlineData("Severance S02E05 recap", SpoilerLevel.Major)]
+    [InlineData("Recap: the Succession finale", SpoilerLevel.Major)]
+    [InlineData("The week in review: a recap of the festival's deals", null)]
     [InlineData(null, null)]
     public void A_title_warns_only_when_it_says_the_page_spoils(string? title, SpoilerLevel? level)
     {

@@ -20,10 +20,13 @@ internal static partial class TitleWarning
     }
 
     // What a headline calls a page about the story's secrets: "spoiler review", "spoilers recap", "spoiler-filled
-    // discussion", "spoilercast", "ending explained", "the twist, explained", "explaining that ending".
+    // discussion", "spoilercast", "ending explained", "the twist, explained", "explaining that ending", an episode's recap.
     [GeneratedRegex(
         @"(?<![\w-])spoiler(?:s|-?filled|-?heavy)?\s+(?:review|recap|discussion|talk|podcast|breakdown|analysis|edition|chat|thread|roundtable)\b"
-        + @"|\bspoilercast\b|\b(?:ending|finale|twist|end)s?,?\s+explained\b|\bexplain(?:ed|ing|s)?\s+(?:the\s+|that\s+|this\s+)?(?:ending|twist|finale)\b",
+        + @"|\bspoilercast\b|\b(?:ending|finale|twist|end)s?,?\s+explained\b|\bexplain(?:ed|ing|s)?\s+(?:the\s+|that\s+|this\s+)?(?:ending|twist|finale)\b"
+        // An episode's or a season's recap retells it: "season 1, episode 3 recap", "S02E05 recap", "finale recap",
+        // "Recap: …". Not a "recap" of news ("the week in review recap").
+        + @"|\b(?:episode|ep\.?|chapter|part|season|series|s\d{1,2}\s*e\d{1,3}|finale|premiere|pilot)\s*\d*\s*(?:[,:\-\u2013\u2014]\s*)?(?:\w+\s+){0,2}recap\b|^\W*recap\s*[:\-\u2013\u2014]",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SpoilerPage();
 }

@@ -41,7 +41,8 @@ internal static partial class WorkTitle
         var stripped = ReviewPrefix().Replace(ReviewBy().Replace(DiscussionFrame().Replace(title, string.Empty), string.Empty), string.Empty);
         var cut = Separator().Match(stripped);
         var head = cut.Success && cut.Index > 0 ? stripped[..cut.Index] : stripped;
-        var work = Clean(EssayFrame().Replace(head, string.Empty));
+        // An episode's page names its show first: "The Last of Us season 1, episode 3 recap", "Severance S02E05 review".
+        var work = Clean(EssayFrame().Replace(EpisodeTail().Replace(head, string.Empty), string.Empty));
         if (stripped.Length < title.Length || ReviewSuffix().IsMatch(head))
         {
             // Labelled a review ("Book review: W by A", "W by A review – …", "Critique : W, de A"): what follows "by" is
@@ -113,6 +114,9 @@ internal static partial class WorkTitle
 
     [GeneratedRegex(@"\s*[\(\[]\s*(?:19|20)\d{2}\s*[\)\]]")]
     private static partial Regex Year();
+
+    [GeneratedRegex(@"(?<=\S)\s*[,:\-\u2013\u2014]?\s+(?:(?:season|series)\s+\d{1,2}\b|s\d{1,2}\s*e\d{1,3}\b|(?:episode|ep\.)\s*\d{1,3}\b|(?:season|series)\s+(?:finale|premiere)\b).*$", RegexOptions.IgnoreCase)]
+    private static partial Regex EpisodeTail();
 
     // Leading tags in brackets ("[Spoilers]", "(Discussion)", "[Review]"; not "(500) Days of Summer"), then a thread's frame
     // up to its separator ("Official Discussion -", "Post-Movie Discussion Thread:", "Discussion thread for").

@@ -27,6 +27,12 @@ internal static partial class WorkTitle
         }
 
         var quoted = Quoted().Match(title);
+        if (!quoted.Success && ReviewWord().IsMatch(title))
+        {
+            // In a headline that says it is a review; elsewhere single marks quote words ("Fred Willard on 'Lewd Conduct'").
+            quoted = SingleQuoted().Match(title);
+        }
+
         if (quoted.Success)
         {
             return Clean(quoted.Groups["title"].Value) is { Length: > 0 } q ? q : title;
@@ -89,6 +95,15 @@ internal static partial class WorkTitle
 
     [GeneratedRegex(@"[\u201C""\u00AB\u201E](?<title>[^\u201C\u201D""\u00AB\u00BB\u201E]{2,120})[\u201D""\u00BB\u201C]")]
     private static partial Regex Quoted();
+
+    // Headline style quotes titles in single marks ("Review: 'Past Lives' is a quiet heartbreaker", "‘Atonement’ review"):
+    // an opening mark after a space, a colon or the start and before a capital, a closing one after a letter and before a
+    // space or punctuation, so apostrophes ("Schindler's List", "don't") open or close nothing.
+    [GeneratedRegex(@"(?<=^|[\s:(\[\u2013\u2014-])['\u2018](?<title>[\p{Lu}\p{N}](?:[^'\u2018\u2019]|(?<=\p{L})['\u2019](?=\p{L})){0,80}?[\p{L}\p{N}!?.)])['\u2019](?=$|[\s,.:;!?)\]\u2013\u2014-])")]
+    private static partial Regex SingleQuoted();
+
+    [GeneratedRegex(@"\b(?:review(?:ed|s)?|critique)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ReviewWord();
 
     // The English prefixes and their French, Spanish, Portuguese, Italian and German counterparts ("Critique :", "Reseña:",
     // "Crítica:", "Recensione:", "Kritik:", "Filmkritik:").

@@ -170,6 +170,19 @@ public sealed class ExtractionTests
     }
 
     [Fact]
+    public void A_warning_drawn_as_a_picture_is_read_by_its_alt_text_and_other_pictures_are_not()
+    {
+        var review = Pages.Process(Pages.Article(
+            "<p><img src=\"poster.jpg\" alt=\"The poster: Dani in her flower dress\"></p>" + Pages.ProseParagraphs()
+            + "<p><img src=\"spoiler-alert.png\" alt=\"Spoiler alert\"></p><p>Christian is sewn into a bear and burned in the temple.</p>"));
+
+        var warning = review.Blocks.Single(b => b.Text == "Spoiler alert");
+        Assert.True(warning.Spoiler.Warning);
+        Assert.DoesNotContain(review.Blocks, b => b.Text.Contains("poster", StringComparison.Ordinal));
+        Assert.Contains("after the author's spoiler warning", review.Blocks[^1].Spoiler.Reasons);
+    }
+
+    [Fact]
     public void Explicit_spoiler_markup_survives_hiding_and_is_marked()
     {
         var review = Extract("<div class=\"su-spoiler\"><div class=\"su-spoiler-title\">Show spoiler</div><div class=\"su-spoiler-content\" style=\"display:none\">Ruth completes after her second donation.</div></div><details><summary>Spoilers</summary><p>Tommy screams in the field.</p></details><p class=\"no-spoilers\">A spoiler-free closing line.</p>");

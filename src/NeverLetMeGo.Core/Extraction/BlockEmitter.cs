@@ -6,7 +6,8 @@ namespace NeverLetMeGo.Core.Extraction;
 
 /// <summary>
 /// Walks chosen containers in document order and cuts their text into blocks at block-level boundaries and at
-/// &lt;br&gt;&lt;br&gt;. Inline elements join the running paragraph; images contribute nothing (alt text is not prose).
+/// &lt;br&gt;&lt;br&gt;. Inline elements join the running paragraph; images contribute nothing (alt text is not prose) but a
+/// spoiler warning drawn as one.
 /// </summary>
 internal sealed partial class BlockEmitter(ClassHintCache hints, IReadOnlyDictionary<HtmlNode, NodeStats>? stats = null)
 {
@@ -153,7 +154,20 @@ internal sealed partial class BlockEmitter(ClassHintCache hints, IReadOnlyDictio
             MarkJumpBreak();
         }
 
-        if (name == "img" || Skip?.Invoke(element) == true || NodeTraits.IsSpoilerControlLabel(element))
+        if (name == "img")
+        {
+            // A warning drawn as a picture (a "Spoiler alert" banner) is read as the words its alt text gives: the reader
+            // sees it, and the text after it is what it warns about.
+            if (element.Attributes["alt"]?.Value is { Length: > 0 and <= 80 } alt && Spoilers.WarningPatterns.MightWarn(alt)
+                && Spoilers.WarningPatterns.Classify(alt) is not null)
+            {
+                AppendText(alt, kind, inLink, inSpoiler);
+            }
+
+            return;
+        }
+
+        if (Skip?.Invoke(element) == true || NodeTraits.IsSpoilerControlLabel(element))
         {
             return;
         }

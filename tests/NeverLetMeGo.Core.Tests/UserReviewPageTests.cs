@@ -67,12 +67,25 @@ public sealed class UserReviewPageTests
     [InlineData("""<span role="img" aria-label="Rated 4 out of 5"><svg></svg></span>""", 4, 5)]
     [InlineData("""<span class="stars">★★★★☆</span>""", 4, 5)]
     [InlineData("""<div class="user-rating"><b>3</b><i>/4</i></div>""", 3, 4)]
+    [InlineData("""<div class="review-rating"><span class="stars" style="width:70%"></span></div>""", 3.5, 5)]
+    [InlineData("""<div class="rating-bar"><div class="fill" style="width: 82%"></div></div>""", 82, 100)]
     public void The_rating_the_review_header_shows_is_read_as_the_reader_sees_it(string header, double value, double scale)
     {
         var review = ReviewPipeline.Process(Page(header), Url);
 
         Assert.NotNull(review.Rating);
         Assert.Equal((value, scale), (review.Rating.Value, review.Rating.Scale));
+    }
+
+    [Theory]
+    [InlineData("""<div itemprop="reviewRating" itemscope itemtype="https://schema.org/Rating"><meta itemprop="ratingValue" content="4"><meta itemprop="bestRating" content="5"></div>""", 4.0)]
+    [InlineData("""<div itemprop="aggregateRating" itemscope itemtype="https://schema.org/AggregateRating"><meta itemprop="ratingValue" content="4.2"><meta itemprop="reviewCount" content="88"></div>""", null)]
+    public void A_rating_written_as_microdata_meta_in_the_post_is_read_and_an_average_is_not(string markup, double? value)
+    {
+        var page = $"<html><head><title>Dune review: sand and spectacle</title></head><body><article><h1>Dune review: sand and spectacle</h1>{markup}"
+            + string.Concat(Paragraphs.Select(p => $"<p>{p}</p>")) + "</article><aside class=\"sidebar\"><div itemprop=\"reviewRating\" itemscope><meta itemprop=\"ratingValue\" content=\"2\"></div></aside></body></html>";
+
+        Assert.Equal(value, ReviewPipeline.Process(page, Url).Rating?.Value);
     }
 
     [Theory]

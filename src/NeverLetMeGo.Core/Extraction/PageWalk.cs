@@ -58,7 +58,7 @@ internal sealed class PageWalk
         for (var i = 0; i < children.Count; i++)
         {
             var child = children[i];
-            if (child.NodeType != HtmlNodeType.Element || PageScanner.ReadLeaf(child, _signals))
+            if (child.NodeType != HtmlNodeType.Element || PageScanner.ReadLeaf(child, _signals, meta))
             {
                 continue;
             }

@@ -38,7 +38,7 @@ internal static partial class PageScanner
     /// Reads an element whose content is never walked (script, style, meta, link, title and the like); false for any other,
     /// which the walk then judges with <see cref="Enter"/>. Every element this takes is among <see cref="HtmlNames.Dropped"/>.
     /// </summary>
-    public static bool ReadLeaf(HtmlNode child, PageSignals signals)
+    public static bool ReadLeaf(HtmlNode child, PageSignals signals, WalkState state)
     {
         switch (child.Name)
         {
@@ -52,7 +52,7 @@ internal static partial class PageScanner
             case "style" or "noscript" or "template" or "svg" or "iframe":
                 return true;
             case "meta":
-                ReadMeta(child, signals);
+                ReadMeta(child, signals, state);
                 return true;
             case "link":
                 if (signals.Canonical is null && child.HasAttributes && child.Attributes["rel"] is { } rel && NodeTraits.HasToken(NodeTraits.ValueOf(rel), "canonical"))
@@ -178,7 +178,7 @@ internal static partial class PageScanner
     [GeneratedRegex(@"^\s*" + BylineLabel.By + @":?\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex ByLabel();
 
-    private static void ReadMeta(HtmlNode meta, PageSignals signals)
+    private static void ReadMeta(HtmlNode meta, PageSignals signals, WalkState state)
     {
         var key = meta.GetAttributeValue("property", null) ?? meta.GetAttributeValue("name", null) ?? meta.GetAttributeValue("itemprop", null)
             ?? meta.GetAttributeValue("http-equiv", null);
@@ -189,5 +189,27 @@ internal static partial class PageScanner
         }
 
         signals.Meta.TryAdd(key.Trim().ToLowerInvariant(), TextBuffer.Normalize(HtmlEntity.DeEntitize(content)));
+        // Microdata written as <meta itemprop="ratingValue" content="4"> inside the post's Rating item: a shown rating like
+        // any other (ShownRating reads its content and its bestRating sibling); not in a sidebar's or a teaser list's item,
+        // and not many readers' average.
+        if (string.Equals(meta.GetAttributeValue("itemprop", null), "ratingValue", StringComparison.OrdinalIgnoreCase)
+            && state is { InPost: true, Excluded: false, NotOwnRating: false } && signals.Ratings.Count < MaxRatings && !InAggregate(meta))
+        {
+            signals.Ratings.Add(meta);
+        }
+    }
+
+    private static bool InAggregate(HtmlNode node)
+    {
+        for (var at = node.ParentNode; at is not null; at = at.ParentNode)
+        {
+            if (at.HasAttributes && (at.GetAttributeValue("itemprop", string.Empty).Contains("aggregateRating", StringComparison.OrdinalIgnoreCase)
+                || at.GetAttributeValue("itemtype", string.Empty).Contains("AggregateRating", StringComparison.OrdinalIgnoreCase)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

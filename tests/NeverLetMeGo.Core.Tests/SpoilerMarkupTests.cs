@@ -32,6 +32,9 @@ public sealed class SpoilerMarkupTests
     [InlineData("<button class=\"spoiler\">", "</button>")]
     [InlineData("<span class=\"reveal\" onclick=\"show(this)\">Show spoiler <span style=\"display:none\">", "</span></span>")]
     [InlineData("<button type=\"button\">Click to reveal spoiler<span hidden>", "</span></button>")]
+    [InlineData("<span style=\"color:#ffffff;background-color:#ffffff\">", "</span>")]
+    [InlineData("<span style=\"color: white\">", "</span>")]
+    [InlineData("<font color=\"#FFFFFF\">", "</font>")]
     public void A_spoiler_element_inside_a_paragraph_hides_its_sentence_and_leaves_the_others_readable(string open, string close)
     {
         var source = Source($"<p>Loved the cast. {open}{Spoiler}{close} The score is lovely.</p>");
@@ -45,6 +48,14 @@ public sealed class SpoilerMarkupTests
         var marked = block.Sentences.Single(s => block.Text[s.Start..s.End] == Spoiler);
         Assert.Equal(SpoilerLevel.Major, marked.Level);
         Assert.All(block.Sentences.Where(s => s != marked), s => Assert.NotEqual(SpoilerLevel.Major, s.Level));
+    }
+
+    [Theory]
+    [InlineData("<p>Loved the cast. <span style=\"color:#fff;background:#c00\">Ruth dies on the operating table.</span> The score is lovely.</p>")]
+    [InlineData("<p><span style=\"color:#ffffff;\">.</span> Loved the cast. Ruth dies on the operating table. The score is lovely.</p>")]
+    public void White_on_colour_and_a_white_spacer_hide_nothing(string paragraph)
+    {
+        Assert.Null(ReviewPipeline.Extract(Page(paragraph), Pages.Url).Article.Blocks.Single(b => b.Text.Contains("Loved", StringComparison.Ordinal)).MarkedParts);
     }
 
     [Fact]

@@ -21,7 +21,7 @@ internal static partial class NodeTraits
         }
 
         var name = node.Name;
-        if (name == "spoiler")
+        if (name == "spoiler" || IsInvisibleInk(node))
         {
             return true;
         }
@@ -122,6 +122,52 @@ internal static partial class NodeTraits
 
         return attributes.AriaLabel is { } ariaLabel && ValueOf(ariaLabel) is var label && label.ContainsAny(WarningPatterns.Spoil) && SpoilerName().IsMatch(label);
     }
+
+    /// <summary>
+    /// Text written in the page's own colour, for the reader to select ("Highlight to read: &lt;span
+    /// style="color:#fff;background:#fff"&gt;…", &lt;font color="white"&gt;): the author hid it as old blogs and forums hide
+    /// spoilers. White text on a coloured background (a badge) is not hidden.
+    /// </summary>
+    private static bool IsInvisibleInk(HtmlNode node)
+    {
+        if (!node.HasAttributes)
+        {
+            return false;
+        }
+
+        bool hidden;
+        if (node.Name == "font")
+        {
+            hidden = IsWhite(node.GetAttributeValue("color", null));
+        }
+        else if (node.Attributes["style"]?.Value is { } style && style.Contains("color", StringComparison.OrdinalIgnoreCase)
+            && InkColour().Match(style) is { Success: true } ink)
+        {
+            var paper = PaperColour().Match(style);
+            hidden = paper.Success ? Colour(ink.Groups["c"].Value) == Colour(paper.Groups["c"].Value) : IsWhite(ink.Groups["c"].Value);
+        }
+        else
+        {
+            return false;
+        }
+
+        // Something to read: a white dot or space that only spaces out the layout hides nothing.
+        return hidden && InkWords().Count(HtmlText.Of(node)) >= 3;
+    }
+
+    [GeneratedRegex(@"\p{L}{2,}")]
+    private static partial Regex InkWords();
+
+    private static bool IsWhite(string? colour) => Colour(colour) is "white" or "#fff" or "#ffffff" or "rgb(255,255,255)";
+
+    private static string Colour(string? colour) => string.Concat((colour ?? string.Empty).Where(c => !char.IsWhiteSpace(c))).ToLowerInvariant().Replace("!important", string.Empty, StringComparison.Ordinal);
+
+    // The text's colour ("color: #fff"), not a background's or a border's.
+    [GeneratedRegex(@"(?<![\w-])color\s*:\s*(?<c>[^;]+)", RegexOptions.IgnoreCase)]
+    private static partial Regex InkColour();
+
+    [GeneratedRegex(@"(?<![\w-])background(?:-color)?\s*:\s*(?<c>#[0-9a-f]{3,8}|rgba?\([^)]*\)|[a-z]+)\s*(?:;|$)", RegexOptions.IgnoreCase)]
+    private static partial Regex PaperColour();
 
     [GeneratedRegex(@"^\s*(?:false|0|no|off|none)\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex FalseValue();

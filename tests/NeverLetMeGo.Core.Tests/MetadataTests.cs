@@ -171,6 +171,9 @@ public sealed class MetadataTests
     [InlineData(null, "Severance S02E05 review - Trojan's Horse", "Severance")]
     [InlineData(null, "Succession season finale recap", "Succession")]
     [InlineData(null, "Seasons of Love", "Seasons of Love")]
+    [InlineData(null, "Film / Never Let Me Go", "Never Let Me Go")]
+    [InlineData(null, "Literature / The Remains of the Day", "The Remains of the Day")]
+    [InlineData(null, "Either/Or review", "Either/Or")]
     [InlineData(null, "Official Secrets review: Keira Knightley blows the whistle", "Official Secrets")]
     [InlineData(null, null, null)]
     public void The_work_comes_from_item_reviewed_quotes_or_the_headline(string? itemReviewed, string? headline, string? expected)

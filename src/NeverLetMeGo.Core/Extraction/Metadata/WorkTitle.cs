@@ -43,8 +43,9 @@ internal static partial class WorkTitle
             return named;
         }
 
-        // A discussion thread names its work after its tags and frame: "[Spoilers] Official Discussion - Oppenheimer : r/movies".
-        var stripped = ReviewPrefix().Replace(ReviewBy().Replace(DiscussionFrame().Replace(title, string.Empty), string.Empty), string.Empty);
+        // A discussion thread names its work after its tags and frame: "[Spoilers] Official Discussion - Oppenheimer : r/movies";
+        // a trope wiki after the medium's namespace: "Film / Never Let Me Go".
+        var stripped = ReviewPrefix().Replace(ReviewBy().Replace(DiscussionFrame().Replace(MediaNamespace().Replace(title, string.Empty), string.Empty), string.Empty), string.Empty);
         var cut = Separator().Match(stripped);
         var head = cut.Success && cut.Index > 0 ? stripped[..cut.Index] : stripped;
         // An episode's page names its show first: "The Last of Us season 1, episode 3 recap", "Severance S02E05 review".
@@ -104,6 +105,9 @@ internal static partial class WorkTitle
 
     [GeneratedRegex(@"\b(?:review(?:ed|s)?|critique)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ReviewWord();
+
+    [GeneratedRegex(@"^\s*(?:Film|Literature|Series|Anime|Manga|VideoGame|WesternAnimation|Animation|Theatre|ComicBook|Comics|WebComic|Webcomic|LightNovel|VisualNovel|Music|Radio|Podcast|WebOriginal|WebVideo|Franchise|TabletopGame|Pinball|Toys)\s*/\s*(?=\S)")]
+    private static partial Regex MediaNamespace();
 
     // The English prefixes and their French, Spanish, Portuguese, Italian and German counterparts ("Critique :", "Reseña:",
     // "Crítica:", "Recensione:", "Kritik:", "Filmkritik:").

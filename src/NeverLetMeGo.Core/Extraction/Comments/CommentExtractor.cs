@@ -1,5 +1,4 @@
 using HtmlAgilityPack;
-using NeverLetMeGo.Core.Extraction.Metadata;
 
 namespace NeverLetMeGo.Core.Extraction.Comments;
 
@@ -7,7 +6,7 @@ namespace NeverLetMeGo.Core.Extraction.Comments;
 /// Finds comment threads (WordPress, WordPress.com, Blogger, Disqus static markup, generic "comments" containers), reads
 /// each comment's author, time and text, and links replies to their parents through the nesting of the markup.
 /// </summary>
-internal sealed class CommentExtractor
+internal sealed partial class CommentExtractor
 {
     private readonly ClassHintCache _hints;
     private readonly List<Item> _items = [];
@@ -251,111 +250,7 @@ internal sealed class CommentExtractor
 
     private bool IsNestedItem(HtmlNode node) => _itemNodes.Contains(node);
 
-    /// <summary>One walk over the comment's own markup (replies excluded) finds its body, author and date elements.</summary>
-    private RawComment? Read(Item item)
-    {
-        if (item.Forum)
-        {
-            return ReadPost(item);
-        }
-
-        HtmlNode? body = null, strongAuthor = null, weakAuthor = null;
-        _dates.Clear();
-        foreach (var part in Scope(item.Node, _scope))
-        {
-            // Elements in document order, not entering the scripts and styles nor the replies (HtmlText.Elements, without
-            // an iterator and a stack per comment).
-            _stack.Clear();
-            PushChildren(part);
-            while (_stack.TryPop(out var node))
-            {
-                if (node.NodeType != HtmlNodeType.Element || HtmlNames.Dropped.Contains(node.Name) || IsNestedItem(node))
-                {
-                    continue;
-                }
-
-                var verdict = NodeTraits.Verdict(node, _hints);
-                body ??= CommentMarkup.IsBody(node, verdict) ? node : null;
-                strongAuthor ??= CommentMarkup.IsAuthor(node, verdict, strong: true) ? node : null;
-                weakAuthor ??= CommentMarkup.IsAuthor(node, verdict, strong: false) ? node : null;
-                if (CommentMarkup.IsDate(node, verdict))
-                {
-                    _dates.Add(node);
-                }
-
-                PushChildren(node);
-            }
-        }
-
-        // A "body" that holds the comment's byline is its wrapper (WordPress's div.comment-body around author, date and
-        // text): the comment is read as a whole item then, without its byline and date.
-        if (body is not null && (strongAuthor ?? weakAuthor) is { } byline && IsInside(byline, body))
-        {
-            body = null;
-        }
-
-        var text = ReadText(item.Node, body);
-        if (text.Blocks.Count == 0)
-        {
-            return null;
-        }
-
-        var author = strongAuthor ?? weakAuthor ?? (item.Node.Name == "dt" ? item.Node : null);
-        var name = author is null ? null : CommentMarkup.CleanAuthor(HtmlText.Of(author));
-        // A parent without text (deleted, or markup only) is skipped: the reply hangs on the nearest ancestor that was kept.
-        var parent = item.Parent;
-        while (parent is { Emitted: false })
-        {
-            parent = parent.Parent;
-        }
-
-        return new RawComment(item.FinalId, parent?.FinalId, name, ReadDate(_dates), text);
-    }
-
-    private RawComment? ReadPost(Item item)
-    {
-        var post = _forum.Read(item.Node);
-        if (post.Body is not null)
-        {
-            ForumMarkup.MarkQuotes(post.Body);
-        }
-
-        var text = post.Body is not null ? _bodyEmitter.Emit([post.Body]) : _itemEmitter.Emit([item.Node]);
-        return text.Blocks.Count == 0 ? null : new RawComment(item.FinalId, null, post.Author, post.Date, text);
-    }
-
-    private void PushChildren(HtmlNode node)
-    {
-        var children = node.ChildNodes;
-        for (var i = children.Count - 1; i >= 0; i--)
-        {
-            _stack.Push(children[i]);
-        }
-    }
-
-    private ExtractedText ReadText(HtmlNode item, HtmlNode? body) =>
-        body is not null ? _bodyEmitter.Emit([body])
-        : _itemEmitter.Emit(item.Name == "dt" ? Scope(item, []).Skip(1) : [item]);
-
-    private static bool IsInside(HtmlNode node, HtmlNode ancestor)
-    {
-        for (var at = node.ParentNode; at is not null; at = at.ParentNode)
-        {
-            if (at == ancestor)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     private bool ContainsItem(HtmlNode node) => HtmlText.Elements(node).Any(_itemNodes.Contains);
-
-    /// <summary>Machine-readable times (datetime, title attributes) beat printed ones, which carry no zone.</summary>
-    private static DateTimeOffset? ReadDate(List<HtmlNode> dates) =>
-        dates.Select(n => DateParser.Parse(n.GetAttributeValue("datetime", null)) ?? DateParser.Parse(n.GetAttributeValue("title", null))).FirstOrDefault(d => d is not null)
-        ?? dates.Select(n => DateParser.Parse(HtmlText.Of(n))).FirstOrDefault(d => d is not null);
 
     private void CollectContainers()
     {

@@ -63,6 +63,11 @@ public sealed class WarningPatternTests
     [InlineData("Spoiler warning: Plot and/or ending details follow.")]
     [InlineData("Plot and/or ending details follow.")]
     [InlineData("Ending details follow.")]
+    [InlineData("Heads up, the next part spoils the ending.")]
+    [InlineData("Spoiler-y thoughts below the cut.")]
+    [InlineData("Beware, spoilers lie ahead!")]
+    [InlineData("(Spoilers in the next paragraph.)")]
+    [InlineData("This is your last chance to turn back before I reveal the twist.")]
     public void Author_warnings_are_recognised(string text)
     {
         Assert.NotNull(WarningPatterns.Classify(text));
@@ -93,6 +98,8 @@ public sealed class WarningPatternTests
     [InlineData("My spoiler-free review is coming next week.")]
     [InlineData("The spoiler discussion on the forum got heated.")]
     [InlineData("Spoiler alerts annoy me more than spoilers do.")]
+    [InlineData("It was her last chance to leave the island, and she took it.")]
+    [InlineData("The trailer spoils the ending, which is a shame.")]
     public void Mentions_of_spoilers_and_spoiler_free_statements_are_not_warnings(string text)
     {
         Assert.Null(WarningPatterns.Classify(text));

@@ -75,7 +75,7 @@ internal static partial class WarningPatterns
         text.AsSpan().ContainsAny(Spoil) && EndMarker().IsMatch(Normalize(text));
 
     private static readonly SearchValues<string> Keywords = SearchValues.Create(
-        ["spoil", "read", "warned", "risk", "haven", "have not", "ending", "twist", "finale", "climax", "what happens", "how it ends", "plot detail", "blind", "want to know", "whole plot", "entire plot", "full plot", "whole story", "entire story"],
+        ["spoil", "read", "warned", "risk", "haven", "have not", "ending", "twist", "finale", "climax", "what happens", "how it ends", "plot detail", "blind", "want to know", "whole plot", "entire plot", "full plot", "whole story", "entire story", "last chance"],
         StringComparison.OrdinalIgnoreCase);
     /// <summary>"spoil" in any case: the word every warning, spoiler mark and spoiler badge holds, found in one vectorised search.</summary>
     internal static readonly SearchValues<string> Spoil = SearchValues.Create(["spoil"], StringComparison.OrdinalIgnoreCase);
@@ -84,7 +84,7 @@ internal static partial class WarningPatterns
     private static string Normalize(string text) =>
         text.Replace('\u2019', '\'').Replace('\u2018', '\'').Replace('\u2013', '-').Replace('\u2014', '-');
 
-    [GeneratedRegex(@"spoil|read\s+(?:on|further|ahead|any\s+further)|been\s+warned|own\s+risk|stop\s+reading|\bif\s+you\s+(?:haven'?t|have\s+not|don'?t\s+want|do\s+not\s+want)\b|\b(?:discuss|reveal|giv|talk|go|describ)\w*\s+(?:\w+\s+){0,3}(?:ending|twist|finale|climax|what\s+happens|how\s+it\s+ends|(?:whole|entire|full)\s+(?:plot|story))|(?:plot|ending)\s+(?:(?:and/or|and|or)\s+(?:plot|ending)\s+)?details|in\s+blind", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"spoil|read\s+(?:on|further|ahead|any\s+further)|been\s+warned|own\s+risk|stop\s+reading|last\s+chance\s+to|\bif\s+you\s+(?:haven'?t|have\s+not|don'?t\s+want|do\s+not\s+want)\b|\b(?:discuss|reveal|giv|talk|go|describ)\w*\s+(?:\w+\s+){0,3}(?:ending|twist|finale|climax|what\s+happens|how\s+it\s+ends|(?:whole|entire|full)\s+(?:plot|story))|(?:plot|ending)\s+(?:(?:and/or|and|or)\s+(?:plot|ending)\s+)?details|in\s+blind", RegexOptions.IgnoreCase)]
     private static partial Regex MayWarn();
 
     [GeneratedRegex(
@@ -109,8 +109,12 @@ internal static partial class WarningPatterns
         + @"|\bspoilers\s+(?:for|about|of|on)\s+[^.!?]{1,60}?\s(?:ahead|below|follow|to\s+follow|after\s+the\s+(?:break|jump|fold|cut))\b"
         + @"|\bspoilers\s+(?:to\s+follow|abound|aplenty|through\s+(?:episode|chapter|season|book|issue|part|the)\b|up\s+to\s+(?:episode|chapter|season|book|issue|part|the)\b)"
         + @"|\b(?:full\s+of|lots\s+of|plenty\s+of)\s+spoilers\b|\bhere\s+be\s+spoilers\b"
+        // "The next part spoils the ending", "spoilers lie ahead", "spoilers in the next paragraph", "your last chance to turn back".
+        + @"|\b(?:the\s+next\s+(?:part|paragraphs?|section|bit|few\s+paragraphs)|the\s+following|what\s+follows|everything\s+(?:below|after\s+this))\s+(?:spoils?|gives?\s+away|reveals?)\s+(?:\w+\s+){0,3}(?:ending|twist|finale|climax|everything|plot|story|whole\s+thing)\b"
+        + @"|\bspoilers?\s+(?:lie|lies|are|is|will\s+be|be)\s+(?:ahead|below)\b|\bspoilers?\s+in\s+the\s+(?:next|following)\s+(?:paragraphs?|sections?|parts?)\b"
+        + @"|\byour\s+last\s+chance\s+to\s+(?:turn\s+back|look\s+away|stop\s+reading|leave|click\s+away)\b"
         // "Kinda spoilery, but…", "a spoiler-y discussion follows"; not "avoid spoilery reviews".
-        + @"|\b(?:a\s+(?:bit|little)|kinda|kind\s+of|slightly|somewhat|mildly|very|quite|rather|pretty|gets?|getting|it'?s|this\s+is)\s+spoiler-?y\b|\bspoiler-?y\s+(?:discussion|section|stuff|bits?|part|review|post|talk)\s+(?:follows|ahead|below)\b"
+        + @"|\b(?:a\s+(?:bit|little)|kinda|kind\s+of|slightly|somewhat|mildly|very|quite|rather|pretty|gets?|getting|it'?s|this\s+is)\s+spoiler-?y\b|\bspoiler-?y\s+(?:discussion|section|stuff|bits?|part|review|post|talk|thoughts|notes|musings)\s+(?:follows?|ahead|below)\b"
         // A heading or a short line that only names what it spoils: "Spoilers for Dune: Part Two.", "Caution: spoilers."
         + @"|^\W*(?:(?:warning|caution|note|heads\s+up|fair\s+warning|obviously|naturally)\W+)?spoilers\s+(?:for|through|up\s+to)\s+(?![^.!?]*\b(?:is|are|was|were|be|been|has|have|had|can|could|will|would|should|get|got|make|made)\b)[^.!?]{1,60}[.!?]?\W*$"
         + @"|^\W*(?:warning|caution|note|heads\s+up|fair\s+warning|obviously|naturally|also|and|so)\W+spoilers?\W*$"

@@ -10,6 +10,8 @@ public sealed class RatingParserTests
     [InlineData("Rating: 3 out of 4", "3 out of 4", 3, 4, 75)]
     [InlineData("I'd give it 3 out of 5 stars.", "3 out of 5 stars", 3, 5, 60)]
     [InlineData("7/10", "7/10", 7, 10, 70)]
+    [InlineData("A great blockbuster that trusts its audience. 9/10", "9/10", 9, 10, 90)]
+    [InlineData("Flawed, but I loved it! 4/5.", "4/5", 4, 5, 80)]
     [InlineData("Verdict: 8.5/10", "8.5/10", 8.5, 10, 85)]
     [InlineData("Score: 85/100", "85/100", 85, 100, 85)]
     [InlineData("Rating: 2.5/4", "2.5/4", 2.5, 4, 62.5)]
@@ -56,6 +58,9 @@ public sealed class RatingParserTests
     [InlineData("It is a 50/50 chance that you will cry.")]
     [InlineData("Chapter 2/3 of the novel drags.")]
     [InlineData("Score: 1,500/2,000 points")]
+    [InlineData("They had waited since 9/11.")]
+    [InlineData("The vote was close. 7/12")]
+    [InlineData("Half of the cast left. 1/2")]
     public void Dates_fractions_and_prose_are_not_ratings(string text)
     {
         Assert.Null(RatingParser.Parse(text));

@@ -63,7 +63,23 @@ public static partial class RatingParser
 
         var from = text.Length <= 160 ? 0 : Math.Max(0, candidate.Start - 60);
         var to = text.Length <= 160 ? text.Length : Math.Min(text.Length, candidate.Start + candidate.Length + 60);
-        return candidate.HasUnit || Context().IsMatch(text[from..to]) ? 1 : 0;
+        return candidate.HasUnit || Context().IsMatch(text[from..to]) || ClosesAsSentence(text, candidate) ? 1 : 0;
+    }
+
+    /// <summary>
+    /// "A great blockbuster that trusts its audience. 9/10": a score on a reviewer's scale that ends the paragraph as a
+    /// sentence of its own is the verdict; a fraction inside a sentence ("runs 2/3 of its length") is not.
+    /// </summary>
+    private static bool ClosesAsSentence(string text, Candidate candidate)
+    {
+        if (candidate.Rating.Scale is not (4 or 5 or 10 or 20 or 100) || candidate.Asterisks)
+        {
+            return false;
+        }
+
+        var after = text.AsSpan(candidate.Start + candidate.Length).Trim();
+        var before = text.AsSpan(0, candidate.Start).TrimEnd();
+        return after.TrimStart(".!)]").IsEmpty && before.Length > 0 && before[^1] is '.' or '!' or '?' or '…';
     }
 
     private static bool IsMostly(string text, Candidate candidate)

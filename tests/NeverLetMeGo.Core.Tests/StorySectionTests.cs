@@ -85,6 +85,21 @@ public sealed class StorySectionTests
     }
 
     [Fact]
+    public void A_heading_that_names_the_ending_s_section_stays_visible_whatever_the_model_reads_in_it()
+    {
+        var blocks = Tag(
+            P("Fifteen years on, Inception still feels like a magic trick performed in broad daylight."),
+            H("The ending explained"),
+            P("Cobb spins the top and walks away to his children; whether it falls is beside the point."),
+            H("The ending explained: Cobb's top keeps spinning"),
+            P("Go and see it."));
+
+        Assert.Equal(SpoilerTag.Clean, blocks[1].Spoiler);
+        Assert.Equal(SpoilerLevel.Major, blocks[2].Spoiler.Level);
+        Assert.NotEqual(SpoilerLevel.None, blocks[3].Spoiler.Level);
+    }
+
+    [Fact]
     public void A_synopsis_is_premise_and_a_retag_reads_the_section_again()
     {
         var blocks = Tag(H("Synopsis"), P("A lighthouse keeper takes in a stranger who washes up on her rocks one winter night."), H("Performances"), P("Everyone is fine."));

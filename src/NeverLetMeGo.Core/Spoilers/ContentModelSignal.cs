@@ -54,8 +54,10 @@ internal sealed class ContentModelSignal(SpoilerModel model, MeaningReader? mean
             {
                 // Confidence is the sentence's own: the region around it is exactly what the author's warning already says.
                 context.SetChance(b, s, own[i]);
-                // The page marks this block itself: that is decided, and the model's guess would only add a reason.
-                if (context.Blocks[b].MarkedSpoiler)
+                // The page marks this block itself: that is decided, and the model's guess would only add a reason. A heading
+                // that names the story's section ("Plot summary", "The ending explained") is the signpost the reader needs
+                // to skip it, whatever its words sound like.
+                if (context.Blocks[b].MarkedSpoiler || NamesStorySection(context.Blocks[b]))
                     continue;
                 var level = ScoreBlend.LevelOf(spoiler[i], major[i]);
                 if (level == SpoilerLevel.None || SpoilerTagger.IsWarning(context.Blocks[b].Text, spans[s]))
@@ -81,6 +83,9 @@ internal sealed class ContentModelSignal(SpoilerModel model, MeaningReader? mean
         var (restSpoiler, restMajor, restOwn) = SentenceChances.Read(texts[head..], ngramSpoiler[head..], ngramMajor[head..], null, ngramUnwarned: ngramUnwarned[head..]);
         return ([.. spoiler, .. restSpoiler], [.. major, .. restMajor], [.. own, .. restOwn]);
     }
+
+    private static bool NamesStorySection(Extraction.SourceBlock block) =>
+        block.Kind == BlockKind.Heading && StorySectionSignal.HeadingLevel(block.Text) is not null;
 
     private static bool InPremiseRegion(TaggingContext context, int block)
     {

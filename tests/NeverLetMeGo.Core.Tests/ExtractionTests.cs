@@ -182,6 +182,24 @@ public sealed class ExtractionTests
         Assert.Contains("after the author's spoiler warning", review.Blocks[^1].Spoiler.Reasons);
     }
 
+    [Theory]
+    [InlineData("<div class=\"entry-content\">", "</div>")]
+    [InlineData("", "")]
+    public void The_next_article_an_endless_page_appends_is_not_part_of_the_review(string open, string close)
+    {
+        string Post(string title, IEnumerable<string> paragraphs) =>
+            $"<article class=\"post\"><h1 class=\"entry-title\">{title}</h1>{open}{string.Concat(paragraphs.Select(p => $"<p>{p}</p>"))}{close}</article>";
+        string[] next =
+        [
+            "Jonathan Glazer's film stays on the garden side of the wall, where the commandant's family lives an ordinary life.",
+            "The sound design does what the images refuse to, and it is the most frightening film of the year for it.",
+        ];
+        var html = "<html><head><title>A review</title></head><body><main>" + Post("A review", Pages.Prose)
+            + "<div class=\"next-article-divider\">Next article</div>" + Post("Another review", next) + "</main></body></html>";
+
+        Assert.Equal(Pages.Prose, Pages.Process(html).Texts());
+    }
+
     [Fact]
     public void Explicit_spoiler_markup_survives_hiding_and_is_marked()
     {

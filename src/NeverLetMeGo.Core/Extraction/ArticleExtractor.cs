@@ -119,6 +119,12 @@ internal static class ArticleExtractor
                 continue;
             }
 
+            // Another post beside this one (the next article an endless page appends) continues nothing.
+            if (sibling.Name == "article" && top.AncestorsAndSelf("article").Any())
+            {
+                continue;
+            }
+
             var bonus = topClass.Length > 0 && NodeTraits.Classes(sibling) == topClass ? topStats.FinalScore * 0.2 : 0;
             if (s.FinalScore + bonus >= threshold || ReadsLikeProse(sibling, s))
             {
@@ -142,8 +148,16 @@ internal static class ArticleExtractor
             return (top, topStats);
         }
 
+        // The post the winner belongs to: an ancestor that also holds another post (the next article an endless page
+        // appends, a list of full posts) is a page of posts, not more of this one.
+        var post = top.AncestorsAndSelf("article").FirstOrDefault();
         for (var ancestor = top.ParentNode; ancestor is not null && top != body; ancestor = ancestor.ParentNode)
         {
+            if (post is not null && ancestor != post && !IsInside(ancestor, post) && HoldsAnotherPost(ancestor, post))
+            {
+                break;
+            }
+
             if (stats.TryGetValue(ancestor, out var s) && s.ProseText >= topStats.ProseText * WidenGain)
             {
                 var addedText = s.TextLength - topStats.TextLength;
@@ -165,6 +179,22 @@ internal static class ArticleExtractor
         }
 
         return (top, topStats);
+    }
+
+    private static bool HoldsAnotherPost(HtmlNode ancestor, HtmlNode post) =>
+        ancestor.Descendants("article").Any(other => other != post && !IsInside(other, post) && !IsInside(post, other));
+
+    private static bool IsInside(HtmlNode node, HtmlNode container)
+    {
+        for (var at = node.ParentNode; at is not null; at = at.ParentNode)
+        {
+            if (at == container)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

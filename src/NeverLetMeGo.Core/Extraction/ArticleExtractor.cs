@@ -151,6 +151,11 @@ internal static class ArticleExtractor
         // The post the winner belongs to: an ancestor that also holds another post (the next article an endless page
         // appends, a list of full posts) is a page of posts, not more of this one.
         var post = top.AncestorsAndSelf("article").FirstOrDefault();
+        if (post is not null && !body.Descendants("article").Skip(1).Any())
+        {
+            post = null; // The page's only post: nothing to tell it from.
+        }
+
         for (var ancestor = top.ParentNode; ancestor is not null && top != body; ancestor = ancestor.ParentNode)
         {
             if (post is not null && ancestor != post && !IsInside(ancestor, post) && HoldsAnotherPost(ancestor, post))

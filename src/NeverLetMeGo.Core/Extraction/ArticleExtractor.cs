@@ -158,7 +158,7 @@ internal static class ArticleExtractor
 
         for (var ancestor = top.ParentNode; ancestor is not null && top != body; ancestor = ancestor.ParentNode)
         {
-            if (post is not null && ancestor != post && !IsInside(ancestor, post) && HoldsAnotherPost(ancestor, post))
+            if (post is not null && !ContentAnalyzer.IsAttached(ancestor, post) && HoldsAnotherPost(ancestor, post))
             {
                 break;
             }
@@ -187,20 +187,7 @@ internal static class ArticleExtractor
     }
 
     private static bool HoldsAnotherPost(HtmlNode ancestor, HtmlNode post) =>
-        ancestor.Descendants("article").Any(other => other != post && !IsInside(other, post) && !IsInside(post, other));
-
-    private static bool IsInside(HtmlNode node, HtmlNode container)
-    {
-        for (var at = node.ParentNode; at is not null; at = at.ParentNode)
-        {
-            if (at == container)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+        ancestor.Descendants("article").Any(other => !ContentAnalyzer.IsAttached(other, post) && !ContentAnalyzer.IsAttached(post, other));
 
     /// <summary>
     /// Class weights ("content" on every column) can make a page's wrapper outscore the article it holds, and the wrapper

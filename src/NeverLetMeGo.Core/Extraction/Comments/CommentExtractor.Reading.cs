@@ -44,7 +44,7 @@ internal sealed partial class CommentExtractor
 
         // A "body" that holds the comment's byline is its wrapper (WordPress's div.comment-body around author, date and
         // text): the comment is read as a whole item then, without its byline and date.
-        if (body is not null && (strongAuthor ?? weakAuthor) is { } byline && IsInside(byline, body))
+        if (body is not null && (strongAuthor ?? weakAuthor) is { } byline && byline != body && ContentAnalyzer.IsAttached(byline, body))
         {
             body = null;
         }
@@ -91,19 +91,6 @@ internal sealed partial class CommentExtractor
     private ExtractedText ReadText(HtmlNode item, HtmlNode? body) =>
         body is not null ? _bodyEmitter.Emit([body])
         : _itemEmitter.Emit(item.Name == "dt" ? Scope(item, []).Skip(1) : [item]);
-
-    private static bool IsInside(HtmlNode node, HtmlNode ancestor)
-    {
-        for (var at = node.ParentNode; at is not null; at = at.ParentNode)
-        {
-            if (at == ancestor)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 
     /// <summary>Machine-readable times (datetime, title attributes) beat printed ones, which carry no zone.</summary>
     private static DateTimeOffset? ReadDate(List<HtmlNode> dates) =>

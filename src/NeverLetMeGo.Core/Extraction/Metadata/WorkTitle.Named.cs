@@ -66,36 +66,26 @@ internal static partial class WorkTitle
     /// </summary>
     private static string? NamedLead(string headline, IEnumerable<string> articleText)
     {
-        string? text = null;
-        foreach (Match connective in LeadConnective().Matches(headline))
+        // A headline in title case capitalises its verb too ("Arrival Is a Film About Grief"). The longest run first there:
+        // a title may hold the verb itself ("Life Is Beautiful Is a Fable" names "Life Is Beautiful", not "Life").
+        var text = new Lazy<string>(() => string.Join("\n", articleText));
+        return NamedRun(headline, LeadConnective().Matches(headline), text)
+            ?? NamedRun(headline, TitleCaseCopula().Matches(headline).Reverse(), text);
+    }
+
+    /// <summary>The first run before one of <paramref name="cuts"/> that reads as a title and that the article uses as a name.</summary>
+    private static string? NamedRun(string headline, IEnumerable<Match> cuts, Lazy<string> text)
+    {
+        foreach (var cut in cuts)
         {
-            var run = headline[..connective.Index];
-            var rest = headline[(connective.Index + connective.Length)..];
+            var run = headline[..cut.Index];
+            var rest = headline[(cut.Index + cut.Length)..];
             if (!TitleRun().IsMatch(run) || NotAName().IsMatch(run) || Acronym().IsMatch(run) || Auxiliary().IsMatch(rest))
             {
                 continue;
             }
 
-            text ??= string.Join("\n", articleText);
-            if (UsedAsName(run, text) && !Surname(run, text))
-            {
-                return run;
-            }
-        }
-
-        // A headline in title case capitalises its verb too ("Arrival Is a Film About Grief"). The longest run first: a
-        // title may hold the verb itself ("Life Is Beautiful Is a Fable" names "Life Is Beautiful", not "Life").
-        foreach (var copula in TitleCaseCopula().Matches(headline).Reverse())
-        {
-            var run = headline[..copula.Index];
-            var rest = headline[(copula.Index + copula.Length)..];
-            if (!TitleRun().IsMatch(run) || NotAName().IsMatch(run) || Acronym().IsMatch(run) || Auxiliary().IsMatch(rest))
-            {
-                continue;
-            }
-
-            text ??= string.Join("\n", articleText);
-            if (UsedAsName(run, text) && !Surname(run, text))
+            if (UsedAsName(run, text.Value) && !Surname(run, text.Value))
             {
                 return run;
             }

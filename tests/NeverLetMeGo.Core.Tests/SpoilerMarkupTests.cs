@@ -58,6 +58,18 @@ public sealed class SpoilerMarkupTests
         Assert.Null(ReviewPipeline.Extract(Page(paragraph), Pages.Url).Article.Blocks.Single(b => b.Text.Contains("Loved", StringComparison.Ordinal)).MarkedParts);
     }
 
+    [Theory]
+    [InlineData("Who did it? (click to open)", true)]
+    [InlineData("What happens at the end", true)]
+    [InlineData("The twist", true)]
+    [InlineData("Cast and crew", false)]
+    public void A_details_folded_under_what_it_reveals_is_spoiler_markup(string summary, bool marked)
+    {
+        var source = ReviewPipeline.Extract(Page($"<details><summary>{summary}</summary><p>{Spoiler}</p></details>"), Pages.Url).Article.Blocks.Single(b => b.Text == Spoiler);
+
+        Assert.Equal(marked, source.MarkedSpoiler);
+    }
+
     [Fact]
     public void Marked_stretches_are_positions_in_the_text_as_rendered()
     {

@@ -31,9 +31,14 @@ internal static partial class NodeTraits
             return false;
         }
 
+        // A <details> the author folded away under "Spoilers", or under what it holds: "Who did it?", "What happens at the
+        // end", "The twist (click to open)".
         var summary = node.Element("summary");
-        return summary is not null && summary.InnerText.Contains("spoiler", StringComparison.OrdinalIgnoreCase);
+        return summary is not null && (summary.InnerText.Contains("spoiler", StringComparison.OrdinalIgnoreCase) || FoldedReveal().IsMatch(summary.InnerText));
     }
+
+    [GeneratedRegex(@"\b(?:(?:the\s+)?(?:ending|twist|finale|reveal|solution|culprit|killer)\b|who\s+(?:did\s+it|dies|done\s+it|is\s+the\s+killer)|whodunn?it|what\s+happens(?:\s+at\s+the\s+end)?|how\s+it\s+ends)", RegexOptions.IgnoreCase)]
+    private static partial Regex FoldedReveal();
 
     /// <summary>
     /// A dropped element kept all the same: a &lt;button&gt; that is itself the spoiler ("click to reveal" on the hidden

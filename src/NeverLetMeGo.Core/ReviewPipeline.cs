@@ -86,7 +86,7 @@ public static class ReviewPipeline
                 (i, outer) =>
                 {
                     var tagger = taggers[i] ??= encoded < EncodedSentencesPerPage ? SpoilerTagger.Default : SpoilerTagger.WordsOnly;
-                    var comment = tagger.Tag(page.RawComments[i].Text with { WarnedFromStart = warned }, knowledge, outer, out var reading);
+                    var comment = tagger.Tag(page.RawComments[i].Text with { WarnedFromStart = warned, UnderOpenRegion = outer.OpenRegion }, knowledge, outer, out var reading);
                     encoded += comment.Sum(b => b.Sentences.Count);
                     return (comment, reading);
                 });

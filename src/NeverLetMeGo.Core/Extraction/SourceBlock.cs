@@ -53,5 +53,12 @@ internal sealed record ExtractedText(IReadOnlyList<SourceBlock> Blocks, int? Jum
 {
     public SpoilerLevel? WarnedFromStart { get; init; }
 
+    /// <summary>
+    /// A comment below an article whose author's warned region runs to its end, at the region's level: it is read after
+    /// the warning, as the page shows it, so its blocks of <see cref="Spoilers.AuthorWarningSignal.InheritedMinWords"/>
+    /// words or more are inside the region (a short reply, "Nooooo!", carries no story the model would miss).
+    /// </summary>
+    public SpoilerLevel? UnderOpenRegion { get; init; }
+
     public static ExtractedText Empty { get; } = new([], null);
 }

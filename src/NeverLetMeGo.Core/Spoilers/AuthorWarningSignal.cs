@@ -16,10 +16,15 @@ internal sealed class AuthorWarningSignal : ISpoilerSignal
     /// <summary>Confidence for blocks inside a warned region: the author says so, but not of every paragraph.</summary>
     public const double RegionScore = 0.9;
 
+    /// <summary>A comment below an open region is inside it from this many words on (<see cref="TaggingContext.UnderOpenRegion"/>).</summary>
+    public const int InheritedMinWords = 8;
+
     public void Vote(TaggingContext context)
     {
-        // A title that warns ("… (spoilers)", "… ending explained") opens the region before the first block.
-        SpoilerLevel? region = context.WarnedFromStart;
+        // A title that warns ("… (spoilers)", "… ending explained") opens the region before the first block; so does the
+        // article's region for the comments below it.
+        SpoilerLevel? region = context.WarnedFromStart ?? context.UnderOpenRegion;
+        var inherited = context.WarnedFromStart is null && context.UnderOpenRegion is not null;
         var regionStart = region is null ? int.MaxValue : 0;
         for (var i = 0; i < context.Blocks.Count; i++)
         {
@@ -36,15 +41,33 @@ internal sealed class AuthorWarningSignal : ISpoilerSignal
             {
                 context.Add(i, new SpoilerVote(SpoilerLevel.None, 0, WarningReason, Warning: true));
                 region = warning.Level;
+                inherited = false;
                 regionStart = RegionStart(i, warning, context.JumpBreak);
                 continue;
             }
 
-            if (region is { } level && i >= regionStart)
+            if (region is { } level && i >= regionStart && (!inherited || Words(text) >= InheritedMinWords))
             {
                 context.Add(i, Region(level));
             }
         }
+
+        context.OpenRegion = region;
+    }
+
+    internal static int Words(string text)
+    {
+        var words = 0;
+        var inWord = false;
+        foreach (var c in text)
+        {
+            var letter = char.IsLetterOrDigit(c);
+            if (letter && !inWord)
+                words++;
+            inWord = letter;
+        }
+
+        return words;
     }
 
     /// <summary>

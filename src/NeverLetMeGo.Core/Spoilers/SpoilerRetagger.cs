@@ -14,12 +14,18 @@ public static class SpoilerRetagger
 
     /// <summary>
     /// As <see cref="Retag(IReadOnlyList{Block}, WorkKnowledge)"/>, for a text read against another (a comment against its
-    /// article); the review's <paramref name="title"/> is read again too, since a title that warns covers the whole page.
+    /// article); the review's <paramref name="title"/> is read again too, since a title that warns covers the whole page,
+    /// and a <paramref name="comment"/> is read inside the article's warned region when that region stays open to its end.
     /// </summary>
-    public static IReadOnlyList<Block> Retag(IReadOnlyList<Block> stored, WorkKnowledge knowledge, TextReading? outer, out TextReading reading, string? title = null)
+    public static IReadOnlyList<Block> Retag(
+        IReadOnlyList<Block> stored, WorkKnowledge knowledge, TextReading? outer, out TextReading reading, string? title = null, bool comment = false)
     {
         ArgumentNullException.ThrowIfNull(stored);
-        var text = new ExtractedText(stored.Select(b => new SourceBlock(b.Kind, b.Text)).ToArray(), null) { WarnedFromStart = TitleWarning.Level(title) };
+        var text = new ExtractedText(stored.Select(b => new SourceBlock(b.Kind, b.Text)).ToArray(), null)
+        {
+            WarnedFromStart = TitleWarning.Level(title),
+            UnderOpenRegion = comment ? outer?.OpenRegion : null,
+        };
         var tagger = new SpoilerTagger([new StoredRulesSignal(stored), new StorySectionSignal(), .. SpoilerTagger.ContentSignals]);
         return tagger.Tag(text, knowledge, outer, out reading).Select((b, i) => b with { Index = stored[i].Index }).ToArray();
     }
@@ -35,7 +41,7 @@ public static class SpoilerRetagger
         var (blocks, comments) = PageReading.Tag(
             outer => (Retag(review.Blocks, knowledge, outer, out page, review.Title), page),
             review.Comments.Count,
-            (i, outer) => (Retag(review.Comments[i].Blocks, knowledge, outer, out var reading, review.Title), reading));
+            (i, outer) => (Retag(review.Comments[i].Blocks, knowledge, outer, out var reading, review.Title, comment: true), reading));
         return review with
         {
             Blocks = blocks,
@@ -55,7 +61,8 @@ internal sealed class StoredRulesSignal(IReadOnlyList<Block> stored) : ISpoilerS
 {
     public void Vote(TaggingContext context)
     {
-        SpoilerLevel? region = context.WarnedFromStart;
+        SpoilerLevel? region = context.WarnedFromStart ?? context.UnderOpenRegion;
+        var inherited = context.WarnedFromStart is null && context.UnderOpenRegion is not null;
         for (var i = 0; i < stored.Count && i < context.Blocks.Count; i++)
         {
             var reasons = stored[i].Spoiler.Reasons;
@@ -84,12 +91,15 @@ internal sealed class StoredRulesSignal(IReadOnlyList<Block> stored) : ISpoilerS
                     AuthorWarningSignal.PremiseRegionReason => SpoilerLevel.Premise,
                     _ => region,
                 };
+                inherited &= reason != AuthorWarningSignal.WarningReason;
             }
 
             // No rule's reason stored inside a region: the region had given way to the model's confidence.
-            if (!ruled && region is { } level)
+            if (!ruled && region is { } level && (!inherited || AuthorWarningSignal.Words(stored[i].Text) >= AuthorWarningSignal.InheritedMinWords))
                 context.Add(i, AuthorWarningSignal.Region(level));
         }
+
+        context.OpenRegion = region;
     }
 
     /// <summary>

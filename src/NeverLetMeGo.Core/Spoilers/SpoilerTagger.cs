@@ -58,7 +58,7 @@ internal sealed class SpoilerTagger(IReadOnlyList<ISpoilerSignal> signals)
             signal.Vote(context);
         }
 
-        reading = new TextReading(context.Revealed ?? TextReading.Empty.Revealed, context.Revealing ?? TextReading.Empty.Revealing);
+        reading = new TextReading(context.Revealed ?? TextReading.Empty.Revealed, context.Revealing ?? TextReading.Empty.Revealing) { OpenRegion = context.OpenRegion };
         var blocks = new Block[prepared.Blocks.Count];
         for (var i = 0; i < blocks.Length; i++)
         {

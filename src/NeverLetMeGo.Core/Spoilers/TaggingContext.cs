@@ -18,6 +18,7 @@ internal sealed class TaggingContext
     {
         Outer = outer;
         WarnedFromStart = text.WarnedFromStart;
+        UnderOpenRegion = text.UnderOpenRegion;
         _chances = new double?[]?[text.Blocks.Count];
         Blocks = text.Blocks;
         JumpBreak = text.JumpBreak;
@@ -36,6 +37,12 @@ internal sealed class TaggingContext
 
     /// <summary>The page warned about the whole text before its first block (in its title), at this level.</summary>
     public SpoilerLevel? WarnedFromStart { get; }
+
+    /// <summary>The text is a comment below an article whose warned region stays open, at this level.</summary>
+    public SpoilerLevel? UnderOpenRegion { get; }
+
+    /// <summary>The author's warned region still open at the text's end, once <see cref="AuthorWarningSignal"/> ran.</summary>
+    public SpoilerLevel? OpenRegion { get; set; }
 
     /// <summary>What tagging the text this one answers (a comment's article) learned, when there is one.</summary>
     public TextReading? Outer { get; }

@@ -1,3 +1,5 @@
+using NeverLetMeGo.Core.Model;
+
 namespace NeverLetMeGo.Core.Spoilers;
 
 /// <summary>
@@ -7,6 +9,12 @@ namespace NeverLetMeGo.Core.Spoilers;
 /// </summary>
 public sealed record TextReading(IReadOnlySet<string> Revealed, IReadOnlySet<string> Revealing)
 {
+    /// <summary>
+    /// The level of the author's warned region still open where the text ends (no end marker, no spoiler-free heading
+    /// after the warning): the comments below are read after the warning too, and inside it.
+    /// </summary>
+    public SpoilerLevel? OpenRegion { get; init; }
+
     public TextReading(IReadOnlySet<string> revealed)
         : this(revealed, revealed)
     {
@@ -40,6 +48,6 @@ public sealed record TextReading(IReadOnlySet<string> Revealed, IReadOnlySet<str
                 secret.Add(word);
         }
 
-        return new TextReading(secret);
+        return new TextReading(secret) { OpenRegion = article.OpenRegion };
     }
 }

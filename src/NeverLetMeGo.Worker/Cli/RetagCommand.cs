@@ -36,7 +36,7 @@ internal static class RetagCommand
                 knowledge[reviewWork] = known = await knowledgeStore.GetKnowledgeAsync(reviewWork, ct);
             var stored = await levels.GetBlocksAsync(reviewId, reviewWork, ct);
             var article = SpoilerRetagger.Retag(stored.Article, known, null, out var reading, stored.Title);
-            var comments = stored.Comments.SelectMany(c => SpoilerRetagger.Retag(c.Blocks, known, reading, out _, stored.Title).Select(b => (c.CommentId, Block: b))).ToArray();
+            var comments = stored.Comments.SelectMany(c => SpoilerRetagger.Retag(c.Blocks, known, reading, out _, stored.Title, comment: true).Select(b => (c.CommentId, Block: b))).ToArray();
             var title = TitleReading.Level(stored.Title, known, reading);
             var before = stored.Article.Concat(stored.Comments.SelectMany(c => c.Blocks)).ToArray();
             var after = article.Concat(comments.Select(c => c.Block)).ToArray();

@@ -103,7 +103,7 @@ internal static partial class WorkTitle
     [GeneratedRegex(@"(?<=^|[\s:(\[\u2013\u2014-])['\u2018](?<title>[\p{Lu}\p{N}](?:[^'\u2018\u2019]|(?<=\p{L})['\u2019](?=\p{L})){0,80}?[\p{L}\p{N}!?.)])['\u2019](?=$|[\s,.:;!?)\]\u2013\u2014-])")]
     private static partial Regex SingleQuoted();
 
-    [GeneratedRegex(@"\b(?:review(?:ed|s)?|critique)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:review(?:ed|s)?|critique|cr[ií]tica|rese[nñ]a|recensione|recension|kritik|filmkritik|rezension)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ReviewWord();
 
     [GeneratedRegex(@"^\s*(?:Film|Literature|Series|Anime|Manga|VideoGame|WesternAnimation|Animation|Theatre|ComicBook|Comics|WebComic|Webcomic|LightNovel|VisualNovel|Music|Radio|Podcast|WebOriginal|WebVideo|Franchise|TabletopGame|Pinball|Toys)\s*/\s*(?=\S)")]

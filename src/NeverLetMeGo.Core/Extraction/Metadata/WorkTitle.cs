@@ -114,7 +114,9 @@ internal static partial class WorkTitle
     [GeneratedRegex(@"^\s*(?:(?:(?:movie|film|book|dvd|blu-ray|tv|theatre|theater|concert|album|game)\s+)?review(?:ed)?|critique|cr[ií]tica|rese[nñ]a|recensione|recension|kritik|filmkritik|rezension)\s*(?:[:\-\u2013\u2014|]\s*|\s+of\s+)", RegexOptions.IgnoreCase)]
     private static partial Regex ReviewPrefix();
 
-    [GeneratedRegex(@"\s*(?:[\(\[]\s*(?:\d{4}|film|movie|book|novel)\s*[\)\]]|(?:[:\-\u2013\u2014|]\s*)?(?:(?:a|the)\s+)?(?:movie|film|book|dvd|user|users'?|critics?'?|readers?'?)?\s*reviews?)\s*$", RegexOptions.IgnoreCase)]
+    // A year, a medium, "[Review]" or an age certificate in brackets ("(12A)", "(PG-13)"), "review", "movie review & film
+    // summary" at the end.
+    [GeneratedRegex(@"\s*(?:[\(\[]\s*(?:\d{4}|film|movie|book|novel|review|U|PG|PG-13|12A?|15|18|NC-17|TV-(?:MA|14|PG|G|Y7?)|MA15\+|R18\+)\s*[\)\]]|(?:[:\-\u2013\u2014|]\s*)?(?:(?:a|the)\s+)?(?:movie|film|book|dvd|user|users'?|critics?'?|readers?'?)?\s*reviews?(?:\s*(?:&|and)\s*(?:film\s+|plot\s+)?summary)?)\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex ReviewSuffix();
 
     // "User review of", "Review of", "Reviews of the film": the work is named right after.

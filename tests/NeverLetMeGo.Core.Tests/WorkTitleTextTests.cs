@@ -17,6 +17,8 @@ public sealed class WorkTitleTextTests
     // Title case capitalises the verb as well.
     [InlineData("Arrival Is a Film About Grief Disguised as First Contact", ArrivalText, "Arrival")]
     [InlineData("Life Is Beautiful Is a Fable That Earns Its Tears", "I rewatched Life Is Beautiful last night.", "Life Is Beautiful")]
+    [InlineData("REVIEW: Oppenheimer is Nolan's masterpiece", "I saw Oppenheimer twice. Nolan never lets up.", "Oppenheimer")]
+    [InlineData("Barbie is Greta Gerwig's triumph", "Nobody expected Barbie to be this good.", "Barbie")]
     public void A_headline_opening_with_a_name_the_article_uses_names_the_work(string headline, string text, string expected)
     {
         Assert.Equal(expected, WorkTitle.From(null, headline, [text]));

@@ -14,7 +14,11 @@ internal static partial class WorkTitle
         var work = From(itemReviewed, headline);
         if (work is null)
             return null;
-        return work == TextBuffer.Normalize(headline) ? NamedLead(work, articleText) ?? SlugLead(work, url) ?? work : work;
+        // No rule cut the headline, or only its "Review:" label ("REVIEW: Oppenheimer is Nolan's masterpiece").
+        var whole = TextBuffer.Normalize(headline);
+        return work == whole || (itemReviewed is null && work == ReviewPrefix().Replace(whole, string.Empty))
+            ? NamedLead(work, articleText) ?? SlugLead(work, url) ?? work
+            : work;
     }
 
     /// <summary>
@@ -70,6 +74,7 @@ internal static partial class WorkTitle
         // a title may hold the verb itself ("Life Is Beautiful Is a Fable" names "Life Is Beautiful", not "Life").
         var text = new Lazy<string>(() => string.Join("\n", articleText));
         return NamedRun(headline, LeadConnective().Matches(headline), text)
+            ?? NamedRun(headline, CopulaBeforeOwner().Matches(headline), text)
             ?? NamedRun(headline, TitleCaseCopula().Matches(headline).Reverse(), text);
     }
 
@@ -162,6 +167,10 @@ internal static partial class WorkTitle
 
     [GeneratedRegex(@"(?<=[\p{L}\p{N}])\s+(?:Is|Was|Isn['\u2019]t|Wasn['\u2019]t|Remains|Becomes)\s+(?=\S)")]
     private static partial Regex TitleCaseCopula();
+
+    // "is" or "was" before someone's possessive: "Oppenheimer is Christopher Nolan's best film", "Barbie was Gerwig's gamble".
+    [GeneratedRegex(@"(?<=[\p{L}\p{N}])\s+(?:is|was)\s+(?=\p{Lu}[\p{L}\-]*(?:\s+\p{Lu}[\p{L}\-]*){0,2}['\u2019]s\b)")]
+    private static partial Regex CopulaBeforeOwner();
 
     // Capitalised words (or numbers), with the small words titles hold inside ("Pride and Prejudice", "Lord of the Flies").
     [GeneratedRegex(@"^[\p{Lu}\p{N}][\p{L}\p{N}'\u2019.&\-]*(?:\s+(?:(?:of|the|and|in|on|at|to|for|a|an|with|from|by|or|de|la|le|du|des|del|der|von|y|et)\s+)*[\p{Lu}\p{N}][\p{L}\p{N}'\u2019.&\-]*)*$")]

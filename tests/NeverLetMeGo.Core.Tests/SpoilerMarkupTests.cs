@@ -58,6 +58,16 @@ public sealed class SpoilerMarkupTests
         Assert.Null(ReviewPipeline.Extract(Page(paragraph), Pages.Url).Article.Blocks.Single(b => b.Text.Contains("Loved", StringComparison.Ordinal)).MarkedParts);
     }
 
+    [Fact]
+    public void A_spoiler_the_page_hides_until_asked_is_kept_as_marked_text_and_other_hidden_text_is_not()
+    {
+        var source = Source(
+            $"<p>Loved the cast. <span class=\"spoilerAction\">(view spoiler)</span><span class=\"spoilerContainer\" style=\"display:none\">{Spoiler}</span> The score is lovely.<span style=\"display:none\">Tracking pixel text.</span></p>");
+
+        var part = Assert.Single(source.MarkedParts!);
+        Assert.Equal(Spoiler, Paragraph[part.Start..part.End]);
+    }
+
     [Theory]
     [InlineData("Who did it? (click to open)", true)]
     [InlineData("What happens at the end", true)]

@@ -165,7 +165,9 @@ internal sealed class ContentAnalyzer(ClassHintCache hints, bool lenient = false
                 continue;
             }
 
-            if (!inSpoiler && NodeTraits.IsHidden(childVerdict))
+            // Hidden text is not the page's, unless it is a spoiler the page hides until the reader asks (Goodreads'
+            // spoilerContainer with display:none beside its "(view spoiler)" control): that is the review's own text.
+            if (!inSpoiler && NodeTraits.IsHidden(childVerdict) && !NodeTraits.IsSpoilerMarkup(child, childVerdict))
             {
                 _removals.Add(child);
                 continue;

@@ -98,6 +98,7 @@ internal static class ArticleExtractor
 
         var threshold = Math.Max(10, Math.Max(topScore, topStats.FinalScore) * 0.2);
         var topClass = NodeTraits.Classes(top);
+        var inPost = top.AncestorsAndSelf("article").Any();
         var roots = new List<HtmlNode>();
         foreach (var sibling in top.ParentNode.ChildNodes)
         {
@@ -120,7 +121,7 @@ internal static class ArticleExtractor
             }
 
             // Another post beside this one (the next article an endless page appends) continues nothing.
-            if (sibling.Name == "article" && top.AncestorsAndSelf("article").Any())
+            if (sibling.Name == "article" && inPost)
             {
                 continue;
             }

@@ -1,4 +1,5 @@
 using NeverLetMeGo.Core.Model;
+using NeverLetMeGo.Core.Text;
 
 namespace NeverLetMeGo.Core.Spoilers;
 
@@ -46,7 +47,7 @@ internal sealed class AuthorWarningSignal : ISpoilerSignal
                 continue;
             }
 
-            if (region is { } level && i >= regionStart && (!inherited || Words(text) >= InheritedMinWords))
+            if (region is { } level && i >= regionStart && Covers(inherited, text))
             {
                 context.Add(i, Region(level));
             }
@@ -55,27 +56,18 @@ internal sealed class AuthorWarningSignal : ISpoilerSignal
         context.OpenRegion = region;
     }
 
-    internal static int Words(string text)
-    {
-        var words = 0;
-        var inWord = false;
-        foreach (var c in text)
-        {
-            var letter = char.IsLetterOrDigit(c);
-            if (letter && !inWord)
-                words++;
-            inWord = letter;
-        }
-
-        return words;
-    }
-
     /// <summary>
     /// A block inside a warned region: hidden at the region's level unless the model is confident it reveals nothing (the
     /// author's own asides, general themes), so a warning does not blank out the rest of a review.
     /// </summary>
     public static SpoilerVote Region(SpoilerLevel level) =>
         new(level, RegionScore, level == SpoilerLevel.Premise ? PremiseRegionReason : RegionReason, Yields: true);
+
+    /// <summary>
+    /// Whether a region covers a block: always, unless the region is the article's, carried into a comment below it
+    /// (<paramref name="inherited"/>), which covers only blocks of <see cref="InheritedMinWords"/> words or more.
+    /// </summary>
+    internal static bool Covers(bool inherited, string text) => !inherited || WordCount.Of(text) >= InheritedMinWords;
 
     private static int RegionStart(int warningIndex, WarningMatch warning, int? jumpBreak)
     {

@@ -50,14 +50,15 @@ internal sealed class ContentModelSignal(SpoilerModel model, MeaningReader? mean
         {
             var spans = context.SentencesOf(b);
             var best = (Level: SpoilerLevel.None, Score: 0.0);
+            // The page marks this block itself: that is decided, and the model's guess would only add a reason. A heading
+            // that names the story's section ("Plot summary", "The ending explained") is the signpost the reader needs
+            // to skip it, whatever its words sound like.
+            var decided = context.Blocks[b].MarkedSpoiler || NamesStorySection(context.Blocks[b]);
             for (var s = 0; s < spans.Count; s++, i++)
             {
                 // Confidence is the sentence's own: the region around it is exactly what the author's warning already says.
                 context.SetChance(b, s, own[i]);
-                // The page marks this block itself: that is decided, and the model's guess would only add a reason. A heading
-                // that names the story's section ("Plot summary", "The ending explained") is the signpost the reader needs
-                // to skip it, whatever its words sound like.
-                if (context.Blocks[b].MarkedSpoiler || NamesStorySection(context.Blocks[b]))
+                if (decided)
                     continue;
                 var level = ScoreBlend.LevelOf(spoiler[i], major[i]);
                 if (level == SpoilerLevel.None || SpoilerTagger.IsWarning(context.Blocks[b].Text, spans[s]))

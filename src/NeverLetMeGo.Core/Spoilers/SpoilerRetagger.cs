@@ -95,7 +95,7 @@ internal sealed class StoredRulesSignal(IReadOnlyList<Block> stored) : ISpoilerS
             }
 
             // No rule's reason stored inside a region: the region had given way to the model's confidence.
-            if (!ruled && region is { } level && (!inherited || AuthorWarningSignal.Words(stored[i].Text) >= AuthorWarningSignal.InheritedMinWords))
+            if (!ruled && region is { } level && AuthorWarningSignal.Covers(inherited, stored[i].Text))
                 context.Add(i, AuthorWarningSignal.Region(level));
         }
 

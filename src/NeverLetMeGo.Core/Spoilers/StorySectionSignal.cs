@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using NeverLetMeGo.Core.Model;
+using NeverLetMeGo.Core.Text;
 
 namespace NeverLetMeGo.Core.Spoilers;
 
@@ -52,24 +53,9 @@ internal sealed partial class StorySectionSignal : ISpoilerSignal
     internal static SpoilerLevel? LabelLevel(string text)
     {
         var match = Label().Match(text);
-        if (!match.Success || Words(text.AsSpan(match.Length)) < 8)
+        if (!match.Success || WordCount.Of(text.AsSpan(match.Length)) < 8)
             return null;
         return Retelling().IsMatch(match.Groups["label"].Value) ? SpoilerLevel.Major : SpoilerLevel.Premise;
-    }
-
-    private static int Words(ReadOnlySpan<char> text)
-    {
-        var words = 0;
-        var inWord = false;
-        foreach (var c in text)
-        {
-            var letter = char.IsLetterOrDigit(c);
-            if (letter && !inWord)
-                words++;
-            inWord = letter;
-        }
-
-        return words;
     }
 
     // A whole heading, give or take "The", a number, a closing mark and "(spoilers)": "Plot", "Full plot summary", "Recap",

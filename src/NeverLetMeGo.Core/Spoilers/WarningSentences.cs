@@ -41,9 +41,9 @@ internal static class WarningSentences
         var warningEnd = sentence.Start + warning.End;
         var before = Trim(text, sentence.Start, warningStart);
         var after = Trim(text, warningEnd, sentence.End);
-        var tellsBefore = Words(text, before) >= PayloadWords;
+        var tellsBefore = WordCount.Of(text.AsSpan(before.Start, before.Length)) >= PayloadWords;
         // A payload that is itself a warning ("…: if you haven't seen it, stop here") is part of the warning.
-        var tellsAfter = Words(text, after) >= PayloadWords && WarningPatterns.Classify(text[after.Start..after.End]) is null;
+        var tellsAfter = WordCount.Of(text.AsSpan(after.Start, after.Length)) >= PayloadWords && WarningPatterns.Classify(text[after.Start..after.End]) is null;
         if (!tellsBefore && !tellsAfter)
             return null;
 
@@ -79,19 +79,4 @@ internal static class WarningSentences
     }
 
     private static bool IsJoin(char c) => c is ',' or ':' or ';' or '-' or '\u2013' or '\u2014' or '!' or '.' or ')' or ']';
-
-    private static int Words(string text, TextSpan span)
-    {
-        var words = 0;
-        var inWord = false;
-        for (var i = span.Start; i < span.End; i++)
-        {
-            var letter = char.IsLetterOrDigit(text[i]);
-            if (letter && !inWord)
-                words++;
-            inWord = letter;
-        }
-
-        return words;
-    }
 }

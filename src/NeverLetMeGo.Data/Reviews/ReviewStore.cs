@@ -21,7 +21,7 @@ public sealed class ReviewStore(NpgsqlDataSource db)
         ArgumentNullException.ThrowIfNull(review);
         ArgumentException.ThrowIfNullOrWhiteSpace(contentHash);
         var workTitle = WorkKeys.Title(review.Work.Title);
-        var workKey = WorkKeys.Key(review.Work, review.Url);
+        var workKey = WorkKeys.Key(review.Work, workTitle, review.Url);
         var host = WorkKeys.Host(review.Url);
         ReviewChildren.Validate(review);
 

@@ -22,10 +22,11 @@ internal static class WorkKeys
         WorkKey.For(title) is { Length: > 0 } key ? key : CollapseWhitespace(title).ToLowerInvariant();
 
     /// <summary>
-    /// The key a review's work is stored under: its title's, or, for a page that names no work, one of its own (by the
-    /// review's URL; title keys hold only letters, digits and spaces, so the two never meet).
+    /// The key a review's work is stored under: its <paramref name="title"/>'s (as <see cref="Title"/> shows it), or, for
+    /// a page that names no work, one of its own by the review's URL (title keys hold only letters, digits and spaces,
+    /// so the two never meet).
     /// </summary>
-    public static string Key(WorkRef work, string url) => work.Named ? TitleKey(Title(work.Title)) : "unnamed:" + url;
+    public static string Key(WorkRef work, string title, string url) => work.Named ? TitleKey(title) : "unnamed:" + url;
 
     /// <summary>The lower-cased host of a review URL; local files (the sample corpus) share the host "localhost".</summary>
     public static string Host(string url)

@@ -23,7 +23,11 @@ internal sealed class ContentAnalyzer(ClassHintCache hints, bool lenient = false
     public IReadOnlyDictionary<HtmlNode, NodeStats> Stats => _stats;
 
     /// <summary>Lets go of the page's elements once their stats are read (as <see cref="ClassHintCache.Forget"/>).</summary>
-    public void Forget() => _stats.Clear();
+    public void Forget()
+    {
+        _stats.Clear();
+        _lastTable = null;
+    }
 
     public NodeStats Analyze(HtmlNode root)
     {
@@ -180,7 +184,7 @@ internal sealed class ContentAnalyzer(ClassHintCache hints, bool lenient = false
                 continue;
             }
 
-            Fold(stats, c, childName, ref paragraphCommas, ref cards, ref cardText);
+            Fold(stats, c, childName, IsDataRowLevel(child, childName), ref paragraphCommas, ref cards, ref cardText);
             if (!c.Kept)
             {
                 _spare.Push(c);
@@ -229,7 +233,7 @@ internal sealed class ContentAnalyzer(ClassHintCache hints, bool lenient = false
     private static void Keep(NodeStats stats) => stats.Kept = true;
 
     /// <summary>Adds a child's figures to its parent's.</summary>
-    private static void Fold(NodeStats stats, NodeStats c, string childName, ref int paragraphCommas, ref int cards, ref int cardText)
+    private static void Fold(NodeStats stats, NodeStats c, string childName, bool rowLevel, ref int paragraphCommas, ref int cards, ref int cardText)
     {
         stats.TextLength += c.TextLength;
         stats.LinkLength += c.LinkLength;
@@ -244,15 +248,84 @@ internal sealed class ContentAnalyzer(ClassHintCache hints, bool lenient = false
             cardText += c.TextLength;
         }
 
-        stats.Down1 += c.Own;
-        stats.Down2 += c.Down1;
-        stats.Down3 += c.Down2;
+        if (rowLevel)
+        {
+            // A data table's rows and row groups are not levels of the page's structure: its cells (a list of films with a
+            // paragraph each) are the table's paragraphs, as a list's items are the list's. Scored a level down each, a
+            // table of prose lost to the page's list of references (bench/README.md, Extraction).
+            stats.Down1 += c.Down1;
+            stats.Down2 += c.Down2;
+            stats.Down3 += c.Down3;
+        }
+        else
+        {
+            stats.Down1 += c.Own;
+            stats.Down2 += c.Down1;
+            stats.Down3 += c.Down2;
+        }
         if (HtmlNames.Inline.Contains(childName))
         {
             stats.InlineText += c.InlineText;
             stats.InlineLinks += c.InlineLinks;
             paragraphCommas += c.Commas;
         }
+    }
+
+    private HtmlNode? _lastTable;
+    private bool _lastTableHoldsData;
+
+    /// <summary>
+    /// A row or row group of a data table: one with a caption, a head or header cells and no table inside it. A layout
+    /// table (columns of a page laid out the old way) keeps its levels, so its sidebar cells weigh less than the column
+    /// that holds the article.
+    /// </summary>
+    private bool IsDataRowLevel(HtmlNode child, string name)
+    {
+        if (name is not ("tr" or "tbody" or "thead" or "tfoot"))
+        {
+            return false;
+        }
+
+        var table = child.ParentNode;
+        if (table is not null && table.Name is "tbody" or "thead" or "tfoot")
+        {
+            table = table.ParentNode;
+        }
+
+        if (table is null || table.Name != "table")
+        {
+            return false;
+        }
+
+        // The rows of a table come one after another: the verdict of the last table serves them all.
+        if (table != _lastTable)
+        {
+            _lastTable = table;
+            _lastTableHoldsData = HoldsData(table);
+        }
+
+        return _lastTableHoldsData;
+    }
+
+    private static bool HoldsData(HtmlNode table)
+    {
+        var headed = false;
+        foreach (var node in table.Descendants())
+        {
+            if (node.NodeType != HtmlNodeType.Element)
+            {
+                continue;
+            }
+
+            if (node.Name == "table")
+            {
+                return false;
+            }
+
+            headed |= node.Name is "caption" or "thead" or "th";
+        }
+
+        return headed;
     }
 
     private static bool IsDroppable(string name, ClassVerdict verdict, NodeStats stats)

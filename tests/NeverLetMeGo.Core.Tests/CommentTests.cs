@@ -287,6 +287,8 @@ public sealed class CommentTests
     [InlineData("<h3>3 thoughts on \"A review\"</h3>")]
     [InlineData("<h3 id=\"comments\">Reader comments</h3>")]
     [InlineData("<h3>One Response to &ldquo;A review&rdquo;</h3>")]
+    [InlineData("<h3>1 Response</h3>")]
+    [InlineData("<h3>Responses</h3>")]
     public void Anything_after_a_comment_heading_leaves_the_article(string heading)
     {
         var review = WithComments($"{heading}<div class=\"thread\"><div class=\"comment\" id=\"comment-7\"><p>The clones deserved better, I think.</p></div></div><p class=\"note\">Comments are moderated.</p>");
@@ -312,6 +314,30 @@ public sealed class CommentTests
         var review = Pages.Process(html);
 
         Assert.All(Pages.Prose, p => Assert.Contains(p, review.Texts()));
+        Assert.Empty(review.Comments);
+    }
+
+    [Theory]
+    [InlineData("Response")]
+    [InlineData("Comment")]
+    public void A_section_headed_by_a_bare_singular_thread_word_stays_the_article(string heading)
+    {
+        // A web API's walk-through has its "Request" and "Response" sections, a critic's column its "Comment": without a
+        // count ("1 Response") or a plural ("Comments"), such a heading names the article's own section.
+        var html = $$"""
+            <!DOCTYPE html><html><head><title>This API is so fetching</title></head><body>
+            <article class="post"><h1>This API is so fetching</h1>
+            <h2>Request</h2><p>A request names the resource to fetch, the method to use and the headers to send, and it may carry a body.</p>
+            <p>Requests are made with a constructor, and a request can be cloned before it is sent, since its body can be read only once.</p>
+            <h2>{{heading}}</h2><p>Response instances are returned by calls to fetch, and they can also be made by scripts for a service worker.</p>
+            <p>A response has a status, a status text and headers, and its body is read as text, as JSON or as a blob, once.</p>
+            </article></body></html>
+            """;
+
+        var review = Pages.Process(html);
+
+        Assert.Contains(review.Texts(), t => t.StartsWith("Response instances are returned", StringComparison.Ordinal));
+        Assert.Contains(review.Texts(), t => t.StartsWith("A response has a status", StringComparison.Ordinal));
         Assert.Empty(review.Comments);
     }
 

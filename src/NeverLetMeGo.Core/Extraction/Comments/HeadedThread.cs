@@ -115,8 +115,10 @@ internal static partial class HeadedThread
     }
 
     // "Thoughts on Carol" and "Response to Hurricane Sandy" are post titles; "3 thoughts on …" and "One Response to …"
-    // are thread headings: the phrase that names something needs its count.
-    [GeneratedRegex(@"^(?:\d+\s+)?(?:comments?|responses?|replies|reactions|discussion|reader\s+comments|(?:leave|post|add|write)\s+an?\s+(?:comment|reply|response))\s*:?$|^(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:thoughts?|comments?|responses?|replies|reply)\s+(?:to|on|for)\b.*$", RegexOptions.IgnoreCase)]
+    // are thread headings: the phrase that names something needs its count. So does a bare singular "Comment" or
+    // "Response": a thread is headed "Comments" or "1 Response", while "Response" alone heads an article's own section
+    // (a web API's "Request" and "Response", a reply to critics).
+    [GeneratedRegex(@"^(?:(?:\d+\s+)?(?:comments|responses|replies|reactions|discussion|reader\s+comments|(?:leave|post|add|write)\s+an?\s+(?:comment|reply|response))|\d+\s+(?:comment|response))\s*:?$|^(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:thoughts?|comments?|responses?|replies|reply)\s+(?:to|on|for)\b.*$", RegexOptions.IgnoreCase)]
     private static partial Regex ThreadHeading();
 
     // The same headings on French, Spanish, Portuguese, Italian and German sites ("3 commentaires", "Deja un comentario",

@@ -52,4 +52,28 @@ public sealed class ArticlePartsTests
         Assert.DoesNotContain("Another quiet film", text, StringComparison.Ordinal);
         Assert.DoesNotContain("short excerpt", text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_short_last_part_with_the_markup_of_the_first_is_still_a_part()
+    {
+        // A blog platform prints a post as parts of one markup, each a div of the same classes, split by a figure. The
+        // first part holds most of the prose; the last adds only a quarter as much again, too little to widen by its share
+        // alone (a newsletter box adds as much), but it is printed as a part of the post.
+        static string Part(IEnumerable<string> paragraphs) =>
+            $"<div class=\"n p\"><div class=\"z ab ac\">{string.Concat(paragraphs.Select(p => $"<p>{p}</p>"))}</div></div>";
+        var html = $$"""
+            <!DOCTYPE html><html><head><title>A review | Reel Notes</title></head><body>
+            <article><div><section class="cy cz">
+            {{Part(Pages.Prose.Concat(More))}}
+            <figure><img src="a.jpg" alt=""></figure>
+            {{Part(["The last scene on the beach is the one I keep thinking about, weeks after the screening, and not for its words.", "It is a film to see once, in a quiet cinema, and then to carry about for a long while, like a letter."])}}
+            </section></div></article>
+            </body></html>
+            """;
+
+        var texts = Pages.Process(html).Texts();
+
+        Assert.Contains(More[2], texts);
+        Assert.Contains("It is a film to see once, in a quiet cinema, and then to carry about for a long while, like a letter.", texts);
+    }
 }

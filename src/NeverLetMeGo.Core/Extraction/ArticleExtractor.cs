@@ -157,14 +157,17 @@ internal static class ArticleExtractor
             post = null; // The page's only post: nothing to tell it from.
         }
 
-        for (var ancestor = top.ParentNode; ancestor is not null && top != body; ancestor = ancestor.ParentNode)
+        var path = top;
+        for (var ancestor = top.ParentNode; ancestor is not null && top != body; path = ancestor, ancestor = ancestor.ParentNode)
         {
             if (post is not null && !ContentAnalyzer.IsAttached(ancestor, post) && HoldsAnotherPost(ancestor, post))
             {
                 break;
             }
 
-            if (stats.TryGetValue(ancestor, out var s) && s.ProseText >= topStats.ProseText * WidenGain)
+            if (stats.TryGetValue(ancestor, out var s)
+                && (s.ProseText >= topStats.ProseText * WidenGain
+                    || (s.ProseText >= topStats.ProseText * WidenPartsGain && HoldsAnotherPart(ancestor, path, stats))))
             {
                 var addedText = s.TextLength - topStats.TextLength;
                 var addedLinks = s.LinkLength - topStats.LinkLength;
@@ -185,6 +188,27 @@ internal static class ArticleExtractor
         }
 
         return (top, topStats);
+    }
+
+    /// <summary>Another child of <paramref name="ancestor"/> with the tag and classes of <paramref name="part"/> holds prose.</summary>
+    private static bool HoldsAnotherPart(HtmlNode ancestor, HtmlNode part, IReadOnlyDictionary<HtmlNode, NodeStats> stats)
+    {
+        var classes = NodeTraits.Classes(part);
+        if (classes.Length == 0)
+        {
+            return false;
+        }
+
+        foreach (var child in ancestor.ChildNodes)
+        {
+            if (child != part && child.Name == part.Name && stats.TryGetValue(child, out var s) && s.ProseText > 0
+                && NodeTraits.Classes(child) == classes)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool HoldsAnotherPost(HtmlNode ancestor, HtmlNode post) =>
@@ -222,6 +246,10 @@ internal static class ArticleExtractor
 
     private const int WidenMinProse = 200;
     private const double WidenGain = 1.5;
+
+    // An article printed in parts whose parts share their markup (a post's sections, each its own div of one class) widens
+    // with less: the parts are the article's, whatever their share.
+    private const double WidenPartsGain = 1.2;
     private const double WidenMaxLinkShare = 0.15;
     private const double WidenMinProseShare = 0.5;
 

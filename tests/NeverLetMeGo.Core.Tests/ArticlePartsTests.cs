@@ -76,4 +76,34 @@ public sealed class ArticlePartsTests
         Assert.Contains(More[2], texts);
         Assert.Contains("It is a film to see once, in a quiet cinema, and then to carry about for a long while, like a letter.", texts);
     }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Parts_of_one_markup_join_even_when_the_article_around_them_brings_its_own_links(bool linked)
+    {
+        // A newspaper prints the story as two parts of one markup with an advert between, inside an article element that
+        // also holds a row of links under the headline: too many links to take the whole article, so the part the story
+        // came from is the top and the other part joins it as a sibling. Without the links the article is taken whole,
+        // and not narrowed back to the part its class marks as the story's body.
+        var share = string.Concat(Enumerable.Range(1, 12).Select(i => $"<li><a href=\"/share/{i}\">Share on network number {i}</a></li>"));
+        static string Part(IEnumerable<string> paragraphs) =>
+            $"<div class=\"story-body-supplemental\"><div class=\"story-body\">{string.Concat(paragraphs.Select(p => $"<p class=\"story-body-text\">{p}</p>"))}</div></div>";
+        var html = $$"""
+            <!DOCTYPE html><html><head><title>A review | Reel Notes</title></head><body>
+            <main><article id="story">
+            <h1>A review</h1>{{(linked ? $"<div class=\"kicker-row\"><ul>{share}</ul></div>" : "")}}
+            {{Part(["It opens on a grey beach, and the first minutes tell you nothing, and then everything, in one long look.", Pages.Prose[0]])}}
+            <div class="story-interrupter"><div class="ad">Advertisement</div></div>
+            {{Part(Pages.Prose.Skip(1).Concat(More))}}
+            </article></main>
+            </body></html>
+            """;
+
+        var texts = Pages.Process(html).Texts();
+
+        Assert.Equal("It opens on a grey beach, and the first minutes tell you nothing, and then everything, in one long look.", texts[0]);
+        Assert.Contains(More[2], texts);
+        Assert.DoesNotContain(texts, t => t.Contains("Share on network", StringComparison.Ordinal));
+    }
 }

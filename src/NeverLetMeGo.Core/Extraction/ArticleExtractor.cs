@@ -89,8 +89,13 @@ internal static class ArticleExtractor
         }
 
         var topScore = topStats.FinalScore;
-        (top, topStats) = Widen(top, topStats, body, stats);
-        (top, topStats) = Narrow(top, topStats, body, marked);
+        (top, topStats) = Widen(top, topStats, body, stats, out var joinedParts);
+        if (!joinedParts)
+        {
+            // Parts joined are the article whole: narrowing back to the part marked as the story's body would undo it.
+            (top, topStats) = Narrow(top, topStats, body, marked);
+        }
+
         if (top.ParentNode is null || top == body)
         {
             return [top];
@@ -142,8 +147,9 @@ internal static class ArticleExtractor
     /// adds reads like the rest of an article: mostly paragraphs and few links, unlike a column of teasers or links. A post
     /// of a line or two is not a part: half as much again of almost nothing is any neighbour.
     /// </summary>
-    private static (HtmlNode Top, NodeStats Stats) Widen(HtmlNode top, NodeStats topStats, HtmlNode body, IReadOnlyDictionary<HtmlNode, NodeStats> stats)
+    private static (HtmlNode Top, NodeStats Stats) Widen(HtmlNode top, NodeStats topStats, HtmlNode body, IReadOnlyDictionary<HtmlNode, NodeStats> stats, out bool joinedParts)
     {
+        joinedParts = false;
         if (topStats.ProseText < WidenMinProse)
         {
             return (top, topStats);
@@ -165,20 +171,30 @@ internal static class ArticleExtractor
                 break;
             }
 
+            var parts = false;
             if (stats.TryGetValue(ancestor, out var s)
                 && (s.ProseText >= topStats.ProseText * WidenGain
-                    || (s.ProseText >= topStats.ProseText * WidenPartsGain && HoldsAnotherPart(ancestor, path, stats))))
+                    || (parts = s.ProseText >= topStats.ProseText * WidenPartsGain && HoldsAnotherPart(ancestor, path, stats))))
             {
                 var addedText = s.TextLength - topStats.TextLength;
                 var addedLinks = s.LinkLength - topStats.LinkLength;
                 var addedProse = s.ProseText - topStats.ProseText;
                 if (addedLinks > addedText * WidenMaxLinkShare || addedProse < addedText * WidenMinProseShare)
                 {
+                    // The wrapper brings its own links (a headline's share buttons, a byline's profile links): the part
+                    // the article came from is the top, and its sister parts join it as the siblings that continue it.
+                    if (parts && stats.TryGetValue(path, out var part))
+                    {
+                        (top, topStats) = (path, part);
+                        joinedParts = true;
+                    }
+
                     break;
                 }
 
                 top = ancestor;
                 topStats = s;
+                joinedParts |= parts;
             }
 
             if (ancestor == body)

@@ -18,7 +18,7 @@ internal sealed partial class BlockEmitter
             return true;
         }
 
-        if (verdict.Has(ClassSignal.Boilerplate) && !HtmlNames.IsHeading(name))
+        if (verdict.Has(ClassSignal.Boilerplate) && !HtmlNames.IsHeading(name) && (CommentMode || !NodeTraits.InRunningText(element, name)))
         {
             return true;
         }

@@ -193,7 +193,7 @@ internal sealed class ContentAnalyzer(ClassHintCache hints, bool lenient = false
 
         var selfHint = name is "article" or "main" || verdict.Has(ClassSignal.ContentHint) || NodeTraits.IsArticleBody(verdict);
         if (!isRoot && !selfHint && !stats.HoldsContent && (lenient ? IsPageChrome(name) : IsDroppable(name, verdict, stats))
-            && !NodeTraits.IsVerdictBox(node))
+            && !NodeTraits.IsVerdictBox(node) && !NodeTraits.InRunningText(node, name))
         {
             if (!MayWrapArticle(name, verdict, stats))
             {

@@ -24,8 +24,7 @@ internal sealed class AuthorWarningSignal : ISpoilerSignal
     {
         // A title that warns ("… (spoilers)", "… ending explained") opens the region before the first block; so does the
         // article's region for the comments below it.
-        SpoilerLevel? region = context.WarnedFromStart ?? context.UnderOpenRegion;
-        var inherited = context.WarnedFromStart is null && context.UnderOpenRegion is not null;
+        var (region, inherited) = context.RegionAtStart;
         var regionStart = region is null ? int.MaxValue : 0;
         for (var i = 0; i < context.Blocks.Count; i++)
         {

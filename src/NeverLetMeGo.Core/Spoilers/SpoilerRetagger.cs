@@ -61,8 +61,7 @@ internal sealed class StoredRulesSignal(IReadOnlyList<Block> stored) : ISpoilerS
 {
     public void Vote(TaggingContext context)
     {
-        SpoilerLevel? region = context.WarnedFromStart ?? context.UnderOpenRegion;
-        var inherited = context.WarnedFromStart is null && context.UnderOpenRegion is not null;
+        var (region, inherited) = context.RegionAtStart;
         for (var i = 0; i < stored.Count && i < context.Blocks.Count; i++)
         {
             var reasons = stored[i].Spoiler.Reasons;

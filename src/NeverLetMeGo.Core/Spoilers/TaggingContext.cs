@@ -41,6 +41,13 @@ internal sealed class TaggingContext
     /// <summary>The text is a comment below an article whose warned region stays open, at this level.</summary>
     public SpoilerLevel? UnderOpenRegion { get; }
 
+    /// <summary>
+    /// The warned region open before the first block: the title's, or else the article's carried into a comment below it
+    /// (<c>Inherited</c>: such a region covers only a comment's longer blocks, <see cref="AuthorWarningSignal.Covers"/>).
+    /// </summary>
+    public (SpoilerLevel? Level, bool Inherited) RegionAtStart =>
+        WarnedFromStart is { } title ? (title, false) : (UnderOpenRegion, UnderOpenRegion is not null);
+
     /// <summary>The author's warned region still open at the text's end, once <see cref="AuthorWarningSignal"/> ran.</summary>
     public SpoilerLevel? OpenRegion { get; set; }
 

@@ -46,14 +46,16 @@ internal sealed class ContentAnalyzer(ClassHintCache hints, bool lenient = false
     /// Broad tokens ("header", "widget") also land on wrappers that hold the whole page. Such an element with real prose in
     /// it is dropped only if it holds less than half of the page's text; otherwise it is the article's wrapper. Unless the
     /// page marks its article elsewhere (article, main, entry-content with a paragraph in it): then a sidebar that outweighs
-    /// a short post is still a sidebar.
+    /// a short post is still a sidebar. Or unless the marked article around it has prose of its own besides it: then it is a
+    /// module the article embeds (a news story's 50-slide gallery of other stories' captions), however long.
     /// </summary>
     private void ResolveDeferred(HtmlNode root, NodeStats rootStats)
     {
         foreach (var (node, s) in _deferred)
         {
             if (!IsAttached(node, root)
-                || ((s.TextLength - s.LinkLength) * 2 >= rootStats.TextLength - rootStats.LinkLength && !MarkedElsewhere(node, root)))
+                || ((s.TextLength - s.LinkLength) * 2 >= rootStats.TextLength - rootStats.LinkLength && !MarkedElsewhere(node, root)
+                    && !MarkedAround(node, s, root)))
             {
                 continue;
             }
@@ -93,6 +95,24 @@ internal sealed class ContentAnalyzer(ClassHintCache hints, bool lenient = false
         foreach (var (marked, s) in _marked)
         {
             if (s.Paragraphs > 0 && IsAttached(marked, root) && !IsAttached(node, marked) && !IsAttached(marked, node))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// A marked article container around <paramref name="node"/> holds, besides it, the prose a wrapper of an article
+    /// needs (<see cref="MayWrapArticle"/>'s three paragraphs and 500 characters).
+    /// </summary>
+    private bool MarkedAround(HtmlNode node, NodeStats s, HtmlNode root)
+    {
+        foreach (var (marked, m) in _marked)
+        {
+            if (marked != node && IsAttached(marked, root) && IsAttached(node, marked)
+                && m.Paragraphs - s.Paragraphs >= 3 && m.ProseText - s.ProseText >= 500)
             {
                 return true;
             }

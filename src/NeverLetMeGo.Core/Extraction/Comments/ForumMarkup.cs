@@ -35,7 +35,7 @@ internal static partial class ForumMarkup
     // the page's source spells them, without the value's string (made on first read) or a regex per name; a value with
     // an entity in it is decoded and read in full.
     private static readonly SearchValues<string> PostWords =
-        SearchValues.Create(["post", "message", "question", "answer", "reply", "&"], StringComparison.OrdinalIgnoreCase);
+        SearchValues.Create(["post", "message", "question", "answer", "reply", "review", "&"], StringComparison.OrdinalIgnoreCase);
 
     private static bool MayNamePost(HtmlAttribute? classes) =>
         classes is not null && NodeTraits.SourceValue(classes).ContainsAny(PostWords);
@@ -116,8 +116,14 @@ internal static partial class ForumMarkup
     internal static bool IsReadMore(HtmlNode link) =>
         ReadMore().IsMatch(HtmlText.Of(link)) || (link.HasAttributes && MoreLinkClass().IsMatch(NodeTraits.Classes(link)));
 
-    [GeneratedRegex(@"^(?:post|posts?[-_]?container|postbit(?:legacy)?|topic[-_]post|forum[-_]post|thread[-_]post|message|question|answer|reply)$", RegexOptions.IgnoreCase)]
+    /// <summary>A post token of a film database's list of user reviews (IMDb's review-container), each under its own title.</summary>
+    internal static bool IsUserReview(string token) => UserReviewClass().IsMatch(token);
+
+    [GeneratedRegex(@"^(?:post|posts?[-_]?container|postbit(?:legacy)?|topic[-_]post|forum[-_]post|thread[-_]post|message|question|answer|reply|review[-_]?(?:container|item|card|entry)|user[-_]?review|imdb[-_]user[-_]review)$", RegexOptions.IgnoreCase)]
     private static partial Regex PostClass();
+
+    [GeneratedRegex(@"review", RegexOptions.IgnoreCase)]
+    private static partial Regex UserReviewClass();
 
     [GeneratedRegex(@"(?:^|\s)(?:content|body|text|cooked|postcontent|reply[-_](?:content|body|text)|post[-_](?:content|body|text|message|entry)|posttext|postmessage|message(?:[-_]?(?:body|content|text))?|messagetext|js-post-body|bbwrapper|entry-content)(?:\s|$)", RegexOptions.IgnoreCase)]
     private static partial Regex BodyClass();
@@ -131,7 +137,7 @@ internal static partial class ForumMarkup
     [GeneratedRegex(@"(?:^|/)(?:u|users?|members?|profiles?|people)/[\w%.\-]|viewprofile|showuser=|member\.php", RegexOptions.IgnoreCase)]
     private static partial Regex ProfileLink();
 
-    [GeneratedRegex(@"(?:^|\s)(?:date|time|postdate|post[-_]date|post[-_]time|relative[-_]?date|relativetime|timestamp|datetime|published|dateline|message-date)(?:\s|$)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:^|\s)(?:date|time|postdate|post[-_]date|post[-_]time|review[-_]date|relative[-_]?date|relativetime|timestamp|datetime|published|dateline|message-date)(?:\s|$)", RegexOptions.IgnoreCase)]
     private static partial Regex DateClass();
 
     [GeneratedRegex(@"(?:^|\s)(?:quote|bbcode[-_]quote|quotecontent|quote[-_]content|bbcodeblock--quote)(?:\s|$)", RegexOptions.IgnoreCase)]

@@ -60,7 +60,10 @@ internal sealed class ForumThread(ClassHintCache hints)
         }
 
         var members = Members(parent, node.Name, token);
-        var judged = members.Count >= MinPosts && members.All(IsPost) && !ArticleElsewhere(members);
+        // A user review is printed under its own title, a link to its own page: whole reviews, not teasers, unless a "read
+        // more" says the text goes on elsewhere.
+        var titled = ForumMarkup.IsUserReview(token);
+        var judged = members.Count >= MinPosts && members.All(m => IsPost(m, titled)) && !ArticleElsewhere(members);
         _groups[parent] = judged ? token : null;
         if (!judged)
         {
@@ -85,7 +88,7 @@ internal sealed class ForumThread(ClassHintCache hints)
             answers.AddRange(Members(next, null, "answer"));
         }
 
-        if (answers.Count == 0 || !IsPost(question) || !answers.All(IsPost) || ArticleElsewhere([question, .. answers]))
+        if (answers.Count == 0 || !IsPost(question) || !answers.All(a => IsPost(a)) || ArticleElsewhere([question, .. answers]))
         {
             return false;
         }
@@ -136,8 +139,11 @@ internal sealed class ForumThread(ClassHintCache hints)
         return members;
     }
 
-    /// <summary>A post names its poster, has text besides the poster line, and is not a teaser for another page.</summary>
-    private bool IsPost(HtmlNode node)
+    /// <summary>
+    /// A post names its poster, has text besides the poster line, and is not a teaser for another page (with
+    /// <paramref name="titled"/>, a linked title is allowed: only a "read more" makes the post a teaser).
+    /// </summary>
+    private bool IsPost(HtmlNode node, bool titled = false)
     {
         var read = Read(node);
         if (read.AuthorNode is null || read.Author is null)
@@ -146,10 +152,10 @@ internal sealed class ForumThread(ClassHintCache hints)
         }
 
         var text = HtmlText.Of(read.Body ?? node).Length - (read.Body is null ? HtmlText.Of(read.AuthorNode).Length : 0);
-        return text > 0 && !HtmlText.Elements(node, IsCommentMarkup).Any(n => IsTeaserLink(n, node));
+        return text > 0 && !HtmlText.Elements(node, IsCommentMarkup).Any(n => IsTeaserLink(n, node, titled));
     }
 
-    private bool IsTeaserLink(HtmlNode node, HtmlNode post)
+    private bool IsTeaserLink(HtmlNode node, HtmlNode post, bool titled)
     {
         if (node.Name != "a")
         {
@@ -159,6 +165,11 @@ internal sealed class ForumThread(ClassHintCache hints)
         if (ForumMarkup.IsReadMore(node))
         {
             return true;
+        }
+
+        if (titled)
+        {
+            return false;
         }
 
         // A headline linking elsewhere is a teaser's; forum subjects link to the post's own anchor ("#p9002").

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Text.RegularExpressions;
 using HtmlAgilityPack;
 
 namespace NeverLetMeGo.Core.Extraction;
@@ -61,7 +62,7 @@ internal static partial class NodeTraits
         var signals = ClassSignal.None;
         if (attributes.Hidden is not null
             || (attributes.AriaHidden is { } ariaHidden && ValueOf(ariaHidden).Equals("true", StringComparison.OrdinalIgnoreCase))
-            || (attributes.Style is { } style && HidesElement(ValueOf(style))))
+            || (attributes.Style is { } style && (HidesElement(ValueOf(style)) || PlacesOverGraphic(ValueOf(style)))))
         {
             signals |= ClassSignal.HiddenAttribute;
         }
@@ -114,6 +115,17 @@ internal static partial class NodeTraits
         var compact = style.ToString().Replace(" ", string.Empty, StringComparison.Ordinal).ToLowerInvariant();
         return compact.Contains("display:none", StringComparison.Ordinal) || compact.Contains("visibility:hidden", StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// Placed at a fraction of its box, from the top and from a side (style="top:71%;left:5.8%"): a label laid over a
+    /// chart or picture (a newspaper's exported graphics print every axis value and annotation so, "$263", "billion",
+    /// "’17"). A reader sees it on the graphic, not in the text, as a screen reader reads past a hidden element.
+    /// </summary>
+    private static bool PlacesOverGraphic(ReadOnlySpan<char> style) =>
+        style.Contains('%') && style.Contains("top", StringComparison.OrdinalIgnoreCase) && PercentPlaced().IsMatch(style);
+
+    [GeneratedRegex(@"(?:^|;)\s*top\s*:\s*-?[\d.]+%.*?(?:^|;)\s*(?:left|right)\s*:\s*-?[\d.]+%|(?:^|;)\s*(?:left|right)\s*:\s*-?[\d.]+%.*?(?:^|;)\s*top\s*:\s*-?[\d.]+%", RegexOptions.IgnoreCase)]
+    private static partial Regex PercentPlaced();
 
     /// <summary>itemprop=articleBody (schema.org) marks the article body explicitly.</summary>
     public static bool IsArticleBody(ClassVerdict verdict) => verdict.Has(ClassSignal.ArticleBody);

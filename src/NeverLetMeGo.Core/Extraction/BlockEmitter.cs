@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using HtmlAgilityPack;
 using NeverLetMeGo.Core.Model;
 using NeverLetMeGo.Core.Text;
@@ -52,6 +53,7 @@ internal sealed partial class BlockEmitter(ClassHintCache hints, IReadOnlyDictio
         if (!CommentMode && !KeepClutter)
         {
             DropLinkRuns();
+            DropHeadedLinkLists();
         }
 
         return new ExtractedText(_blocks.ToArray(), _jumpBreak);
@@ -77,16 +79,50 @@ internal sealed partial class BlockEmitter(ClassHintCache hints, IReadOnlyDictio
                 continue;
             }
 
-            _blocks.RemoveRange(i, end - i);
-            _allLink.RemoveRange(i, end - i);
-            if (_jumpBreak > i)
-            {
-                _jumpBreak = Math.Max(i, _jumpBreak.Value - (end - i));
-            }
+            RemoveBlocks(i, end - i);
         }
     }
 
     private const int MinLinkRun = 3;
+
+    /// <summary>
+    /// A line that names a list of other pages ("Related posts:", "You may also like", "People who read this article also
+    /// read") followed by lines that are nothing but links: the site's list, however short. The length rule of link lists
+    /// keeps one or two links in the text as the author's ("Further reading: X, Y"); this label says whose they are. A
+    /// label left last, its list already gone as clutter, goes too.
+    /// </summary>
+    private void DropHeadedLinkLists()
+    {
+        for (var i = 0; i < _blocks.Count; i++)
+        {
+            if ((i + 1 < _blocks.Count && !_allLink[i + 1]) || _blocks[i].Text.Length > 60 || !LinkListLabel().IsMatch(_blocks[i].Text))
+            {
+                continue;
+            }
+
+            var end = i + 1;
+            while (end < _blocks.Count && _allLink[end])
+            {
+                end++;
+            }
+
+            RemoveBlocks(i, end - i);
+            i--;
+        }
+    }
+
+    [GeneratedRegex(@"^(?:related(?:\s+(?:posts?|articles?|stories|reading|links|content|coverage|reviews?|entries))?|you\s+(?:may|might)\s+(?:also\s+)?(?:like|enjoy|be\s+interested\s+in)|read\s+next|recommended(?:\s+(?:for\s+you|reading|posts|articles|stories))?|more\s+(?:stories|articles|posts|reviews|news)(?:\s+(?:from|on|about|in)\s+.{1,40})?|also\s+(?:read|on\s+.{1,30})|people\s+who\s+read\s+this(?:\s+(?:article|post|story))?\s+also\s+read|posted\s+on\s+this\s+day.{0,20}|popular\s+(?:posts|articles|stories))\s*[:.\u2026]?$", RegexOptions.IgnoreCase)]
+    private static partial Regex LinkListLabel();
+
+    private void RemoveBlocks(int at, int count)
+    {
+        _blocks.RemoveRange(at, count);
+        _allLink.RemoveRange(at, count);
+        if (_jumpBreak > at)
+        {
+            _jumpBreak = Math.Max(at, _jumpBreak.Value - count);
+        }
+    }
 
     private void Walk(HtmlNode node, BlockKind kind, bool inLink, bool inSpoiler, int depth, bool labelOnly = false)
     {

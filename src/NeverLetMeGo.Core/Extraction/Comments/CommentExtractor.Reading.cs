@@ -55,8 +55,15 @@ internal sealed partial class CommentExtractor
             return null;
         }
 
-        var author = strongAuthor ?? weakAuthor ?? (item.Node.Name == "dt" ? item.Node : null);
+        var author = strongAuthor ?? weakAuthor;
         var name = author is null ? null : CommentMarkup.CleanAuthor(HtmlText.Of(author));
+        DateTimeOffset? bylineDate = null;
+        if (author is null && item.Node.Name == "dt")
+        {
+            // The term is the byline: the poster's name, often with a number and the date on the same line.
+            (name, bylineDate) = CommentMarkup.SplitByline(HtmlText.Of(item.Node));
+        }
+
         // A parent without text (deleted, or markup only) is skipped: the reply hangs on the nearest ancestor that was kept.
         var parent = item.Parent;
         while (parent is { Emitted: false })
@@ -64,7 +71,7 @@ internal sealed partial class CommentExtractor
             parent = parent.Parent;
         }
 
-        return new RawComment(item.FinalId, parent?.FinalId, name, ReadDate(_dates), text);
+        return new RawComment(item.FinalId, parent?.FinalId, name, ReadDate(_dates) ?? bylineDate, text);
     }
 
     private RawComment? ReadPost(Item item)

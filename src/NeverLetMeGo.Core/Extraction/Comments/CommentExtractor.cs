@@ -195,7 +195,7 @@ internal sealed partial class CommentExtractor
             level.Term = null;
         }
 
-        if (CommentMarkup.IsItem(child, verdict, childArea is not null, childDisqus))
+        if (CommentMarkup.IsItem(child, verdict, childArea is not null, childDisqus, underArea: (state.Area ?? level.HeadingArea) is not null))
         {
             if (level.Term is not null && child.Name == "dd")
             {

@@ -9,16 +9,23 @@ namespace NeverLetMeGo.Core.Extraction.Comments;
 /// </summary>
 internal static partial class CommentMarkup
 {
-    /// <summary>A comment container: WordPress li.comment, Blogger li.comment / .comment-block, Disqus li.post, ids like comment-1234.</summary>
-    public static bool IsItem(HtmlNode node, ClassVerdict verdict, bool inArea, bool inDisqus)
+    /// <summary>
+    /// A comment container: WordPress li.comment, Blogger li.comment / .comment-block, Disqus li.post, ids like
+    /// comment-1234, a bare dt under a thread container (<paramref name="underArea"/>: one above the node, not the node
+    /// itself, since a story's list of counts names one of its terms "comments").
+    /// </summary>
+    public static bool IsItem(HtmlNode node, ClassVerdict verdict, bool inArea, bool inDisqus, bool underArea = false)
     {
         if (HtmlNames.Inline.Contains(node.Name))
         {
             return false;
         }
 
+        // A definition list in a thread is its comments, each a term (the byline) and its definitions (the text), whatever
+        // their classes (Movable Type's and old WordPress themes' dl of bare dt/dd pairs).
         return verdict.Has(ClassSignal.CommentItemId)
             || (inArea && verdict.Has(ClassSignal.CommentItem | ClassSignal.BloggerCommentId))
+            || (underArea && node.Name == "dt")
             || (inDisqus && (verdict.Has(ClassSignal.DisqusPostId) || HasClass(node, "post")));
     }
 
@@ -54,6 +61,41 @@ internal static partial class CommentMarkup
         normalized = AuthorNoise().Replace(normalized, string.Empty).Trim(' ', ':', ',', '-', '\u2013', '\u2014');
         return normalized.Length is > 0 and <= 80 ? normalized : null;
     }
+
+    /// <summary>
+    /// A byline printed as one line, "1. William Kirk - August 8, 2012" or "dress11 July 25, 2012 2:14 AM EDT": the name,
+    /// and the date when the rest of the line reads as one (a name of up to four words before it).
+    /// </summary>
+    public static (string? Name, DateTimeOffset? Date) SplitByline(string text)
+    {
+        var line = BylineLabel().Replace(TextBuffer.Normalize(text), string.Empty);
+        var match = NumberedByline().Match(line);
+        if (match.Success && Metadata.DateParser.Parse(match.Groups["date"].Value) is { } date)
+        {
+            return (CleanAuthor(match.Groups["name"].Value), date);
+        }
+
+        var at = 0;
+        for (var words = 1; words <= 4 && (at = line.IndexOf(' ', at + 1)) > 0; words++)
+        {
+            if (DateStart().IsMatch(line.AsSpan(at + 1)) && Metadata.DateParser.Parse(line[(at + 1)..]) is { } trailing)
+            {
+                return (CleanAuthor(line[..at]), trailing);
+            }
+        }
+
+        return (CleanAuthor(line), null);
+    }
+
+    [GeneratedRegex(@"^\s*(?:by|posted by|from)\s+", RegexOptions.IgnoreCase)]
+    private static partial Regex BylineLabel();
+
+    // Where a printed date can start: a number, or a month's name.
+    [GeneratedRegex(@"^(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", RegexOptions.IgnoreCase)]
+    private static partial Regex DateStart();
+
+    [GeneratedRegex(@"^(?:\d+[.)]\s*)?(?<name>.+?)\s+(?:[-\u2013\u2014|]|on|at)\s+(?<date>.+)$", RegexOptions.IgnoreCase)]
+    private static partial Regex NumberedByline();
 
     [GeneratedRegex(@"^\s*(?:by|posted by|from)\s+|\s+(?:says|said|wrote|writes)\s*(?:[:.]+|\.\.\.|\u2026)?\s*$|\s*(?:says|said)\s*:?\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex AuthorNoise();

@@ -34,21 +34,41 @@ internal static class HtmlLoader
         // own: it counts each element's depth as it attaches it and stops at the first one too deep, so a hostile page
         // costs no more than the first thousand levels of it, without a scan of the whole text before every parse. No
         // encoding read from <meta charset>: the text is already decoded, and nothing reads the declared encoding.
-        var document = new HtmlDocument
+        var document = NewDocument();
+        if (!TryLoad(document, html))
         {
-            OptionUseIdAttribute = false, OptionCheckSyntax = false, OptionMaxNestedChildNodes = MaxDepth, OptionReadEncoding = false,
-        };
+            // Nested past the limit: read as a browser reads it, with the nesting flattened where browsers stop nesting
+            // (an old page that never closes its <font> tags, or a hostile one), rather than refused.
+            document = NewDocument();
+            if (!TryLoad(document, DepthClamp.Flatten(html, FlattenedDepth)))
+            {
+                throw new ExtractionException($"nesting deeper than {MaxDepth} levels");
+            }
+        }
+
+        return document;
+    }
+
+    /// <summary>The depth the flattened page nests to at most: Chromium's parser stops at 512, and the walks' limit is twice it.</summary>
+    public const int FlattenedDepth = 500;
+
+    private static HtmlDocument NewDocument() => new()
+    {
+        OptionUseIdAttribute = false, OptionCheckSyntax = false, OptionMaxNestedChildNodes = MaxDepth, OptionReadEncoding = false,
+    };
+
+    private static bool TryLoad(HtmlDocument document, string html)
+    {
         try
         {
             document.LoadHtml(html);
+            return true;
         }
         catch (Exception e) when (e.GetType() == typeof(Exception) && e.Message.StartsWith(TooDeep, StringComparison.Ordinal))
         {
             // HtmlAgilityPack throws a bare Exception for its nesting limit, told apart from its own failures by the message.
-            throw new ExtractionException($"nesting deeper than {MaxDepth} levels");
+            return false;
         }
-
-        return document;
     }
 
     // Control characters other than whitespace, and U+FFFD from a failed decode, are rare in real text.

@@ -79,4 +79,22 @@ public sealed class ForumThreadGuardTests
         Assert.Equal(Pages.Prose, review.Texts().Take(3));
         Assert.Empty(review.Comments);
     }
+    [Fact]
+    public void A_list_of_latest_posts_naming_their_authors_is_not_a_thread()
+    {
+        // Items that share their classes are read as posts only when each says something besides its links: a sidebar
+        // of the editors' latest posts names an author per item too.
+        var editors = string.Concat(Posts.Select(p =>
+            $"<li class=\"recent-entry\"><span class=\"author\">{p.Author}</span> <em>Editor</em> <a href=\"/2011/01/{p.Slug}/\">{p.Title}: a longer headline that runs on</a> - Jan 9</li>"));
+
+        var review = Pages.Process($"""
+            <!DOCTYPE html><html><head><title>A quiet film - Reel Notes</title></head><body>
+            <div id="main"><div class="story">{Pages.ProseParagraphs()}</div></div>
+            <div class="column"><ul class="recent">{editors}</ul></div>
+            </body></html>
+            """);
+
+        Assert.Empty(review.Comments);
+        Assert.Equal(Pages.Prose, review.Texts());
+    }
 }

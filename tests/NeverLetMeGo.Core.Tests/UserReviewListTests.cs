@@ -45,6 +45,25 @@ public sealed class UserReviewListTests
         Assert.Equal(new DateTimeOffset(2010, 11, 2, 0, 0, 0, TimeSpan.Zero), review.Comments[1].PublishedAt);
     }
 
+    private static string DiaryLike(int i) => $"""
+        <li class="film-detail"><div class="film-detail-content"><div class="attribution-block">
+        <a class="context" href="/{Reviews[i].User}/film/never-let-me-go/">Review by <strong class="author-name">{Reviews[i].User}</strong></a>
+        <span class="rating">{Reviews[i].Rating}/10</span></div>
+        <div class="body-text -prose collapsible-text"><p>{Reviews[i].Text}</p></div></div></li>
+        """;
+
+    [Fact]
+    public void A_list_of_reviews_under_its_own_class_names_is_read_review_by_review()
+    {
+        // A film diary's list (li.film-detail): no class that says "review" or "post", only items that share their
+        // classes, each naming its reviewer. Before, the article was the second review under the first one's name.
+        var review = Pages.Process(Page(i => (i == 0 ? "<ul class=\"film-list\">" : "") + DiaryLike(i) + (i == Reviews.Length - 1 ? "</ul>" : "")));
+
+        Assert.Equal([Reviews[0].Text], review.Texts());
+        Assert.Equal("moviefan88", review.Author);
+        Assert.Equal(["cinemaguy", "lena_k"], review.Comments.Select(c => c.Author ?? "").ToArray());
+    }
+
     [Fact]
     public void A_review_of_the_list_that_states_the_premise_is_hidden_at_the_default_tolerance()
     {

@@ -28,7 +28,16 @@ internal static partial class ForumMarkup
             }
         }
 
-        return node.Attributes.Contains("data-post-id") ? "data-post-id" : null;
+        if (node.Attributes.Contains("data-post-id"))
+        {
+            return "data-post-id";
+        }
+
+        // A list item or article of a list whose items share their classes, whatever the site named them (Letterboxd's
+        // li.film-detail): a list of posts when each names its poster and none is a teaser, as ForumThread judges.
+        return node.Name is "li" or "article" && node.Attributes["class"] is { } listed && !NodeTraits.ValueOf(listed).IsWhiteSpace()
+            ? string.Concat(node.Name, ".", listed.Value)
+            : null;
     }
 
     // Every name PostClass takes holds one of these words. Most elements' classes hold none, and are passed over as
@@ -115,6 +124,10 @@ internal static partial class ForumMarkup
     /// <summary>A teaser's link to the whole post: "Read more", "Continue reading", "more »".</summary>
     internal static bool IsReadMore(HtmlNode link) =>
         ReadMore().IsMatch(HtmlText.Of(link)) || (link.HasAttributes && MoreLinkClass().IsMatch(NodeTraits.Classes(link)));
+
+    /// <summary>A token made of a list item's (or article's) shared classes, not of a name that says "post".</summary>
+    internal static bool IsListItemToken(string token) =>
+        token.StartsWith("li.", StringComparison.Ordinal) || token.StartsWith("article.", StringComparison.Ordinal);
 
     /// <summary>A post token of a film database's list of user reviews (IMDb's review-container), each under its own title.</summary>
     internal static bool IsUserReview(string token) => UserReviewClass().IsMatch(token);

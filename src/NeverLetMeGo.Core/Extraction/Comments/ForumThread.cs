@@ -63,7 +63,8 @@ internal sealed class ForumThread(ClassHintCache hints)
         // A user review is printed under its own title, a link to its own page: whole reviews, not teasers, unless a "read
         // more" says the text goes on elsewhere.
         var titled = ForumMarkup.IsUserReview(token);
-        var judged = members.Count >= MinPosts && members.All(m => IsPost(m, titled)) && !ArticleElsewhere(members);
+        var judged = members.Count >= MinPosts && members.All(m => IsPost(m, titled)) && !ArticleElsewhere(members)
+            && (!ForumMarkup.IsListItemToken(token) || members.All(HasProse));
         _groups[parent] = judged ? token : null;
         if (!judged)
         {
@@ -154,6 +155,15 @@ internal sealed class ForumThread(ClassHintCache hints)
         var text = HtmlText.Of(read.Body ?? node).Length - (read.Body is null ? HtmlText.Of(read.AuthorNode).Length : 0);
         return text > 0 && !HtmlText.Elements(node, IsCommentMarkup).Any(n => IsTeaserLink(n, node, titled));
     }
+
+    /// <summary>
+    /// Words of its own besides its links: a list named by nothing but shared classes is a list of posts only when each item
+    /// says something (a sidebar's "latest posts by our editors" names a poster per item too, and is all links).
+    /// </summary>
+    private static bool HasProse(HtmlNode item) =>
+        HtmlText.Of(item).Length - item.Descendants("a").Sum(a => HtmlText.Of(a).Length) >= MinListItemProse;
+
+    private const int MinListItemProse = 80;
 
     private bool IsTeaserLink(HtmlNode node, HtmlNode post, bool titled)
     {

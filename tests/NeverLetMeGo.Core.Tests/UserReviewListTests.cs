@@ -64,6 +64,22 @@ public sealed class UserReviewListTests
         Assert.Equal(["cinemaguy", "lena_k"], review.Comments.Select(c => c.Author ?? "").ToArray());
     }
 
+    private static string Microdata(int i) => $"""
+        <div class="user-review" itemprop="review" itemscope itemtype="https://schema.org/Review">
+        <h3 itemprop="name">{Reviews[i].Title}</h3>
+        <div class="meta">Reviewed by <span itemprop="author">{Reviews[i].User}</span> · <span class="rating">{Reviews[i].Rating} out of 10</span> · 12 of 20 found this helpful</div>
+        <div itemprop="reviewBody">{Reviews[i].Text}</div></div>
+        """;
+
+    [Fact]
+    public void A_review_marked_with_schema_org_gives_its_review_body_alone()
+    {
+        var review = Pages.Process(Page(Microdata));
+
+        Assert.Equal([Reviews[0].Text], review.Texts());
+        Assert.Equal([Reviews[1].Text, Reviews[2].Text], review.Comments.Select(c => string.Join(" ", c.Blocks.Select(b => b.Text))).ToArray());
+    }
+
     [Fact]
     public void A_review_of_the_list_that_states_the_premise_is_hidden_at_the_default_tolerance()
     {

@@ -49,10 +49,12 @@ internal static partial class ForumMarkup
     private static bool MayNamePost(HtmlAttribute? classes) =>
         classes is not null && NodeTraits.SourceValue(classes).ContainsAny(PostWords);
 
+    // schema.org marks a comment's or answer's text itemprop=text, and a review's itemprop=reviewBody.
     internal static bool IsBody(HtmlNode node) =>
         node.HasAttributes
         && (BodyClass().IsMatch(NodeTraits.Classes(node)) || BodyId().IsMatch(NodeTraits.Id(node))
-            || string.Equals(node.GetAttributeValue("itemprop", null), "text", StringComparison.OrdinalIgnoreCase));
+            || node.GetAttributeValue("itemprop", null) is { } itemprop
+               && (itemprop.Equals("text", StringComparison.OrdinalIgnoreCase) || itemprop.Equals("reviewBody", StringComparison.OrdinalIgnoreCase)));
 
     internal static bool IsAuthor(HtmlNode node)
     {

@@ -97,4 +97,16 @@ public sealed class ForumThreadGuardTests
         Assert.Empty(review.Comments);
         Assert.Equal(Pages.Prose, review.Texts());
     }
+    [Fact]
+    public void A_front_page_of_whole_review_posts_in_article_elements_is_not_a_thread()
+    {
+        var review = Pages.Process(FrontPage(p => $"""
+            <article class="entry review"><h2 class="entry-title"><a href="/2011/01/{p.Slug}/">{p.Title}</a></h2>
+              <p class="byline">by <span class="author">{p.Author}</span></p>
+              <p>{p.Excerpt}</p><p>{Pages.Prose[0]}</p></article>
+            """));
+
+        Assert.Empty(review.Comments);
+        Assert.Contains(Posts[1].Excerpt, review.Texts());
+    }
 }

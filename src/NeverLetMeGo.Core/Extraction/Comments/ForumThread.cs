@@ -61,10 +61,12 @@ internal sealed class ForumThread(ClassHintCache hints)
 
         var members = Members(parent, node.Name, token);
         // A user review is printed under its own title, a link to its own page: whole reviews, not teasers, unless a "read
-        // more" says the text goes on elsewhere.
-        var titled = ForumMarkup.IsUserReview(token);
+        // more" says the text goes on elsewhere. Items named by nothing but their shared classes get no such leave (a
+        // blog's front page of whole posts under linked titles is no thread), and must each say something of their own.
+        var listed = ForumMarkup.IsListItemToken(token);
+        var titled = !listed && ForumMarkup.IsUserReview(token);
         var judged = members.Count >= MinPosts && members.All(m => IsPost(m, titled)) && !ArticleElsewhere(members)
-            && (!ForumMarkup.IsListItemToken(token) || members.All(HasProse));
+            && (!listed || members.All(HasProse));
         _groups[parent] = judged ? token : null;
         if (!judged)
         {

@@ -97,9 +97,9 @@ internal sealed partial class CommentExtractor
             var found = _items.Any(i => i.Area == heading);
             if (!found)
             {
-                foreach (var (nodes, author, date) in HeadedThread.Split(run, _hints))
+                foreach (var (nodes, author, date, footers) in HeadedThread.Split(run, _hints))
                 {
-                    var text = new BlockEmitter(_hints) { CommentMode = true }.Emit(nodes);
+                    var text = new BlockEmitter(_hints) { CommentMode = true, Skip = footers.Count == 0 ? null : footers.Contains }.Emit(nodes);
                     if (text.Blocks.Count > 0)
                     {
                         comments.Add(new RawComment(UniqueId($"c{comments.Count + 1}", ids), null, author, date, text));
@@ -173,6 +173,13 @@ internal sealed partial class CommentExtractor
         {
             childArea = child;
             _areas.Add(child);
+            if (!childDisqus && HeadedThread.IsHeadingBox(child))
+            {
+                // A thread box that holds nothing but its heading (Movable Type's div.commentform around h2#comments):
+                // the comments are its later siblings, as a heading's are.
+                level.HeadingArea = child;
+                _headings.Add(child);
+            }
         }
 
         if (childArea is null && state.Current is null && !state.InPost)

@@ -13,6 +13,7 @@ internal static partial class HeadedThread
 {
     private const int MaxHeadingLength = 120;
     private const int MaxFooterLength = 200;
+    private const int MaxChromeLength = 80;
 
     /// <summary>A heading that opens a comment thread, by its id (or an anchor's inside it) or by its words.</summary>
     public static bool IsThreadHeading(HtmlNode heading, ClassVerdict verdict, ClassHintCache hints)
@@ -32,6 +33,17 @@ internal static partial class HeadedThread
 
         var text = HtmlText.Of(heading);
         return text.Length <= MaxHeadingLength && (ThreadHeading().IsMatch(text) || ForeignThreadHeading().IsMatch(text));
+    }
+
+    /// <summary>
+    /// A thread container that holds a heading element and nothing else ("Comments", "9 Responses"): a box around the
+    /// thread's heading. A count beside a story in a list ("309 Comments") or a form's "Add comment" is no heading element.
+    /// </summary>
+    public static bool IsHeadingBox(HtmlNode area)
+    {
+        var text = HtmlText.Of(area);
+        return text.Length is > 0 and <= MaxHeadingLength && (ThreadHeading().IsMatch(text) || ForeignThreadHeading().IsMatch(text))
+            && area.Descendants().Any(d => HtmlNames.IsHeading(d.Name) && HtmlText.Of(d).Length == text.Length);
     }
 
     /// <summary>The heading's following element siblings, up to one that holds the article (never swallowed).</summary>
@@ -56,11 +68,16 @@ internal static partial class HeadedThread
         return run;
     }
 
-    /// <summary>Cuts a run without comment elements into comments; each is its nodes plus the footer's author and date.</summary>
-    public static List<(List<HtmlNode> Nodes, string? Author, DateTimeOffset? Date)> Split(List<HtmlNode> run, ClassHintCache hints)
+    /// <summary>
+    /// Cuts a run without comment elements into comments; each is its nodes plus the footer's author and date, and the
+    /// footers inside its nodes (left out of its text). A run element that ends with its own "Posted by: Ann at …"
+    /// footer (a div per comment) is one comment.
+    /// </summary>
+    public static List<(List<HtmlNode> Nodes, string? Author, DateTimeOffset? Date, HashSet<HtmlNode> Footers)> Split(List<HtmlNode> run, ClassHintCache hints)
     {
-        var comments = new List<(List<HtmlNode>, string?, DateTimeOffset?)>();
+        var comments = new List<(List<HtmlNode>, string?, DateTimeOffset?, HashSet<HtmlNode>)>();
         var group = new List<HtmlNode>();
+        var inner = new HashSet<HtmlNode>(NodeIdentity.Instance);
         foreach (var node in run)
         {
             if (HtmlNames.IsHeading(node.Name) || node.Name == "form")
@@ -79,12 +96,22 @@ internal static partial class HeadedThread
             var footer = Footer(node, verdict);
             if (footer is not null)
             {
-                var match = PostedBy().Match(footer);
-                Close(match.Success ? (CommentMarkup.CleanAuthor(match.Groups["name"].Value), DateParser.Parse(match.Groups["date"].Value)) : null);
+                Close(Poster(footer));
+                continue;
+            }
+
+            if (verdict.Has(ClassSignal.CommentRelated) && HtmlText.Of(node).Length <= MaxChromeLength)
+            {
+                // The thread's own chrome: "The comments to this entry are closed.", "Add comment".
                 continue;
             }
 
             group.Add(node);
+            if (OwnFooter(node, hints) is { } own)
+            {
+                inner.Add(own.Node);
+                Close(Poster(own.Text));
+            }
         }
 
         Close(null);
@@ -94,10 +121,23 @@ internal static partial class HeadedThread
         {
             if (group.Count > 0)
             {
-                comments.Add((group, footer?.Author, footer?.Date));
+                comments.Add((group, footer?.Author, footer?.Date, inner));
                 group = [];
+                inner = new HashSet<HtmlNode>(NodeIdentity.Instance);
             }
         }
+    }
+
+    private static (string? Author, DateTimeOffset? Date)? Poster(string footer) =>
+        PostedBy().Match(footer) is { Success: true } match
+            ? (CommentMarkup.CleanAuthor(match.Groups["name"].Value), DateParser.Parse(match.Groups["date"].Value))
+            : null;
+
+    /// <summary>The "Posted by" footer that ends <paramref name="node"/>: its last child element with text (a rule may follow).</summary>
+    private static (HtmlNode Node, string Text)? OwnFooter(HtmlNode node, ClassHintCache hints)
+    {
+        var last = node.ChildNodes.LastOrDefault(c => c.NodeType == HtmlNodeType.Element && HtmlText.Of(c).Length > 0);
+        return last is not null && Footer(last, NodeTraits.Verdict(last, hints)) is { } text && PostedBy().IsMatch(text) ? (last, text) : null;
     }
 
     private static string? Footer(HtmlNode node, ClassVerdict verdict)

@@ -122,10 +122,14 @@ internal static partial class NodeTraits
     /// "’17"). A reader sees it on the graphic, not in the text, as a screen reader reads past a hidden element.
     /// </summary>
     private static bool PlacesOverGraphic(ReadOnlySpan<char> style) =>
-        style.Contains('%') && style.Contains("top", StringComparison.OrdinalIgnoreCase) && PercentPlaced().IsMatch(style);
+        style.Contains('%') && style.Contains("top", StringComparison.OrdinalIgnoreCase)
+        && PercentFromTop().IsMatch(style) && PercentFromSide().IsMatch(style);
 
-    [GeneratedRegex(@"(?:^|;)\s*top\s*:\s*-?[\d.]+%.*?(?:^|;)\s*(?:left|right)\s*:\s*-?[\d.]+%|(?:^|;)\s*(?:left|right)\s*:\s*-?[\d.]+%.*?(?:^|;)\s*top\s*:\s*-?[\d.]+%", RegexOptions.IgnoreCase)]
-    private static partial Regex PercentPlaced();
+    [GeneratedRegex(@"(?:^|;)\s*top\s*:\s*-?[\d.]+%", RegexOptions.IgnoreCase)]
+    private static partial Regex PercentFromTop();
+
+    [GeneratedRegex(@"(?:^|;)\s*(?:left|right)\s*:\s*-?[\d.]+%", RegexOptions.IgnoreCase)]
+    private static partial Regex PercentFromSide();
 
     /// <summary>itemprop=articleBody (schema.org) marks the article body explicitly.</summary>
     public static bool IsArticleBody(ClassVerdict verdict) => verdict.Has(ClassSignal.ArticleBody);

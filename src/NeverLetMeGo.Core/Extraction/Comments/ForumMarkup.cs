@@ -132,13 +132,10 @@ internal static partial class ForumMarkup
         token.StartsWith("li.", StringComparison.Ordinal) || token.StartsWith("article.", StringComparison.Ordinal);
 
     /// <summary>A post token of a film database's list of user reviews (IMDb's review-container), each under its own title.</summary>
-    internal static bool IsUserReview(string token) => UserReviewClass().IsMatch(token);
+    internal static bool IsUserReview(string token) => token.Contains("review", StringComparison.OrdinalIgnoreCase);
 
     [GeneratedRegex(@"^(?:post|posts?[-_]?container|postbit(?:legacy)?|topic[-_]post|forum[-_]post|thread[-_]post|message|question|answer|reply|review[-_]?(?:container|item|card|entry)|user[-_]?review|imdb[-_]user[-_]review)$", RegexOptions.IgnoreCase)]
     private static partial Regex PostClass();
-
-    [GeneratedRegex(@"review", RegexOptions.IgnoreCase)]
-    private static partial Regex UserReviewClass();
 
     [GeneratedRegex(@"(?:^|\s)(?:content|body|text|cooked|postcontent|reply[-_](?:content|body|text)|post[-_](?:content|body|text|message|entry)|posttext|postmessage|message(?:[-_]?(?:body|content|text))?|messagetext|js-post-body|bbwrapper|entry-content)(?:\s|$)", RegexOptions.IgnoreCase)]
     private static partial Regex BodyClass();

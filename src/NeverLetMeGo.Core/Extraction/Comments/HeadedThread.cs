@@ -31,9 +31,11 @@ internal static partial class HeadedThread
             }
         }
 
-        var text = HtmlText.Of(heading);
-        return text.Length <= MaxHeadingLength && (ThreadHeading().IsMatch(text) || ForeignThreadHeading().IsMatch(text));
+        return NamesThread(HtmlText.Of(heading));
     }
+
+    private static bool NamesThread(string text) =>
+        text.Length <= MaxHeadingLength && (ThreadHeading().IsMatch(text) || ForeignThreadHeading().IsMatch(text));
 
     /// <summary>
     /// A thread container that holds a heading element and nothing else ("Comments", "9 Responses"): a box around the
@@ -42,7 +44,7 @@ internal static partial class HeadedThread
     public static bool IsHeadingBox(HtmlNode area)
     {
         var text = HtmlText.Of(area);
-        return text.Length is > 0 and <= MaxHeadingLength && (ThreadHeading().IsMatch(text) || ForeignThreadHeading().IsMatch(text))
+        return text.Length > 0 && NamesThread(text)
             && area.Descendants().Any(d => HtmlNames.IsHeading(d.Name) && HtmlText.Of(d).Length == text.Length);
     }
 
@@ -110,7 +112,7 @@ internal static partial class HeadedThread
             if (OwnFooter(node, hints) is { } own)
             {
                 inner.Add(own.Node);
-                Close(Poster(own.Text));
+                Close(own.Poster);
             }
         }
 
@@ -133,11 +135,11 @@ internal static partial class HeadedThread
             ? (CommentMarkup.CleanAuthor(match.Groups["name"].Value), DateParser.Parse(match.Groups["date"].Value))
             : null;
 
-    /// <summary>The "Posted by" footer that ends <paramref name="node"/>: its last child element with text (a rule may follow).</summary>
-    private static (HtmlNode Node, string Text)? OwnFooter(HtmlNode node, ClassHintCache hints)
+    /// <summary>The "Posted by" footer that ends <paramref name="node"/> (its last child element with text; a rule may follow) and its poster.</summary>
+    private static (HtmlNode Node, (string? Author, DateTimeOffset? Date) Poster)? OwnFooter(HtmlNode node, ClassHintCache hints)
     {
         var last = node.ChildNodes.LastOrDefault(c => c.NodeType == HtmlNodeType.Element && HtmlText.Of(c).Length > 0);
-        return last is not null && Footer(last, NodeTraits.Verdict(last, hints)) is { } text && PostedBy().IsMatch(text) ? (last, text) : null;
+        return last is not null && Footer(last, NodeTraits.Verdict(last, hints)) is { } text && Poster(text) is { } poster ? (last, poster) : null;
     }
 
     private static string? Footer(HtmlNode node, ClassVerdict verdict)

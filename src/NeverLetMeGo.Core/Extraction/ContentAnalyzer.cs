@@ -112,7 +112,7 @@ internal sealed class ContentAnalyzer(ClassHintCache hints, bool lenient = false
         foreach (var (marked, m) in _marked)
         {
             if (marked != node && IsAttached(marked, root) && IsAttached(node, marked)
-                && m.Paragraphs - s.Paragraphs >= 3 && m.ProseText - s.ProseText >= 500)
+                && m.Paragraphs - s.Paragraphs >= WrapperParagraphs && m.ProseText - s.ProseText >= WrapperProse)
             {
                 return true;
             }
@@ -380,7 +380,11 @@ internal sealed class ContentAnalyzer(ClassHintCache hints, bool lenient = false
 
     private static bool MayWrapArticle(string name, ClassVerdict verdict, NodeStats stats) =>
         name is not ("nav" or "menu") && !verdict.Has(ClassSignal.CommentRelated)
-        && stats.Paragraphs >= 3 && stats.TextLength - stats.LinkLength >= 500 && stats.LinkDensity < 0.35;
+        && stats.Paragraphs >= WrapperParagraphs && stats.TextLength - stats.LinkLength >= WrapperProse && stats.LinkDensity < 0.35;
+
+    // The prose that makes an element a wrapper of an article: read by MayWrapArticle and MarkedAround.
+    private const int WrapperParagraphs = 3;
+    private const int WrapperProse = 500;
 
     private static void Score(HtmlNode node, string name, ClassVerdict verdict, NodeStats stats, int paragraphCommas)
     {

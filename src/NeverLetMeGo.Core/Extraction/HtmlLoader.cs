@@ -50,7 +50,7 @@ internal static class HtmlLoader
     }
 
     /// <summary>The depth the flattened page nests to at most: Chromium's parser stops at 512, and the walks' limit is twice it.</summary>
-    public const int FlattenedDepth = 500;
+    private const int FlattenedDepth = 500;
 
     private static HtmlDocument NewDocument() => new()
     {

@@ -20,7 +20,7 @@ internal static class DepthClamp
         ["script", "style", "textarea", "title", "xmp", "plaintext", "noscript", "iframe", "noembed", "noframes"], StringComparer.Ordinal);
 
     // An element that a new one of its name closes when it is the innermost open one (a paragraph, a list item, a cell).
-    private static readonly FrozenSet<string> SelfClosing = FrozenSet.ToFrozenSet(
+    private static readonly FrozenSet<string> ClosedBySibling = FrozenSet.ToFrozenSet(
         ["p", "li", "dt", "dd", "tr", "td", "th", "option"], StringComparer.Ordinal);
 
     public static string Flatten(string html, int limit)
@@ -93,7 +93,7 @@ internal static class DepthClamp
                 continue;
             }
 
-            if (open.Count > 0 && SelfClosing.Contains(name) && open[^1] == name)
+            if (open.Count > 0 && ClosedBySibling.Contains(name) && open[^1] == name)
             {
                 open.RemoveAt(open.Count - 1);
             }

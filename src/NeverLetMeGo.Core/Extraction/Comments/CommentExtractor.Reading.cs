@@ -58,7 +58,11 @@ internal sealed partial class CommentExtractor
         var author = strongAuthor ?? weakAuthor;
         var name = author is null ? null : CommentMarkup.CleanAuthor(HtmlText.Of(author));
         DateTimeOffset? bylineDate = null;
-        if (author is null && item.Node.Name == "dt")
+        if (author is null && item.Unmarked)
+        {
+            (name, bylineDate) = UnmarkedThread.Byline(item.Node);
+        }
+        else if (author is null && item.Node.Name == "dt")
         {
             // The term is the byline: the poster's name, often with a number and the date on the same line.
             (name, bylineDate) = CommentMarkup.SplitByline(HtmlText.Of(item.Node));

@@ -67,6 +67,7 @@ internal sealed partial class CommentExtractor
     /// <summary>Reads the comments whose markup the walk found.</summary>
     public IReadOnlyList<RawComment> Finish()
     {
+        AddUnmarkedItems();
         var comments = new List<RawComment>(_items.Count);
         var ids = new HashSet<string>(StringComparer.Ordinal);
         _forum.BeginReading();
@@ -86,6 +87,24 @@ internal sealed partial class CommentExtractor
         ReadHeadedThreads(comments, ids);
         CollectContainers();
         return comments;
+    }
+
+    /// <summary>A thread container in which no comment is marked as one: its repeated children are its comments (<see cref="UnmarkedThread"/>).</summary>
+    private void AddUnmarkedItems()
+    {
+        foreach (var area in _areas)
+        {
+            if (_headings.Contains(area) || _items.Any(i => i.Area == area) || ContainsItem(area) || HoldsArticle(area))
+            {
+                continue;
+            }
+
+            foreach (var node in UnmarkedThread.Items(area, _hints))
+            {
+                _items.Add(new Item(node, null, area) { Unmarked = true });
+                _itemNodes.Add(node);
+            }
+        }
     }
 
     /// <summary>Movable Type style threads: the run after a "Comments" heading leaves the article, and is read as comments when it holds no comment elements.</summary>
@@ -300,6 +319,9 @@ internal sealed partial class CommentExtractor
         public string? PreferredId { get; private set; } = IdOf(node);
         public string FinalId { get; set; } = string.Empty;
         public bool Emitted { get; set; }
+
+        /// <summary>A repeated child of a thread container without comment markup: its byline is read by its shape.</summary>
+        public bool Unmarked { get; init; }
 
         /// <summary>A reply in a discussion thread (<see cref="ForumThread"/>), read by its own markup.</summary>
         public bool Forum { get; init; }

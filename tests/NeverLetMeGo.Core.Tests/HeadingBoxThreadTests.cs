@@ -26,6 +26,24 @@ public sealed class HeadingBoxThreadTests
     }
 
     [Fact]
+    public void A_block_named_as_the_threads_heading_heads_the_comments_each_signed_by_its_numbered_footer_however_short()
+    {
+        // Movable Type's default template: div.comments-head, then a div.comments-body per comment.
+        static string Body(string text, int number, string poster) =>
+            $"""<div class="comments-body"><p>{text}</p><span class="comments-post">Comment #{number} - Posted by: {poster} at November 10, 2012  5:{38 + number} PM</span></div>""";
+
+        var review = Pages.Process(Pages.Article(Pages.ProseParagraphs(), around: """<div class="comments-head"><a name="comments"></a>Comments</div>"""
+            + Body("Well, this one is going to hurt. Looking forward to it though.", 1, "MattPatt") + Body("RIP", 2, "Drew")
+            + Body("Thank you for the write-up; the middle section is the best part.", 3, "Kurt M/39/185")));
+
+        Assert.Equal(Pages.Prose, review.Texts());
+        Assert.Equal(
+            [("MattPatt", "Well, this one is going to hurt. Looking forward to it though."), ("Drew", "RIP"), ("Kurt M/39/185", "Thank you for the write-up; the middle section is the best part.")],
+            review.Comments.Select(c => (c.Author ?? "", string.Join(" ", c.Blocks.Select(b => b.Text)))).ToArray());
+        Assert.Equal(new DateTimeOffset(2012, 11, 10, 17, 40, 0, TimeSpan.Zero), review.Comments[1].PublishedAt);
+    }
+
+    [Fact]
     public void A_closed_threads_notice_after_an_empty_box_is_no_comment()
     {
         var review = Pages.Process(Pages.Article(Pages.ProseParagraphs(), around: """

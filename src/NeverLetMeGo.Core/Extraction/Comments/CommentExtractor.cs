@@ -179,7 +179,7 @@ internal sealed partial class CommentExtractor
     {
         var childArea = state.Area ?? level.HeadingArea;
         var childDisqus = state.Disqus || verdict.Has(ClassSignal.DisqusThread);
-        if (childArea is null && HtmlNames.IsHeading(child.Name))
+        if (childArea is null && (HtmlNames.IsHeading(child.Name) || HeadedThread.IsHeadingByName(child)))
         {
             if (HeadedThread.IsThreadHeading(child, verdict, _hints))
             {

@@ -38,6 +38,14 @@ internal static partial class HeadedThread
         text.Length <= MaxHeadingLength && (ThreadHeading().IsMatch(text) || ForeignThreadHeading().IsMatch(text));
 
     /// <summary>
+    /// A block that is the thread's heading by its class or id though no heading element (Movable Type's default
+    /// <c>div.comments-head</c>); its words must still name a thread (<see cref="IsThreadHeading"/>).
+    /// </summary>
+    public static bool IsHeadingByName(HtmlNode node) =>
+        node.Name is "div" or "p" && node.HasAttributes
+        && (HeadingName().IsMatch(NodeTraits.Classes(node)) || HeadingName().IsMatch(NodeTraits.Id(node)));
+
+    /// <summary>
     /// A thread container that holds a heading element and nothing else ("Comments", "9 Responses"): a box around the
     /// thread's heading. A count beside a story in a list ("309 Comments") or a form's "Add comment" is no heading element.
     /// </summary>
@@ -102,17 +110,19 @@ internal static partial class HeadedThread
                 continue;
             }
 
-            if (verdict.Has(ClassSignal.CommentRelated) && HtmlText.Of(node).Length <= MaxChromeLength)
+            var own = OwnFooter(node, hints);
+            if (own is null && verdict.Has(ClassSignal.CommentRelated) && HtmlText.Of(node).Length <= MaxChromeLength)
             {
-                // The thread's own chrome: "The comments to this entry are closed.", "Add comment".
+                // The thread's own chrome: "The comments to this entry are closed.", "Add comment". A short comment
+                // signed by its own footer ("RIP" and "Posted by: Drew at …") is no chrome.
                 continue;
             }
 
             group.Add(node);
-            if (OwnFooter(node, hints) is { } own)
+            if (own is not null)
             {
-                inner.Add(own.Node);
-                Close(own.Poster);
+                inner.Add(own.Value.Node);
+                Close(own.Value.Poster);
             }
         }
 
@@ -187,6 +197,11 @@ internal static partial class HeadedThread
         """, RegexOptions.IgnoreCase | RegexOptions.IgnorePatternWhitespace)]
     private static partial Regex ForeignThreadHeading();
 
-    [GeneratedRegex(@"^\s*posted\s+by:?\s*(?<name>.+?)\s*(?:\||\bat\b|\bon\b|\u2014|\u2013)\s*(?<date>.+?)\s*$", RegexOptions.IgnoreCase)]
+    // One token of a class or id list: "comments-head", "comment_title", "commentsheader".
+    [GeneratedRegex(@"(?:^|\s)comments?[-_]?(?:head|header|heading|title)(?:\s|$)", RegexOptions.IgnoreCase)]
+    private static partial Regex HeadingName();
+
+    // "Posted by: Ann at …", also after the comment's number ("Comment #1 - Posted by: …").
+    [GeneratedRegex(@"^\s*(?:comment\s*#?\s*\d+\s*[-\u2013\u2014:|]\s*)?posted\s+by:?\s*(?<name>.+?)\s*(?:\||\bat\b|\bon\b|\u2014|\u2013)\s*(?<date>.+?)\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex PostedBy();
 }

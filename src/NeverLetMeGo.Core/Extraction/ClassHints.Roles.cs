@@ -82,19 +82,19 @@ internal static partial class ClassHints
     [GeneratedRegex(@"sidebar|widget|related|footer|menu|(?<![a-z])nav", RegexOptions.IgnoreCase)]
     private static partial Regex SidebarLike();
 
-    [GeneratedRegex(@"^(?:children|replies|comment[-_]replies|reply[-_]list|inline[-_]thread|thread[-_]children)$")]
+    [GeneratedRegex(@"^(?:children|replies|comment(?:__|[-_])replies|reply[-_]list|inline[-_]thread|thread[-_]children|indented)$")]
     private static partial Regex ReplyContainer();
 
-    [GeneratedRegex(@"^(?:comment[-_]?(?:author|meta|metadata|header|footer|actions|date|time|timestamp|info|details|avatar|reply|tools|byline|permalink)|commentmetadata|vcard|says|avatar.*|fn|datetime|post-byline|post-meta|reply|comment-reply-link|byline|user|author|time-ago|tagline|score|votes?|voting|buttons|comment[-_]?(?:score|votes?|buttons|controls|toolbar)|post[-_]controls)$")]
+    [GeneratedRegex(@"^(?:comment(?:__|[-_])?(?:author|meta|metadata|header|footer|actions|date|time|timestamp|info|details|avatar|picture|picture-wrapper|reply|tools|byline|permalink|links|submitted)|commentmetadata|vcard|says|avatar.*|fn|datetime|post-byline|post-meta|reply|comment-reply-link|byline|user|author|time-ago|tagline|score|votes?|voting|buttons|submitted|comment(?:__|[-_])?(?:score|votes?|buttons|controls|toolbar)|post[-_]controls)$")]
     private static partial Regex CommentChrome();
 
-    [GeneratedRegex(@"^(?:comment[-_]?(?:content|text|message|entry|body|body[-_]text|copy)|commentbody|commenttext|post[-_]message|message|comment_content|usertext-body)$")]
+    [GeneratedRegex(@"^(?:comment(?:__|[-_])?(?:content|text|message|entry|body|body[-_]text|copy)|commentbody|commenttext|post[-_]message|message|comment_content|usertext-body)$")]
     private static partial Regex CommentBody();
 
-    [GeneratedRegex(@"^(?:comment[-_]?author(?:[-_]name)?|author(?:[-_]name)?|user(?:name)?|user[-_]name|commenter(?:[-_]name)?|comment[-_]?user|name)$")]
+    [GeneratedRegex(@"^(?:comment(?:__|[-_])?author(?:[-_]name)?|author(?:[-_]name)?|user(?:name)?|user[-_]name|commenter(?:[-_]name)?|comment(?:__|[-_])?user|name)$")]
     private static partial Regex CommentAuthor();
 
-    [GeneratedRegex(@"^(?:comment[-_]?(?:meta|metadata|date|time|timestamp)|commentmetadata|datetime|date|published|timestamp|time-ago|post-meta)$")]
+    [GeneratedRegex(@"^(?:comment(?:__|[-_])?(?:meta|metadata|date|time|timestamp)|commentmetadata|datetime|date|published|timestamp|time-ago|post-meta)$")]
     private static partial Regex CommentDate();
 
     // "comment-123", WordPress's "li-comment-123" and "div-comment-123", Disqus's "dsq-comment-123", hexadecimal ids.

@@ -16,6 +16,7 @@ internal sealed partial class CommentExtractor
 
         HtmlNode? body = null, strongAuthor = null, weakAuthor = null;
         _dates.Clear();
+        _chrome.Clear();
         foreach (var part in Scope(item.Node, _scope))
         {
             // Elements in document order, not entering the scripts and styles nor the replies (HtmlText.Elements, without
@@ -36,6 +37,10 @@ internal sealed partial class CommentExtractor
                 if (CommentMarkup.IsDate(node, verdict))
                 {
                     _dates.Add(node);
+                }
+                else if (verdict.Has(ClassSignal.CommentChrome))
+                {
+                    _chrome.Add(node);
                 }
 
                 PushChildren(node);
@@ -68,6 +73,14 @@ internal sealed partial class CommentExtractor
             (name, bylineDate) = CommentMarkup.SplitByline(HtmlText.Of(item.Node));
         }
 
+        var date = ReadDate(_dates) ?? bylineDate;
+        if ((name is null || date is null) && Signature(_chrome) is { } signed)
+        {
+            // Drupal prints the byline as one line of chrome: "Submitted by Tom (not verified) on Tue, 2011-03-15 08:01."
+            name ??= signed.Author;
+            date ??= signed.Date;
+        }
+
         // A parent without text (deleted, or markup only) is skipped: the reply hangs on the nearest ancestor that was kept.
         var parent = item.Parent;
         while (parent is { Emitted: false })
@@ -75,8 +88,24 @@ internal sealed partial class CommentExtractor
             parent = parent.Parent;
         }
 
-        return new RawComment(item.FinalId, parent?.FinalId, name, ReadDate(_dates) ?? bylineDate, text);
+        return new RawComment(item.FinalId, parent?.FinalId, name, date, text);
     }
+
+    private static (string? Author, DateTimeOffset? Date)? Signature(List<HtmlNode> chrome)
+    {
+        foreach (var node in chrome)
+        {
+            var text = HtmlText.Of(node);
+            if (text.Length <= MaxSignatureLength && HeadedThread.Poster(text) is { } signed)
+            {
+                return signed;
+            }
+        }
+
+        return null;
+    }
+
+    private const int MaxSignatureLength = 200;
 
     private RawComment? ReadPost(Item item)
     {

@@ -22,6 +22,7 @@ internal sealed partial class CommentExtractor
     private readonly BlockEmitter _itemEmitter;
     private readonly List<HtmlNode> _scope = [];
     private readonly List<HtmlNode> _dates = [];
+    private readonly List<HtmlNode> _chrome = [];
     private readonly Stack<HtmlNode> _stack = new();
 
     public CommentExtractor(ClassHintCache hints)
@@ -168,6 +169,9 @@ internal sealed partial class CommentExtractor
     {
         public HtmlNode? HeadingArea;
         public Item? Term;
+
+        /// <summary>The last comment item among these children: Drupal prints a comment's replies in the div.indented after it.</summary>
+        public Item? LastItem;
     }
 
     /// <summary>
@@ -242,7 +246,14 @@ internal sealed partial class CommentExtractor
             _items.Add(item);
             _itemNodes.Add(child);
             level.Term = child.Name == "dt" ? item : null;
+            level.LastItem = item;
             return new ScanState(item, false, childArea, childDisqus, state.InPost);
+        }
+
+        if (state.Current is null && level.LastItem is not null && verdict.Has(ClassSignal.ReplyContainer))
+        {
+            // Replies printed after their comment rather than inside it (Drupal's div.indented).
+            return new ScanState(level.LastItem, true, childArea, childDisqus, state.InPost);
         }
 
         // Q&A pages print comments under each post: they reply to the post, not wrap it.

@@ -97,6 +97,7 @@ internal static partial class CommentMarkup
     [GeneratedRegex(@"^(?:\d+[.)]\s*)?(?<name>.+?)\s+(?:[-\u2013\u2014|]|on|at)\s+(?<date>.+)$", RegexOptions.IgnoreCase)]
     private static partial Regex NumberedByline();
 
-    [GeneratedRegex(@"^\s*(?:by|posted by|from)\s+|\s+(?:says|said|wrote|writes)\s*(?:[:.]+|\.\.\.|\u2026)?\s*$|\s*(?:says|said)\s*:?\s*$", RegexOptions.IgnoreCase)]
+    // Drupal marks an anonymous poster "(not verified)".
+    [GeneratedRegex(@"^\s*(?:by|posted by|from)\s+|\s+(?:says|said|wrote|writes)\s*(?:[:.]+|\.\.\.|\u2026)?\s*$|\s*(?:says|said)\s*:?\s*$|\s*\(not verified\)\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex AuthorNoise();
 }

@@ -140,7 +140,8 @@ internal static partial class HeadedThread
         }
     }
 
-    private static (string? Author, DateTimeOffset? Date)? Poster(string footer) =>
+    /// <summary>The poster and date of a signature line ("Posted by: Ann at …", "Submitted by Tom on …"); null when it is none.</summary>
+    public static (string? Author, DateTimeOffset? Date)? Poster(string footer) =>
         PostedBy().Match(footer) is { Success: true } match
             ? (CommentMarkup.CleanAuthor(match.Groups["name"].Value), DateParser.Parse(match.Groups["date"].Value))
             : null;
@@ -201,7 +202,7 @@ internal static partial class HeadedThread
     [GeneratedRegex(@"(?:^|\s)comments?[-_]?(?:head|header|heading|title)(?:\s|$)", RegexOptions.IgnoreCase)]
     private static partial Regex HeadingName();
 
-    // "Posted by: Ann at …", also after the comment's number ("Comment #1 - Posted by: …").
-    [GeneratedRegex(@"^\s*(?:comment\s*#?\s*\d+\s*[-\u2013\u2014:|]\s*)?posted\s+by:?\s*(?<name>.+?)\s*(?:\||\bat\b|\bon\b|\u2014|\u2013)\s*(?<date>.+?)\s*$", RegexOptions.IgnoreCase)]
+    // "Posted by: Ann at …", also after the comment's number ("Comment #1 - Posted by: …"); Drupal's "Submitted by Tom on …".
+    [GeneratedRegex(@"^\s*(?:comment\s*#?\s*\d+\s*[-\u2013\u2014:|]\s*)?(?:posted|submitted)\s+by:?\s*(?<name>.+?)\s*(?:\||\bat\b|\bon\b|\u2014|\u2013)\s*(?<date>.+?)\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex PostedBy();
 }

@@ -94,7 +94,7 @@ internal static partial class ClassHints
     [GeneratedRegex(@"^(?:comment(?:__|[-_])?author(?:[-_]name)?|author(?:[-_]name)?|user(?:name)?|user[-_]name|commenter(?:[-_]name)?|comment(?:__|[-_])?user|name)$")]
     private static partial Regex CommentAuthor();
 
-    [GeneratedRegex(@"^(?:comment(?:__|[-_])?(?:meta|metadata|date|time|timestamp)|commentmetadata|datetime|date|published|timestamp|time-ago|post-meta)$")]
+    [GeneratedRegex(@"^(?:comment(?:__|[-_])?(?:meta|metadata|date|time|timestamp)|comment[-_]meta[-_](?:date|time)|commentmetadata|datetime|date|published|timestamp|time-ago|post-meta)$")]
     private static partial Regex CommentDate();
 
     // "comment-123", WordPress's "li-comment-123" and "div-comment-123", Disqus's "dsq-comment-123", hexadecimal ids.

@@ -14,7 +14,7 @@ internal sealed partial class CommentExtractor
             return ReadPost(item);
         }
 
-        HtmlNode? body = null, strongAuthor = null, weakAuthor = null;
+        HtmlNode? body = null, strongAuthor = null, weakAuthor = null, authorLink = null;
         _dates.Clear();
         _chrome.Clear();
         foreach (var part in Scope(item.Node, _scope))
@@ -34,6 +34,7 @@ internal sealed partial class CommentExtractor
                 body ??= CommentMarkup.IsBody(node, verdict) ? node : null;
                 strongAuthor ??= CommentMarkup.IsAuthor(node, verdict, strong: true) ? node : null;
                 weakAuthor ??= CommentMarkup.IsAuthor(node, verdict, strong: false) ? node : null;
+                authorLink ??= CommentMarkup.IsAuthorLink(node) ? node : null;
                 if (CommentMarkup.IsDate(node, verdict))
                 {
                     _dates.Add(node);
@@ -73,6 +74,9 @@ internal sealed partial class CommentExtractor
             (name, bylineDate) = CommentMarkup.SplitByline(HtmlText.Of(item.Node));
         }
 
+        // The poster's link is no byline element, read last: a body that holds it stays the body (themes print it in the
+        // comment's text box), and a one-line byline around it still gives its date.
+        name ??= authorLink is null ? null : CommentMarkup.CleanAuthor(HtmlText.Of(authorLink));
         var date = ReadDate(_dates) ?? bylineDate;
         if ((name is null || date is null) && Signature(_chrome) is { } signed)
         {

@@ -51,6 +51,14 @@ internal static partial class CommentMarkup
         verdict.Has(strong ? ClassSignal.CommentFn : ClassSignal.CommentAuthor)
         || (node.HasAttributes && string.Equals(node.GetAttributeValue("itemprop", null), "author", StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>
+    /// WordPress links a commenter's name to their site as <c>&lt;a class="url" rel="external nofollow"&gt;</c> whatever the
+    /// theme prints around it (themes that drop the <c>cite.fn</c> keep the link): the poster when nothing else names one.
+    /// </summary>
+    public static bool IsAuthorLink(HtmlNode node) =>
+        node.Name == "a" && HasClass(node, "url") && node.Attributes["rel"] is { } rel
+        && (NodeTraits.HasToken(NodeTraits.ValueOf(rel), "nofollow") || NodeTraits.HasToken(NodeTraits.ValueOf(rel), "external"));
+
     public static bool IsDate(HtmlNode node, ClassVerdict verdict) =>
         node.Name == "time" || verdict.Has(ClassSignal.CommentDate);
 

@@ -39,7 +39,7 @@ internal sealed partial class CommentExtractor
                 {
                     _dates.Add(node);
                 }
-                else if (verdict.Has(ClassSignal.CommentChrome))
+                else if (verdict.Has(ClassSignal.CommentChrome) || CommentMarkup.IsByLine(node))
                 {
                     _chrome.Add(node);
                 }
@@ -78,9 +78,10 @@ internal sealed partial class CommentExtractor
         // comment's text box), and a one-line byline around it still gives its date.
         name ??= authorLink is null ? null : CommentMarkup.CleanAuthor(HtmlText.Of(authorLink));
         var date = ReadDate(_dates) ?? bylineDate;
-        if ((name is null || date is null) && Signature(_chrome) is { } signed)
+        if ((name is null || date is null) && (Signature(_chrome) ?? HeadedThread.FooterAfter(item.Node, _hints)) is { } signed)
         {
-            // Drupal prints the byline as one line of chrome: "Submitted by Tom (not verified) on Tue, 2011-03-15 08:01."
+            // Drupal prints the byline as one line of chrome: "Submitted by Tom (not verified) on Tue, 2011-03-15 08:01.";
+            // Movable Type as a line after the comment: "Posted by: Ellen at September 10, 2012 11:40 AM".
             name ??= signed.Author;
             date ??= signed.Date;
         }
@@ -100,7 +101,7 @@ internal sealed partial class CommentExtractor
         foreach (var node in chrome)
         {
             var text = HtmlText.Of(node);
-            if (text.Length <= MaxSignatureLength && HeadedThread.Poster(text) is { } signed)
+            if (text.Length <= MaxSignatureLength && HeadedThread.Signature(text) is { } signed)
             {
                 return signed;
             }

@@ -59,6 +59,9 @@ internal static partial class CommentMarkup
         node.Name == "a" && HasClass(node, "url") && node.Attributes["rel"] is { } rel
         && (NodeTraits.HasToken(NodeTraits.ValueOf(rel), "nofollow") || NodeTraits.HasToken(NodeTraits.ValueOf(rel), "external"));
 
+    /// <summary>A line classed "by" ("by BW Smith on Aug 9, 2012 10:21 AM EDT"): read for its signature, kept as text.</summary>
+    public static bool IsByLine(HtmlNode node) => HasClass(node, "by");
+
     public static bool IsDate(HtmlNode node, ClassVerdict verdict) =>
         node.Name == "time" || verdict.Has(ClassSignal.CommentDate);
 

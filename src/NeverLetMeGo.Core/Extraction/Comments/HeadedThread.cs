@@ -146,6 +146,28 @@ internal static partial class HeadedThread
             ? (CommentMarkup.CleanAuthor(match.Groups["name"].Value), DateParser.Parse(match.Groups["date"].Value))
             : null;
 
+    /// <summary>
+    /// <see cref="Poster"/>, or a bare "by Ann on Aug 9, 2012 10:21 AM" where the line is already known as the comment's
+    /// byline (its chrome, or classed "by"); the date must read as one, so "by the way on …" is no signature.
+    /// </summary>
+    public static (string? Author, DateTimeOffset? Date)? Signature(string line) =>
+        Poster(line)
+        ?? (BareBy().Match(line) is { Success: true } match && DateParser.Parse(match.Groups["date"].Value) is { } date
+            ? (CommentMarkup.CleanAuthor(match.Groups["name"].Value), date)
+            : null);
+
+    /// <summary>The signature line right after a comment item: Movable Type prints "Posted by: Ellen at …" after each div#c123.</summary>
+    public static (string? Author, DateTimeOffset? Date)? FooterAfter(HtmlNode item, ClassHintCache hints)
+    {
+        var next = item.NextSibling;
+        while (next is not null && next.NodeType != HtmlNodeType.Element)
+        {
+            next = next.NextSibling;
+        }
+
+        return next is not null && Footer(next, NodeTraits.Verdict(next, hints)) is { } text ? Poster(text) : null;
+    }
+
     /// <summary>The "Posted by" footer that ends <paramref name="node"/> (its last child element with text; a rule may follow) and its poster.</summary>
     private static (HtmlNode Node, (string? Author, DateTimeOffset? Date) Poster)? OwnFooter(HtmlNode node, ClassHintCache hints)
     {
@@ -205,4 +227,7 @@ internal static partial class HeadedThread
     // "Posted by: Ann at …", also after the comment's number ("Comment #1 - Posted by: …"); Drupal's "Submitted by Tom on …".
     [GeneratedRegex(@"^\s*(?:comment\s*#?\s*\d+\s*[-\u2013\u2014:|]\s*)?(?:posted|submitted)\s+by:?\s*(?<name>.+?)\s*(?:\||\bat\b|\bon\b|\u2014|\u2013)\s*(?<date>.+?)\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex PostedBy();
+
+    [GeneratedRegex(@"^\s*by:?\s+(?<name>.+?)\s+(?:on|at)\s+(?<date>.+?)\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex BareBy();
 }

@@ -10,6 +10,21 @@ namespace NeverLetMeGo.Core.Tests;
 public sealed class CommentPosterLinkTests
 {
     [Fact]
+    public void The_innermost_poster_element_names_the_poster_not_the_byline_box_around_it_and_the_date()
+    {
+        var review = Pages.Process(Pages.Article(Pages.ProseParagraphs(), around: """
+            <ol class="commentlist"><li class="comment" id="li-comment-81313"><div id="comment-81313">
+              <div class="comment-author vcard"><p class="comment-meta comment-date"><a href="#comment-81313">November 12, 2012</a></p>
+              <p class="comment-name">Bob Eldridge</p></div>
+              <div class="comment-body"><p>Great review, and beautifully written. It made me want to read the book again.</p></div>
+            </div></li></ol>
+            """));
+
+        var comment = Assert.Single(review.Comments);
+        Assert.Equal(("Bob Eldridge", new DateTimeOffset(2012, 11, 12, 0, 0, 0, TimeSpan.Zero)), (comment.Author!, comment.PublishedAt!.Value));
+    }
+
+    [Fact]
     public void The_signature_line_after_a_comment_gives_its_poster_and_date()
     {
         var review = Pages.Process(Pages.Article(Pages.ProseParagraphs(), around: """

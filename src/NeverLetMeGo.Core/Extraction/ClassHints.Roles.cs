@@ -91,7 +91,7 @@ internal static partial class ClassHints
     [GeneratedRegex(@"^(?:comment(?:__|[-_])?(?:content|text|message|entry|body|body[-_]text|copy)|commentbody|commenttext|post[-_]message|message|comment_content|usertext-body)$")]
     private static partial Regex CommentBody();
 
-    [GeneratedRegex(@"^(?:comment(?:__|[-_])?author(?:[-_]name)?|author(?:[-_]name)?|user(?:name)?|user[-_]name|commenter(?:[-_]name)?|comment(?:__|[-_])?user|name)$")]
+    [GeneratedRegex(@"^(?:comment(?:__|[-_])?author(?:[-_]name)?|comment(?:__|[-_])?name|author(?:[-_]name)?|user(?:name)?|user[-_]name|commenter(?:[-_]name)?|comment(?:__|[-_])?user|name)$")]
     private static partial Regex CommentAuthor();
 
     [GeneratedRegex(@"^(?:comment(?:__|[-_])?(?:meta|metadata|date|time|timestamp)|comment[-_]meta[-_](?:date|time)|commentmetadata|datetime|date|published|timestamp|time-ago|post-meta)$")]

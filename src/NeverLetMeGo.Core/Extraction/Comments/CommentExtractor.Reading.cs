@@ -33,7 +33,12 @@ internal sealed partial class CommentExtractor
                 var verdict = NodeTraits.Verdict(node, _hints);
                 body ??= CommentMarkup.IsBody(node, verdict) ? node : null;
                 strongAuthor ??= CommentMarkup.IsAuthor(node, verdict, strong: true) ? node : null;
-                weakAuthor ??= CommentMarkup.IsAuthor(node, verdict, strong: false) ? node : null;
+                if (CommentMarkup.IsAuthor(node, verdict, strong: false) && (weakAuthor is null || ContentAnalyzer.IsAttached(node, weakAuthor)))
+                {
+                    // The innermost: a div.comment-author around the date and a p.comment-name names the poster by the p.
+                    weakAuthor = node;
+                }
+
                 authorLink ??= CommentMarkup.IsAuthorLink(node) ? node : null;
                 if (CommentMarkup.IsDate(node, verdict))
                 {

@@ -25,6 +25,38 @@ public sealed class CommentPosterLinkTests
     }
 
     [Fact]
+    public void An_unclassed_cite_before_the_text_names_the_poster_and_one_in_the_text_names_a_work()
+    {
+        var review = Pages.Process(Pages.Article(Pages.ProseParagraphs(), around: """
+            <ul id="dsq-comments">
+              <li class="comment" id="dsq-comment-27607"><div class="dsq-comment-header"><cite id="dsq-cite-27607"> http://tdhurst.example/ <span id="dsq-author-user-27607">tdhurst</span></cite></div>
+                <div class="dsq-comment-message"><p>I know exactly how you feel about the ending.</p></div></li>
+              <li class="comment" id="dsq-comment-27608"><div class="dsq-comment-header"></div>
+                <div class="dsq-comment-message"><p>Read <cite>The Remains of the Day</cite> next, it is the same kind of quiet.</p></div></li>
+              <li class="comment" id="dsq-comment-27609"><cite>Britainsnotpleased 24th July 2012 - 19:58</cite>
+                <div><p>The film is better than the reviews said it would be.</p></div></li>
+            </ul>
+            """));
+
+        Assert.Equal(
+            [("tdhurst", (DateTimeOffset?)null), (null, null), ("Britainsnotpleased", new DateTimeOffset(2012, 7, 24, 19, 58, 0, TimeSpan.Zero))],
+            review.Comments.Select(c => (c.Author, c.PublishedAt)).ToArray());
+    }
+
+    [Fact]
+    public void A_by_line_with_a_name_alone_names_the_poster_without_the_users_number()
+    {
+        var review = Pages.Process(Pages.Article(Pages.ProseParagraphs(), around: """
+            <ul id="commentlisting"><li id="tree_40746499" class="comment"><div id="comment_40746499" class="cw">
+              <div class="details"><span class="by"><span class="byby">by </span><a href="//users.example/~kermidge">kermidge <span class="uid">(2221646)</span></a></span></div>
+              <div class="commentBody"><p>If this research shows what the review thinks it might, I would be open to it.</p></div>
+            </div></li></ul>
+            """));
+
+        Assert.Equal("kermidge", Assert.Single(review.Comments).Author);
+    }
+
+    [Fact]
     public void The_signature_line_after_a_comment_gives_its_poster_and_date()
     {
         var review = Pages.Process(Pages.Article(Pages.ProseParagraphs(), around: """

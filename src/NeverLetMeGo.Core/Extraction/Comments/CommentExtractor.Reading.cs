@@ -14,7 +14,7 @@ internal sealed partial class CommentExtractor
             return ReadPost(item);
         }
 
-        HtmlNode? body = null, strongAuthor = null, weakAuthor = null, authorLink = null;
+        HtmlNode? body = null, strongAuthor = null, weakAuthor = null, authorLink = null, cite = null;
         _dates.Clear();
         _chrome.Clear();
         foreach (var part in Scope(item.Node, _scope))
@@ -40,6 +40,7 @@ internal sealed partial class CommentExtractor
                 }
 
                 authorLink ??= CommentMarkup.IsAuthorLink(node) ? node : null;
+                cite ??= node.Name == "cite" && body is null && !InProse(node, item.Node) ? node : null;
                 if (CommentMarkup.IsDate(node, verdict))
                 {
                     _dates.Add(node);
@@ -82,6 +83,14 @@ internal sealed partial class CommentExtractor
         // The poster's link is no byline element, read last: a body that holds it stays the body (themes print it in the
         // comment's text box), and a one-line byline around it still gives its date.
         name ??= authorLink is null ? null : CommentMarkup.CleanAuthor(HtmlText.Of(authorLink));
+        // An unclassed <cite> before the comment's text is its poster, as WordPress's old themes and Disqus's static
+        // markup print it ("<cite>Alayna F</cite> says:"); one in the text cites a book.
+        if (name is null && cite is not null)
+        {
+            (name, var citeDate) = CommentMarkup.SplitByline(HtmlText.Of(cite));
+            bylineDate ??= citeDate;
+        }
+
         var date = ReadDate(_dates) ?? bylineDate;
         if ((name is null || date is null) && (Signature(_chrome) ?? HeadedThread.FooterAfter(item.Node, _hints)) is { } signed)
         {
@@ -90,6 +99,8 @@ internal sealed partial class CommentExtractor
             name ??= signed.Author;
             date ??= signed.Date;
         }
+
+        name ??= ByName(_chrome);
 
         // A parent without text (deleted, or markup only) is skipped: the reply hangs on the nearest ancestor that was kept.
         var parent = item.Parent;
@@ -116,6 +127,33 @@ internal sealed partial class CommentExtractor
     }
 
     private const int MaxSignatureLength = 200;
+
+    private static string? ByName(List<HtmlNode> chrome)
+    {
+        foreach (var node in chrome)
+        {
+            if (CommentMarkup.IsByLine(node) && HeadedThread.ByName(HtmlText.Of(node)) is { } name)
+            {
+                return name;
+            }
+        }
+
+        return null;
+    }
+
+    // A cite in a paragraph or a quotation names a work, not the poster.
+    private static bool InProse(HtmlNode node, HtmlNode item)
+    {
+        for (var current = node.ParentNode; current is not null && current != item; current = current.ParentNode)
+        {
+            if (current.Name is "p" or "blockquote" or "q")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private RawComment? ReadPost(Item item)
     {

@@ -108,7 +108,8 @@ internal static partial class CommentMarkup
     [GeneratedRegex(@"^(?:\d+[.)]\s*)?(?<name>.+?)\s+(?:[-\u2013\u2014|]|on|at)\s+(?<date>.+)$", RegexOptions.IgnoreCase)]
     private static partial Regex NumberedByline();
 
-    // Drupal marks an anonymous poster "(not verified)".
-    [GeneratedRegex(@"^\s*(?:by|posted by|from)\s+|\s+(?:says|said|wrote|writes)\s*(?:[:.]+|\.\.\.|\u2026)?\s*$|\s*(?:says|said)\s*:?\s*$|\s*\(not verified\)\s*$", RegexOptions.IgnoreCase)]
+    // Drupal marks an anonymous poster "(not verified)"; Slashdot follows the name with the user's number, "(2221646)";
+    // Disqus's static markup prints the poster's site before the name ("http://tdhurst.com/ tdhurst").
+    [GeneratedRegex(@"^\s*https?://\S+\s+|^\s*(?:by|posted by|from)\s+|\s+(?:says|said|wrote|writes)\s*(?:[:.]+|\.\.\.|\u2026)?\s*$|\s*(?:says|said)\s*:?\s*$|\s*\((?:not verified|\d+)\)\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex AuthorNoise();
 }

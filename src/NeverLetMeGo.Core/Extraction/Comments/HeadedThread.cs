@@ -156,6 +156,10 @@ internal static partial class HeadedThread
             ? (CommentMarkup.CleanAuthor(match.Groups["name"].Value), date)
             : null);
 
+    /// <summary>The name alone of a line classed "by" that holds nothing else: "by kermidge (2221646)".</summary>
+    public static string? ByName(string line) =>
+        NameOnly().Match(line) is { Success: true } match ? CommentMarkup.CleanAuthor(match.Groups["name"].Value) : null;
+
     /// <summary>The signature line right after a comment item: Movable Type prints "Posted by: Ellen at …" after each div#c123.</summary>
     public static (string? Author, DateTimeOffset? Date)? FooterAfter(HtmlNode item, ClassHintCache hints)
     {
@@ -230,4 +234,8 @@ internal static partial class HeadedThread
 
     [GeneratedRegex(@"^\s*by:?\s+(?<name>.+?)\s+(?:on|at)\s+(?<date>.+?)\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex BareBy();
+
+    // At most four words after "by": a name, not a sentence.
+    [GeneratedRegex(@"^\s*by:?\s+(?<name>\S+(?:\s+\S+){0,3})\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex NameOnly();
 }

@@ -5,7 +5,7 @@ namespace NeverLetMeGo.Core.Tests;
 /// their own way still link the poster's name as a.url with rel="external nofollow" (many name the time link
 /// comment-meta-time); Movable Type signs each comment in the line after it; a forum network prints "by … on …" in a
 /// line classed "by". Before, such comments had neither poster nor date (on Dragnet, 48% of comments had a poster and
-/// 46% a date; 73% and 76% after).
+/// 46% a date; 93% and 76% after).
 /// </summary>
 public sealed class CommentPosterLinkTests
 {
@@ -54,6 +54,22 @@ public sealed class CommentPosterLinkTests
             """));
 
         Assert.Equal("kermidge", Assert.Single(review.Comments).Author);
+    }
+
+    [Fact]
+    public void The_rest_of_the_dates_own_line_is_the_poster_and_a_box_holding_the_text_is_no_byline()
+    {
+        var review = Pages.Process(Pages.Article(Pages.ProseParagraphs(), around: """
+            <ol class="commentlist">
+              <li class="comment" id="comment-128069"><div class="comment_entry"><p class="cm-meta">Holly &#8212; <a href="#comment-128069" class="comment-meta-time">June 25th, 2012, 3:57 am</a></p>
+                <p>I watched it after reading this and it works, though it is not a fun evening.</p></div></li>
+              <li class="comment" id="comment-68267518"><div class="normal"><p>Great. The ending phones it in.</p>
+                <span class="commentdate"><a href="#c68267518">#15</a> - Tue Jul 24, 2012 1:39 PM EDT</span></div></li>
+            </ol>
+            """));
+
+        Assert.Equal(new[] { "Holly", null }, review.Comments.Select(c => c.Author));
+        Assert.Equal(new DateTimeOffset(2012, 6, 25, 3, 57, 0, TimeSpan.Zero), review.Comments[0].PublishedAt);
     }
 
     [Fact]

@@ -91,6 +91,8 @@ internal sealed partial class CommentExtractor
             bylineDate ??= citeDate;
         }
 
+        name ??= NameBesideDate(_dates, item.Node);
+
         var date = ReadDate(_dates) ?? bylineDate;
         if ((name is null || date is null) && (Signature(_chrome) ?? HeadedThread.FooterAfter(item.Node, _hints)) is { } signed)
         {
@@ -127,6 +129,26 @@ internal sealed partial class CommentExtractor
     }
 
     private const int MaxSignatureLength = 200;
+    private const int MaxBylineLength = 80;
+
+    /// <summary>
+    /// The date's own line is the byline when the rest of it is a name: "Holly — June 25th, 2012, 12:21 am". The line is
+    /// one of phrasing only (a box that also holds the comment's text is no byline) and short.
+    /// </summary>
+    private static string? NameBesideDate(List<HtmlNode> dates, HtmlNode item)
+    {
+        foreach (var date in dates)
+        {
+            if (date.ParentNode is { } line && line != item && HtmlNames.Inline.Contains(date.Name)
+                && line.Descendants().All(d => d.NodeType != HtmlNodeType.Element || HtmlNames.Inline.Contains(d.Name))
+                && HtmlText.Of(line) is { Length: <= MaxBylineLength } text && CommentMarkup.SplitByline(text) is (var name, not null))
+            {
+                return name;
+            }
+        }
+
+        return null;
+    }
 
     private static string? ByName(List<HtmlNode> chrome)
     {

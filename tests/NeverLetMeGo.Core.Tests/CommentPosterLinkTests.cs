@@ -9,6 +9,12 @@ namespace NeverLetMeGo.Core.Tests;
 /// </summary>
 public sealed class CommentPosterLinkTests
 {
+    private static void AssertSingleSigned(Model.Review review, string author, DateTimeOffset date)
+    {
+        var comment = Assert.Single(review.Comments);
+        Assert.Equal((author, date), (comment.Author!, comment.PublishedAt!.Value));
+    }
+
     [Fact]
     public void The_innermost_poster_element_names_the_poster_not_the_byline_box_around_it_and_the_date()
     {
@@ -20,8 +26,7 @@ public sealed class CommentPosterLinkTests
             </div></li></ol>
             """));
 
-        var comment = Assert.Single(review.Comments);
-        Assert.Equal(("Bob Eldridge", new DateTimeOffset(2012, 11, 12, 0, 0, 0, TimeSpan.Zero)), (comment.Author!, comment.PublishedAt!.Value));
+        AssertSingleSigned(review, "Bob Eldridge", new DateTimeOffset(2012, 11, 12, 0, 0, 0, TimeSpan.Zero));
     }
 
     [Fact]
@@ -115,8 +120,7 @@ public sealed class CommentPosterLinkTests
             </ol>
             """));
 
-        var comment = Assert.Single(review.Comments);
-        Assert.Equal(("Erin", new DateTimeOffset(2012, 6, 25, 0, 21, 0, TimeSpan.Zero)), (comment.Author!, comment.PublishedAt!.Value));
+        AssertSingleSigned(review, "Erin", new DateTimeOffset(2012, 6, 25, 0, 21, 0, TimeSpan.Zero));
     }
 
     [Fact]

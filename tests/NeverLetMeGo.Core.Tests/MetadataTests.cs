@@ -41,6 +41,37 @@ public sealed class MetadataTests
         Assert.Contains("4", review.Rating.Raw, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("<![CDATA[ {0} ]]>")]
+    [InlineData("//<![CDATA[\n{0}\n//]]>")]
+    [InlineData("/*<![CDATA[*/ {0} /*]]>*/")]
+    public void Json_ld_inside_a_cdata_section_is_read(string wrapper)
+    {
+        var json = """{"@context":"http:\/\/schema.org","@type":"Article","headline":"CDATA Headline","datePublished":"2018-04-05T06:00:00+00:00","author":[{"@type":"Person","name":"Daniel Kahn Gillmor"}]}""";
+        var review = WithHead($"""<script type="application/ld+json">{string.Format(CultureInfo.InvariantCulture, wrapper, json)}</script>""");
+
+        Assert.Equal(("CDATA Headline", "Daniel Kahn Gillmor"), (review.Title, review.Author));
+        Assert.Equal(new DateTimeOffset(2018, 4, 5, 6, 0, 0, TimeSpan.Zero), review.PublishedAt);
+    }
+
+    [Theory]
+    [InlineData("""<meta name="byl" content="By Corey Kilgannon">""", "Corey Kilgannon")]
+    [InlineData("""<meta name="parsely-author" content="Jane Doe">""", "Jane Doe")]
+    [InlineData("""<meta name="DC.Creator" content="Jong, Michiel de">""", "Jong, Michiel de")]
+    [InlineData("""<meta name="dcterms.creator" content="Ann Example">""", "Ann Example")]
+    public void Publishers_author_conventions_name_the_author(string meta, string author) =>
+        Assert.Equal(author, WithHead(meta).Author);
+
+    [Fact]
+    public void An_articles_name_is_its_title_where_the_page_title_uses_it_and_not_the_headline()
+    {
+        var html = Pages.Article(Pages.ProseParagraphs(), """
+            <script type="application/ld+json">{"@type":"Article","name":"New Zealand","headline":"constitutional monarchy in Oceania"}</script>
+            """).Replace("<title>A review | Reel Notes</title>", "<title>New Zealand - Wikipedia</title>", StringComparison.Ordinal);
+
+        Assert.Equal("New Zealand", Pages.Process(html).Title);
+    }
+
     [Fact]
     public void Meta_tags_are_used_when_there_is_no_json_ld()
     {

@@ -4,6 +4,9 @@ namespace NeverLetMeGo.Core.Extraction.Metadata;
 internal sealed record JsonLdFacts
 {
     public string? Headline { get; init; }
+
+    /// <summary>The article's name when it also has a headline (Wikipedia's headline is the article's short description).</summary>
+    public string? Name { get; init; }
     public string? Author { get; init; }
     public string? DatePublished { get; init; }
     public string? Publisher { get; init; }

@@ -31,11 +31,7 @@ internal static class JsonLdReader
         {
             foreach (var script in scripts)
             {
-                var json = script.Trim();
-                if (json.StartsWith("<!--", StringComparison.Ordinal))
-                {
-                    json = json[4..].TrimEnd().TrimEnd('>').TrimEnd('-');
-                }
+                var json = Unwrap(script);
 
                 JsonDocument document;
                 try
@@ -60,6 +56,39 @@ internal static class JsonLdReader
                 document.Dispose();
             }
         }
+    }
+
+    /// <summary>
+    /// The JSON inside a script's wrappers: an HTML comment, or the CDATA section XHTML-minded sites put around script text,
+    /// bare or behind a comment marker ("<![CDATA[ … ]]>", "//<![CDATA[ … //]]>", "/*<![CDATA[*/ … /*]]>*/").
+    /// </summary>
+    internal static string Unwrap(string script)
+    {
+        var json = script.Trim();
+        if (json.StartsWith("<!--", StringComparison.Ordinal))
+        {
+            json = json[4..].TrimEnd().TrimEnd('>').TrimEnd('-');
+        }
+
+        var open = json.IndexOf("<![CDATA[", StringComparison.Ordinal);
+        if (open is < 0 or > 2)
+        {
+            return json;
+        }
+
+        var close = json.LastIndexOf("]]>", StringComparison.Ordinal);
+        json = (close > open ? json[(open + 9)..close] : json[(open + 9)..]).Trim();
+        if (json.StartsWith("*/", StringComparison.Ordinal))
+        {
+            json = json[2..];
+        }
+
+        if (json.EndsWith("/*", StringComparison.Ordinal) || json.EndsWith("//", StringComparison.Ordinal))
+        {
+            json = json[..^2];
+        }
+
+        return json.Trim();
     }
 
     private static void Flatten(JsonElement element, List<JsonElement> nodes, int depth)
@@ -127,6 +156,7 @@ internal static class JsonLdReader
         return new JsonLdFacts
         {
             Headline = Str(a, "headline") ?? Str(a, "name"),
+            Name = Str(a, "name"),
             Author = Names(a, "author", byId),
             DatePublished = Str(a, "datePublished") ?? Str(a, "dateCreated"),
             Publisher = Names(a, "publisher", byId),

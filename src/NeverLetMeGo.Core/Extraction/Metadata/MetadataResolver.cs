@@ -16,7 +16,7 @@ internal static partial class MetadataResolver
                 TitledSite(page.DocumentTitle, fetchUrl))
             ?? HostName(fetchUrl);
         var title = FirstNonEmpty(
-            ld.Headline,
+            LinkedDataTitle(ld, page.DocumentTitle),
             page.MetaValue("og:title"),
             page.MetaValue("twitter:title"),
             VisibleHeadline(page, siteName),
@@ -25,7 +25,10 @@ internal static partial class MetadataResolver
         {
             Url = ChooseUrl(fetchUrl, page.Canonical ?? page.MetaValue("og:url")),
             Title = title is null ? null : StripSiteName(title, siteName, fetchUrl),
-            Author = FirstNonEmpty(ld.Author, page.MetaValue("author"), NotUrl(page.MetaValue("article:author")), VisibleAuthor(page),
+            // The byline meta of the New York Times' pages, Parse.ly's and Dublin Core's authors: site conventions many
+            // publishers share, each naming the author where the page's JSON-LD does not.
+            Author = FirstNonEmpty(ld.Author, page.MetaValue("author"), WithoutBy(page.MetaValue("byl")), page.MetaValue("parsely-author"),
+                page.MetaValue("dc.creator"), page.MetaValue("dcterms.creator"), NotUrl(page.MetaValue("article:author")), VisibleAuthor(page),
                 TitledReviewer(title), TitledReviewer(page.DocumentTitle)),
             PublishedAt = DateParser.Parse(ld.DatePublished)
                 ?? DateParser.Parse(page.MetaValue("article:published_time"))
@@ -246,6 +249,21 @@ internal static partial class MetadataResolver
 
         return null;
     }
+
+    /// <summary>
+    /// The JSON-LD headline, or the article's name where the page's own title names the article by it and not by the
+    /// headline (Wikipedia: name "New Zealand", headline "constitutional monarchy in Oceania", title "New Zealand - Wikipedia").
+    /// </summary>
+    private static string? LinkedDataTitle(JsonLdFacts ld, string? documentTitle) =>
+        ld is { Name: { } name, Headline: { } headline } && documentTitle is not null
+        && documentTitle.Contains(name, StringComparison.OrdinalIgnoreCase) && !documentTitle.Contains(headline, StringComparison.OrdinalIgnoreCase)
+            ? name
+            : ld.Headline;
+
+    private static string? WithoutBy(string? value) => value is null ? null : ByLabel().Replace(value, string.Empty);
+
+    [GeneratedRegex(@"^\s*" + BylineLabel.By + @"\s+", RegexOptions.IgnoreCase)]
+    private static partial Regex ByLabel();
 
     private static string? NotUrl(string? value) =>
         value is null || value.StartsWith("http", StringComparison.OrdinalIgnoreCase) || value.StartsWith('/') ? null : value;

@@ -62,15 +62,22 @@ public sealed class MetadataTests
     public void Publishers_author_conventions_name_the_author(string meta, string author) =>
         Assert.Equal(author, WithHead(meta).Author);
 
-    [Fact]
-    public void An_articles_name_is_its_title_where_the_page_title_uses_it_and_not_the_headline()
+    [Theory]
+    [InlineData("New Zealand", "constitutional monarchy in Oceania", "New Zealand - Wikipedia", "New Zealand")]
+    // A name that is the site's, at the end of the page's title, never replaces the headline.
+    [InlineData("Aktuálně.cz", "West Ham threatens the giants, Souček is easy to overlook", "West Ham threatens the giants, Souček's work is easy to overlook - Aktuálně.cz", "West Ham threatens the giants, Souček is easy to overlook")]
+    public void An_articles_name_is_its_title_where_the_page_title_starts_with_it_and_not_the_headline(string name, string headline, string pageTitle, string title)
     {
-        var html = Pages.Article(Pages.ProseParagraphs(), """
-            <script type="application/ld+json">{"@type":"Article","name":"New Zealand","headline":"constitutional monarchy in Oceania"}</script>
-            """).Replace("<title>A review | Reel Notes</title>", "<title>New Zealand - Wikipedia</title>", StringComparison.Ordinal);
+        var html = Pages.Article(Pages.ProseParagraphs(), $$"""
+            <script type="application/ld+json">{"@type":"Article","name":"{{name}}","headline":"{{headline}}"}</script>
+            """).Replace("<title>A review | Reel Notes</title>", $"<title>{pageTitle}</title>", StringComparison.Ordinal);
 
-        Assert.Equal("New Zealand", Pages.Process(html).Title);
+        Assert.Equal(title, Pages.Process(html).Title);
     }
+
+    [Fact]
+    public void Parsely_publication_date_is_the_date_where_nothing_else_gives_one() =>
+        Assert.Equal(new DateTimeOffset(2024, 4, 20, 4, 20, 0, TimeSpan.Zero), WithHead("""<meta name="parsely-pub-date" content="2024-04-20T04:20:00.000Z">""").PublishedAt);
 
     [Fact]
     public void Meta_tags_are_used_when_there_is_no_json_ld()

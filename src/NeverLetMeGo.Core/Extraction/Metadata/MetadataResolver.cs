@@ -35,6 +35,7 @@ internal static partial class MetadataResolver
                 ?? DateParser.Parse(page.MetaValue("datepublished"))
                 ?? DateParser.Parse(page.MetaValue("date"))
                 ?? DateParser.Parse(page.MetaValue("dc.date.issued"))
+                ?? DateParser.Parse(page.MetaValue("parsely-pub-date"))
                 ?? VisibleDate(page),
             SiteName = siteName,
             Language = LanguageTag.Normalize(ld.InLanguage)
@@ -251,12 +252,13 @@ internal static partial class MetadataResolver
     }
 
     /// <summary>
-    /// The JSON-LD headline, or the article's name where the page's own title names the article by it and not by the
-    /// headline (Wikipedia: name "New Zealand", headline "constitutional monarchy in Oceania", title "New Zealand - Wikipedia").
+    /// The JSON-LD headline, or the article's name where the page's own title starts with it and does not hold the
+    /// headline (Wikipedia: name "New Zealand", headline "constitutional monarchy in Oceania", title "New Zealand -
+    /// Wikipedia"); a name that is the site's, at the end of the title, never replaces the headline.
     /// </summary>
     private static string? LinkedDataTitle(JsonLdFacts ld, string? documentTitle) =>
         ld is { Name: { } name, Headline: { } headline } && documentTitle is not null
-        && documentTitle.Contains(name, StringComparison.OrdinalIgnoreCase) && !documentTitle.Contains(headline, StringComparison.OrdinalIgnoreCase)
+        && documentTitle.TrimStart().StartsWith(name, StringComparison.OrdinalIgnoreCase) && !documentTitle.Contains(headline, StringComparison.OrdinalIgnoreCase)
             ? name
             : ld.Headline;
 

@@ -5,7 +5,7 @@ namespace NeverLetMeGo.Core.Tests;
 /// their own way still link the poster's name as a.url with rel="external nofollow" (many name the time link
 /// comment-meta-time); Movable Type signs each comment in the line after it; a forum network prints "by … on …" in a
 /// line classed "by". Before, such comments had neither poster nor date (on Dragnet, 48% of comments had a poster and
-/// 46% a date; 93% and 76% after).
+/// 46% a date; 93% and 81% after).
 /// </summary>
 public sealed class CommentPosterLinkTests
 {
@@ -75,6 +75,33 @@ public sealed class CommentPosterLinkTests
 
         Assert.Equal(new[] { "Holly", null }, review.Comments.Select(c => c.Author));
         Assert.Equal(new DateTimeOffset(2012, 6, 25, 3, 57, 0, TimeSpan.Zero), review.Comments[0].PublishedAt);
+    }
+
+    [Fact]
+    public void A_date_printed_after_the_name_in_the_poster_element_is_the_date_not_part_of_the_name() =>
+        AssertSingleSigned(
+            Pages.Process(Pages.Article(Pages.ProseParagraphs(), around: """
+                <ol class="commentlist"><li class="comment" id="comment-51"><div class="comment-author">Martin Edwards Aug 08, 2012 @ 16:44:30</div>
+                <div class="comment-body"><p>Thanks for the tip, I will look for the film this weekend.</p></div></li></ol>
+                """)),
+            "Martin Edwards",
+            new DateTimeOffset(2012, 8, 8, 16, 44, 0, TimeSpan.Zero));
+
+    [Fact]
+    public void A_line_that_is_a_date_among_the_first_lines_dates_the_comment_and_a_sentence_with_a_date_does_not()
+    {
+        var review = Pages.Process(Pages.Article(Pages.ProseParagraphs(), around: """
+            <ol class="commentlist">
+              <li class="comment" id="li-comment-65175"><div class="comment-author vcard"><a href="#comment-65175" class="comment_permalink">On September 4, 2012 at 10:43 am</a>
+                <cite class="fn">Jodi Ettenberg</cite> <span class="says">said:</span></div>
+                <div class="comment-body"><p>Launch will be in October, so I will be there for a week or so after it.</p></div></li>
+              <li class="comment" id="li-comment-65176"><div class="comment-body"><p>I saw it on September 4, 2012 and again a year later; it holds up.</p></div></li>
+            </ol>
+            """));
+
+        Assert.Equal(
+            [("Jodi Ettenberg", (DateTimeOffset?)new DateTimeOffset(2012, 9, 4, 10, 43, 0, TimeSpan.Zero)), (null, null)],
+            review.Comments.Select(c => (c.Author, c.PublishedAt)).ToArray());
     }
 
     [Fact]

@@ -36,7 +36,8 @@ public sealed class DefinitionListCommentTests
     [InlineData("by dress11 July 25, 2012 2:14 AM EDT", "dress11", "2012-07-25")]
     [InlineData("Jane Doe | 3 March 2011", "Jane Doe", "2011-03-03")]
     [InlineData("Mary Ann Evans", "Mary Ann Evans", null)]
-    public void A_one_line_byline_gives_the_name_and_the_date_when_the_rest_is_one(string byline, string name, string? date)
+    [InlineData("", null, null)]
+    public void A_one_line_byline_gives_the_name_and_the_date_when_the_rest_is_one(string byline, string? name, string? date)
     {
         var (author, published) = CommentMarkup.SplitByline(byline);
 

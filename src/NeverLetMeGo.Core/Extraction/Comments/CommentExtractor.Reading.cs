@@ -68,8 +68,11 @@ internal sealed partial class CommentExtractor
         }
 
         var author = strongAuthor ?? weakAuthor;
-        var name = author is null ? null : CommentMarkup.CleanAuthor(HtmlText.Of(author));
-        DateTimeOffset? bylineDate = null;
+        // A poster element may print the date after the name ("Martin Edwards Aug 08, 2012 @ 16:44:30"); one that holds
+        // more than a byline's length holds the comment too, and names nobody.
+        var (name, bylineDate) = author is null || HtmlText.Of(author) is not { Length: <= MaxBylineLength } posterLine
+            ? (null, null)
+            : CommentMarkup.SplitByline(posterLine);
         if (author is null && item.Unmarked)
         {
             (name, bylineDate) = UnmarkedThread.Byline(item.Node);
@@ -103,6 +106,7 @@ internal sealed partial class CommentExtractor
         }
 
         name ??= ByName(_chrome);
+        date ??= LeadingDate(item.Node);
 
         // A parent without text (deleted, or markup only) is skipped: the reply hangs on the nearest ancestor that was kept.
         var parent = item.Parent;
@@ -144,6 +148,24 @@ internal sealed partial class CommentExtractor
                 && HtmlText.Of(line) is { Length: <= MaxBylineLength } text && CommentMarkup.SplitByline(text) is (var name, not null))
             {
                 return name;
+            }
+        }
+
+        return null;
+    }
+
+    // The byline sits in a comment's first lines: its name, the date, a "says:".
+    private const int BylineLines = 4;
+
+    /// <summary>A date printed as a line of its own among the comment's first lines: "On September 4, 2012 at 10:43 am".</summary>
+    private static DateTimeOffset? LeadingDate(HtmlNode item)
+    {
+        foreach (var line in UnmarkedThread.FirstLines(item, BylineLines))
+        {
+            var text = TextBuffer.Normalize(HtmlText.Raw(line).ToString());
+            if (text.Length <= MaxBylineLength && CommentMarkup.DateLine(text) is { } date)
+            {
+                return date;
             }
         }
 

@@ -87,7 +87,7 @@ internal static partial class CommentMarkup
         }
 
         var at = 0;
-        for (var words = 1; words <= 4 && (at = line.IndexOf(' ', at + 1)) > 0; words++)
+        for (var words = 1; words <= 4 && at + 1 < line.Length && (at = line.IndexOf(' ', at + 1)) > 0; words++)
         {
             if (DateStart().IsMatch(line.AsSpan(at + 1)) && Metadata.DateParser.Parse(line[(at + 1)..]) is { } trailing)
             {
@@ -97,6 +97,19 @@ internal static partial class CommentMarkup
 
         return (CleanAuthor(line), null);
     }
+
+    /// <summary>
+    /// A line that is a printed date and nothing before it but "on" ("On September 4, 2012 at 10:43 am", "on October 23,
+    /// 2012"): a sentence that mentions a date starts otherwise.
+    /// </summary>
+    public static DateTimeOffset? DateLine(string line)
+    {
+        var rest = DateLabel().Replace(line, string.Empty);
+        return DateStart().IsMatch(rest) ? Metadata.DateParser.Parse(rest) : null;
+    }
+
+    [GeneratedRegex(@"^\s*(?:(?:posted|published|written)\s+)?on\s+", RegexOptions.IgnoreCase)]
+    private static partial Regex DateLabel();
 
     [GeneratedRegex(@"^\s*(?:by|posted by|from)\s+", RegexOptions.IgnoreCase)]
     private static partial Regex BylineLabel();

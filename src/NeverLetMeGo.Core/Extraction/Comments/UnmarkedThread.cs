@@ -74,8 +74,7 @@ internal static class UnmarkedThread
     /// </summary>
     public static (string? Author, DateTimeOffset? Date) Byline(HtmlNode item)
     {
-        var lines = new List<HtmlTextNode>(BylineLines);
-        FirstLines(item, lines);
+        var lines = FirstLines(item, BylineLines);
         string? author = null;
         DateTimeOffset? date = null;
         for (var i = 0; i < lines.Count; i++)
@@ -102,11 +101,19 @@ internal static class UnmarkedThread
     // A byline is the name and the date: the first three lines of an item are enough to find both.
     private const int BylineLines = 3;
 
-    private static void FirstLines(HtmlNode node, List<HtmlTextNode> lines)
+    /// <summary>The first <paramref name="count"/> lines of text under <paramref name="node"/>, in reading order.</summary>
+    public static List<HtmlTextNode> FirstLines(HtmlNode node, int count)
+    {
+        var lines = new List<HtmlTextNode>(count);
+        FirstLines(node, lines, count);
+        return lines;
+    }
+
+    private static void FirstLines(HtmlNode node, List<HtmlTextNode> lines, int count)
     {
         foreach (var child in node.ChildNodes)
         {
-            if (lines.Count == BylineLines)
+            if (lines.Count == count)
             {
                 return;
             }
@@ -117,7 +124,7 @@ internal static class UnmarkedThread
             }
             else if (child.NodeType == HtmlNodeType.Element && !HtmlNames.Dropped.Contains(child.Name))
             {
-                FirstLines(child, lines);
+                FirstLines(child, lines, count);
             }
         }
     }

@@ -111,6 +111,15 @@ internal sealed partial class BlockEmitter(ClassHintCache hints, IReadOnlyDictio
         }
     }
 
+    private const int MaxActionLine = 60;
+
+    // The action is a link or a button; a commenter's own "Report:" heading is no action.
+    [GeneratedRegex(@"^\W*(?:reply|report(?:\s+(?:abuse|comment|this))?|quote|permalink|flag)\W*$", RegexOptions.IgnoreCase)]
+    private static partial Regex CommentAction();
+
+    [GeneratedRegex(@"^(?:please\s+)?rate\s+this(?:\s+comment)?\s*:?[\s\d+\-]*$", RegexOptions.IgnoreCase)]
+    private static partial Regex RateThis();
+
     [GeneratedRegex(@"^(?:related(?:\s+(?:posts?|articles?|stories|reading|links|content|coverage|reviews?|entries))?|you\s+(?:may|might)\s+(?:also\s+)?(?:like|enjoy|be\s+interested\s+in)|read\s+next|recommended(?:\s+(?:for\s+you|reading|posts|articles|stories))?|more\s+(?:stories|articles|posts|reviews|news)(?:\s+(?:from|on|about|in)\s+.{1,40})?|also\s+(?:read|on\s+.{1,30})|people\s+who\s+read\s+this(?:\s+(?:article|post|story))?\s+also\s+read|posted\s+on\s+this\s+day.{0,20}|popular\s+(?:posts|articles|stories))\s*[:.\u2026]?$", RegexOptions.IgnoreCase)]
     private static partial Regex LinkListLabel();
 
@@ -305,7 +314,10 @@ internal sealed partial class BlockEmitter(ClassHintCache hints, IReadOnlyDictio
         // Next") is a menu bar, and links joined by arrows up to the page's own name ("Home > Docs > README") a
         // breadcrumb, wherever the page put them; one link alone, or links inside a sentence, are text.
         var menu = links >= MinMenuLinks - 1 && bare || links >= 2 && text.Length <= 200 && Breadcrumb().IsMatch(text);
-        if (HasWordCharacter(text) && !menu)
+        // A comment's own action line ("[Reply]", "Report", "Please rate this comment: 1 0") is its widget, not its words;
+        // a plugin prints it as a paragraph of its own where the platform's chrome classes do not reach it.
+        var action = CommentMode && text.Length <= MaxActionLine && ((linkChars > 0 && CommentAction().IsMatch(text)) || RateThis().IsMatch(text));
+        if (HasWordCharacter(text) && !menu && !action)
         {
             _blocks.Add(_marks.Count == 0 ? new SourceBlock(_bufferKind, text) : SourceBlock.WithMarks(_bufferKind, text, Trimmed(text, _marks)));
             _allLink.Add(linkChars >= text.Length);

@@ -40,7 +40,7 @@ internal sealed partial class CommentExtractor
                 }
 
                 authorLink ??= CommentMarkup.IsAuthorLink(node) ? node : null;
-                cite ??= node.Name == "cite" && body is null && !InProse(node, item.Node) ? node : null;
+                cite ??= node.Name == "cite" && body is null && !CommentByline.InProse(node, item.Node) ? node : null;
                 if (CommentMarkup.IsDate(node, verdict))
                 {
                     _dates.Add(node);
@@ -70,7 +70,7 @@ internal sealed partial class CommentExtractor
         var author = strongAuthor ?? weakAuthor;
         // A poster element may print the date after the name ("Martin Edwards Aug 08, 2012 @ 16:44:30"); one that holds
         // more than a byline's length holds the comment too, and names nobody.
-        var (name, bylineDate) = author is null || HtmlText.Of(author) is not { Length: <= MaxBylineLength } posterLine
+        var (name, bylineDate) = author is null || HtmlText.Of(author) is not { Length: <= CommentByline.MaxBylineLength } posterLine
             ? (null, null)
             : CommentMarkup.SplitByline(posterLine);
         if (author is null && item.Unmarked)
@@ -83,30 +83,8 @@ internal sealed partial class CommentExtractor
             (name, bylineDate) = CommentMarkup.SplitByline(HtmlText.Of(item.Node));
         }
 
-        // The poster's link is no byline element, read last: a body that holds it stays the body (themes print it in the
-        // comment's text box), and a one-line byline around it still gives its date.
-        name ??= authorLink is null ? null : CommentMarkup.CleanAuthor(HtmlText.Of(authorLink));
-        // An unclassed <cite> before the comment's text is its poster, as WordPress's old themes and Disqus's static
-        // markup print it ("<cite>Alayna F</cite> says:"); one in the text cites a book.
-        if (name is null && cite is not null)
-        {
-            (name, var citeDate) = CommentMarkup.SplitByline(HtmlText.Of(cite));
-            bylineDate ??= citeDate;
-        }
-
-        name ??= NameBesideDate(_dates, item.Node);
-
         var date = ReadDate(_dates) ?? bylineDate;
-        if ((name is null || date is null) && (Signature(_chrome) ?? HeadedThread.FooterAfter(item.Node, _hints)) is { } signed)
-        {
-            // Drupal prints the byline as one line of chrome: "Submitted by Tom (not verified) on Tue, 2011-03-15 08:01.";
-            // Movable Type as a line after the comment: "Posted by: Ellen at September 10, 2012 11:40 AM".
-            name ??= signed.Author;
-            date ??= signed.Date;
-        }
-
-        name ??= ByName(_chrome);
-        date ??= LeadingDate(item.Node);
+        (name, date) = CommentByline.Complete(name, date, new CommentByline.Clues(item.Node, authorLink, cite, _dates, _chrome), _hints);
 
         // A parent without text (deleted, or markup only) is skipped: the reply hangs on the nearest ancestor that was kept.
         var parent = item.Parent;
@@ -116,87 +94,6 @@ internal sealed partial class CommentExtractor
         }
 
         return new RawComment(item.FinalId, parent?.FinalId, name, date, text);
-    }
-
-    private static (string? Author, DateTimeOffset? Date)? Signature(List<HtmlNode> chrome)
-    {
-        foreach (var node in chrome)
-        {
-            var text = HtmlText.Of(node);
-            if (text.Length <= MaxSignatureLength && HeadedThread.Signature(text) is { } signed)
-            {
-                return signed;
-            }
-        }
-
-        return null;
-    }
-
-    private const int MaxSignatureLength = 200;
-    private const int MaxBylineLength = 80;
-
-    /// <summary>
-    /// The date's own line is the byline when the rest of it is a name: "Holly — June 25th, 2012, 12:21 am". The line is
-    /// one of phrasing only (a box that also holds the comment's text is no byline) and short.
-    /// </summary>
-    private static string? NameBesideDate(List<HtmlNode> dates, HtmlNode item)
-    {
-        foreach (var date in dates)
-        {
-            if (date.ParentNode is { } line && line != item && HtmlNames.Inline.Contains(date.Name)
-                && line.Descendants().All(d => d.NodeType != HtmlNodeType.Element || HtmlNames.Inline.Contains(d.Name))
-                && HtmlText.Of(line) is { Length: <= MaxBylineLength } text && CommentMarkup.SplitByline(text) is (var name, not null))
-            {
-                return name;
-            }
-        }
-
-        return null;
-    }
-
-    // The byline sits in a comment's first lines: its name, the date, a "says:".
-    private const int BylineLines = 4;
-
-    /// <summary>A date printed as a line of its own among the comment's first lines: "On September 4, 2012 at 10:43 am".</summary>
-    private static DateTimeOffset? LeadingDate(HtmlNode item)
-    {
-        foreach (var line in UnmarkedThread.FirstLines(item, BylineLines))
-        {
-            var text = TextBuffer.Normalize(HtmlText.Raw(line).ToString());
-            if (text.Length <= MaxBylineLength && CommentMarkup.DateLine(text) is { } date)
-            {
-                return date;
-            }
-        }
-
-        return null;
-    }
-
-    private static string? ByName(List<HtmlNode> chrome)
-    {
-        foreach (var node in chrome)
-        {
-            if (CommentMarkup.IsByLine(node) && HeadedThread.ByName(HtmlText.Of(node)) is { } name)
-            {
-                return name;
-            }
-        }
-
-        return null;
-    }
-
-    // A cite in a paragraph or a quotation names a work, not the poster.
-    private static bool InProse(HtmlNode node, HtmlNode item)
-    {
-        for (var current = node.ParentNode; current is not null && current != item; current = current.ParentNode)
-        {
-            if (current.Name is "p" or "blockquote" or "q")
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     private RawComment? ReadPost(Item item)

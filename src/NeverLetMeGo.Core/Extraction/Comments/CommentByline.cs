@@ -1,0 +1,128 @@
+using HtmlAgilityPack;
+
+namespace NeverLetMeGo.Core.Extraction.Comments;
+
+/// <summary>
+/// Where a comment's poster and date come from when no element names them, most trusted first: the poster's site link,
+/// an unclassed cite, the rest of the date's own line, a signature line, a line classed "by", a line that is a date.
+/// Each fills only what is still missing (bench/README.md, Extraction, "who wrote each comment").
+/// </summary>
+internal static class CommentByline
+{
+    private const int MaxSignatureLength = 200;
+    /// <summary>A byline is a line: a name and a date, 80 characters at most; an element holding more holds the text too.</summary>
+    public const int MaxBylineLength = 80;
+
+    // The byline sits in a comment's first lines: its name, the date, a "says:".
+    private const int BylineLines = 4;
+
+    /// <summary>What the walk over one comment found besides its byline elements.</summary>
+    /// <param name="Item">The comment's element.</param>
+    /// <param name="AuthorLink">WordPress's link to the poster's site (<see cref="CommentMarkup.IsAuthorLink"/>).</param>
+    /// <param name="Cite">An unclassed cite before the comment's text.</param>
+    /// <param name="Dates">Its date elements.</param>
+    /// <param name="Chrome">Its chrome and lines classed "by".</param>
+    internal readonly record struct Clues(HtmlNode Item, HtmlNode? AuthorLink, HtmlNode? Cite, List<HtmlNode> Dates, List<HtmlNode> Chrome);
+
+    public static (string? Name, DateTimeOffset? Date) Complete(string? name, DateTimeOffset? date, Clues clues, ClassHintCache hints)
+    {
+        // The poster's link is no byline element, read after them: a body that holds it stays the body (themes print it
+        // in the comment's text box), and a one-line byline around it still gives its date.
+        name ??= clues.AuthorLink is null ? null : CommentMarkup.CleanAuthor(HtmlText.Of(clues.AuthorLink));
+        // An unclassed <cite> before the comment's text is its poster, as WordPress's old themes and Disqus's static
+        // markup print it ("<cite>Alayna F</cite> says:"); one in the text cites a book.
+        if (name is null && clues.Cite is not null)
+        {
+            (name, var citeDate) = CommentMarkup.SplitByline(HtmlText.Of(clues.Cite));
+            date ??= citeDate;
+        }
+
+        name ??= NameBesideDate(clues.Dates, clues.Item);
+        if ((name is null || date is null) && (Signature(clues.Chrome) ?? HeadedThread.FooterAfter(clues.Item, hints)) is { } signed)
+        {
+            // Drupal prints the byline as one line of chrome: "Submitted by Tom (not verified) on Tue, 2011-03-15 08:01.";
+            // Movable Type as a line after the comment: "Posted by: Ellen at September 10, 2012 11:40 AM".
+            name ??= signed.Author;
+            date ??= signed.Date;
+        }
+
+        name ??= ByName(clues.Chrome);
+        date ??= LeadingDate(clues.Item);
+        return (name, date);
+    }
+
+    /// <summary>A cite in a paragraph or a quotation names a work, not the poster.</summary>
+    public static bool InProse(HtmlNode node, HtmlNode item)
+    {
+        for (var current = node.ParentNode; current is not null && current != item; current = current.ParentNode)
+        {
+            if (current.Name is "p" or "blockquote" or "q")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static (string? Author, DateTimeOffset? Date)? Signature(List<HtmlNode> chrome)
+    {
+        foreach (var node in chrome)
+        {
+            var text = HtmlText.Of(node);
+            if (text.Length <= MaxSignatureLength && HeadedThread.Signature(text) is { } signed)
+            {
+                return signed;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The date's own line is the byline when the rest of it is a name: "Holly — June 25th, 2012, 12:21 am". The line is
+    /// one of phrasing only (a box that also holds the comment's text is no byline) and short.
+    /// </summary>
+    private static string? NameBesideDate(List<HtmlNode> dates, HtmlNode item)
+    {
+        foreach (var date in dates)
+        {
+            if (date.ParentNode is { } line && line != item && HtmlNames.Inline.Contains(date.Name)
+                && line.Descendants().All(d => d.NodeType != HtmlNodeType.Element || HtmlNames.Inline.Contains(d.Name))
+                && HtmlText.Of(line) is { Length: <= MaxBylineLength } text && CommentMarkup.SplitByline(text) is (var name, not null))
+            {
+                return name;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>A date printed as a line of its own among the comment's first lines: "On September 4, 2012 at 10:43 am".</summary>
+    private static DateTimeOffset? LeadingDate(HtmlNode item)
+    {
+        foreach (var line in UnmarkedThread.FirstLines(item, BylineLines))
+        {
+            var text = TextBuffer.Normalize(HtmlText.Raw(line).ToString());
+            if (text.Length <= MaxBylineLength && CommentMarkup.DateLine(text) is { } date)
+            {
+                return date;
+            }
+        }
+
+        return null;
+    }
+
+    private static string? ByName(List<HtmlNode> chrome)
+    {
+        foreach (var node in chrome)
+        {
+            if (CommentMarkup.IsByLine(node) && HeadedThread.ByName(HtmlText.Of(node)) is { } name)
+            {
+                return name;
+            }
+        }
+
+        return null;
+    }
+}

@@ -105,6 +105,19 @@ public sealed class CommentPosterLinkTests
     }
 
     [Fact]
+    public void A_poster_box_that_also_holds_the_date_names_the_poster_by_its_link()
+    {
+        var review = Pages.Process(Pages.Article(Pages.ProseParagraphs(), around: """
+            <ol class="commentlist"><li class="comment" id="comment-19210968"><div class="author_name">
+              <a href="/social/Bronxdude">Bronxdude</a> <span class="comment_time">37 minutes ago (12:39 PM)</span>
+              <div class="author_fans"><a href="/social/Bronxdude/fans">6508 Fans</a></div></div>
+            <div class="comment-body"><p>The left must never forget the film's last scene, or so the critic says.</p></div></li></ol>
+            """));
+
+        Assert.Equal("Bronxdude", Assert.Single(review.Comments).Author);
+    }
+
+    [Fact]
     public void The_signature_line_after_a_comment_gives_its_poster_and_date()
     {
         var review = Pages.Process(Pages.Article(Pages.ProseParagraphs(), around: """

@@ -67,7 +67,7 @@ internal sealed partial class CommentExtractor
             return null;
         }
 
-        var author = strongAuthor ?? weakAuthor;
+        var author = strongAuthor ?? PosterLink(weakAuthor, _dates) ?? weakAuthor;
         // A poster element may print the date after the name ("Martin Edwards Aug 08, 2012 @ 16:44:30"); one that holds
         // more than a byline's length holds the comment too, and names nobody.
         var (name, bylineDate) = author is null || HtmlText.Of(author) is not { Length: <= CommentByline.MaxBylineLength } posterLine
@@ -95,6 +95,17 @@ internal sealed partial class CommentExtractor
 
         return new RawComment(item.FinalId, parent?.FinalId, name, date, text);
     }
+
+    /// <summary>
+    /// The link that names the poster inside a poster box that also holds the comment's date (HuffPost's div.author_name:
+    /// the name's link, "37 minutes ago (12:39 PM)", "6508 Fans"): the box's text is more than a name.
+    /// </summary>
+    private static HtmlNode? PosterLink(HtmlNode? box, List<HtmlNode> dates) =>
+        box is not null && box.Name != "a" && dates.Any(d => ContentAnalyzer.IsAttached(d, box))
+            ? box.Descendants("a").FirstOrDefault(a => HtmlText.Of(a).Length is > 0 and <= MaxLinkedName)
+            : null;
+
+    private const int MaxLinkedName = 40;
 
     private RawComment? ReadPost(Item item)
     {

@@ -5,7 +5,7 @@ namespace NeverLetMeGo.Core.Tests;
 /// their own way still link the poster's name as a.url with rel="external nofollow" (many name the time link
 /// comment-meta-time); Movable Type signs each comment in the line after it; a forum network prints "by … on …" in a
 /// line classed "by". Before, such comments had neither poster nor date (on Dragnet, 48% of comments had a poster and
-/// 46% a date; 94% and 81% after).
+/// 46% a date; 95% and 82% after).
 /// </summary>
 public sealed class CommentPosterLinkTests
 {
@@ -115,6 +115,22 @@ public sealed class CommentPosterLinkTests
             """));
 
         Assert.Equal("Bronxdude", Assert.Single(review.Comments).Author);
+    }
+
+    [Fact]
+    public void A_signature_line_of_the_comment_itself_gives_its_poster_and_date_and_a_replys_does_not()
+    {
+        var review = Pages.Process(Pages.Article(Pages.ProseParagraphs(), around: """
+            <ol class="commentlist">
+              <li class="comment" id="li-comment-321198"><div id="comment-321198"><div class="comment-body"><p>Reading this was a productive use of my time.</p></div>
+                <p class="citation">Posted by tj on November 5, 2012 at 7:56 am | <a href="#comment-321198">Permalink</a></p></div>
+                <ul class="children"><li class="comment" id="li-comment-321199"><div id="comment-321199"><div class="comment-body"><p>Agreed, and the film is better than the book.</p></div></div></li></ul></li>
+            </ol>
+            """));
+
+        Assert.Equal(
+            [("tj", (DateTimeOffset?)new DateTimeOffset(2012, 11, 5, 7, 56, 0, TimeSpan.Zero)), (null, null)],
+            review.Comments.Select(c => (c.Author, c.PublishedAt)).ToArray());
     }
 
     [Fact]

@@ -22,7 +22,8 @@ internal static class CommentByline
     /// <param name="Cite">An unclassed cite before the comment's text.</param>
     /// <param name="Dates">Its date elements.</param>
     /// <param name="Chrome">Its chrome and lines classed "by".</param>
-    internal readonly record struct Clues(HtmlNode Item, HtmlNode? AuthorLink, HtmlNode? Cite, List<HtmlNode> Dates, List<HtmlNode> Chrome);
+    /// <param name="IsReply">Whether an element is another comment (a reply inside this one), whose lines are its own.</param>
+    internal readonly record struct Clues(HtmlNode Item, HtmlNode? AuthorLink, HtmlNode? Cite, List<HtmlNode> Dates, List<HtmlNode> Chrome, Func<HtmlNode, bool> IsReply);
 
     public static (string? Name, DateTimeOffset? Date) Complete(string? name, DateTimeOffset? date, Clues clues, ClassHintCache hints)
     {
@@ -38,10 +39,12 @@ internal static class CommentByline
         }
 
         name ??= NameBesideDate(clues.Dates, clues.Item);
-        if ((name is null || date is null) && (Signature(clues.Chrome) ?? HeadedThread.FooterAfter(clues.Item, hints)) is { } signed)
+        if ((name is null || date is null)
+            && (Signature(clues.Chrome) ?? HeadedThread.FooterAfter(clues.Item, hints) ?? SignedLine(clues.Item, clues.IsReply)) is { } signed)
         {
             // Drupal prints the byline as one line of chrome: "Submitted by Tom (not verified) on Tue, 2011-03-15 08:01.";
-            // Movable Type as a line after the comment: "Posted by: Ellen at September 10, 2012 11:40 AM".
+            // Movable Type as a line after the comment: "Posted by: Ellen at September 10, 2012 11:40 AM"; other themes as
+            // a line of the comment under a class of their own (p.citation).
             name ??= signed.Author;
             date ??= signed.Date;
         }
@@ -71,6 +74,21 @@ internal static class CommentByline
         {
             var text = HtmlText.Of(node);
             if (text.Length <= MaxSignatureLength && HeadedThread.Signature(text) is { } signed)
+            {
+                return signed;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>A line of the comment itself (not of its replies) that reads "Posted by tj on November 5, 2012 at 7:56 am".</summary>
+    private static (string? Author, DateTimeOffset? Date)? SignedLine(HtmlNode item, Func<HtmlNode, bool> isReply)
+    {
+        foreach (var node in HtmlText.Elements(item, isReply))
+        {
+            if (node.Name is "p" or "div" or "span" or "footer" && !HtmlText.Exceeds(node, MaxSignatureLength)
+                && HeadedThread.Poster(HtmlText.Of(node)) is { } signed)
             {
                 return signed;
             }

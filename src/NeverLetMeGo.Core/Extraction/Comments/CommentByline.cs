@@ -10,6 +10,7 @@ namespace NeverLetMeGo.Core.Extraction.Comments;
 internal static class CommentByline
 {
     private const int MaxSignatureLength = 200;
+    private const int MarkupBound = 4 * MaxSignatureLength;
     /// <summary>A byline is a line: a name and a date, 80 characters at most; an element holding more holds the text too.</summary>
     public const int MaxBylineLength = 80;
 
@@ -72,8 +73,15 @@ internal static class CommentByline
     {
         foreach (var node in chrome)
         {
+            // Exceeds counts markup too (elements, indentation): a cheap bound before the text is built.
+            if (HtmlText.Exceeds(node, MarkupBound))
+            {
+                continue;
+            }
+
+            // Every signature says "by": most chrome (avatars, reply links, counts) is passed over without a match.
             var text = HtmlText.Of(node);
-            if (text.Length <= MaxSignatureLength && HeadedThread.Signature(text) is { } signed)
+            if (text.Length <= MaxSignatureLength && text.Contains("by", StringComparison.OrdinalIgnoreCase) && HeadedThread.Signature(text) is { } signed)
             {
                 return signed;
             }
@@ -82,15 +90,38 @@ internal static class CommentByline
         return null;
     }
 
-    /// <summary>A line of the comment itself (not of its replies) that reads "Posted by tj on November 5, 2012 at 7:56 am".</summary>
+    /// <summary>
+    /// The comment's own closing line when it reads "Posted by tj on November 5, 2012 at 7:56 am": the last element with
+    /// text of the item, or of the wrapper inside it (replies and their boxes passed over).
+    /// </summary>
     private static (string? Author, DateTimeOffset? Date)? SignedLine(HtmlNode item, Func<HtmlNode, bool> isReply)
     {
-        foreach (var node in HtmlText.Elements(item, isReply))
+        var node = item;
+        for (var depth = 0; depth < SignatureDepth && LastLine(node, isReply) is { } last; depth++)
         {
-            if (node.Name is "p" or "div" or "span" or "footer" && !HtmlText.Exceeds(node, MaxSignatureLength)
-                && HeadedThread.Poster(HtmlText.Of(node)) is { } signed)
+            if (last.Name is "p" or "div" or "span" or "footer" && !HtmlText.Exceeds(last, MarkupBound)
+                && HtmlText.Of(last) is { Length: <= MaxSignatureLength } text && HeadedThread.Poster(text) is { } signed)
             {
                 return signed;
+            }
+
+            node = last;
+        }
+
+        return null;
+    }
+
+    // The item, and the wrapper a theme puts inside it.
+    private const int SignatureDepth = 2;
+
+    private static HtmlNode? LastLine(HtmlNode node, Func<HtmlNode, bool> isReply)
+    {
+        for (var child = node.LastChild; child is not null; child = child.PreviousSibling)
+        {
+            if (child.NodeType == HtmlNodeType.Element && !HtmlNames.Dropped.Contains(child.Name) && !isReply(child)
+                && child.Name is not ("ul" or "ol") && HasText(child))
+            {
+                return child;
             }
         }
 
@@ -129,6 +160,21 @@ internal static class CommentByline
         }
 
         return null;
+    }
+
+    // Whether any text shows under the node, without building it (the last element of a comment is often its whole body).
+    private static bool HasText(HtmlNode node)
+    {
+        foreach (var child in node.ChildNodes)
+        {
+            if (child is HtmlTextNode text ? !HtmlText.Raw(text).IsWhiteSpace()
+                : child.NodeType == HtmlNodeType.Element && !HtmlNames.Dropped.Contains(child.Name) && HasText(child))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static string? ByName(List<HtmlNode> chrome)

@@ -72,7 +72,7 @@ internal sealed partial class CommentExtractor
         // more than a byline's length holds the comment too, and names nobody.
         var (name, bylineDate) = author is null || HtmlText.Of(author) is not { Length: <= CommentByline.MaxBylineLength } posterLine
             ? (null, null)
-            : CommentMarkup.SplitByline(posterLine);
+            : posterLine.AsSpan().ContainsAnyInRange('0', '9') ? CommentMarkup.SplitByline(posterLine) : (CommentMarkup.CleanAuthor(posterLine), null);
         if (author is null && item.Unmarked)
         {
             (name, bylineDate) = UnmarkedThread.Byline(item.Node);
@@ -100,10 +100,23 @@ internal sealed partial class CommentExtractor
     /// The link that names the poster inside a poster box that also holds the comment's date (HuffPost's div.author_name:
     /// the name's link, "37 minutes ago (12:39 PM)", "6508 Fans"): the box's text is more than a name.
     /// </summary>
-    private static HtmlNode? PosterLink(HtmlNode? box, List<HtmlNode> dates) =>
-        box is not null && box.Name != "a" && dates.Any(d => ContentAnalyzer.IsAttached(d, box))
-            ? box.Descendants("a").FirstOrDefault(a => HtmlText.Of(a).Length is > 0 and <= MaxLinkedName)
-            : null;
+    private static HtmlNode? PosterLink(HtmlNode? box, List<HtmlNode> dates)
+    {
+        if (box is null || box.Name == "a")
+        {
+            return null;
+        }
+
+        foreach (var date in dates)
+        {
+            if (ContentAnalyzer.IsAttached(date, box))
+            {
+                return box.Descendants("a").FirstOrDefault(a => HtmlText.Of(a).Length is > 0 and <= MaxLinkedName);
+            }
+        }
+
+        return null;
+    }
 
     private const int MaxLinkedName = 40;
 

@@ -183,7 +183,7 @@ internal sealed partial class CommentExtractor
     {
         var childArea = state.Area ?? level.HeadingArea;
         var childDisqus = state.Disqus || verdict.Has(ClassSignal.DisqusThread);
-        if (childArea is null && (HtmlNames.IsHeading(child.Name) || HeadedThread.IsHeadingByName(child)))
+        if (childArea is null && (HtmlNames.IsHeading(child.Name) || (verdict.Has(ClassSignal.CommentRelated) && HeadedThread.IsHeadingByName(child))))
         {
             if (HeadedThread.IsThreadHeading(child, verdict, _hints))
             {

@@ -169,7 +169,8 @@ internal static partial class HeadedThread
             next = next.NextSibling;
         }
 
-        return next is not null && Footer(next, NodeTraits.Verdict(next, hints)) is { } text ? Poster(text) : null;
+        // The next comment is no footer: bound the markup before its text is built.
+        return next is not null && !HtmlText.Exceeds(next, 4 * MaxFooterLength) && Footer(next, NodeTraits.Verdict(next, hints)) is { } text ? Poster(text) : null;
     }
 
     /// <summary>The "Posted by" footer that ends <paramref name="node"/> (its last child element with text; a rule may follow) and its poster.</summary>

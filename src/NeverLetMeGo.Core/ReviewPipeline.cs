@@ -144,6 +144,7 @@ public static class ReviewPipeline
         var finder = new CommentExtractor(hints);
         var metadata = MetadataResolver.Resolve(PageWalk.Run(document, hints, finder, body), url);
 
+        finder.ArticlePosted = metadata.PublishedAt;
         var rawComments = RemoveComments(finder, finder.Finish());
         var article = ArticleTop.Tidy(ArticleExtractor.Extract(body, hints, out var mode, out var badge), metadata.Title, out var bylineAuthor, out var bylineDate);
         if (article.Blocks.Count == 0)

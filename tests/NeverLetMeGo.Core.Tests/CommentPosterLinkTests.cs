@@ -5,7 +5,7 @@ namespace NeverLetMeGo.Core.Tests;
 /// their own way still link the poster's name as a.url with rel="external nofollow" (many name the time link
 /// comment-meta-time); Movable Type signs each comment in the line after it; a forum network prints "by … on …" in a
 /// line classed "by". Before, such comments had neither poster nor date (on Dragnet, 48% of comments had a poster and
-/// 46% a date; 95% and 82% after).
+/// 46% a date; 95% and 85% after).
 /// </summary>
 public sealed class CommentPosterLinkTests
 {

@@ -1,4 +1,5 @@
 using HtmlAgilityPack;
+using NeverLetMeGo.Core.Extraction.Metadata;
 
 namespace NeverLetMeGo.Core.Extraction.Comments;
 
@@ -24,7 +25,9 @@ internal static class CommentByline
     /// <param name="Dates">Its date elements.</param>
     /// <param name="Chrome">Its chrome and lines classed "by".</param>
     /// <param name="IsReply">Whether an element is another comment (a reply inside this one), whose lines are its own.</param>
-    internal readonly record struct Clues(HtmlNode Item, HtmlNode? AuthorLink, HtmlNode? Cite, List<HtmlNode> Dates, List<HtmlNode> Chrome, Func<HtmlNode, bool> IsReply);
+    /// <param name="Posted">When the article was published: the year of a comment date printed without one.</param>
+    internal readonly record struct Clues(
+        HtmlNode Item, HtmlNode? AuthorLink, HtmlNode? Cite, List<HtmlNode> Dates, List<HtmlNode> Chrome, Func<HtmlNode, bool> IsReply, DateTimeOffset? Posted);
 
     public static (string? Name, DateTimeOffset? Date) Complete(string? name, DateTimeOffset? date, Clues clues, ClassHintCache hints)
     {
@@ -52,6 +55,7 @@ internal static class CommentByline
 
         name ??= ByName(clues.Chrome);
         date ??= LeadingDate(clues.Item);
+        date ??= clues.Posted is { } posted ? YearlessDate(clues, posted) : null;
         return (name, date);
     }
 
@@ -141,6 +145,31 @@ internal static class CommentByline
                 && HtmlText.Of(line) is { Length: <= MaxBylineLength } text && CommentMarkup.SplitByline(text) is (var name, not null))
             {
                 return name;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// A date element's text, or a line among the comment's first, printed without a year ("On Friday, November 2 at 12:14
+    /// pm"): the first such day on or after the article's date.
+    /// </summary>
+    private static DateTimeOffset? YearlessDate(Clues clues, DateTimeOffset posted)
+    {
+        foreach (var node in clues.Dates)
+        {
+            if (!HtmlText.Exceeds(node, MarkupBound) && DateParser.ParseWithoutYear(HtmlText.Of(node), posted) is { } date)
+            {
+                return date;
+            }
+        }
+
+        foreach (var line in UnmarkedThread.FirstLines(clues.Item, BylineLines))
+        {
+            if (DateParser.ParseWithoutYear(TextBuffer.Normalize(HtmlText.Raw(line).ToString()), posted) is { } date)
+            {
+                return date;
             }
         }
 

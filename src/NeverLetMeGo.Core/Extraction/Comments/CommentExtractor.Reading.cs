@@ -84,7 +84,7 @@ internal sealed partial class CommentExtractor
         }
 
         var date = ReadDate(_dates) ?? bylineDate;
-        (name, date) = CommentByline.Complete(name, date, new CommentByline.Clues(item.Node, authorLink, cite, _dates, _chrome, _isNestedItem), _hints);
+        (name, date) = CommentByline.Complete(name, date, new CommentByline.Clues(item.Node, authorLink, cite, _dates, _chrome, _isNestedItem, ArticlePosted), _hints);
 
         // A parent without text (deleted, or markup only) is skipped: the reply hangs on the nearest ancestor that was kept.
         var parent = item.Parent;

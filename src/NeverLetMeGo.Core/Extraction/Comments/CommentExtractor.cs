@@ -42,6 +42,9 @@ internal sealed partial class CommentExtractor
         };
     }
 
+    /// <summary>When the article was published, if the page says: the year of comment dates printed without one.</summary>
+    public DateTimeOffset? ArticlePosted { get; set; }
+
     /// <summary>Thread containers (or stray comment items) that hold the comments found; the caller removes them from the article.</summary>
     public List<HtmlNode> Containers { get; } = [];
 

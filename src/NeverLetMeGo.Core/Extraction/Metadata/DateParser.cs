@@ -75,6 +75,35 @@ internal static partial class DateParser
             : null;
     }
 
+    /// <summary>
+    /// A date printed without its year ("November 2 at 12:14 pm", "Friday, November 2"), read as the first such day on or
+    /// after <paramref name="after"/>: a comment under a post is written after the post, so the year is the post's, or
+    /// the next one when the day falls before the post's. The whole text must be the date (a weekday and "on" allowed).
+    /// </summary>
+    public static DateTimeOffset? ParseWithoutYear(string? text, DateTimeOffset after)
+    {
+        var match = text is null ? Match.Empty : YearlessMonthFirst().Match(text);
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        var month = MonthNumber(match.Groups["month"].Value);
+        var day = int.Parse(match.Groups["day"].Value, CultureInfo.InvariantCulture);
+        var year = after.Year;
+        if (month < 1 || day > DateTime.DaysInMonth(2000, month) || (month == 2 && day == 29 && !DateTime.IsLeapYear(year)))
+        {
+            return null;
+        }
+
+        if (new DateTime(year, month, Math.Min(day, DateTime.DaysInMonth(year, month)), 0, 0, 0, DateTimeKind.Unspecified) < after.Date)
+        {
+            year++;
+        }
+
+        return day > DateTime.DaysInMonth(year, month) ? null : Build(year.ToString(CultureInfo.InvariantCulture), month, match.Groups["day"].Value, match);
+    }
+
     private static int MonthNumber(string name)
     {
         var lower = name.ToLowerInvariant();
@@ -136,6 +165,10 @@ internal static partial class DateParser
 
     [GeneratedRegex(@"\b" + Month + @"\s+(?<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?<year>\d{4})" + Time, RegexOptions.IgnoreCase)]
     private static partial Regex MonthFirst();
+
+    // "On Friday, November 2 at 12:14 pm": the whole line, English month first, no year anywhere.
+    [GeneratedRegex(@"^\s*(?:on\s+)?(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?(?<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+(?<day>\d{1,2})(?:st|nd|rd|th)?" + Time + @"\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex YearlessMonthFirst();
 
     // "5th of January 2011", "14 mars 2022", "1er mars 2022", "14. März 2022", "14 de marzo de 2022".
     [GeneratedRegex(@"\b(?<day>\d{1,2})(?:st|nd|rd|th|er|º|\.)?\s+(?:of\s+|de\s+)?" + Month + @",?\s+(?:de\s+)?(?<year>\d{4})" + Time, RegexOptions.IgnoreCase)]

@@ -17,6 +17,7 @@ public sealed class YearlessDateTests
     [InlineData("I saw it on November 2 with my mother", null)]
     [InlineData("November 2, 2012", null)]
     [InlineData("February 30", null)]
+    [InlineData("November 0", null)]
     public void A_date_without_its_year_is_the_first_such_day_on_or_after_the_post(string text, string? expected) =>
         Assert.Equal(expected, DateParser.ParseWithoutYear(text, Posted)?.ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture));
 

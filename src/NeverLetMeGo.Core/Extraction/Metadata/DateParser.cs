@@ -91,17 +91,14 @@ internal static partial class DateParser
         var month = MonthNumber(match.Groups["month"].Value);
         var day = int.Parse(match.Groups["day"].Value, CultureInfo.InvariantCulture);
         var year = after.Year;
-        if (month < 1 || day > DateTime.DaysInMonth(2000, month) || (month == 2 && day == 29 && !DateTime.IsLeapYear(year)))
+        if (month < 1 || day < 1 || day > DateTime.DaysInMonth(year, month))
         {
             return null;
         }
 
-        if (new DateTime(year, month, Math.Min(day, DateTime.DaysInMonth(year, month)), 0, 0, 0, DateTimeKind.Unspecified) < after.Date)
-        {
-            year++;
-        }
-
-        return day > DateTime.DaysInMonth(year, month) ? null : Build(year.ToString(CultureInfo.InvariantCulture), month, match.Groups["day"].Value, match);
+        // Build checks the day again for the next year (a 29 February may not be in it).
+        var nextYear = new DateTime(year, month, day, 0, 0, 0, DateTimeKind.Unspecified) < after.Date;
+        return Build((nextYear ? year + 1 : year).ToString(CultureInfo.InvariantCulture), month, match.Groups["day"].Value, match);
     }
 
     private static int MonthNumber(string name)

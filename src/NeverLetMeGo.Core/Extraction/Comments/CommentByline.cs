@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using HtmlAgilityPack;
 using NeverLetMeGo.Core.Extraction.Metadata;
 
@@ -8,10 +9,8 @@ namespace NeverLetMeGo.Core.Extraction.Comments;
 /// an unclassed cite, the rest of the date's own line, a signature line, a line classed "by", a line that is a date.
 /// Each fills only what is still missing (bench/README.md, Extraction, "who wrote each comment").
 /// </summary>
-internal static class CommentByline
+internal static partial class CommentByline
 {
-    private const int MaxSignatureLength = 200;
-    private const int MarkupBound = 4 * MaxSignatureLength;
     /// <summary>A byline is a line: a name and a date, 80 characters at most; an element holding more holds the text too.</summary>
     public const int MaxBylineLength = 80;
 
@@ -44,7 +43,7 @@ internal static class CommentByline
 
         name ??= NameBesideDate(clues.Dates, clues.Item);
         if ((name is null || date is null)
-            && (Signature(clues.Chrome) ?? HeadedThread.FooterAfter(clues.Item, hints) ?? SignedLine(clues.Item, clues.IsReply)) is { } signed)
+            && (Signature(clues.Chrome) ?? HeadedThread.FooterAfter(clues.Item, hints) ?? SignedLine(clues.Item, clues.IsReply, hints)) is { } signed)
         {
             // Drupal prints the byline as one line of chrome: "Submitted by Tom (not verified) on Tue, 2011-03-15 08:01.";
             // Movable Type as a line after the comment: "Posted by: Ellen at September 10, 2012 11:40 AM"; other themes as
@@ -54,8 +53,13 @@ internal static class CommentByline
         }
 
         name ??= ByName(clues.Chrome);
-        date ??= LeadingDate(clues.Item);
-        date ??= clues.Posted is { } posted ? YearlessDate(clues, posted) : null;
+        if (date is null)
+        {
+            // A date as a line of its own among the first lines, then one printed without its year; the lines read once.
+            var lines = FirstLines(clues.Item);
+            date = LeadingDate(lines) ?? (clues.Posted is { } posted ? YearlessDate(clues.Dates, lines, posted) : null);
+        }
+
         return (name, date);
     }
 
@@ -78,14 +82,14 @@ internal static class CommentByline
         foreach (var node in chrome)
         {
             // Exceeds counts markup too (elements, indentation): a cheap bound before the text is built.
-            if (HtmlText.Exceeds(node, MarkupBound))
+            if (HtmlText.Exceeds(node, HeadedThread.FooterMarkupBound))
             {
                 continue;
             }
 
             // Every signature says "by": most chrome (avatars, reply links, counts) is passed over without a match.
             var text = HtmlText.Of(node);
-            if (text.Length <= MaxSignatureLength && text.Contains("by", StringComparison.OrdinalIgnoreCase) && HeadedThread.Signature(text) is { } signed)
+            if (text.Length <= HeadedThread.MaxFooterLength && text.Contains("by", StringComparison.OrdinalIgnoreCase) && Signature(text) is { } signed)
             {
                 return signed;
             }
@@ -98,13 +102,12 @@ internal static class CommentByline
     /// The comment's own closing line when it reads "Posted by tj on November 5, 2012 at 7:56 am": the last element with
     /// text of the item, or of the wrapper inside it (replies and their boxes passed over).
     /// </summary>
-    private static (string? Author, DateTimeOffset? Date)? SignedLine(HtmlNode item, Func<HtmlNode, bool> isReply)
+    private static (string? Author, DateTimeOffset? Date)? SignedLine(HtmlNode item, Func<HtmlNode, bool> isReply, ClassHintCache hints)
     {
         var node = item;
         for (var depth = 0; depth < SignatureDepth && LastLine(node, isReply) is { } last; depth++)
         {
-            if (last.Name is "p" or "div" or "span" or "footer" && !HtmlText.Exceeds(last, MarkupBound)
-                && HtmlText.Of(last) is { Length: <= MaxSignatureLength } text && HeadedThread.Poster(text) is { } signed)
+            if (HeadedThread.SignedBy(last, hints) is { } signed)
             {
                 return signed;
             }
@@ -155,19 +158,19 @@ internal static class CommentByline
     /// A date element's text, or a line among the comment's first, printed without a year ("On Friday, November 2 at 12:14
     /// pm"): the first such day on or after the article's date.
     /// </summary>
-    private static DateTimeOffset? YearlessDate(Clues clues, DateTimeOffset posted)
+    private static DateTimeOffset? YearlessDate(List<HtmlNode> dates, List<string> lines, DateTimeOffset posted)
     {
-        foreach (var node in clues.Dates)
+        foreach (var node in dates)
         {
-            if (!HtmlText.Exceeds(node, MarkupBound) && DateParser.ParseWithoutYear(HtmlText.Of(node), posted) is { } date)
+            if (!HtmlText.Exceeds(node, HeadedThread.FooterMarkupBound) && DateParser.ParseWithoutYear(HtmlText.Of(node), posted) is { } date)
             {
                 return date;
             }
         }
 
-        foreach (var line in UnmarkedThread.FirstLines(clues.Item, BylineLines))
+        foreach (var line in lines)
         {
-            if (DateParser.ParseWithoutYear(TextBuffer.Normalize(HtmlText.Raw(line).ToString()), posted) is { } date)
+            if (DateParser.ParseWithoutYear(line, posted) is { } date)
             {
                 return date;
             }
@@ -177,12 +180,11 @@ internal static class CommentByline
     }
 
     /// <summary>A date printed as a line of its own among the comment's first lines: "On September 4, 2012 at 10:43 am".</summary>
-    private static DateTimeOffset? LeadingDate(HtmlNode item)
+    private static DateTimeOffset? LeadingDate(List<string> lines)
     {
-        foreach (var line in UnmarkedThread.FirstLines(item, BylineLines))
+        foreach (var line in lines)
         {
-            var text = TextBuffer.Normalize(HtmlText.Raw(line).ToString());
-            if (text.Length <= MaxBylineLength && CommentMarkup.DateLine(text) is { } date)
+            if (line.Length <= MaxBylineLength && CommentMarkup.DateLine(line) is { } date)
             {
                 return date;
             }
@@ -190,6 +192,10 @@ internal static class CommentByline
 
         return null;
     }
+
+    // The comment's first lines of text, whitespace-normalised.
+    private static List<string> FirstLines(HtmlNode item) =>
+        UnmarkedThread.FirstLines(item, BylineLines).ConvertAll(line => TextBuffer.Normalize(HtmlText.Raw(line).ToString()));
 
     // Whether any text shows under the node, without building it (the last element of a comment is often its whole body).
     private static bool HasText(HtmlNode node)
@@ -210,7 +216,8 @@ internal static class CommentByline
     {
         foreach (var node in chrome)
         {
-            if (CommentMarkup.IsByLine(node) && HeadedThread.ByName(HtmlText.Of(node)) is { } name)
+            if (CommentMarkup.IsByLine(node) && NameOnly().Match(HtmlText.Of(node)) is { Success: true } match
+                && CommentMarkup.CleanAuthor(match.Groups["name"].Value) is { } name)
             {
                 return name;
             }
@@ -218,4 +225,22 @@ internal static class CommentByline
 
         return null;
     }
+
+    /// <summary>
+    /// <see cref="HeadedThread.Poster"/>, or a bare "by Ann on Aug 9, 2012 10:21 AM" where the line is already known as the
+    /// comment's byline (its chrome, or classed "by"); the date must read as one, so "by the way on …" is no signature.
+    /// </summary>
+    private static (string? Author, DateTimeOffset? Date)? Signature(string line) =>
+        HeadedThread.Poster(line)
+        ?? (BareBy().Match(line) is { Success: true } match && DateParser.Parse(match.Groups["date"].Value) is { } date
+            ? (CommentMarkup.CleanAuthor(match.Groups["name"].Value), date)
+            : null);
+
+    [GeneratedRegex(@"^\s*by:?\s+(?<name>.+?)\s+(?:on|at)\s+(?<date>.+?)\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex BareBy();
+
+    // The name alone of a line classed "by" that holds nothing else ("by kermidge (2221646)"): at most four words after
+    // "by", a name, not a sentence.
+    [GeneratedRegex(@"^\s*by:?\s+(?<name>\S+(?:\s+\S+){0,3})\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex NameOnly();
 }

@@ -12,7 +12,11 @@ namespace NeverLetMeGo.Core.Extraction.Comments;
 internal static partial class HeadedThread
 {
     private const int MaxHeadingLength = 120;
-    private const int MaxFooterLength = 200;
+    /// <summary>A signature line is short: a name and a date, 200 characters at most.</summary>
+    public const int MaxFooterLength = 200;
+
+    /// <summary>Bound on an element's markup before its text is built to look for a signature (markup counts elements too).</summary>
+    public const int FooterMarkupBound = 4 * MaxFooterLength;
     private const int MaxChromeLength = 80;
 
     /// <summary>A heading that opens a comment thread, by its id (or an anchor's inside it) or by its words.</summary>
@@ -146,20 +150,6 @@ internal static partial class HeadedThread
             ? (CommentMarkup.CleanAuthor(match.Groups["name"].Value), DateParser.Parse(match.Groups["date"].Value))
             : null;
 
-    /// <summary>
-    /// <see cref="Poster"/>, or a bare "by Ann on Aug 9, 2012 10:21 AM" where the line is already known as the comment's
-    /// byline (its chrome, or classed "by"); the date must read as one, so "by the way on …" is no signature.
-    /// </summary>
-    public static (string? Author, DateTimeOffset? Date)? Signature(string line) =>
-        Poster(line)
-        ?? (BareBy().Match(line) is { Success: true } match && DateParser.Parse(match.Groups["date"].Value) is { } date
-            ? (CommentMarkup.CleanAuthor(match.Groups["name"].Value), date)
-            : null);
-
-    /// <summary>The name alone of a line classed "by" that holds nothing else: "by kermidge (2221646)".</summary>
-    public static string? ByName(string line) =>
-        NameOnly().Match(line) is { Success: true } match ? CommentMarkup.CleanAuthor(match.Groups["name"].Value) : null;
-
     /// <summary>The signature line right after a comment item: Movable Type prints "Posted by: Ellen at …" after each div#c123.</summary>
     public static (string? Author, DateTimeOffset? Date)? FooterAfter(HtmlNode item, ClassHintCache hints)
     {
@@ -169,9 +159,15 @@ internal static partial class HeadedThread
             next = next.NextSibling;
         }
 
-        // The next comment is no footer: bound the markup before its text is built.
-        return next is not null && !HtmlText.Exceeds(next, 4 * MaxFooterLength) && Footer(next, NodeTraits.Verdict(next, hints)) is { } text ? Poster(text) : null;
+        return next is null ? null : SignedBy(next, hints);
     }
+
+    /// <summary>
+    /// The poster and date of <paramref name="node"/> when it is a footer line that reads as a signature ("Posted by: Ann at
+    /// …"); the markup is bounded before its text is built, so a whole comment costs nothing here.
+    /// </summary>
+    public static (string? Author, DateTimeOffset? Date)? SignedBy(HtmlNode node, ClassHintCache hints) =>
+        !HtmlText.Exceeds(node, FooterMarkupBound) && Footer(node, NodeTraits.Verdict(node, hints)) is { } text ? Poster(text) : null;
 
     /// <summary>The "Posted by" footer that ends <paramref name="node"/> (its last child element with text; a rule may follow) and its poster.</summary>
     private static (HtmlNode Node, (string? Author, DateTimeOffset? Date) Poster)? OwnFooter(HtmlNode node, ClassHintCache hints)
@@ -232,11 +228,4 @@ internal static partial class HeadedThread
     // "Posted by: Ann at …", also after the comment's number ("Comment #1 - Posted by: …"); Drupal's "Submitted by Tom on …".
     [GeneratedRegex(@"^\s*(?:comment\s*#?\s*\d+\s*[-\u2013\u2014:|]\s*)?(?:posted|submitted)\s+by:?\s*(?<name>.+?)\s*(?:\||\bat\b|\bon\b|\u2014|\u2013)\s*(?<date>.+?)\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex PostedBy();
-
-    [GeneratedRegex(@"^\s*by:?\s+(?<name>.+?)\s+(?:on|at)\s+(?<date>.+?)\s*$", RegexOptions.IgnoreCase)]
-    private static partial Regex BareBy();
-
-    // At most four words after "by": a name, not a sentence.
-    [GeneratedRegex(@"^\s*by:?\s+(?<name>\S+(?:\s+\S+){0,3})\s*$", RegexOptions.IgnoreCase)]
-    private static partial Regex NameOnly();
 }

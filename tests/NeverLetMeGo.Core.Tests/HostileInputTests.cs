@@ -108,7 +108,9 @@ public sealed class HostileInputTests
 
             var exception = Record.Exception(() => ReviewPipeline.Process(variant, Pages.Url));
 
+            // A refusal names its reason; "page could not be processed (Type: …)" is the guard's wrapping of an exception no rule meant.
             Assert.True(exception is null or ExtractionException, $"variant {i} threw {exception}");
+            Assert.False(exception?.Message.StartsWith("page could not be processed (", StringComparison.Ordinal) == true, $"variant {i}: {exception?.Message}");
         }
     }
 
@@ -117,6 +119,55 @@ public sealed class HostileInputTests
         var chunks = Enumerable.Range(0, page.Length / 500 + 1).Select(k => page.Substring(k * 500, Math.Min(500, page.Length - (k * 500)))).ToArray();
         random.Shuffle(chunks);
         return string.Concat(chunks);
+    }
+
+    // Found by bench/extraction's fuzz verb: a CMS that cuts a description in the middle of an emoji leaves half of its
+    // escaped pair ("\ud83d") in the page's JSON-LD; reading it as a string threw, and the whole page failed.
+    [Fact]
+    public void Json_ld_with_half_an_escaped_emoji_still_gives_the_page_and_its_metadata()
+    {
+        const string ld = """
+            <script type="application/ld+json">{"@type":"Review","headline":"A quiet film \ud83d","author":{"@type":"Person","name":"Ann Lee \udc00"},"datePublished":"2011-02-03"}</script>
+            """;
+
+        var review = Pages.Process(Pages.Article(Pages.ProseParagraphs(), head: ld));
+
+        Assert.Equal(Pages.Prose, review.Texts());
+        Assert.Equal("A quiet film \uFFFD", review.Title);
+        Assert.Equal("Ann Lee \uFFFD", review.Author);
+        Assert.Equal(new DateTimeOffset(2011, 2, 3, 0, 0, 0, TimeSpan.Zero), review.PublishedAt);
+    }
+
+    [Theory]
+    [InlineData("""{"a":"cut \ud83d"}""", """{"a":"cut \ufffd"}""")]
+    [InlineData("""{"a":"\udc00 late"}""", """{"a":"\ufffd late"}""")]
+    [InlineData("""{"a":"whole \ud83d\ude00 pair"}""", """{"a":"whole \ud83d\ude00 pair"}""")]
+    [InlineData("""{"a":"a backslash, then text: \\ud83d"}""", """{"a":"a backslash, then text: \\ud83d"}""")]
+    [InlineData("""{"a":"plain"}""", """{"a":"plain"}""")]
+    public void Only_half_pairs_of_escaped_surrogates_are_replaced(string json, string expected)
+    {
+        Assert.Equal(expected, NeverLetMeGo.Core.Extraction.Metadata.JsonLdReader.WithoutHalfPairs(json));
+    }
+
+    // A NUL renders as nothing (the HTML parser drops it, "&#0;" is U+FFFD), and PostgreSQL cannot store one in text: one
+    // stray NUL near the top of a page made it "binary", and one further down reached the database.
+    [Fact]
+    public void A_stray_nul_neither_refuses_the_page_nor_reaches_its_text()
+    {
+        var html = Pages.Article(Pages.ProseParagraphs().Replace("The film", "The\0 film", StringComparison.Ordinal).Replace("Carey", "Ca&#0;rey", StringComparison.Ordinal));
+
+        var review = Pages.Process(html);
+
+        Assert.Equal(Pages.Prose, review.Texts());
+        Assert.DoesNotContain(review.Texts(), t => t.Contains('\0', StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Text_made_of_nuls_is_still_binary()
+    {
+        var html = "<html><body><p>" + new string('\0', 400) + "</p></body></html>";
+
+        Assert.StartsWith("document is not HTML", Fails(html).Message, StringComparison.Ordinal);
     }
 
     [Fact]

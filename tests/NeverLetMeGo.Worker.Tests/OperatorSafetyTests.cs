@@ -115,6 +115,23 @@ public sealed class OperatorSafetyTests(WorkerDatabase database) : IClassFixture
         Assert.Contains($"no review {id}", again.Error, StringComparison.Ordinal);
     }
 
+    // A stray NUL (a CMS's broken template) made the whole response "not an HTML page"; past the first 4 KB it reached the
+    // database, which refuses NUL in text, and the page failed there. Browsers drop it; so does extraction now.
+    [Fact]
+    public async Task A_page_with_a_stray_nul_is_stored_without_it()
+    {
+        string? url = null;
+        await using var site = await LocalSite.StartAsync(root: null, routes =>
+            routes.MapGet("/nul.html", () => Page(url!, "<p>The second\0 paragraph, with a NUL in it.</p><p>A third\0 one" + new string(' ', 5000) + "after 4 KB.</p>")));
+        url = site.Url("nul.html").AbsoluteUri;
+
+        var result = await Nlmg.RunAsync(database.Settings(), "scrape", url);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal(1, await database.CountAsync($"select count(*) from review_blocks b join reviews r on r.id = b.review_id where r.url = '{url}' and b.text = 'The second paragraph, with a NUL in it.'"));
+        Assert.Equal(1, await database.CountAsync($"select count(*) from review_blocks b join reviews r on r.id = b.review_id where r.url = '{url}' and b.text = 'A third one after 4 KB.'"));
+    }
+
     private static IResult Page(string canonical, string body) => Results.Content(Html(canonical, body), "text/html");
 
     private static string Html(string canonical, string body, string work = "Never Let Me Go") =>

@@ -5,10 +5,10 @@ using NeverLetMeGo.Core.Extraction.Comments;
 
 namespace NeverLetMeGo.Bench.Extraction;
 
-/// <summary>Prints the best-scored containers of one page and the roots the article extractor keeps, to see why a page goes wrong.</summary>
+/// <summary>Prints the best-scored containers of one page, the roots the article extractor keeps and the blocks they give, to see why a page goes wrong.</summary>
 internal static class CandidateDump
 {
-    public static void Write(TextWriter output, string html)
+    public static void Write(TextWriter output, string html, string? probe = null)
     {
         var hints = new ClassHintCache();
         var body = ArticleExtractor.FindBody(HtmlLoader.Load(html));
@@ -29,6 +29,20 @@ internal static class CandidateDump
                 $"{s.FinalScore,8:0.0} w={s.Weight,4:0} text={s.TextLength,6} links={s.LinkDensity:0.00} paras={s.Paragraphs,3}  {Describe(node)}"));
         }
 
+        // --probe TEXT: every element around that text, with its class verdict and whether scoring kept it; then how many
+        // blocks each child of the roots gives (where did a paragraph go?).
+        if (!string.IsNullOrEmpty(probe))
+        {
+            foreach (var t in body.Descendants().Where(n => n.NodeType == HtmlNodeType.Text && n.InnerText.Contains(probe, StringComparison.Ordinal)))
+            {
+                for (var n = t.ParentNode; n is not null && n != body; n = n.ParentNode)
+                {
+                    var v = NodeTraits.Verdict(n, hints);
+                    output.WriteLine($"probe: {n.Name}.{n.GetAttributeValue("class", "")} signals={v.Signals} weight={v.Weight} scored={analyzer.Stats.ContainsKey(n)}");
+                }
+            }
+        }
+
         output.WriteLine("roots:");
         var roots = ArticleExtractor.ChooseRoots(body, analyzer.Stats) ?? [FallbackText.Region(body, analyzer.Stats)];
         foreach (var root in roots)
@@ -36,8 +50,20 @@ internal static class CandidateDump
             output.WriteLine($"  {Describe(root)}");
         }
 
+        if (!string.IsNullOrEmpty(probe))
+        {
+            foreach (var child in roots.SelectMany(r => r.ChildNodes).Where(c => c.NodeType == HtmlNodeType.Element))
+            {
+                output.WriteLine($"  child {child.Name}.{child.GetAttributeValue("class", "")}: {new BlockEmitter(hints, analyzer.Stats).Emit([child]).Blocks.Count} blocks");
+            }
+        }
+
         var text = new BlockEmitter(hints, analyzer.Stats).Emit(roots);
         output.WriteLine($"blocks: {text.Blocks.Count}");
+        foreach (var block in text.Blocks)
+        {
+            output.WriteLine($"  {block.Kind,-9} {(block.Text.Length > 100 ? block.Text[..100] + "…" : block.Text)}");
+        }
     }
 
     private static string Describe(HtmlNode node)

@@ -5,13 +5,15 @@ using NeverLetMeGo.Bench.Extraction;
 using NeverLetMeGo.Core;
 
 // nlmg-bench-extraction speed <dir> [--rounds N]   time HtmlAgilityPack parse-only, our pipeline, and its stages
-// nlmg-bench-extraction debug <file.html>          show the candidate containers the article extractor scored
+// nlmg-bench-extraction debug <file.html> [--probe TEXT]   the candidate containers the article extractor scored, its
+//                                                  roots and blocks; with --probe, the elements around TEXT and their verdicts
 // nlmg-bench-extraction metadata <gold.jsonl>       metadata accuracy per field against our own fixtures
 // nlmg-bench-extraction loop <dir> [--rounds N]     extraction only, round after round, for a profiler to watch
 // nlmg-bench-extraction ratio <dir> [--rounds N]    parse-only against extraction alone, alternating, and the steps without tagging
-if (args.Length < 2 || args[0] is not ("speed" or "debug" or "metadata" or "loop" or "ratio"))
+// nlmg-bench-extraction fuzz <dir> [--rounds N] [--seed S] [--tag]   broken pages: any failure the pipeline did not mean
+if (args.Length < 2 || args[0] is not ("speed" or "debug" or "metadata" or "loop" or "ratio" or "fuzz"))
 {
-    Console.Error.WriteLine("usage: nlmg-bench-extraction speed <dir> [--rounds N] | debug <file.html> | metadata <gold.jsonl> | loop <dir> [--rounds N] | ratio <dir> [--rounds N]");
+    Console.Error.WriteLine("usage: nlmg-bench-extraction speed <dir> [--rounds N] | debug <file.html> [--probe TEXT] | metadata <gold.jsonl> | loop <dir> [--rounds N] | ratio <dir> [--rounds N] | fuzz <dir> [--rounds N] [--seed S] [--tag]");
     return 1;
 }
 
@@ -22,11 +24,19 @@ if (args[0] == "metadata")
 
 if (args[0] == "debug")
 {
-    CandidateDump.Write(Console.Out, File.ReadAllText(args[1]));
+    CandidateDump.Write(Console.Out, File.ReadAllText(args[1]), args.Length > 3 && args[2] == "--probe" ? args[3] : null);
     return 0;
 }
 
 var rounds = args.Length > 3 && args[2] == "--rounds" ? int.Parse(args[3], CultureInfo.InvariantCulture) : 3;
+if (args[0] == "fuzz")
+{
+    var seedAt = Array.IndexOf(args, "--seed");
+    var seed = seedAt > 0 && seedAt + 1 < args.Length ? int.Parse(args[seedAt + 1], CultureInfo.InvariantCulture) : 1;
+    var named = Directory.EnumerateFiles(args[1], "*.html").Order(StringComparer.Ordinal).Select(f => (Path.GetFileName(f), File.ReadAllText(f))).ToList();
+    return PageFuzz.Run(Console.Out, named, rounds, seed, args.Contains("--tag"));
+}
+
 var pages = Directory.EnumerateFiles(args[1], "*.html").Order(StringComparer.Ordinal).Select(File.ReadAllText).ToArray();
 var url = new Uri("https://bench.invalid/page");
 if (args[0] == "loop")

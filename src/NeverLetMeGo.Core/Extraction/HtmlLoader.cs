@@ -71,18 +71,15 @@ internal static class HtmlLoader
         }
     }
 
-    // Control characters other than whitespace, and U+FFFD from a failed decode, are rare in real text.
+    // Control characters other than whitespace (NUL among them), and U+FFFD from a failed decode, are rare in real text
+    // and common in a binary file read as text. A few are a broken page, which browsers show (they drop a NUL): a single
+    // NUL used to refuse the page.
     private static bool LooksBinary(string html)
     {
         var sample = html.AsSpan(0, Math.Min(html.Length, 4096));
         var suspicious = 0;
         foreach (var c in sample)
         {
-            if (c == '\0')
-            {
-                return true;
-            }
-
             if ((c < ' ' && c is not ('\t' or '\n' or '\r' or '\f')) || c == '\uFFFD')
             {
                 suspicious++;

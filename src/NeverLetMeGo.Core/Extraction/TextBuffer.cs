@@ -113,10 +113,10 @@ internal sealed class TextBuffer
         c is ' ' or '\t' or '\n' or '\r' or '\f' or '\v' or '\u00A0' or '\u1680' or '\u2028' or '\u2029' or '\u202F' or '\u205F' or '\u3000'
         || (c >= '\u2000' && c <= '\u200A');
 
-    // Zero-width characters and soft hyphens render as nothing; keeping them would split words for search and hashing.
     // Zero-width characters, the soft hyphen, and the direction marks sites put before a title ("\u200ENever Let Me Go"):
-    // none renders as a character, and each would split a word or a work's name from itself.
-    internal static bool IsInvisible(char c) => c is '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF' or '\u00AD' or '\u200E' or '\u200F' or '\u061C';
+    // none renders as a character, and each would split a word or a work's name from itself. A NUL (raw, or "&#0;" as the
+    // parser decodes it) renders as nothing too, and PostgreSQL refuses it in text.
+    internal static bool IsInvisible(char c) => c is '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF' or '\u00AD' or '\u200E' or '\u200F' or '\u061C' or '\0';
 
     /// <summary>Collapses whitespace in an already decoded string (attribute values, meta content).</summary>
     public static string Normalize(string? text)
@@ -134,7 +134,7 @@ internal sealed class TextBuffer
     // Every character AppendDecoded must look at one by one: whitespace (IsSpace) and invisible characters (IsInvisible).
     internal static readonly SearchValues<char> Special = SearchValues.Create(
         " \t\n\r\f\v\u00A0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u2028\u2029\u202F\u205F\u3000"
-        + "\u200B\u200C\u200D\u2060\uFEFF\u00AD\u200E\u200F\u061C");
+        + "\u200B\u200C\u200D\u2060\uFEFF\u00AD\u200E\u200F\u061C\0");
 
     // Text is copied a word at a time: the characters between two special ones go in as one span, not one by one.
     private void AppendDecoded(ReadOnlySpan<char> text)

@@ -25,7 +25,9 @@ internal static class HtmlSniff
     public static bool LooksLikeHtml(string text)
     {
         var head = text.AsSpan(0, Math.Min(text.Length, Window)).TrimStart();
-        if (head.Contains('\0'))
+        // Text in another encoding (UTF-16 read as UTF-8) or a binary file has NULs all through it; a page with a stray one
+        // is still a page (browsers drop it, and so does extraction).
+        if (head.Count('\0') > head.Length / 100)
             return false;
         // A feed or sitemap also starts with '<', but only XHTML has an html element.
         var namesHtml = head.Contains("<html", StringComparison.OrdinalIgnoreCase) || head.Contains("<!doctype html", StringComparison.OrdinalIgnoreCase);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 
 namespace NeverLetMeGo.Core.Extraction.Metadata;
 
@@ -7,7 +8,7 @@ namespace NeverLetMeGo.Core.Extraction.Metadata;
 /// Reads schema.org JSON-LD blocks: top-level objects, arrays and @graph lists, with author/publisher references
 /// resolved through @id. The article node is the first Review, then the first Article-like node.
 /// </summary>
-internal static class JsonLdReader
+internal static partial class JsonLdReader
 {
     private static readonly JsonDocumentOptions Lenient = new()
     {
@@ -36,10 +37,11 @@ internal static class JsonLdReader
                 JsonDocument document;
                 try
                 {
-                    document = JsonDocument.Parse(json, Lenient);
+                    document = JsonDocument.Parse(WithoutHalfPairs(json), Lenient);
                 }
-                catch (JsonException)
+                catch (Exception e) when (e is JsonException or ArgumentException)
                 {
+                    // Not JSON, or text that has no UTF-8 form: the page's other facts still count.
                     continue;
                 }
 
@@ -57,6 +59,17 @@ internal static class JsonLdReader
             }
         }
     }
+
+    /// <summary>
+    /// Half of an escaped surrogate pair ("\ud83d" where a site cut a description inside an emoji) as "\ufffd", the
+    /// replacement character a browser shows for it: reading the half as a string throws, and the page's every fact was
+    /// lost with it. An escaped backslash before the "u" ("\\ud83d") is text, left alone.
+    /// </summary>
+    internal static string WithoutHalfPairs(string json) =>
+        json.Contains("\\u", StringComparison.Ordinal) ? HalfPair().Replace(json, "\\ufffd") : json;
+
+    [GeneratedRegex(@"(?<=(?:^|[^\\])(?:\\\\)*)(?:\\u[dD][89abAB][0-9a-fA-F]{2}(?!\\u[dD][c-fC-F][0-9a-fA-F]{2})|(?<!\\u[dD][89abAB][0-9a-fA-F]{2})\\u[dD][c-fC-F][0-9a-fA-F]{2})")]
+    private static partial Regex HalfPair();
 
     /// <summary>
     /// The JSON inside a script's wrappers: an HTML comment, or the CDATA section XHTML-minded sites put around script text,

@@ -41,6 +41,19 @@ public sealed class HostileInputTests
         Assert.Equal(["deep text"], ReviewPipeline.Process(html, Pages.Url).Texts());
     }
 
+    // Found by the fuzz verb on a Dragnet page wrapped in 1,500 levels: its description's apostrophe ("the game's") ends
+    // the quoted value, and the flattening read the next apostrophe as opening another, so the rest of the page was one
+    // tag, nothing was flattened and the page failed for its depth.
+    [Fact]
+    public void A_stray_apostrophe_in_an_attribute_does_not_stop_deep_nesting_from_being_flattened()
+    {
+        var html = "<html><head><meta name='description' content='The Falcons lost after the game's final minutes, Falcons '>"
+            + "<meta name='keywords' content=''></head><body>" + string.Concat(Enumerable.Repeat("<div>", 1_500)) + "deep text"
+            + string.Concat(Enumerable.Repeat("</div>", 1_500)) + "</body></html>";
+
+        Assert.Equal(["deep text"], ReviewPipeline.Process(html, Pages.Url).Texts());
+    }
+
     [Fact]
     public void Ten_thousand_unclosed_inline_tags_keep_every_word()
     {

@@ -119,10 +119,16 @@ internal static class DepthClamp
         return output.ToString();
     }
 
-    /// <summary>The index after the tag's closing '>', skipping quoted attribute values; the text's end when there is none.</summary>
+    /// <summary>
+    /// The index after the tag's closing '>', skipping quoted attribute values; the text's end when there is none. A quote
+    /// opens a value only right after '=' (spaces between), as browsers tokenize: the apostrophe of "the game's final
+    /// minutes" inside content='…' ends that value, and the next one in the same tag is a stray character, not a new
+    /// value. Read as a quote, it swallowed the rest of a page into one tag, and nothing past it was flattened.
+    /// </summary>
     private static int TagEnd(string html, int from)
     {
         var quote = '\0';
+        var afterEquals = false;
         for (var i = from; i < html.Length; i++)
         {
             var c = html[i];
@@ -130,13 +136,22 @@ internal static class DepthClamp
             {
                 quote = c == quote ? '\0' : quote;
             }
-            else if (c is '"' or '\'')
-            {
-                quote = c;
-            }
             else if (c == '>')
             {
                 return i + 1;
+            }
+            else if (c is '"' or '\'' && afterEquals)
+            {
+                quote = c;
+                afterEquals = false;
+            }
+            else if (c == '=')
+            {
+                afterEquals = true;
+            }
+            else if (!char.IsWhiteSpace(c))
+            {
+                afterEquals = false;
             }
         }
 

@@ -149,6 +149,13 @@ public static class SafeText
     private static string Cut(string text)
     {
         var end = text.LastIndexOf(' ', ExcerptLength - 1);
-        return string.Concat(text.AsSpan(0, end > ExcerptLength / 2 ? end : ExcerptLength - 1).TrimEnd(), "…");
+        if (end <= ExcerptLength / 2)
+        {
+            // No word boundary in reach (emoji, Chinese, Japanese): cut at the length, but never between the two halves of
+            // a surrogate pair. Half a character has no UTF-8 form, and PostgreSQL refused the review that carried it.
+            end = char.IsHighSurrogate(text[ExcerptLength - 2]) ? ExcerptLength - 2 : ExcerptLength - 1;
+        }
+
+        return string.Concat(text.AsSpan(0, end).TrimEnd(), "…");
     }
 }

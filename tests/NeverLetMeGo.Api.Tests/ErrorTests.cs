@@ -30,6 +30,34 @@ public sealed class ErrorTests(ApiServer api) : IClassFixture<ApiServer>
         Assert.Equal(detail, response.Json.GetProperty("detail").GetString());
     }
 
+    // A browser asks for text/html. The problem writer the framework registers writes only for clients that accept JSON, so
+    // a middleware's problem (no API key, a key it refuses) found no writer: the service threw and the client got an empty
+    // 500; a value that failed to bind got text/plain "Status Code: 400; Bad Request". Found by fuzzing the API.
+    [Theory]
+    [InlineData("/admin/sources", null, HttpStatusCode.Unauthorized)]
+    [InlineData("/admin/sources", "a-wrong-key", HttpStatusCode.Unauthorized)]
+    [InlineData("/works/abc/rating", null, HttpStatusCode.BadRequest)]
+    [InlineData("/works?limit=0", null, HttpStatusCode.BadRequest)]
+    [InlineData("/works/987654321", null, HttpStatusCode.NotFound)]
+    [InlineData("/no/such/route", null, HttpStatusCode.NotFound)]
+    public async Task A_client_that_asks_for_html_still_gets_its_error_as_a_problem(string path, string? key, HttpStatusCode status)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(path, UriKind.Relative));
+        request.Headers.Accept.ParseAdd("text/html,application/xhtml+xml;q=0.9,*/*;q=0.8".Split(',')[0]);
+        if (key is not null)
+            request.Headers.Add("X-Api-Key", key);
+
+        using var response = await api.Client.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(status, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        using var problem = System.Text.Json.JsonDocument.Parse(body);
+        Assert.Equal((int)status, problem.RootElement.GetProperty("status").GetInt32());
+        Assert.Equal(path.Split('?')[0], problem.RootElement.GetProperty("instance").GetString());
+        Assert.False(string.IsNullOrEmpty(problem.RootElement.GetProperty("title").GetString()));
+    }
+
     [Fact]
     public async Task A_body_that_is_not_json_is_a_400_problem()
     {

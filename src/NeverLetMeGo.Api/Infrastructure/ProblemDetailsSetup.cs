@@ -7,7 +7,10 @@ internal static class ProblemDetailsSetup
     public const string MalformedDetail = "A route or query parameter is malformed: ids are whole numbers, limit is a number from 1 to 100.";
     public const string BodyDetail = "The request body is not JSON of the shape this operation takes (its example is in the OpenAPI document).";
 
-    /// <summary>Every error is a ProblemDetails with the request path as instance; exception details never reach clients.</summary>
+    /// <summary>
+    /// Every error is a ProblemDetails with the request path as instance, whatever the client accepts
+    /// (<see cref="AnyClientProblemWriter"/>, registered after the framework's writer); exception details never reach clients.
+    /// </summary>
     public static IServiceCollection AddApiProblemDetails(this IServiceCollection services)
         => services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
@@ -25,7 +28,7 @@ internal static class ProblemDetailsSetup
                     context.ProblemDetails.Extensions["parameter"] = parameter;
                 }
             }
-        });
+        }).AddSingleton<IProblemDetailsWriter, AnyClientProblemWriter>();
 
     /// <summary>Which typed value failed to bind, worded like the handlers' own 400s (allowed values listed).</summary>
     internal static (string? Parameter, string Detail) DescribeBindingFailure(HttpRequest request)

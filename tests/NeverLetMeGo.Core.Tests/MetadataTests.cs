@@ -233,9 +233,24 @@ public sealed class MetadataTests
     [InlineData("https://blog.example/post.html#comments", "/relative/canonical.html", "https://blog.example/post.html")]
     [InlineData("https://blog.example/post.html", "https://blog.example/post.html#top", "https://blog.example/post.html")]
     [InlineData("https://blog.example/post.html", null, "https://blog.example/post.html")]
+    // A canonical link that repeats the feed's tracking parameters (Dragnet's bigthink.com pages) names the same page.
+    [InlineData("https://blog.example/post.html?utm_source=feedburner", "https://blog.example/post.html?utm_source=feedburner&utm_medium=feed&p=2", "https://blog.example/post.html?p=2")]
+    [InlineData("https://Blog.Example:443/post.html?fbclid=x", null, "https://blog.example/post.html")]
     public void The_review_url_prefers_a_trustworthy_canonical_and_never_keeps_a_fragment(string fetched, string? canonical, string expected)
     {
         Assert.Equal(expected, MetadataResolver.ChooseUrl(new Uri(fetched), canonical));
+    }
+
+    // An href is HTML: "&amp;" in a query string is "&" (og:url was decoded, the canonical link was not, so a forum
+    // thread's "?t=7&amp;page=2" became the review's URL as written and never matched the page it was fetched from).
+    [Theory]
+    [InlineData("https://reviews.example/thread?t=7&amp;page=2", "https://reviews.example/thread?t=7&page=2")]
+    [InlineData("https://reviews.example/caf&eacute;-review", "https://reviews.example/caf%C3%A9-review")]
+    public void The_canonical_link_is_read_as_html_decodes_it(string href, string expected)
+    {
+        var html = Pages.Article(Pages.ProseParagraphs(), head: $"<link rel=\"canonical\" href=\"{href}\">");
+
+        Assert.Equal(expected, ReviewPipeline.Extract(html, new Uri("https://reviews.example/thread?t=7")).WithoutTagging().Url);
     }
 
     [Theory]

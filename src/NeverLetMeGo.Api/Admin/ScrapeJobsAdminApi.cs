@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using NeverLetMeGo.Api.Infrastructure;
+using NeverLetMeGo.Core.Model;
 using NeverLetMeGo.Data.Jobs;
 
 namespace NeverLetMeGo.Api.Admin;
@@ -34,7 +35,7 @@ internal static class ScrapeJobsAdminApi
         var canonical = new List<string>();
         foreach (var url in urls)
         {
-            if (JobUrls.Canonicalize(url ?? "") is not { } c)
+            if (PageUrls.Canonicalize(url ?? "") is not { } c)
                 return Problems.BadParameter("urls", $"not an absolute http(s) URL: {UrlPolicy.Redact(url ?? "")}");
             // Refused now, as the fetcher would refuse it later; credentials are never echoed back.
             if (policy.Refusal(c) is { } reason)

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using NeverLetMeGo.Api.Infrastructure;
-using NeverLetMeGo.Data.Jobs;
+using NeverLetMeGo.Core.Model;
 using NeverLetMeGo.Data.Sources;
 
 namespace NeverLetMeGo.Api.Admin;
@@ -24,7 +24,7 @@ internal static class SourcesAdminApi
 
     private static async Task<Results<Created<SourceResponse>, Ok<SourceResponse>, ProblemHttpResult>> AddSource(AddSourceRequest request, SourceStore sources, CancellationToken ct)
     {
-        if (JobUrls.Canonicalize(request.Url ?? "") is not { } url)
+        if (PageUrls.Canonicalize(request.Url ?? "") is not { } url)
             return Problems.BadParameter("url", "url must be an absolute http(s) URL.");
         var kind = request.Kind ?? (url.Contains("sitemap", StringComparison.OrdinalIgnoreCase) ? SourceKinds.Sitemap : SourceKinds.Feed);
         if (!SourceKinds.All.Contains(kind))

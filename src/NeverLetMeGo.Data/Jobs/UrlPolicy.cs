@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using NeverLetMeGo.Core.Model;
 
 namespace NeverLetMeGo.Data.Jobs;
 
@@ -13,7 +14,7 @@ public sealed class UrlPolicy(IReadOnlyCollection<string> allowedHosts)
 {
     public const int MaxLength = 2048;
 
-    /// <summary>Why <paramref name="url"/> (canonical, see <see cref="JobUrls"/>) is refused; null when it may be queued.</summary>
+    /// <summary>Why <paramref name="url"/> (canonical, see <see cref="PageUrls"/>) is refused; null when it may be queued.</summary>
     public string? Refusal(string url)
     {
         if (url.Length > MaxLength)

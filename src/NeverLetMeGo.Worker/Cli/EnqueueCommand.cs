@@ -1,4 +1,5 @@
 using System.CommandLine;
+using NeverLetMeGo.Core.Model;
 using NeverLetMeGo.Data.Jobs;
 
 namespace NeverLetMeGo.Worker.Cli;
@@ -19,7 +20,7 @@ internal static class EnqueueCommand
         // All or nothing: a typo should not leave half the list queued.
         var parsed = new List<string>();
         foreach (var url in urls)
-            parsed.Add(JobUrls.Canonicalize(url) ?? throw new CliException($"not an http(s) URL: {UrlPolicy.Redact(url)}"));
+            parsed.Add(PageUrls.Canonicalize(url) ?? throw new CliException($"not an http(s) URL: {UrlPolicy.Redact(url)}"));
 
         // What the fetcher would refuse is refused now, every reason at once, rather than found later as dead jobs.
         var policy = new UrlPolicy(context.ScraperOptions().AllowedHosts);

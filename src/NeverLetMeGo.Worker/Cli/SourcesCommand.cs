@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
-using NeverLetMeGo.Data.Jobs;
+using NeverLetMeGo.Core.Model;
 using NeverLetMeGo.Data.Sources;
 using NeverLetMeGo.Worker.Queue;
 using NeverLetMeGo.Worker.Sources;
@@ -33,7 +33,7 @@ internal static class SourcesCommand
 
     private static async Task<int> AddAsync(CliContext context, string url, string? kind, CancellationToken ct)
     {
-        var canonical = JobUrls.Canonicalize(url) ?? throw new CliException($"not an http(s) URL: {url}");
+        var canonical = PageUrls.Canonicalize(url) ?? throw new CliException($"not an http(s) URL: {url}");
         kind ??= canonical.Contains("sitemap", StringComparison.OrdinalIgnoreCase) ? SourceKinds.Sitemap : SourceKinds.Feed;
         await using var db = await context.OpenDatabaseAsync(ct);
         var (source, created) = await new SourceStore(db).AddAsync(canonical, kind, ct);

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using NeverLetMeGo.Core.Model;
 using NeverLetMeGo.Data.Jobs;
 using NeverLetMeGo.Data.Sources;
 using NeverLetMeGo.Worker.Fetching;
@@ -38,7 +39,7 @@ internal sealed class SourcePoller(
                 pages.AddRange((await ReadAsync(child, ct)).Pages);
             // A sitemap may list anything: what the fetcher would refuse (or must never store) is not queued.
             var policy = new UrlPolicy(options.Value.AllowedHosts);
-            var canonical = pages.Select(JobUrls.Canonicalize).OfType<string>().Where(url => policy.Refusal(url) is null).ToList();
+            var canonical = pages.Select(PageUrls.Canonicalize).OfType<string>().Where(url => policy.Refusal(url) is null).ToList();
             var fresh = await sources.AddEntriesAsync(source.Id, canonical, ct);
             foreach (var url in fresh)
                 await queue.EnqueueAsync(url, source.Id, ct);
@@ -55,7 +56,7 @@ internal sealed class SourcePoller(
 
     private async Task<SourceDocument> ReadAsync(string url, CancellationToken ct)
     {
-        if (JobUrls.Canonicalize(url) is not { } canonical)
+        if (PageUrls.Canonicalize(url) is not { } canonical)
             throw new InvalidDataException($"not an http(s) URL: {url}");
         var document = await fetcher.FetchDocumentAsync(new Uri(canonical), gate.For(_workerId), ct);
         if (document.Text is null)

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using HtmlAgilityPack;
+using NeverLetMeGo.Core.Model;
 
 namespace NeverLetMeGo.Core.Extraction.Metadata;
 
@@ -50,7 +51,9 @@ internal static partial class MetadataResolver
 
     /// <summary>
     /// The review's URL: the page's canonical URL when it is absolute http(s) and either the page was read from a file or
-    /// the canonical stays on the fetched host (a page cannot claim another site's address); otherwise the fetch URL.
+    /// the canonical stays on the fetched host (a page cannot claim another site's address); otherwise the fetch URL. An
+    /// http(s) URL is in the form jobs are queued under (<see cref="PageUrls"/>): some sites print the tracking parameters of
+    /// the link that led to the page into their canonical link, and one article read from two feed links was two reviews.
     /// </summary>
     public static string ChooseUrl(Uri fetchUrl, string? canonical)
     {
@@ -59,10 +62,10 @@ internal static partial class MetadataResolver
             && (candidate.Scheme == Uri.UriSchemeHttp || candidate.Scheme == Uri.UriSchemeHttps)
             && (fetchUrl.IsFile || string.Equals(candidate.Host, fetchUrl.Host, StringComparison.OrdinalIgnoreCase)))
         {
-            return WithoutFragment(candidate);
+            return PageUrls.Canonicalize(candidate.AbsoluteUri) ?? WithoutFragment(candidate);
         }
 
-        return WithoutFragment(fetchUrl);
+        return fetchUrl.IsAbsoluteUri && PageUrls.Canonicalize(fetchUrl.AbsoluteUri) is { } page ? page : WithoutFragment(fetchUrl);
     }
 
     private static string WithoutFragment(Uri uri)

@@ -57,7 +57,8 @@ internal static partial class PageScanner
             case "link":
                 if (signals.Canonical is null && child.HasAttributes && child.Attributes["rel"] is { } rel && NodeTraits.HasToken(NodeTraits.ValueOf(rel), "canonical"))
                 {
-                    signals.Canonical = child.GetAttributeValue("href", null);
+                    // An href is HTML, its entities decoded ("?t=7&amp;page=2" is "?t=7&page=2"), as meta content is.
+                    signals.Canonical = child.GetAttributeValue("href", null) is { } href ? HtmlEntity.DeEntitize(href) : null;
                 }
 
                 return true;

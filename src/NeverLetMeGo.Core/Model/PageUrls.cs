@@ -1,11 +1,12 @@
-namespace NeverLetMeGo.Data.Jobs;
+namespace NeverLetMeGo.Core.Model;
 
 /// <summary>
-/// The form a URL is queued under, so one page is one job whatever link led to it: lower-case scheme and host, no default
-/// port, no fragment, no tracking parameters (utm_*, fbclid, gclid, …). The page's rel=canonical is applied later, by
-/// extraction, to the review's URL.
+/// The form a page's URL is kept in, so one page is one job and one review whatever link led to it: lower-case scheme and
+/// host, no default port, no fragment, no tracking parameters (utm_*, fbclid, gclid, …). Jobs are queued under it;
+/// extraction gives the review's URL (the page's rel=canonical when it is trustworthy) the same form, since some sites
+/// print the tracking parameters of the link that led to the page into their canonical link.
 /// </summary>
-public static class JobUrls
+public static class PageUrls
 {
     private static readonly HashSet<string> Tracking = new(StringComparer.OrdinalIgnoreCase)
     {

@@ -1,8 +1,8 @@
-using NeverLetMeGo.Data.Jobs;
+using NeverLetMeGo.Core.Model;
 
-namespace NeverLetMeGo.Data.Tests;
+namespace NeverLetMeGo.Core.Tests;
 
-public sealed class JobUrlsTests
+public sealed class PageUrlsTests
 {
     [Theory]
     [InlineData("https://Blog.Example/Review#comments", "https://blog.example/Review")]
@@ -11,11 +11,11 @@ public sealed class JobUrlsTests
     [InlineData("http://blog.example:80/r?UTM_Campaign=x&page=2", "http://blog.example/r?page=2")]
     [InlineData("https://blog.example:8443/r", "https://blog.example:8443/r")]
     public void Tracking_parameters_fragments_and_default_ports_are_dropped(string url, string canonical) =>
-        Assert.Equal(canonical, JobUrls.Canonicalize(url));
+        Assert.Equal(canonical, PageUrls.Canonicalize(url));
 
     [Theory]
     [InlineData("ftp://blog.example/r")]
     [InlineData("/relative/path")]
     [InlineData("not a url")]
-    public void Anything_but_an_absolute_http_url_has_no_canonical_form(string url) => Assert.Null(JobUrls.Canonicalize(url));
+    public void Anything_but_an_absolute_http_url_has_no_canonical_form(string url) => Assert.Null(PageUrls.Canonicalize(url));
 }

@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Net;
 
 namespace NeverLetMeGo.Worker.Fetching;
@@ -26,9 +27,27 @@ public sealed partial class PageFetcher
             throw TooLarge("body");
         await using var stream = await response.Content.ReadAsStreamAsync(ct);
         var body = await ReadLimitedAsync(stream, ct);
+        if (IsGzipFile(body.Span))
+        {
+            // A sitemap compressed as a file (sitemap.xml.gz, which the sitemaps protocol allows), not as the response's
+            // Content-Encoding: expanded here, counted against the same limit as it expands.
+            await using var expanded = new GZipStream(new MemoryStream(body.ToArray(), writable: false), CompressionMode.Decompress);
+            try
+            {
+                body = await ReadLimitedAsync(expanded, ct);
+            }
+            catch (InvalidDataException e)
+            {
+                throw new FetchException($"{url}: a broken gzip file ({e.Message})") { Kind = "bad_gzip", Permanent = true };
+            }
+        }
+
         var (text, _) = HtmlDecoder.Decode(body.Span, response.Content.Headers.ContentType?.CharSet);
         return new FetchedDocument(status, text, null);
     }
+
+    // The gzip header: magic bytes and the deflate method.
+    private static bool IsGzipFile(ReadOnlySpan<byte> body) => body.Length >= 3 && body[0] == 0x1F && body[1] == 0x8B && body[2] == 8;
 
     internal static bool IsServerTrouble(int status) => status is >= 500 or (int)HttpStatusCode.TooManyRequests;
 }

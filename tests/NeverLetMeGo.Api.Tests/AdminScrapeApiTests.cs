@@ -119,6 +119,15 @@ public sealed class AdminScrapeApiTests(ApiServer api) : IClassFixture<ApiServer
     }
 
     [Fact]
+    public async Task A_url_that_parses_but_cannot_be_built_again_is_a_400_not_a_500()
+    {
+        using var response = await SendAsync("POST", "/admin/scrape-jobs", ApiServer.OperatorKey, new { urls = new[] { "https://:443@blog.example/r" } });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.StartsWith("not an absolute http(s) URL", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_url_longer_than_2048_characters_is_refused_at_enqueue()
     {
         using var response = await SendAsync("POST", "/admin/scrape-jobs", ApiServer.OperatorKey, new { urls = new[] { "https://blog.example/" + new string('a', 2100) } });

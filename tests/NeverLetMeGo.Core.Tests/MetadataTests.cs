@@ -241,6 +241,14 @@ public sealed class MetadataTests
         Assert.Equal(expected, MetadataResolver.ChooseUrl(new Uri(fetched), canonical));
     }
 
+    [Fact]
+    public void A_canonical_link_that_no_url_can_be_built_from_leaves_the_fetch_url()
+    {
+        var html = Pages.Article(Pages.ProseParagraphs(), head: "<link rel=\"canonical\" href=\"https://:443@reviews.example/x\">");
+
+        Assert.Equal("https://reviews.example/thread?t=7", ReviewPipeline.Extract(html, new Uri("https://reviews.example/thread?t=7")).WithoutTagging().Url);
+    }
+
     // An href is HTML: "&amp;" in a query string is "&" (og:url was decoded, the canonical link was not, so a forum
     // thread's "?t=7&amp;page=2" became the review's URL as written and never matched the page it was fetched from).
     [Theory]

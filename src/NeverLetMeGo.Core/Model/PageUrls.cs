@@ -22,14 +22,23 @@ public static class PageUrls
             .Split('&', StringSplitOptions.RemoveEmptyEntries)
             .Where(pair => !IsTracking(Uri.UnescapeDataString(pair.Split('=')[0])))
             .ToList();
-        var builder = new UriBuilder(uri)
+        try
         {
-            Fragment = string.Empty,
-            Query = kept.Count == 0 ? string.Empty : string.Join('&', kept),
-        };
-        if (builder.Uri.IsDefaultPort)
-            builder.Port = -1;
-        return builder.Uri.AbsoluteUri;
+            var builder = new UriBuilder(uri)
+            {
+                Fragment = string.Empty,
+                Query = kept.Count == 0 ? string.Empty : string.Join('&', kept),
+            };
+            if (builder.Uri.IsDefaultPort)
+                builder.Port = -1;
+            return builder.Uri.AbsoluteUri;
+        }
+        catch (UriFormatException)
+        {
+            // Uri parses some strings it cannot build again ("https://:443@host/", a host of a direction mark): no page
+            // address. Thrown, it failed a whole sitemap's poll for one entry, or a page for its canonical link.
+            return null;
+        }
     }
 
     private static bool IsTracking(string name) =>

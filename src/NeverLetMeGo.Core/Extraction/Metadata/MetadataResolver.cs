@@ -60,12 +60,13 @@ internal static partial class MetadataResolver
         if (canonical is not null
             && Uri.TryCreate(canonical.Trim(), UriKind.Absolute, out var candidate)
             && (candidate.Scheme == Uri.UriSchemeHttp || candidate.Scheme == Uri.UriSchemeHttps)
-            && (fetchUrl.IsFile || string.Equals(candidate.Host, fetchUrl.Host, StringComparison.OrdinalIgnoreCase)))
+            && (fetchUrl.IsFile || string.Equals(candidate.Host, fetchUrl.Host, StringComparison.OrdinalIgnoreCase))
+            && PageUrls.Canonicalize(candidate.AbsoluteUri) is { } page)
         {
-            return PageUrls.Canonicalize(candidate.AbsoluteUri) ?? WithoutFragment(candidate);
+            return page;
         }
 
-        return fetchUrl.IsAbsoluteUri && PageUrls.Canonicalize(fetchUrl.AbsoluteUri) is { } page ? page : WithoutFragment(fetchUrl);
+        return fetchUrl.IsAbsoluteUri && PageUrls.Canonicalize(fetchUrl.AbsoluteUri) is { } fetched ? fetched : WithoutFragment(fetchUrl);
     }
 
     private static string WithoutFragment(Uri uri)

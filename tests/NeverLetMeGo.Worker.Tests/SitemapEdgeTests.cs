@@ -7,9 +7,33 @@ using NeverLetMeGo.Worker.Tests.Support;
 
 namespace NeverLetMeGo.Worker.Tests;
 
-/// <summary>Sitemap files compressed with gzip, as the sitemaps protocol allows (its own database: it counts jobs).</summary>
-public sealed class CompressedSitemapTests(WorkerDatabase database) : IClassFixture<WorkerDatabase>
+/// <summary>Sitemaps as sites publish them: compressed files, entries that are no URL (its own database: it counts jobs).</summary>
+public sealed class SitemapEdgeTests(WorkerDatabase database) : IClassFixture<WorkerDatabase>
 {
+    // System.Uri parses "https://:443@host/…" and then throws when it is built again: the whole source's poll failed on
+    // that one entry. It is skipped now, and the entries beside it are queued.
+    [Fact]
+    public async Task An_entry_that_is_no_url_is_skipped_and_the_others_are_queued()
+    {
+        LocalSite? self = null;
+        await using var site = await LocalSite.StartAsync(root: null, routes =>
+            routes.MapGet("/sitemap-odd.xml", () => Results.Text($"""
+                <?xml version="1.0" encoding="UTF-8"?>
+                <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+                  <url><loc>https://:443@blog.example/odd</loc></url>
+                  <url><loc>{self!.Url("odd/1.html").AbsoluteUri}</loc></url>
+                </urlset>
+                """, "application/xml")));
+        self = site;
+        var settings = database.Settings(("Scraper:HostDelaySeconds", "0"), ("Scraper:SourcePollMinutes", "0"));
+
+        Assert.Equal(0, (await Nlmg.RunAsync(settings, "sources", "add", site.Url("sitemap-odd.xml").AbsoluteUri)).ExitCode);
+        var poll = await Nlmg.RunAsync(settings, "sources", "poll");
+
+        Assert.True(poll.ExitCode == 0, poll.ToString());
+        Assert.Equal(1, await database.CountAsync($"select count(*) from scrape_jobs where url = '{site.Url("odd/1.html").AbsoluteUri}'"));
+    }
+
     // The sitemaps protocol allows a sitemap file compressed with gzip (sitemap.xml.gz, served as a gzip file, not with a
     // Content-Encoding): it was read as text and failed as "not well-formed XML". A compressed sitemap that expands past
     // the body limit still fails, as a page does.

@@ -9,7 +9,8 @@ namespace NeverLetMeGo.Worker.Tests;
 
 /// <summary>
 /// `nlmg extract` on pages in legacy encodings: the charset from the HTTP header, a byte order mark or a meta tag; Latin-1
-/// labels read as windows-1252, as browsers do, so the curly quotes and dashes of 0x80-0x9F survive.
+/// labels read as windows-1252, as browsers do, so the curly quotes and dashes of 0x80-0x9F survive; with no charset
+/// anywhere, bytes that are no UTF-8 are windows-1252 too.
 /// </summary>
 public sealed class ExtractEncodingTests : IAsyncLifetime
 {
@@ -21,6 +22,9 @@ public sealed class ExtractEncodingTests : IAsyncLifetime
 
     public async Task InitializeAsync() => _site = await LocalSite.StartAsync(root: null, routes =>
     {
+        // No charset anywhere, and bytes that are no UTF-8: browsers fall back to windows-1252 (their default for Western
+        // locales); read as UTF-8, every accent and curly quote was U+FFFD.
+        routes.MapGet("/cp1252-undeclared", () => Results.Bytes(Windows1252.GetBytes(Page(head: "")), "text/html"));
         routes.MapGet("/latin1-header", () => Results.Bytes(Windows1252.GetBytes(Page(head: "")), "text/html; charset=ISO-8859-1"));
         routes.MapGet("/cp1252-header", () => Results.Bytes(Windows1252.GetBytes(Page(head: "")), "text/html; charset=windows-1252"));
         // The header names the encoding; the stale meta tag from a CMS template is ignored.
@@ -53,6 +57,13 @@ public sealed class ExtractEncodingTests : IAsyncLifetime
         var texts = await ExtractFileTextsAsync(bytes);
 
         Assert.Contains(Sentence, texts);
+    }
+
+    [Fact]
+    public async Task With_no_charset_anywhere_bytes_that_are_no_utf8_are_read_as_windows_1252()
+    {
+        Assert.Contains(Sentence, await ExtractTextsAsync(_site.Url("/cp1252-undeclared").AbsoluteUri));
+        Assert.Contains(Sentence, await ExtractFileTextsAsync(Windows1252.GetBytes(Page(head: ""))));
     }
 
     [Theory]

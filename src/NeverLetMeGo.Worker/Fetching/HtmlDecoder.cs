@@ -5,7 +5,8 @@ using System.Text.RegularExpressions;
 namespace NeverLetMeGo.Worker.Fetching;
 
 /// <summary>
-/// Turns page bytes into text: byte order mark, then the HTTP charset, then a meta charset in the first 2 KiB, else UTF-8.
+/// Turns page bytes into text: byte order mark, then the HTTP charset, then a meta charset in the first 2 KiB, else UTF-8
+/// (windows-1252 for bytes that are no UTF-8).
 /// A charset we cannot or will not decode (unknown, UTF-7) is skipped like a missing one: a page never fails on its label.
 /// </summary>
 internal static partial class HtmlDecoder
@@ -24,9 +25,14 @@ internal static partial class HtmlDecoder
         if (DetectBom(body) is { } bom)
             return (bom.Encoding.GetString(body[bom.Length..]), bom.Encoding.WebName);
 
-        var encoding = FromHeader(headerCharset) ?? FromMeta(body) ?? Encoding.UTF8;
+        var encoding = FromHeader(headerCharset) ?? FromMeta(body) ?? Undeclared(body);
         return (encoding.GetString(body), encoding.WebName);
     }
+
+    // No charset anywhere: UTF-8 when the bytes are UTF-8, else windows-1252, the default browsers fall back to for
+    // Western locales (an older page saved or served without a label). Read as UTF-8, its every accent was U+FFFD.
+    private static Encoding Undeclared(ReadOnlySpan<byte> body) =>
+        System.Text.Unicode.Utf8.IsValid(body) ? Encoding.UTF8 : Encoding.GetEncoding("windows-1252");
 
     private static Encoding? FromHeader(string? charset)
     {

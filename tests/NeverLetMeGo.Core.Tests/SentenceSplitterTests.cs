@@ -20,6 +20,15 @@ public sealed class SentenceSplitterTests
         { "  Leading and trailing space.  ", ["Leading and trailing space."] },
         { "version 2.5 of the cut is longer.", ["version 2.5 of the cut is longer."] },
         { "", [] },
+        // Scripts without capitals: a sentence after one opens with a letter that is neither upper nor lower case.
+        { "كاثي ممرضة. تومي متبرع.", ["كاثي ممرضة.", "تومي متبرع."] },
+        { "קתי היא מטפלת. טומי תורם?", ["קתי היא מטפלת.", "טומי תורם?"] },
+        { "هل هو مستنسخ؟ نعم.", ["هل هو مستنسخ؟", "نعم."] },
+        // Chinese and Japanese end a sentence with full-width marks and write no space after them.
+        { "凯西是护理员。汤米是捐献者！真的吗？是的。", ["凯西是护理员。", "汤米是捐献者！", "真的吗？", "是的。"] },
+        { "「提供」という言葉。静かな映画だ。", ["「提供」という言葉。", "静かな映画だ。"] },
+        // Lower case still never opens one.
+        { "He waited. and then more.", ["He waited. and then more."] },
     };
 
     [Theory]

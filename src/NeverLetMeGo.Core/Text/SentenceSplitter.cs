@@ -7,9 +7,11 @@ public readonly record struct TextSpan(int Start, int End)
 }
 
 /// <summary>
-/// Splits a block's text into sentences. A sentence ends at '.', '!', '?' or '…' (with any closing quotes and brackets)
-/// followed by space and a capital, digit or opening quote. Not at abbreviations ("Dr.", "e.g.", "vs."), initials
-/// ("John C. Reilly"), or an ellipsis that runs on in lower case. Spans exclude the surrounding spaces.
+/// Splits a block's text into sentences. A sentence ends at '.', '!', '?', '…' or the Arabic '؟' (with any closing quotes
+/// and brackets) followed by space and a capital, a letter of a script without capitals (Arabic, Hebrew, …), a digit or
+/// an opening quote; and at the full-width '。', '！', '？' of Chinese and Japanese, which no space follows. Not at
+/// abbreviations ("Dr.", "e.g.", "vs."), initials ("John C. Reilly"), or an ellipsis that runs on in lower case. Spans
+/// exclude the surrounding spaces.
 /// </summary>
 public static class SentenceSplitter
 {
@@ -31,15 +33,16 @@ public static class SentenceSplitter
         while (i < text.Length)
         {
             var c = text[i];
-            if (c is '.' or '!' or '?' or '…')
+            if (IsTerminator(c))
             {
                 var end = i + 1;
-                while (end < text.Length && text[end] is '.' or '!' or '?' or '…')
+                while (end < text.Length && IsTerminator(text[end]))
                     end++;
                 while (end < text.Length && IsCloser(text[end]))
                     end++;
                 var next = SkipSpace(text, end);
-                if (next > end && next < text.Length && IsBoundary(text, start, i, end, next))
+                var fullWidth = IsFullWidthTerminator(text[end - 1]) || (end > i + 1 && IsFullWidthTerminator(text[i]));
+                if (next < text.Length && (fullWidth ? next > i : next > end && IsBoundary(text, start, i, end, next)))
                 {
                     spans.Add(Trim(text, start, end));
                     start = next;
@@ -65,7 +68,9 @@ public static class SentenceSplitter
     private static bool IsBoundary(string text, int sentenceStart, int mark, int end, int next)
     {
         var following = text[next];
-        var opensSentence = char.IsUpper(following) || char.IsDigit(following) || following is '"' or '“' or '‘' or '\'' or '(' or '[' or '-' or '—';
+        // A letter with no case (Arabic, Hebrew, Devanagari, …) is as good as a capital.
+        var opensSentence = char.IsUpper(following) || char.IsDigit(following) || following is '"' or '“' or '‘' or '\'' or '(' or '[' or '-' or '—' or '「' or '『'
+            || (char.IsLetter(following) && !char.IsLower(following) && !char.IsUpper(following));
         if (!opensSentence)
             return false;
         if (text[mark] != '.' || end - mark > 1 && text[mark + 1] is '.' or '…')
@@ -81,7 +86,11 @@ public static class SentenceSplitter
         return word.Length > 6 || !AbbreviationLookup.Contains(word);
     }
 
-    private static bool IsCloser(char c) => c is '"' or '”' or '’' or '\'' or ')' or ']' or '»';
+    private static bool IsCloser(char c) => c is '"' or '”' or '’' or '\'' or ')' or ']' or '»' or '」' or '』' or '）';
+
+    private static bool IsTerminator(char c) => c is '.' or '!' or '?' or '…' or '؟' || IsFullWidthTerminator(c);
+
+    private static bool IsFullWidthTerminator(char c) => c is '。' or '！' or '？' or '｡';
 
     private static int SkipSpace(string text, int i)
     {

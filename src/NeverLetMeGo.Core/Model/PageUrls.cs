@@ -18,9 +18,12 @@ public static class PageUrls
     {
         if (!Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
             return null;
-        var kept = uri.Query.TrimStart('?')
+        // A pair is cut of the '?' a doubled separator leaves ("?&?a=1"), or the form would not be its own form: built
+        // again, the query loses one more '?' each time.
+        var kept = uri.Query
             .Split('&', StringSplitOptions.RemoveEmptyEntries)
-            .Where(pair => !IsTracking(Uri.UnescapeDataString(pair.Split('=')[0])))
+            .Select(pair => pair.TrimStart('?'))
+            .Where(pair => pair.Length > 0 && !IsTracking(Uri.UnescapeDataString(pair.Split('=')[0])))
             .ToList();
         try
         {

@@ -46,6 +46,17 @@ public sealed class PolitenessRulesTests
         Assert.True(RobotsRules.Parse("", "NeverLetMeGo").IsAllowed("/anything"));
     }
 
+    // RFC 9309 §2.2.1: a group is ours when its user-agent is our product token (case aside), not any piece of it. "go"
+    // or "me" named another crawler's group and made it ours; a token with a version ("NeverLetMeGo/1.0") is still ours.
+    [Theory]
+    [InlineData("User-agent: go\nDisallow: /", true)]
+    [InlineData("User-agent: letme\nDisallow: /", true)]
+    [InlineData("User-agent: neverletmego\nDisallow: /", false)]
+    [InlineData("User-agent: NeverLetMeGo/1.0\nDisallow: /", false)]
+    [InlineData("User-agent: SomeBot\nUser-agent: NEVERLETMEGO\nDisallow: /", false)]
+    public void A_group_is_ours_only_when_it_names_our_product_token(string robots, bool allowed) =>
+        Assert.Equal(allowed, RobotsRules.Parse(robots, "NeverLetMeGo").IsAllowed("/reviews/1"));
+
     [Theory]
     [InlineData("127.0.0.1", true)]
     [InlineData("10.1.2.3", true)]

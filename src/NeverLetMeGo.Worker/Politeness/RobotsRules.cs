@@ -64,8 +64,10 @@ internal sealed class RobotsRules
             }
         }
 
+        // Our group names our product token (RFC 9309 §2.2.1), case aside and a version after '/' left out; a piece of the
+        // token ("go", "me") names another crawler.
         var token = productToken.ToLowerInvariant();
-        var mine = groups.Where(g => g.Agents.Any(a => a != "*" && token.Contains(a, StringComparison.Ordinal))).ToList();
+        var mine = groups.Where(g => g.Agents.Any(a => a != "*" && string.Equals(a.Split('/')[0].Trim(), token, StringComparison.Ordinal))).ToList();
         if (mine.Count == 0)
             mine = groups.Where(g => g.Agents.Contains("*")).ToList();
         // Several groups for the same agent are merged (RFC 9309 §2.2.1).

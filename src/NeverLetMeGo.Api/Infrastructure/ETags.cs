@@ -63,10 +63,13 @@ internal sealed class ETags(RequestDelegate next)
         return Matches(http, tag);
     }
 
-    /// <summary>Whether If-None-Match names this tag (strong comparison) or is "*".</summary>
+    /// <summary>
+    /// Whether If-None-Match names this tag or is "*". Compared weakly, as RFC 9110 §13.1.2 requires for If-None-Match: a
+    /// proxy that compresses the response (nginx with gzip) makes our strong tag W/"…", and its clients send that back.
+    /// </summary>
     public static bool Matches(HttpContext http, EntityTagHeaderValue tag)
         => EntityTagHeaderValue.TryParseList(http.Request.Headers.IfNoneMatch, out var matches)
-           && matches.Any(m => m.Compare(tag, useStrongComparison: true) || m.Equals(EntityTagHeaderValue.Any));
+           && matches.Any(m => m.Compare(tag, useStrongComparison: false) || m.Equals(EntityTagHeaderValue.Any));
 
     private sealed class ComputedETag;
 }

@@ -8,14 +8,15 @@ using NeverLetMeGo.Testing;
 namespace NeverLetMeGo.Api.Tests.Contract;
 
 /// <summary>One generated request: an operation of the document with hostile values in its path, query and body.</summary>
-public sealed record FuzzCase(string Method, string Path, string? Body, string? ContentType, bool WithKey)
+public sealed record FuzzCase(string Method, string Path, string? Body, string? ContentType, bool WithKey, string? Accept)
 {
-    public override string ToString() => $"{Method} {(Path.Length > 300 ? Path[..300] + "…" : Path)} [{ContentType}] key={WithKey} body={(Body is null ? "-" : Body.Length > 200 ? Body[..200] + "…" : Body)}";
+    public override string ToString() => $"{Method} {(Path.Length > 300 ? Path[..300] + "…" : Path)} [{ContentType}] key={WithKey} accept={Accept ?? "-"} body={(Body is null ? "-" : Body.Length > 200 ? Body[..200] + "…" : Body)}";
 }
 
 /// <summary>
 /// Walks every operation of openapi/v1.json with generated values (NUL, lone surrogates, 10 KB strings, percent-encoding
-/// garbage, numbers at and past the edges, random JSON bodies and content types). Holds when no answer is 5xx and every
+/// garbage, numbers at and past the edges, random JSON bodies and content types, the Accept headers of browsers and feed
+/// readers). Holds when no answer is 5xx and every
 /// 4xx is a ProblemDetails. Bounded: <see cref="Cases"/> requests per run; the seed is printed on failure and
 /// NLMG_FUZZ_SEED replays a run.
 /// </summary>
@@ -33,6 +34,10 @@ public sealed class FuzzTests(ApiServer api) : IClassFixture<ApiServer>
 
     private static readonly string?[] ContentTypes =
         ["application/json", "application/json; charset=utf-8", "text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "application/json; charset=utf-16", null];
+
+    // What browsers, feed readers and scripts ask for: an error is a ProblemDetails whatever it is (none: any type).
+    private static readonly string?[] Accepts =
+        [null, "application/json", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8", "application/atom+xml", "text/plain", "*/*", "application/xml"];
 
     private static readonly string[] JsonStrings =
         ["\"major\"", "\"none\"", "\"a\\u0000b\"", "\"\\ud800\"", "\"\\udfff x\"", $"\"{new string('x', 10 * 1024)}\"", "\"https://blog.example/r\"", "\"http://169.254.169.254/\"", "\"\""];
@@ -75,6 +80,8 @@ public sealed class FuzzTests(ApiServer api) : IClassFixture<ApiServer>
         using var request = new HttpRequestMessage(new HttpMethod(fuzz.Method), new Uri(fuzz.Path, UriKind.Relative));
         if (fuzz.WithKey)
             request.Headers.Add("X-Api-Key", ApiServer.OperatorKey);
+        if (fuzz.Accept is not null)
+            request.Headers.TryAddWithoutValidation("Accept", fuzz.Accept);
         // Behind the trusted proxy every case is its own client, so the rate limits do not end the walk early.
         request.Headers.Add("X-Forwarded-For", $"10.{Random.Shared.Next(256)}.{Random.Shared.Next(256)}.{Random.Shared.Next(1, 255)}");
         if (fuzz.Body is not null)
@@ -104,8 +111,10 @@ public sealed class FuzzTests(ApiServer api) : IClassFixture<ApiServer>
                 .Select(pairs => pairs.Length == 0 ? "" : "?" + string.Join('&', pairs.Select(p => $"{p.Item1}={p.Item2}")));
             var body = op.Operation.TryGetProperty("requestBody", out _) || op.Method is "POST" or "PUT" ? BodyGen() : Gen.Constant<string?>(null);
             var key = Gen.Frequency((4, Gen.Constant(true)), (1, Gen.Constant(false)));
-            return Gen.Zip(Gen.Zip(path, queryGen), Gen.Zip(Gen.Zip(body, Gen.Elements(ContentTypes)), key))
-                .Select(t => new FuzzCase(op.Method, t.Item1.Item1 + t.Item1.Item2, t.Item2.Item1.Item1, t.Item2.Item1.Item1 is null ? null : t.Item2.Item1.Item2, t.Item2.Item2));
+            var request = Gen.Zip(Gen.Zip(path, queryGen), Gen.Zip(Gen.Zip(body, Gen.Elements(ContentTypes)), key));
+            return Gen.Zip(request, Gen.Elements(Accepts))
+                .Select(r => (t: r.Item1, accept: r.Item2))
+                .Select(r => new FuzzCase(op.Method, r.t.Item1.Item1 + r.t.Item1.Item2, r.t.Item2.Item1.Item1, r.t.Item2.Item1.Item1 is null ? null : r.t.Item2.Item1.Item2, r.t.Item2.Item2, r.accept));
         });
     }
 

@@ -32,6 +32,20 @@ public sealed partial class ReviewHtmlTests(ApiServer api) : IClassFixture<ApiSe
         Assert.Contains("The acting is superb", response.Body, StringComparison.Ordinal);
     }
 
+    // A review in Arabic or Hebrew shown inside an English page: each paragraph takes its direction from its own text,
+    // or it reads right to left laid out left to right, its full stop at the wrong end.
+    [Fact]
+    public async Task Every_piece_of_review_text_takes_its_direction_from_its_own_words()
+    {
+        var id = await SeedAsync(r => r with { Title = "\u0644\u0627 \u062A\u062F\u0639\u0646\u064A \u0623\u0630\u0647\u0628" });
+
+        var response = await api.GetAsync($"/reviews/{id}?format=html&spoilers=all");
+
+        var elements = TextElement().Matches(response.Body);
+        Assert.NotEmpty(elements);
+        Assert.All(elements, e => Assert.Contains("dir=\"auto\"", e.Value, StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task Dedicated_route_answers_text_html_and_follows_the_tolerance()
     {
@@ -118,4 +132,7 @@ public sealed partial class ReviewHtmlTests(ApiServer api) : IClassFixture<ApiSe
         Assert.Equal(HttpStatusCode.OK, fragment.StatusCode);
         Assert.StartsWith("<article class=\"nlmg-review\"", await fragment.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
+
+    [GeneratedRegex("<(?:h1|h2|p|blockquote)\\b[^>]*>")]
+    private static partial Regex TextElement();
 }

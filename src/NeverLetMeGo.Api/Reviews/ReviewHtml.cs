@@ -21,7 +21,7 @@ internal static class ReviewHtml
     {
         var html = new StringBuilder();
         html.Append(CultureInfo.InvariantCulture, $"<article class=\"nlmg-review\" data-review-id=\"{summary.Id}\" data-spoilers=\"{options.Tolerance.ToWireName()}\">\n");
-        html.Append(CultureInfo.InvariantCulture, $"<header><h1>{E(summary.Title)}</h1><p class=\"nlmg-meta\">{E(summary.SiteName)}");
+        html.Append(CultureInfo.InvariantCulture, $"<header><h1 dir=\"auto\">{E(summary.Title)}</h1><p class=\"nlmg-meta\" dir=\"auto\">{E(summary.SiteName)}");
         if (summary.Author is { } author)
         {
             html.Append(" · ").Append(E(author));
@@ -51,7 +51,7 @@ internal static class ReviewHtml
     // mask=sentences: the sentences the reader may see, and a marker naming only the level where the others were.
     private static string Parts(IReadOnlyList<MaskedPart> parts)
     {
-        var html = new StringBuilder("<p class=\"nlmg-parts\">");
+        var html = new StringBuilder("<p class=\"nlmg-parts\" dir=\"auto\">");
         for (var i = 0; i < parts.Count; i++)
         {
             if (i > 0)
@@ -68,7 +68,8 @@ internal static class ReviewHtml
     private static string Visible(MaskedBlock block)
     {
         var text = E(block.Text ?? "");
-        var attributes = string.Create(CultureInfo.InvariantCulture, $" data-index=\"{block.Index}\"") + (block.Warning ? " class=\"nlmg-warning\"" : "");
+        // dir="auto": a paragraph in Arabic or Hebrew takes its direction from its own words inside a page of another language.
+        var attributes = string.Create(CultureInfo.InvariantCulture, $" data-index=\"{block.Index}\" dir=\"auto\"") + (block.Warning ? " class=\"nlmg-warning\"" : "");
         return block.Kind switch
         {
             BlockKind.Heading => $"<h2{attributes}>{text}</h2>",

@@ -34,6 +34,37 @@ public sealed class SitemapEdgeTests(WorkerDatabase database) : IClassFixture<Wo
         Assert.Equal(1, await database.CountAsync($"select count(*) from scrape_jobs where url = '{site.Url("odd/1.html").AbsoluteUri}'"));
     }
 
+    // A sitemap index whose one child is gone (404) lost the entries of all the others with it.
+    [Fact]
+    public async Task A_child_sitemap_that_fails_is_skipped_and_its_siblings_are_read()
+    {
+        LocalSite? self = null;
+        await using var site = await LocalSite.StartAsync(root: null, routes =>
+        {
+            routes.MapGet("/index-partial.xml", () => Results.Text($"""
+                <?xml version="1.0" encoding="UTF-8"?>
+                <sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+                  <sitemap><loc>{self!.Url("gone.xml").AbsoluteUri}</loc></sitemap>
+                  <sitemap><loc>{self!.Url("kept.xml").AbsoluteUri}</loc></sitemap>
+                </sitemapindex>
+                """, "application/xml"));
+            routes.MapGet("/gone.xml", () => Results.NotFound());
+            routes.MapGet("/kept.xml", () => Results.Text($"""
+                <?xml version="1.0" encoding="UTF-8"?>
+                <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>{self!.Url("kept/1.html").AbsoluteUri}</loc></url></urlset>
+                """, "application/xml"));
+        });
+        self = site;
+        var settings = database.Settings(("Scraper:HostDelaySeconds", "0"), ("Scraper:SourcePollMinutes", "0"));
+
+        Assert.Equal(0, (await Nlmg.RunAsync(settings, "sources", "add", site.Url("index-partial.xml").AbsoluteUri)).ExitCode);
+        var poll = await Nlmg.RunAsync(settings, "sources", "poll");
+
+        Assert.True(poll.ExitCode == 0, poll.ToString());
+        Assert.Equal(1, await database.CountAsync($"select count(*) from scrape_jobs where url = '{site.Url("kept/1.html").AbsoluteUri}'"));
+        Assert.Contains("gone.xml", poll.ToString(), StringComparison.Ordinal);
+    }
+
     // The sitemaps protocol allows a sitemap file compressed with gzip (sitemap.xml.gz, served as a gzip file, not with a
     // Content-Encoding): it was read as text and failed as "not well-formed XML". A compressed sitemap that expands past
     // the body limit still fails, as a page does.

@@ -36,7 +36,17 @@ internal sealed class SourcePoller(
             var document = await ReadAsync(source.Url, ct);
             var pages = new List<string>(document.Pages);
             foreach (var child in document.Sitemaps.Take(MaxChildSitemaps))
-                pages.AddRange((await ReadAsync(child, ct)).Pages);
+            {
+                // One child gone (a 404, a broken file) is that child's failure: its siblings' entries are still read.
+                try
+                {
+                    pages.AddRange((await ReadAsync(child, ct)).Pages);
+                }
+                catch (Exception ex) when (ex is FetchException or InvalidDataException)
+                {
+                    logger.LogWarning("Source {SourceId} {Url}: child sitemap {Child} skipped: {Reason}", source.Id, source.Url, child, ex.Message);
+                }
+            }
             // A sitemap may list anything: what the fetcher would refuse (or must never store) is not queued.
             var policy = new UrlPolicy(options.Value.AllowedHosts);
             var canonical = pages.Select(PageUrls.Canonicalize).OfType<string>().Where(url => policy.Refusal(url) is null).ToList();

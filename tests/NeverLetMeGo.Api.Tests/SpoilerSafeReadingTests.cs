@@ -66,7 +66,7 @@ public sealed class SpoilerSafeReadingTests(ApiServer api) : IClassFixture<ApiSe
         Assert.DoesNotContain("SECRET", response.Body, StringComparison.Ordinal);
         Assert.DoesNotContain("\"parts\"", placeholder.Body, StringComparison.Ordinal);
         var html = await api.GetAsync($"/reviews/{id}/html?mask=sentences");
-        Assert.Contains($"<p class=\"nlmg-parts\">{System.Net.WebUtility.HtmlEncode(opinion).Replace("&#39;", "&#x27;", StringComparison.Ordinal)} <span class=\"nlmg-hidden-run\" data-level=\"major\">[major spoiler hidden]</span></p>", html.Body, StringComparison.Ordinal);
+        Assert.Contains($"<p class=\"nlmg-parts\" dir=\"auto\">{System.Net.WebUtility.HtmlEncode(opinion).Replace("&#39;", "&#x27;", StringComparison.Ordinal)} <span class=\"nlmg-hidden-run\" data-level=\"major\">[major spoiler hidden]</span></p>", html.Body, StringComparison.Ordinal);
         Assert.DoesNotContain("SECRET", html.Body, StringComparison.Ordinal);
 
         using var sentencesTag = await api.Client.GetAsync($"/reviews/{id}?mask=sentences");

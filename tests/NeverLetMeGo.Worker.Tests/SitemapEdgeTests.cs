@@ -63,6 +63,9 @@ public sealed class SitemapEdgeTests(WorkerDatabase database) : IClassFixture<Wo
         Assert.True(poll.ExitCode == 0, poll.ToString());
         Assert.Equal(1, await database.CountAsync($"select count(*) from scrape_jobs where url = '{site.Url("kept/1.html").AbsoluteUri}'"));
         Assert.Contains("gone.xml", poll.ToString(), StringComparison.Ordinal);
+        var list = await Nlmg.RunAsync(settings, "sources", "list");
+        Assert.Contains(list.OutLines, l => l.Contains("index-partial.xml", StringComparison.Ordinal)
+            && l.Contains($"error: 1 of 2 child sitemaps failed, first {site.Url("gone.xml").AbsoluteUri}", StringComparison.Ordinal));
     }
 
     // The sitemaps protocol allows a sitemap file compressed with gzip (sitemap.xml.gz, served as a gzip file, not with a

@@ -35,7 +35,10 @@ internal sealed class SourcePoller(
         {
             var document = await ReadAsync(source.Url, ct);
             var pages = new List<string>(document.Pages);
-            foreach (var child in document.Sitemaps.Take(MaxChildSitemaps))
+            var children = document.Sitemaps.Take(MaxChildSitemaps).ToList();
+            string? childError = null;
+            var failedChildren = 0;
+            foreach (var child in children)
             {
                 // One child gone (a 404, a broken file) is that child's failure: its siblings' entries are still read.
                 try
@@ -45,6 +48,8 @@ internal sealed class SourcePoller(
                 catch (Exception ex) when (ex is FetchException or InvalidDataException)
                 {
                     logger.LogWarning("Source {SourceId} {Url}: child sitemap {Child} skipped: {Reason}", source.Id, source.Url, child, ex.Message);
+                    childError ??= $"{child}: {ex.Message}";
+                    failedChildren++;
                 }
             }
             // A sitemap may list anything: what the fetcher would refuse (or must never store) is not queued.
@@ -53,6 +58,9 @@ internal sealed class SourcePoller(
             var fresh = await sources.AddEntriesAsync(source.Id, canonical, ct);
             foreach (var url in fresh)
                 await queue.EnqueueAsync(url, source.Id, ct);
+            // Recorded after the entries (which clear the last error), so `nlmg sources list` shows the operator which child failed.
+            if (childError is not null)
+                await sources.RecordErrorAsync(source.Id, $"{failedChildren} of {children.Count} child sitemaps failed, first {childError}", ct);
             logger.LogInformation("Source {SourceId} {Url}: {Entries} entries, {New} new queued", source.Id, source.Url, canonical.Count, fresh.Count);
             return fresh.Count;
         }

@@ -168,4 +168,28 @@ public sealed class ExtractBatchTests : IDisposable
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("give --out <dir>", result.Error, StringComparison.Ordinal);
     }
+
+    // A page saved by an older Windows "Save as" is Review.HTM: the batch read only *.html and said the folder held none.
+    [Fact]
+    public async Task Pages_saved_as_htm_in_any_case_are_read_too()
+    {
+        var folder = Directory.CreateTempSubdirectory("nlmg-batch-htm-").FullName;
+        try
+        {
+            File.Copy(SamplePages.All[0], Path.Combine(folder, "Review.HTM"));
+            File.Copy(SamplePages.All[1], Path.Combine(folder, "other.htm"));
+            File.WriteAllText(Path.Combine(folder, "notes.txt"), "not a page");
+
+            var result = await Nlmg.RunAsync("extract", folder, "--out", _output, "--no-spoilers");
+
+            Assert.True(result.ExitCode == 0, result.ToString());
+            Assert.True(File.Exists(Path.Combine(_output, "Review.txt")));
+            Assert.True(File.Exists(Path.Combine(_output, "other.txt")));
+            Assert.False(File.Exists(Path.Combine(_output, "notes.txt")));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }

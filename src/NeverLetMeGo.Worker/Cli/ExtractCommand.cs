@@ -18,7 +18,7 @@ internal static class ExtractCommand
     {
         var input = new Argument<string>("file-url-or-directory")
         {
-            Description = "An HTML file, a file: URL or an http(s) URL; or a directory of *.html files (with --out).",
+            Description = "An HTML file, a file: URL or an http(s) URL; or a directory of *.html / *.htm files (with --out).",
         };
         var json = new Option<bool>("--json") { Description = "Print the review as indented JSON (the documented shape)." };
         var output = new Option<string?>("--out") { Description = "Batch mode: write X.json, X.txt and X.comments.txt for every X.html here." };
@@ -52,7 +52,7 @@ internal static class ExtractCommand
             throw new CliException($"no such directory or file: {input}");
         var files = ScrapeInputs.Expand([input]);
         if (files.Count == 0)
-            throw new CliException($"nothing to extract: {input} holds no *.html files");
+            throw new CliException($"nothing to extract: {input} holds no *.html or *.htm files");
 
         var batch = new ExtractBatch(outDirectory, context.ScraperOptions().MaxBodyBytes, tag, context.Error);
         var summary = batch.Run(files, threads, ct);

@@ -19,7 +19,7 @@ internal static class ScrapeCommand
         var inputs = new Argument<string[]>("inputs")
         {
             Arity = ArgumentArity.OneOrMore,
-            Description = "http(s) URLs, HTML files, or directories (their *.html files, in name order).",
+            Description = "http(s) URLs, HTML files, or directories (their *.html and *.htm files, in name order).",
         };
         var concurrency = new Option<int?>("--concurrency") { Description = "Pages fetched at once (default: Scraper:Concurrency)." };
         var command = new Command("scrape", "Scrape pages into the database: exit 0 when all were stored, 2 when some failed, 1 on errors.")
@@ -36,7 +36,7 @@ internal static class ScrapeCommand
         var options = context.ScraperOptions(o => o.Concurrency = concurrency ?? o.Concurrency);
         var targets = ScrapeInputs.Expand(inputs);
         if (targets.Count == 0)
-            throw new CliException("nothing to scrape: the directories given hold no *.html files");
+            throw new CliException("nothing to scrape: the directories given hold no *.html or *.htm files");
 
         await using var db = await context.OpenDatabaseAsync(ct);
         using var fetcher = new PageFetcher(options);

@@ -2,7 +2,7 @@ namespace NeverLetMeGo.Worker.Scraping;
 
 internal static class ScrapeInputs
 {
-    /// <summary>URLs and files as given; a directory becomes its *.html files in name order. Missing paths stay, to fail as items.</summary>
+    /// <summary>URLs and files as given; a directory becomes its *.html and *.htm files in name order. Missing paths stay, to fail as items.</summary>
     public static IReadOnlyList<string> Expand(IEnumerable<string> inputs)
     {
         var expanded = new List<string>();
@@ -10,7 +10,9 @@ internal static class ScrapeInputs
         {
             if (!LooksLikeUrl(input) && Directory.Exists(input))
             {
-                expanded.AddRange(Directory.EnumerateFiles(input, "*.html")
+                // Saved pages end in .html or .htm, in any case ("Review.HTM" from an older Windows "Save as").
+                expanded.AddRange(Directory.EnumerateFiles(input)
+                    .Where(IsPage)
                     .Select(Path.GetFullPath)
                     .Order(StringComparer.Ordinal));
             }
@@ -23,6 +25,10 @@ internal static class ScrapeInputs
     }
 
     public static bool LooksLikeUrl(string input) => input.Contains("://", StringComparison.Ordinal);
+
+    private static bool IsPage(string file) =>
+        Path.GetExtension(file) is var extension
+        && (extension.Equals(".html", StringComparison.OrdinalIgnoreCase) || extension.Equals(".htm", StringComparison.OrdinalIgnoreCase));
 
     public static bool IsHttpUrl(string input, out Uri uri) =>
         Uri.TryCreate(input, UriKind.Absolute, out uri!) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);

@@ -38,6 +38,10 @@ public sealed class ProtocolTests(ApiServer api) : IClassFixture<ApiServer>
         using var first = await GetAsync(path);
         var etag = first.Headers.ETag;
         using var second = await GetAsync(path, etag?.Tag);
+        // RFC 9110 §13.1.2: If-None-Match compares weakly. A proxy that compresses a response (nginx with gzip) turns our
+        // strong tag into W/"…", and its clients send that back: with a strong comparison they never got a 304.
+        using var weak = await GetAsync(path, "W/" + etag?.Tag);
+        using var other = await GetAsync(path, "W/\"not-this-one\"");
 
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.NotNull(etag);
@@ -45,23 +49,6 @@ public sealed class ProtocolTests(ApiServer api) : IClassFixture<ApiServer>
         Assert.Equal("public, no-cache", first.Headers.CacheControl?.ToString());
         Assert.Equal(HttpStatusCode.NotModified, second.StatusCode);
         Assert.Empty(await second.Content.ReadAsByteArrayAsync());
-    }
-
-    // RFC 9110 §13.1.2: If-None-Match compares weakly. A proxy that compresses a response (nginx with gzip) turns our
-    // strong tag into W/"…", and its clients send that back: with a strong comparison they never got a 304.
-    [Theory]
-    [InlineData("/reviews/{id}")]
-    [InlineData("/works/{work}/feed.atom")]
-    [InlineData("/search?q=acting")]
-    public async Task A_tag_a_proxy_made_weak_still_revalidates(string template)
-    {
-        var saved = await TestReviews.SaveAsync(api.Db, TestReviews.Tagged($"https://reviews.example/{Guid.NewGuid():N}"));
-        var path = template.Replace("{id}", $"{saved.ReviewId}", StringComparison.Ordinal).Replace("{work}", $"{saved.WorkId}", StringComparison.Ordinal);
-
-        using var first = await GetAsync(path);
-        using var weak = await GetAsync(path, "W/" + first.Headers.ETag!.Tag);
-        using var other = await GetAsync(path, "W/\"not-this-one\"");
-
         Assert.Equal(HttpStatusCode.NotModified, weak.StatusCode);
         Assert.Equal(HttpStatusCode.OK, other.StatusCode);
     }

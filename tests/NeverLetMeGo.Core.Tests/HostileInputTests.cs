@@ -175,6 +175,24 @@ public sealed class HostileInputTests
         Assert.DoesNotContain(review.Texts(), t => t.Contains('\0', StringComparison.Ordinal));
     }
 
+    // Numeric character references as browsers read them (HTML's "numeric character reference end state"): one beyond
+    // U+FFFF is a surrogate pair, 0x80-0x9F are windows-1252's characters (old pages write "don&#146;t"), one past
+    // U+10FFFF is U+FFFD, and "&#x;" is no reference at all. HtmlAgilityPack's decoder wrote "&##x1F600;" for an emoji,
+    // "&##x;" for the last and a C1 control character for "&#146;".
+    [Theory]
+    [InlineData("A smile &#x1F600; and &#128512; here.", "A smile \U0001F600 and \U0001F600 here.")]
+    [InlineData("It don&#146;t matter &#147;much&#148; &#151; really &#128; 5.", "It don\u2019t matter \u201Cmuch\u201D \u2014 really \u20AC 5.")]
+    [InlineData("Out of range &#x110000; and &#99999999999; end.", "Out of range \uFFFD and \uFFFD end.")]
+    [InlineData("Not references: &#x; &#; &#-1; &unknown; end.", "Not references: &#x; &#; &#-1; &unknown; end.")]
+    [InlineData("Once: &amp;amp; caf&eacute; &#38;amp; end.", "Once: &amp; caf\u00E9 &amp; end.")]
+    [InlineData("No semicolon: &#65&#x42 end.", "No semicolon: AB end.")]
+    public void Character_references_decode_as_browsers_decode_them(string html, string text)
+    {
+        var paragraphs = Pages.ProseParagraphs() + $"<p>{html}</p>";
+
+        Assert.Equal(text, Pages.Process(Pages.Article(paragraphs)).Texts()[^1]);
+    }
+
     [Fact]
     public void Text_made_of_nuls_is_still_binary()
     {

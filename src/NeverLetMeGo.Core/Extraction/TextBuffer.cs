@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Text;
-using HtmlAgilityPack;
 
 namespace NeverLetMeGo.Core.Extraction;
 
@@ -33,7 +32,7 @@ internal sealed class TextBuffer
         var before = _text.Length;
         if (raw.Contains('&'))
         {
-            AppendDecoded(HtmlEntity.DeEntitize(raw.ToString()));
+            AppendDecoded(CharacterReferences.Decode(raw.ToString()));
         }
         else
         {

@@ -58,13 +58,13 @@ internal static partial class PageScanner
                 if (signals.Canonical is null && child.HasAttributes && child.Attributes["rel"] is { } rel && NodeTraits.HasToken(NodeTraits.ValueOf(rel), "canonical"))
                 {
                     // An href is HTML, its entities decoded ("?t=7&amp;page=2" is "?t=7&page=2"), as meta content is.
-                    signals.Canonical = child.GetAttributeValue("href", null) is { } href ? HtmlEntity.DeEntitize(href) : null;
+                    signals.Canonical = child.GetAttributeValue("href", null) is { } href ? CharacterReferences.Decode(href) : null;
                 }
 
                 return true;
             case "title":
                 // Not HtmlText.Of: <title> is among the elements whose text never renders in the body.
-                signals.DocumentTitle ??= TextBuffer.Normalize(HtmlEntity.DeEntitize(child.InnerText)) is { Length: > 0 } title ? title : null;
+                signals.DocumentTitle ??= TextBuffer.Normalize(CharacterReferences.Decode(child.InnerText)) is { Length: > 0 } title ? title : null;
                 return true;
             default:
                 return false;
@@ -189,7 +189,7 @@ internal static partial class PageScanner
             return;
         }
 
-        signals.Meta.TryAdd(key.Trim().ToLowerInvariant(), TextBuffer.Normalize(HtmlEntity.DeEntitize(content)));
+        signals.Meta.TryAdd(key.Trim().ToLowerInvariant(), TextBuffer.Normalize(CharacterReferences.Decode(content)));
         // Microdata written as <meta itemprop="ratingValue" content="4"> inside the post's Rating item: a shown rating like
         // any other (ShownRating reads its content and its bestRating sibling); not in a sidebar's or a teaser list's item,
         // and not many readers' average.

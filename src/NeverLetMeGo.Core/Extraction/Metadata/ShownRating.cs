@@ -98,7 +98,7 @@ internal static partial class ShownRating
         foreach (var image in node.Descendants("img").Take(3))
         {
             if (image.GetAttributeValue("alt", null) is { Length: > 0 } alt)
-                return TextBuffer.Normalize(HtmlEntity.DeEntitize(alt));
+                return TextBuffer.Normalize(CharacterReferences.Decode(alt));
         }
 
         return null;

@@ -278,7 +278,8 @@ internal static partial class JsonLdReader
             JsonValueKind.Array => value.EnumerateArray().Where(v => v.ValueKind == JsonValueKind.String).Select(v => v.GetString()).FirstOrDefault(),
             _ => null,
         };
-        var normalized = TextBuffer.Normalize(System.Net.WebUtility.HtmlDecode(text));
+        // Sites write entities into JSON-LD strings ("Don&#8217;t"); decoded as the page's own text is, by one decoder.
+        var normalized = text is null ? string.Empty : TextBuffer.Normalize(CharacterReferences.Decode(text));
         return normalized.Length > 0 ? normalized : null;
     }
 }

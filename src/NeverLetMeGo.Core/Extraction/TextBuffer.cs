@@ -113,8 +113,8 @@ internal sealed class TextBuffer
         || (c >= '\u2000' && c <= '\u200A');
 
     // Zero-width characters, the soft hyphen, and the direction marks sites put before a title ("\u200ENever Let Me Go"):
-    // none renders as a character, and each would split a word or a work's name from itself. A NUL (raw, or "&#0;" as the
-    // parser decodes it) renders as nothing too, and PostgreSQL refuses it in text.
+    // none renders as a character, and each would split a word or a work's name from itself. A NUL (raw, or "&#0;" as
+    // CharacterReferences decodes it) renders as nothing too, and PostgreSQL refuses it in text.
     internal static bool IsInvisible(char c) => c is '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF' or '\u00AD' or '\u200E' or '\u200F' or '\u061C' or '\0';
 
     /// <summary>Collapses whitespace in an already decoded string (attribute values, meta content).</summary>

@@ -52,14 +52,14 @@ internal static partial class MetadataResolver
     /// <summary>
     /// The review's URL: the page's canonical URL when it is absolute http(s) and either the page was read from a file or
     /// the canonical stays on the fetched host (a page cannot claim another site's address); otherwise the fetch URL. An
-    /// http(s) URL is in the form jobs are queued under (<see cref="PageUrls"/>): some sites print the tracking parameters of
-    /// the link that led to the page into their canonical link, and one article read from two feed links was two reviews.
+    /// http(s) URL is in the form jobs are queued under (<see cref="PageUrls"/>, which gives no form to any other scheme):
+    /// some sites print the tracking parameters of the link that led to the page into their canonical link, and one
+    /// article read from two feed links was two reviews.
     /// </summary>
     public static string ChooseUrl(Uri fetchUrl, string? canonical)
     {
         if (canonical is not null
             && Uri.TryCreate(canonical.Trim(), UriKind.Absolute, out var candidate)
-            && (candidate.Scheme == Uri.UriSchemeHttp || candidate.Scheme == Uri.UriSchemeHttps)
             && (fetchUrl.IsFile || string.Equals(candidate.Host, fetchUrl.Host, StringComparison.OrdinalIgnoreCase))
             && PageUrls.Canonicalize(candidate.AbsoluteUri) is { } page)
         {

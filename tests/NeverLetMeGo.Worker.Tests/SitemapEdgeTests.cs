@@ -25,13 +25,11 @@ public sealed class SitemapEdgeTests(WorkerDatabase database) : IClassFixture<Wo
                 </urlset>
                 """, "application/xml")));
         self = site;
-        var settings = database.Settings(("Scraper:HostDelaySeconds", "0"), ("Scraper:SourcePollMinutes", "0"));
-
-        Assert.Equal(0, (await Nlmg.RunAsync(settings, "sources", "add", site.Url("sitemap-odd.xml").AbsoluteUri)).ExitCode);
-        var poll = await Nlmg.RunAsync(settings, "sources", "poll");
+        Assert.Equal(0, (await Nlmg.RunAsync(Settings, "sources", "add", site.Url("sitemap-odd.xml").AbsoluteUri)).ExitCode);
+        var poll = await Nlmg.RunAsync(Settings, "sources", "poll");
 
         Assert.True(poll.ExitCode == 0, poll.ToString());
-        Assert.Equal(1, await database.CountAsync($"select count(*) from scrape_jobs where url = '{site.Url("odd/1.html").AbsoluteUri}'"));
+        Assert.Equal(1, await JobsAsync(site.Url("odd/1.html")));
     }
 
     // A sitemap index whose one child is gone (404) lost the entries of all the others with it.
@@ -55,15 +53,13 @@ public sealed class SitemapEdgeTests(WorkerDatabase database) : IClassFixture<Wo
                 """, "application/xml"));
         });
         self = site;
-        var settings = database.Settings(("Scraper:HostDelaySeconds", "0"), ("Scraper:SourcePollMinutes", "0"));
-
-        Assert.Equal(0, (await Nlmg.RunAsync(settings, "sources", "add", site.Url("index-partial.xml").AbsoluteUri)).ExitCode);
-        var poll = await Nlmg.RunAsync(settings, "sources", "poll");
+        Assert.Equal(0, (await Nlmg.RunAsync(Settings, "sources", "add", site.Url("index-partial.xml").AbsoluteUri)).ExitCode);
+        var poll = await Nlmg.RunAsync(Settings, "sources", "poll");
 
         Assert.True(poll.ExitCode == 0, poll.ToString());
-        Assert.Equal(1, await database.CountAsync($"select count(*) from scrape_jobs where url = '{site.Url("kept/1.html").AbsoluteUri}'"));
+        Assert.Equal(1, await JobsAsync(site.Url("kept/1.html")));
         Assert.Contains("gone.xml", poll.ToString(), StringComparison.Ordinal);
-        var list = await Nlmg.RunAsync(settings, "sources", "list");
+        var list = await Nlmg.RunAsync(Settings, "sources", "list");
         Assert.Contains(list.OutLines, l => l.Contains("index-partial.xml", StringComparison.Ordinal)
             && l.Contains($"error: 1 of 2 child sitemaps failed, first {site.Url("gone.xml").AbsoluteUri}", StringComparison.Ordinal));
     }
@@ -87,16 +83,19 @@ public sealed class SitemapEdgeTests(WorkerDatabase database) : IClassFixture<Wo
             routes.MapGet("/bomb.xml.gz", () => Results.Bytes(Gzip(new byte[64 * 1024 * 1024]), "application/x-gzip"));
         });
         self = site;
-        var settings = database.Settings(("Scraper:HostDelaySeconds", "0"), ("Scraper:SourcePollMinutes", "0"));
-
-        Assert.Equal(0, (await Nlmg.RunAsync(settings, "sources", "add", site.Url("sitemap-reviews.xml.gz").AbsoluteUri, "--kind", "sitemap")).ExitCode);
-        Assert.Equal(0, (await Nlmg.RunAsync(settings, "sources", "add", site.Url("bomb.xml.gz").AbsoluteUri, "--kind", "sitemap")).ExitCode);
-        var poll = await Nlmg.RunAsync(settings, "sources", "poll");
+        Assert.Equal(0, (await Nlmg.RunAsync(Settings, "sources", "add", site.Url("sitemap-reviews.xml.gz").AbsoluteUri, "--kind", "sitemap")).ExitCode);
+        Assert.Equal(0, (await Nlmg.RunAsync(Settings, "sources", "add", site.Url("bomb.xml.gz").AbsoluteUri, "--kind", "sitemap")).ExitCode);
+        var poll = await Nlmg.RunAsync(Settings, "sources", "poll");
 
         Assert.Contains("Queued 2 new entries.", poll.OutLines);
-        Assert.Equal(1, await database.CountAsync($"select count(*) from scrape_jobs where url = '{site.Url("g/1.html").AbsoluteUri}'"));
+        Assert.Equal(1, await JobsAsync(site.Url("g/1.html")));
         Assert.Contains("exceeds", poll.ToString(), StringComparison.Ordinal);
     }
+
+    // No politeness delay for the local site; every source due at once.
+    private IReadOnlyDictionary<string, string?> Settings => database.Settings(("Scraper:HostDelaySeconds", "0"), ("Scraper:SourcePollMinutes", "0"));
+
+    private Task<long> JobsAsync(Uri page) => database.CountAsync($"select count(*) from scrape_jobs where url = '{page.AbsoluteUri}'");
 
     private static byte[] Gzip(byte[] bytes)
     {

@@ -23,21 +23,32 @@ internal sealed record ExtractBatchSummary(int Pages, int Failures, TimeSpan Ela
         CultureInfo.InvariantCulture,
         $"Extracted {Pages - Failures} of {Pages} pages: {Failures} failed, {Elapsed.TotalSeconds:0.000} s, {PagesPerSecond:0.0} pages/s ({Threads} thread{(Threads == 1 ? "" : "s")}; {PagesPerCpuSecond:0.0} per CPU second)"));
 
-    /// <summary>The timing file extraction_score.py reads from a prediction folder to print a pages/s column.</summary>
-    public string TimingJson() => JsonSerializer.Serialize(new
+    /// <summary>
+    /// The timing file extraction_score.py reads from a prediction folder to print a pages/s column. Written by hand, like
+    /// X.json (<see cref="UntaggedReviewWriter"/>): serializing an anonymous object reflects and emits code once per process.
+    /// </summary>
+    public string TimingJson()
     {
-        pages = Pages,
-        failures = Failures,
-        threads = Threads,
-        seconds = Math.Round(Elapsed.TotalSeconds, 3),
-        cpu_seconds = Math.Round(Cpu.TotalSeconds, 3),
-        pages_per_s = Math.Round(PagesPerSecond, 1),
-        pages_per_cpu_s = Math.Round(PagesPerCpuSecond, 1),
-        gc_collections = Runtime.Collections,
-        gc_pause_seconds = Math.Round(Runtime.GcPause.TotalSeconds, 3),
-        jit_methods = Runtime.JitMethods,
-        jit_seconds = Math.Round(Runtime.JitTime.TotalSeconds, 3),
-    });
+        var buffer = new ArrayBufferWriter<byte>(512);
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            json.WriteNumber("pages", Pages);
+            json.WriteNumber("failures", Failures);
+            json.WriteNumber("threads", Threads);
+            json.WriteNumber("seconds", Math.Round(Elapsed.TotalSeconds, 3));
+            json.WriteNumber("cpu_seconds", Math.Round(Cpu.TotalSeconds, 3));
+            json.WriteNumber("pages_per_s", Math.Round(PagesPerSecond, 1));
+            json.WriteNumber("pages_per_cpu_s", Math.Round(PagesPerCpuSecond, 1));
+            json.WriteNumber("gc_collections", Runtime.Collections);
+            json.WriteNumber("gc_pause_seconds", Math.Round(Runtime.GcPause.TotalSeconds, 3));
+            json.WriteNumber("jit_methods", Runtime.JitMethods);
+            json.WriteNumber("jit_seconds", Math.Round(Runtime.JitTime.TotalSeconds, 3));
+            json.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
 }
 
 /// <summary>The runtime's own work during a batch: collections (all generations) and JIT compilation, from the process's counters.</summary>
@@ -57,10 +68,12 @@ internal readonly record struct RuntimeCosts(int Collections, TimeSpan GcPause, 
 /// </summary>
 internal sealed class ExtractBatch(string outDirectory, long maxBytes, bool tag, TextWriter error)
 {
-    private static readonly JsonSerializerOptions Json =
-        new(ReviewJson.Options) { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
-    private static readonly JsonSerializerOptions UntaggedJson = new(Json) { TypeInfoResolver = UntaggedReviewJson.Default };
+    // In a class of its own so that a batch without tagging never builds the serializer's options.
+    private static class Tagged
+    {
+        public static readonly JsonSerializerOptions Json =
+            new(ReviewJson.Options) { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    }
 
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
@@ -119,7 +132,15 @@ internal sealed class ExtractBatch(string outDirectory, long maxBytes, bool tag,
         }
 
         var stem = Path.Combine(outDirectory, name);
-        Write(stem + ".json", tag ? JsonSerializer.SerializeToUtf8Bytes(review, Json) : JsonSerializer.SerializeToUtf8Bytes(UntaggedReview.From(review), UntaggedJson));
+        if (tag)
+            Write(stem + ".json", JsonSerializer.SerializeToUtf8Bytes(review, Tagged.Json));
+        else
+        {
+            buffer.ResetWrittenCount();
+            UntaggedReviewWriter.Write(review, buffer);
+            Write(stem + ".json", buffer.WrittenSpan);
+        }
+
         Write(stem + ".txt", buffer, ArticleText(review));
         Write(stem + ".comments.txt", buffer, CommentText(review));
         return null;

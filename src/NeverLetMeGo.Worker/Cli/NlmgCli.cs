@@ -32,7 +32,7 @@ internal static class NlmgCli
         var error = isConsole ? stderr : TextWriter.Synchronized(stderr);
 
         var configuration = BuildConfiguration(configOverrides);
-        using var loggers = LoggerFactory.Create(logging => CliLogging.Configure(logging, configuration, error));
+        using var loggers = new DeferredLoggerFactory(() => LoggerFactory.Create(logging => CliLogging.Configure(logging, configuration, error)));
         var context = new CliContext(configuration, output, error, loggers, isTerminal: isConsole && !Console.IsErrorRedirected);
 
         var invocation = new InvocationConfiguration

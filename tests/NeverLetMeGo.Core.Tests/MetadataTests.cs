@@ -101,6 +101,20 @@ public sealed class MetadataTests
         Assert.Equal("Jane Doe", review.Author);
     }
 
+    // Yahoo's byline is the author's linked name and, beside it, the role; Movable Type's is "by <a>Byron</a>" and the
+    // date. The one link to the author's page is the name; a byline whose name is not that link's start keeps its text.
+    [Theory]
+    [InlineData("<div class=\"author\"><a class=\"author-link\" href=\"/author/ben-silverman\">Ben Silverman</a><div class=\"author-title\">Games Editor</div></div>", "Ben Silverman")]
+    [InlineData("<div class=\"byline\">by <span class=\"vcard author\"><a href=\"/people/profile/byron/\">Byron</a></span> <span>November 4, 2012</span></div>", "Byron")]
+    [InlineData("<div class=\"byline\">By <a href=\"/author/jane\">Jane</a> Doe</div>", "Jane Doe")]
+    [InlineData("<div class=\"byline\">By Ann Lee and <a href=\"/author/ben\">Ben Ray</a></div>", "Ann Lee and Ben Ray")]
+    public void One_link_to_the_authors_page_names_the_author_of_a_byline_that_goes_on(string byline, string expected)
+    {
+        var review = WithHead(string.Empty, byline);
+
+        Assert.Equal(expected, review.Author);
+    }
+
     [Fact]
     public void Visible_markup_gives_title_author_and_date_when_the_head_is_silent()
     {
@@ -115,6 +129,22 @@ public sealed class MetadataTests
         Assert.Equal(("Visible Headline", "Mira K."), (review.Title, review.Author));
         Assert.Equal(new DateTimeOffset(2013, 7, 22, 13, 0, 47, TimeSpan.Zero), review.PublishedAt);
         Assert.Equal("reviews.example", review.SiteName);
+    }
+
+    // WebMD's pages put the section's name in the h1 ("Allergies Health Center") and the article's headline, which the
+    // <title> repeats, in an h2. The page's own title confirms the h2; a shorter h2 that is only the title's site part is
+    // the site's name, not the post's headline.
+    [Theory]
+    [InlineData("Babies Who Eat Peanuts Early May Avoid Allergy", "Babies Who Eat Peanuts Early May Avoid Allergy", "Babies Who Eat Peanuts Early May Avoid Allergy")]
+    [InlineData("Babies Who Eat Peanuts Early May Avoid Allergy | Health News", "Babies Who Eat Peanuts Early May Avoid Allergy", "Babies Who Eat Peanuts Early May Avoid Allergy")]
+    [InlineData("Quotation of the Day « Healthcare Economist", "Healthcare Economist", "Allergies Health Center")]
+    [InlineData("Babies Who Eat Peanuts Early May Avoid Allergy", "Babies Who Eat Peanuts", "Allergies Health Center")]
+    public void An_h2_the_title_repeats_whole_is_the_headline_over_a_section_h1(string documentTitle, string h2, string expected)
+    {
+        var html = Pages.Article($"<h1>Allergies Health Center</h1><h2>{h2}</h2>" + Pages.ProseParagraphs())
+            .Replace("<title>A review | Reel Notes</title>", $"<title>{documentTitle}</title>", StringComparison.Ordinal);
+
+        Assert.Equal(expected, Pages.Process(html).Title);
     }
 
     [Theory]

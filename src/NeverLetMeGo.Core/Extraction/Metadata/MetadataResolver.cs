@@ -76,6 +76,29 @@ internal static partial class MetadataResolver
         return hash < 0 ? text : text[..hash];
     }
 
+    /// <summary>
+    /// Whether <paramref name="title"/> is <paramref name="heading"/> whole, alone or with a shorter part of its own after
+    /// or before a separator ("Heading | Site", "Site - Heading"); case aside. The heading must be the longer part: in
+    /// "Quotation of the Day « Healthcare Economist" an h2 "Healthcare Economist" is the site's name, not the post's.
+    /// </summary>
+    internal static bool RepeatsTitle(string title, string heading)
+    {
+        if (heading.Length == 0 || heading.Length > title.Length || heading.Length * 2 <= title.Length)
+            return false;
+        if (heading.Length == title.Length)
+            return title.Equals(heading, StringComparison.OrdinalIgnoreCase);
+        foreach (var separator in TitleSeparators)
+        {
+            if ((title.StartsWith(heading, StringComparison.OrdinalIgnoreCase) && title.AsSpan(heading.Length).StartsWith(separator, StringComparison.Ordinal))
+                || (title.EndsWith(heading, StringComparison.OrdinalIgnoreCase) && title.AsSpan(0, title.Length - heading.Length).EndsWith(separator, StringComparison.Ordinal)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Removes " | Site", " - Site" (or "Site | ") when it names the site.</summary>
     public static string StripSiteName(string title, string siteName, Uri? url = null)
     {
@@ -176,9 +199,19 @@ internal static partial class MetadataResolver
         {
             // A byline that prints the date beside the name ("Sam Reyes Oct 3, 2024") names its author by the link to the
             // author's page; other links of an author box lead to the author's work ("Space Boffins podcast").
+            var authorLinks = node.Descendants("a").Where(a => AuthorPage().IsMatch(a.GetAttributeValue("href", string.Empty))).ToList();
             var name = NameFromByline(HtmlText.Of(PreferNameChild(node)))
-                ?? node.Descendants("a").Where(a => AuthorPage().IsMatch(a.GetAttributeValue("href", string.Empty)))
-                    .Select(a => NameFromByline(HtmlText.Of(a))).FirstOrDefault(n => n is not null);
+                ?? authorLinks.Select(a => NameFromByline(HtmlText.Of(a))).FirstOrDefault(n => n is not null);
+            // A byline that goes on after its one linked name in an element of its own gives the author's role or the date
+            // ("Ben Silverman" linked to the author's page, then a box saying "Games Editor"): the link is the name. Text
+            // right after the link is still the name ("By <a>Jane</a> Doe").
+            if (name is not null && authorLinks.Count == 1 && NameFromByline(HtmlText.Of(authorLinks[0])) is { } linked
+                && name.Length > linked.Length && name.StartsWith(linked + " ", StringComparison.Ordinal)
+                && !FollowedByText(authorLinks[0], node))
+            {
+                name = linked;
+            }
+
             if (name is not null)
             {
                 return name;
@@ -186,6 +219,23 @@ internal static partial class MetadataResolver
         }
 
         return null;
+    }
+
+    /// <summary>Whether the first thing after <paramref name="element"/> inside <paramref name="within"/> is text rather than another element.</summary>
+    private static bool FollowedByText(HtmlNode element, HtmlNode within)
+    {
+        for (var at = element; at != within && at.ParentNode is not null; at = at.ParentNode)
+        {
+            for (var next = at.NextSibling; next is not null; next = next.NextSibling)
+            {
+                if (next.NodeType == HtmlNodeType.Text && !string.IsNullOrWhiteSpace(next.InnerText))
+                    return true;
+                if (next.NodeType == HtmlNodeType.Element)
+                    return false;
+            }
+        }
+
+        return false;
     }
 
     private static HtmlNode PreferNameChild(HtmlNode node) =>

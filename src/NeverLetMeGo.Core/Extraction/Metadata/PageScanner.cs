@@ -103,6 +103,13 @@ internal static partial class PageScanner
         {
             signals.Headlines.Add(node);
         }
+        else if (node.Name == "h2" && signals.DocumentTitle is { } title && MetadataResolver.RepeatsTitle(title, HtmlText.Of(node)))
+        {
+            // An h2 the <title> repeats whole is the post's headline on pages whose h1 names the section ("Allergies
+            // Health Center" above "Babies Who Eat Peanuts Early May Avoid Allergy"); an h2 that is only part of the
+            // title ("Reviews") is not.
+            signals.Headlines.Add(node);
+        }
 
         if (verdict.Has(ClassSignal.RelAuthor | ClassSignal.Byline | ClassSignal.ItempropAuthor) || (inAuthor && verdict.Has(ClassSignal.CommentFn)))
         {

@@ -101,6 +101,17 @@ public sealed class MetadataTests
         Assert.Equal("Jane Doe", review.Author);
     }
 
+    // A blog's name in its h1 (linked to the blog, not to "/") and its post's headline are both in the <title>: the
+    // longer one the title repeats is the post's.
+    [Fact]
+    public void Of_the_headlines_the_title_repeats_the_longest_is_the_post()
+    {
+        var html = Pages.Article("""<h1 class="blogtitle"><a href="https://blog.example/thoughts/">danah boyd | apophenia</a></h1><h2>Participatory Culture: What questions do you have?</h2>""" + Pages.ProseParagraphs())
+            .Replace("<title>A review | Reel Notes</title>", "<title>danah boyd | apophenia » Participatory Culture: What questions do you have?</title>", StringComparison.Ordinal);
+
+        Assert.Equal("Participatory Culture: What questions do you have?", Pages.Process(html).Title);
+    }
+
     // Yahoo's byline is the author's linked name and, beside it, the role; Movable Type's is "by <a>Byron</a>" and the
     // date. The one link to the author's page is the name; a byline whose name is not that link's start keeps its text.
     [Theory]

@@ -168,7 +168,10 @@ internal static partial class MetadataResolver
         // which is often the site's logo. A heading that only links home is the logo whatever its class.
         var documentTitle = page.DocumentTitle ?? string.Empty;
         var candidates = page.Headlines.Where(h => !LinksHome(h)).ToList();
+        // Of the headlines the <title> repeats, the longest: a blog's name and its post's headline are often both in the
+        // title ("danah boyd | apophenia » Participatory Culture: …"), and the name comes first on the page.
         var ordered = candidates.Where(h => documentTitle.Contains(HtmlText.Of(h), StringComparison.OrdinalIgnoreCase))
+            .OrderByDescending(h => HtmlText.Of(h).Length)
             .Concat(candidates.Where(h => h.Name != "h1" || NodeTraits.Classes(h).Contains("title", StringComparison.OrdinalIgnoreCase)))
             .Concat(candidates);
         foreach (var node in ordered)

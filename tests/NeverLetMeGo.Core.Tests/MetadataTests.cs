@@ -112,6 +112,32 @@ public sealed class MetadataTests
         Assert.Equal("Participatory Culture: What questions do you have?", Pages.Process(html).Title);
     }
 
+    // TypePad's banner: an h1 linking the blog's name to the blog's address (not "/"), which the <title> ends with. It is
+    // the site's name, so the title without it is the post's, over a widget's bare h1 ("VIDEOS") further down; a classed
+    // headline (h1.post-headline) still names the post.
+    [Theory]
+    [InlineData("", "Thinking of stretching your vSphere cluster?")]
+    [InlineData("<h1><span>VIDEOS</span></h1>", "Thinking of stretching your vSphere cluster?")]
+    [InlineData("<h1 class=\"post-headline\">Watch | Stretching a cluster</h1>", "Watch | Stretching a cluster")]
+    public void A_banner_the_title_ends_with_is_the_site_and_the_rest_of_the_title_the_post(string more, string expected)
+    {
+        var html = Pages.Article($"""<h1 id="banner-header"><a href="https://virtualgeek.example/virtual_geek/">Virtual Geek</a></h1>{more}""" + Pages.ProseParagraphs())
+            .Replace("<title>A review | Reel Notes</title>", "<title>Thinking of stretching your vSphere cluster? - Virtual Geek</title>", StringComparison.Ordinal);
+
+        var review = Pages.Process(html);
+
+        Assert.Equal((expected, "Virtual Geek"), (review.Title, review.SiteName));
+    }
+
+    [Fact]
+    public void A_headings_permalink_mark_is_not_part_of_the_title()
+    {
+        var html = Pages.Article("""<h1 class="heading">Evolve: Shared Mutable History<a class="headerlink" href="#evolve">¶</a></h1>""" + Pages.ProseParagraphs())
+            .Replace("<title>A review | Reel Notes</title>", "<title>Evolve: Shared Mutable History — evolve extension for Mercurial</title>", StringComparison.Ordinal);
+
+        Assert.Equal("Evolve: Shared Mutable History", Pages.Process(html).Title);
+    }
+
     // Yahoo's byline is the author's linked name and, beside it, the role; Movable Type's is "by <a>Byron</a>" and the
     // date. The one link to the author's page is the name; a byline whose name is not that link's start keeps its text.
     [Theory]

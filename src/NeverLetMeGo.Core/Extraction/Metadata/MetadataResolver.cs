@@ -14,6 +14,7 @@ internal static partial class MetadataResolver
         var ld = JsonLdReader.Read(page.JsonLd);
         var siteName = FirstNonEmpty(page.MetaValue("og:site_name"), page.MetaValue("application-name"), ld.Publisher, ld.WebsiteName,
                 page.Headlines.Where(LinksHome).Select(h => HtmlText.Of(h)).FirstOrDefault(t => t.Length is > 0 and <= 80),
+                page.Headlines.Where(IsOneLink).Select(h => HtmlText.Of(h)).FirstOrDefault(t => EndsTitle(page.DocumentTitle, t)),
                 TitledSite(page.DocumentTitle, fetchUrl))
             ?? HostName(fetchUrl);
         var title = FirstNonEmpty(
@@ -99,6 +100,31 @@ internal static partial class MetadataResolver
         return false;
     }
 
+    /// <summary>
+    /// Whether <paramref name="heading"/> ends <paramref name="title"/> after a separator and is the shorter part: the
+    /// site's name a blog's banner links ("Thinking of stretching your vSphere cluster? - Virtual Geek" under an h1 that
+    /// links "Virtual Geek" to the blog's own address, not "/").
+    /// </summary>
+    internal static bool EndsTitle(string? title, string heading)
+    {
+        if (title is null || heading.Length == 0 || heading.Length * 2 >= title.Length)
+            return false;
+        foreach (var separator in TitleSeparators)
+        {
+            if (title.EndsWith(heading, StringComparison.OrdinalIgnoreCase) && title.AsSpan(0, title.Length - heading.Length).EndsWith(separator, StringComparison.Ordinal))
+                return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>A heading whose whole text is one link, as a banner's is.</summary>
+    private static bool IsOneLink(HtmlNode heading)
+    {
+        var links = heading.Descendants("a").ToList();
+        return links.Count == 1 && HtmlText.Of(links[0]).Length == HtmlText.Of(heading).Length;
+    }
+
     /// <summary>Removes " | Site", " - Site" (or "Site | ") when it names the site.</summary>
     public static string StripSiteName(string title, string siteName, Uri? url = null)
     {
@@ -170,13 +196,19 @@ internal static partial class MetadataResolver
         var candidates = page.Headlines.Where(h => !LinksHome(h)).ToList();
         // Of the headlines the <title> repeats, the longest: a blog's name and its post's headline are often both in the
         // title ("danah boyd | apophenia » Participatory Culture: …"), and the name comes first on the page.
+        // A bare h1 the title does not repeat is often a section's or a widget's name ("VIDEOS"); it is still the best
+        // guess when the title is the site's alone, but not when the title is "Post - Site": then the title names the post.
+        var classed = candidates.Where(h => h.Name != "h1" || NodeTraits.Classes(h) is var classes
+            && (classes.Contains("title", StringComparison.OrdinalIgnoreCase) || classes.Contains("headline", StringComparison.OrdinalIgnoreCase)));
+        var titleNamesPost = documentTitle.Length > 0 && StripSiteName(documentTitle, siteName).Length < documentTitle.Length;
         var ordered = candidates.Where(h => documentTitle.Contains(HtmlText.Of(h), StringComparison.OrdinalIgnoreCase))
             .OrderByDescending(h => HtmlText.Of(h).Length)
-            .Concat(candidates.Where(h => h.Name != "h1" || NodeTraits.Classes(h).Contains("title", StringComparison.OrdinalIgnoreCase)))
-            .Concat(candidates);
+            .Concat(classed)
+            .Concat(titleNamesPost ? [] : candidates);
         foreach (var node in ordered)
         {
-            var text = HtmlText.Of(node);
+            // Documentation generators end a heading with its permalink, a "¶" link.
+            var text = HtmlText.Of(node).TrimEnd('\u00B6').TrimEnd();
             if (text.Length is > 0 and <= 300 && !text.Equals(siteName, StringComparison.OrdinalIgnoreCase))
             {
                 return text;
@@ -188,10 +220,8 @@ internal static partial class MetadataResolver
 
     private static bool LinksHome(HtmlNode heading)
     {
-        var links = heading.Descendants("a").ToList();
-        return links.Count == 1
-            && HtmlText.Of(links[0]).Length == HtmlText.Of(heading).Length
-            && links[0].GetAttributeValue("href", string.Empty).Trim() is var href
+        return IsOneLink(heading)
+            && heading.Descendants("a").First().GetAttributeValue("href", string.Empty).Trim() is var href
             && (href is "/" or "./" || (Uri.TryCreate(href, UriKind.Absolute, out var uri) && uri.AbsolutePath == "/" && uri.Query.Length == 0));
     }
 

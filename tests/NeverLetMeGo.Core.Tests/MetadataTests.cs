@@ -138,6 +138,18 @@ public sealed class MetadataTests
         Assert.Equal("Evolve: Shared Mutable History", Pages.Process(html).Title);
     }
 
+    // The BBC's byline holds "byline-name" and "byline-title"; an hCard's fn beside a feed link; a template's placeholder
+    // author is no author, and the next source is asked.
+    [Theory]
+    [InlineData("", "<span class=\"byline\"><span class=\"byline-name\">By Judith  Burns</span><span class=\"byline-title\">Education reporter BBC News</span></span>", "Judith Burns")]
+    [InlineData("", "<p class=\"byline\">By <span class=\"author vcard\"><span class=\"fn\"><a href=\"/bloggers/jr/\">Jonathon Ramsey</a></span> <span class=\"author-feed\"><a href=\"/bloggers/jr/rss.xml\">RSS feed</a></span></span></p>", "Jonathon Ramsey")]
+    [InlineData("<meta name=\"author\" content=\"author\">", "<p class=\"byline\">By Electronista Staff</p>", "Electronista Staff")]
+    [InlineData("<meta name=\"author\" content=\"admin\">", "", null)]
+    public void A_bylines_name_element_gives_the_name_and_a_placeholder_is_no_author(string head, string byline, string? expected)
+    {
+        Assert.Equal(expected, WithHead(head, byline).Author);
+    }
+
     // Yahoo's byline is the author's linked name and, beside it, the role; Movable Type's is "by <a>Byron</a>" and the
     // date. The one link to the author's page is the name; a byline whose name is not that link's start keeps its text.
     [Theory]

@@ -29,7 +29,7 @@ internal static partial class MetadataResolver
             Title = title is null ? null : StripSiteName(title, siteName, fetchUrl),
             // The byline meta of the New York Times' pages, Parse.ly's and Dublin Core's authors: site conventions many
             // publishers share, each naming the author where the page's JSON-LD does not.
-            Author = FirstNonEmpty(ld.Author, page.MetaValue("author"), WithoutBy(page.MetaValue("byl")), page.MetaValue("parsely-author"),
+            Author = FirstName(ld.Author, page.MetaValue("author"), WithoutBy(page.MetaValue("byl")), page.MetaValue("parsely-author"),
                 page.MetaValue("dc.creator"), page.MetaValue("dcterms.creator"), NotUrl(page.MetaValue("article:author")), VisibleAuthor(page),
                 TitledReviewer(title), TitledReviewer(page.DocumentTitle)),
             PublishedAt = DateParser.Parse(ld.DatePublished)
@@ -233,7 +233,9 @@ internal static partial class MetadataResolver
             // A byline that prints the date beside the name ("Sam Reyes Oct 3, 2024") names its author by the link to the
             // author's page; other links of an author box lead to the author's work ("Space Boffins podcast").
             var authorLinks = node.Descendants("a").Where(a => AuthorPage().IsMatch(a.GetAttributeValue("href", string.Empty))).ToList();
-            var name = NameFromByline(HtmlText.Of(PreferNameChild(node)))
+            var named = PreferNameChild(node);
+            var name = NameFromByline(HtmlText.Of(named))
+                ?? (named == node ? null : NameFromByline(HtmlText.Of(node)))
                 ?? authorLinks.Select(a => NameFromByline(HtmlText.Of(a))).FirstOrDefault(n => n is not null);
             // A byline that goes on after its one linked name in an element of its own gives the author's role or the date
             // ("Ben Silverman" linked to the author's page, then a box saying "Games Editor"): the link is the name. Text
@@ -271,8 +273,29 @@ internal static partial class MetadataResolver
         return false;
     }
 
-    private static HtmlNode PreferNameChild(HtmlNode node) =>
-        HtmlText.Elements(node).FirstOrDefault(n => string.Equals(n.GetAttributeValue("itemprop", null), "name", StringComparison.OrdinalIgnoreCase)) ?? node;
+    /// <summary>
+    /// The element that holds the name inside a byline that also gives the role, the outlet or a feed link: schema.org's
+    /// itemprop=name, hCard's fn, or a class that says name ("byline-name" beside "byline-title" on the BBC's pages).
+    /// </summary>
+    private static HtmlNode PreferNameChild(HtmlNode node)
+    {
+        var inside = HtmlText.Elements(node).Where(n => n != node).ToList();
+        return inside.FirstOrDefault(n => string.Equals(n.GetAttributeValue("itemprop", null), "name", StringComparison.OrdinalIgnoreCase))
+            ?? inside.FirstOrDefault(n => NodeTraits.HasToken(NodeTraits.Classes(n), "fn"))
+            ?? inside.FirstOrDefault(n => NamesName(NodeTraits.Classes(n)))
+            ?? node;
+    }
+
+    private static bool NamesName(string classes)
+    {
+        foreach (var token in classes.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (token.EndsWith("name", StringComparison.OrdinalIgnoreCase))
+                return true;
+        }
+
+        return false;
+    }
 
     /// <summary>"By John C. on September 20, 2010" → "John C."; null when the text does not look like a name.</summary>
     public static string? NameFromByline(string? text)
@@ -356,6 +379,12 @@ internal static partial class MetadataResolver
 
     private static string? NotUrl(string? value) =>
         value is null || value.StartsWith("http", StringComparison.OrdinalIgnoreCase) || value.StartsWith('/') ? null : value;
+
+    // What a template writes where no author was set ("<meta name=author content=author>", WordPress's "admin").
+    private static readonly HashSet<string> Placeholders = new(["author", "admin", "administrator", "webmaster", "unknown", "anonymous", "guest"], StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The first value that is a name and not a template's placeholder for one.</summary>
+    private static string? FirstName(params string?[] values) => FirstNonEmpty([.. values.Select(v => v is not null && Placeholders.Contains(v.Trim()) ? null : v)]);
 
     private static string? FirstNonEmpty(params string?[] values)
     {

@@ -150,6 +150,30 @@ public sealed class MetadataTests
         Assert.Equal(expected, WithHead(head, byline).Author);
     }
 
+    // Blogger puts its posts in a widget like its sidebar's; read as a sidebar, the post lost its date header, its title
+    // and its "Posted by" line, and the title kept the blog's name.
+    [Fact]
+    public void A_blogger_post_gives_its_title_author_and_date()
+    {
+        var html = $$"""
+            <!DOCTYPE html><html><head><meta charset="utf-8"><title>Reel Notes: Never Let Me Go, quietly devastating</title></head><body>
+            <div class="sidebar section" id="sidebar"><div class="widget HTML" id="HTML1"><h2>About me</h2><p>I write about films.</p></div></div>
+            <div class="main section" id="main"><div class="widget Blog" id="Blog1"><div class="blog-posts hfeed">
+            <div class="date-outer"><h2 class="date-header"><span>Tuesday, November 06, 2012</span></h2>
+            <div class="post-outer"><div class="post hentry">
+            <h3 class="post-title entry-title">Never Let Me Go, quietly devastating</h3>
+            <div class="post-body entry-content">{{Pages.ProseParagraphs()}}</div>
+            <div class="post-footer"><span class="post-author vcard">Posted by <span class="fn"><a href="https://www.blogger.example/profile/1" rel="author">Mira K.</a></span></span>
+            <span class="post-timestamp">at <a class="timestamp-link" href="/2012/11/never-let-me-go.html"><abbr class="published" title="2012-11-06T05:00:00-08:00">5:00 AM</abbr></a></span></div>
+            </div></div></div></div></div></div></body></html>
+            """;
+
+        var review = Pages.Process(html);
+
+        Assert.Equal(("Never Let Me Go, quietly devastating", "Mira K."), (review.Title, review.Author));
+        Assert.Equal(new DateTimeOffset(2012, 11, 6, 5, 0, 0, TimeSpan.FromHours(-8)), review.PublishedAt);
+    }
+
     // Yahoo's byline is the author's linked name and, beside it, the role; Movable Type's is "by <a>Byron</a>" and the
     // date. The one link to the author's page is the name; a byline whose name is not that link's start keeps its text.
     [Theory]

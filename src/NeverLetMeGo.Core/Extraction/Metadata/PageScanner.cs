@@ -76,7 +76,7 @@ internal static partial class PageScanner
     {
         var inPost = state.InPost || child.Name == "article" || verdict.Has(ClassSignal.PostEntry);
         var childExcluded = state.Excluded || child.Name is "nav" || child.Name is "aside" && !(inPost && NodeTraits.IsVerdictBox(child)) || verdict.Has(ClassSignal.CommentRelated)
-            || (verdict.Has(ClassSignal.Boilerplate) && verdict.Has(ClassSignal.SidebarLike) && !inPost);
+            || (verdict.Has(ClassSignal.Boilerplate) && verdict.Has(ClassSignal.SidebarLike) && !inPost && !IsBloggerPosts(child));
         // A rating widget readers vote with (rating-widget, rate-this, post-ratings) is boilerplate; its stars are buttons.
         var notOwnRating = state.NotOwnRating || verdict.Has(ClassSignal.AggregateRating)
             || (verdict.Has(ClassSignal.RatingLike) && verdict.Has(ClassSignal.Boilerplate));
@@ -95,6 +95,13 @@ internal static partial class PageScanner
 
         return new WalkState(childExcluded, state.InAuthor || verdict.Has(ClassSignal.AuthorBlock), inPost, notOwnRating);
     }
+
+    /// <summary>
+    /// Blogger's posts are a widget like its sidebar's (`&lt;div class="widget Blog" id="Blog1"&gt;`): read as a sidebar, every
+    /// Blogger post lost its date header, its post title and its "Posted by" line.
+    /// </summary>
+    private static bool IsBloggerPosts(HtmlNode node)
+        => node.GetAttributeValue("id", null) is { } id && id.StartsWith("Blog", StringComparison.Ordinal) && NodeTraits.Classes(node).Contains(" Blog", StringComparison.Ordinal);
 
     // itemprop, rel and the fn class come with the element's verdict, read once per element (ClassHintCache).
     private static void Collect(HtmlNode node, ClassVerdict verdict, PageSignals signals, bool inAuthor)

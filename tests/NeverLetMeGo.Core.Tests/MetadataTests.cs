@@ -150,6 +150,21 @@ public sealed class MetadataTests
         Assert.Equal(expected, WithHead(head, byline).Author);
     }
 
+    // The Wall Street Journal's "dateStamp", Zillow's "the-date", a Poynter "meta-date": the post's date under other
+    // names than DateNames'. A comment's date ("comment_date") is not the post's.
+    [Theory]
+    [InlineData("dateStamp", "Updated October 26, 2012, 11:29 a.m. ET", "2012-10-26")]
+    [InlineData("the-date", "Date: November 2, 2012", "2012-11-02")]
+    [InlineData("meta_date", "October 29, 2012", "2012-10-29")]
+    [InlineData("post-time", "Nov 7, 2012", "2012-11-07")]
+    [InlineData("comment_date", "Nov 7, 2012", null)]
+    public void A_dated_element_under_a_posts_date_name_dates_the_post(string className, string text, string? expected)
+    {
+        var review = WithHead(string.Empty, $"<div class=\"{className}\">{text}</div>");
+
+        Assert.Equal(expected, review.PublishedAt?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+    }
+
     // Blogger puts its posts in a widget like its sidebar's; read as a sidebar, the post lost its date header, its title
     // and its "Posted by" line, and the title kept the blog's name.
     [Fact]

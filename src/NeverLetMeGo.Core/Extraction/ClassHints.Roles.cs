@@ -39,7 +39,7 @@ internal static partial class ClassHints
         var element = BemElement(name);
         roles |= HeadlineNames.Contains(name) ? ClassSignal.Headline : 0;
         roles |= BylineNames.Contains(name) || element is "byline" ? ClassSignal.Byline : 0;
-        roles |= DateNames.Contains(name) || element is "dateline" or "pubdate" or "publish-date" ? ClassSignal.DateLike : 0;
+        roles |= DateNames.Contains(name) || element is "dateline" or "pubdate" or "publish-date" || PostDateName().IsMatch(name) ? ClassSignal.DateLike : 0;
         roles |= AuthorBlockNames.Contains(name) ? ClassSignal.AuthorBlock : 0;
         roles |= CommentItemNames.Contains(name) ? ClassSignal.CommentItem : 0;
         roles |= CommentBody().IsMatch(name) ? ClassSignal.CommentBody : 0;
@@ -78,6 +78,11 @@ internal static partial class ClassHints
 
     [GeneratedRegex(@"aggregate|average|(?<![a-z])avg(?![a-z])")]
     private static partial Regex AggregateName();
+
+    // The post's own date under the names templates give it besides DateNames': "datestamp", "meta_date", "postdate",
+    // "post_date", "the-date", "single_date", "post-time" (a comment's date is CommentDate's, "comment_date").
+    [GeneratedRegex(@"^(?:post|entry|article|story|meta|single|the|pub|publish(?:ed)?)?[-_]?(?:date|datestamp|time|timestamp)$")]
+    private static partial Regex PostDateName();
 
     [GeneratedRegex(@"sidebar|widget|related|footer|menu|(?<![a-z])nav", RegexOptions.IgnoreCase)]
     private static partial Regex SidebarLike();

@@ -165,6 +165,13 @@ public sealed class MetadataTests
         Assert.Equal(expected, review.PublishedAt?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
     }
 
+    [Fact]
+    public void A_site_name_given_as_an_address_is_its_host()
+    {
+        Assert.Equal("ibnlive.in.com", WithHead("""<meta property="og:site_name" content="http://ibnlive.in.com/">""").SiteName);
+        Assert.Equal("tmz.com", WithHead("""<meta property="og:site_name" content="http://www.tmz.com">""").SiteName);
+    }
+
     // Blogger puts its posts in a widget like its sidebar's; read as a sidebar, the post lost its date header, its title
     // and its "Posted by" line, and the title kept the blog's name.
     [Fact]

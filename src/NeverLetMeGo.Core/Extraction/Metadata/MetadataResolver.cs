@@ -12,7 +12,7 @@ internal static partial class MetadataResolver
     public static PageMetadata Resolve(PageSignals page, Uri fetchUrl)
     {
         var ld = JsonLdReader.Read(page.JsonLd);
-        var siteName = FirstNonEmpty(page.MetaValue("og:site_name"), page.MetaValue("application-name"), ld.Publisher, ld.WebsiteName,
+        var siteName = FirstNonEmpty(SiteOfUrl(page.MetaValue("og:site_name")), page.MetaValue("application-name"), ld.Publisher, ld.WebsiteName,
                 page.Headlines.Where(LinksHome).Select(h => HtmlText.Of(h)).FirstOrDefault(t => t.Length is > 0 and <= 80),
                 page.Headlines.Where(IsOneLink).Select(h => HtmlText.Of(h)).FirstOrDefault(t => EndsTitle(page.DocumentTitle, t)),
                 TitledSite(page.DocumentTitle, fetchUrl))
@@ -124,6 +124,10 @@ internal static partial class MetadataResolver
         var links = heading.Descendants("a").ToList();
         return links.Count == 1 && HtmlText.Of(links[0]).Length == HtmlText.Of(heading).Length;
     }
+
+    /// <summary>A site name some pages give as their address ("http://ibnlive.in.com/"): its host is how a reader names it.</summary>
+    private static string? SiteOfUrl(string? name)
+        => name is not null && Uri.TryCreate(name.Trim(), UriKind.Absolute, out var url) && url.Scheme is "http" or "https" ? HostName(url) : name;
 
     /// <summary>Removes " | Site", " - Site" (or "Site | ") when it names the site.</summary>
     public static string StripSiteName(string title, string siteName, Uri? url = null)

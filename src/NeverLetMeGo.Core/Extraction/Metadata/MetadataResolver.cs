@@ -86,15 +86,34 @@ internal static partial class MetadataResolver
     {
         if (heading.Length == 0 || heading.Length > title.Length || heading.Length * 2 <= title.Length)
             return false;
-        if (heading.Length == title.Length)
-            return title.Equals(heading, StringComparison.OrdinalIgnoreCase);
+        return heading.Length == title.Length
+            ? title.Equals(heading, StringComparison.OrdinalIgnoreCase)
+            : StartsTitle(title, heading) || EndsAfterSeparator(title, heading);
+    }
+
+    private static bool StartsTitle(string title, string part)
+    {
+        if (!title.StartsWith(part, StringComparison.OrdinalIgnoreCase))
+            return false;
+        var rest = title.AsSpan(part.Length);
         foreach (var separator in TitleSeparators)
         {
-            if ((title.StartsWith(heading, StringComparison.OrdinalIgnoreCase) && title.AsSpan(heading.Length).StartsWith(separator, StringComparison.Ordinal))
-                || (title.EndsWith(heading, StringComparison.OrdinalIgnoreCase) && title.AsSpan(0, title.Length - heading.Length).EndsWith(separator, StringComparison.Ordinal)))
-            {
+            if (rest.StartsWith(separator, StringComparison.Ordinal))
                 return true;
-            }
+        }
+
+        return false;
+    }
+
+    private static bool EndsAfterSeparator(string title, string part)
+    {
+        if (!title.EndsWith(part, StringComparison.OrdinalIgnoreCase))
+            return false;
+        var before = title.AsSpan(0, title.Length - part.Length);
+        foreach (var separator in TitleSeparators)
+        {
+            if (before.EndsWith(separator, StringComparison.Ordinal))
+                return true;
         }
 
         return false;
@@ -106,17 +125,7 @@ internal static partial class MetadataResolver
     /// links "Virtual Geek" to the blog's own address, not "/").
     /// </summary>
     internal static bool EndsTitle(string? title, string heading)
-    {
-        if (title is null || heading.Length == 0 || heading.Length * 2 >= title.Length)
-            return false;
-        foreach (var separator in TitleSeparators)
-        {
-            if (title.EndsWith(heading, StringComparison.OrdinalIgnoreCase) && title.AsSpan(0, title.Length - heading.Length).EndsWith(separator, StringComparison.Ordinal))
-                return true;
-        }
-
-        return false;
-    }
+        => title is not null && heading.Length > 0 && heading.Length * 2 < title.Length && EndsAfterSeparator(title, heading);
 
     /// <summary>A heading whose whole text is one link, as a banner's is.</summary>
     private static bool IsOneLink(HtmlNode heading)

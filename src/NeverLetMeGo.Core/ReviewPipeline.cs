@@ -162,7 +162,7 @@ public static class ReviewPipeline
             Url = metadata.Url,
             Title = metadata.Title,
             Author = metadata.Author ?? bylineAuthor,
-            PublishedAt = metadata.PublishedAt ?? bylineDate,
+            PublishedAt = UrlDate.Reconcile(metadata.PublishedAt ?? bylineDate, metadata.Url),
             SiteName = metadata.SiteName,
             Language = metadata.Language,
             Work = WorkRef.Of(WorkTitle.From(metadata.ItemReviewed, metadata.Title, article.Blocks.Select(b => b.Text), metadata.Url)),

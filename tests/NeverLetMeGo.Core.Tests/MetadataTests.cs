@@ -196,6 +196,23 @@ public sealed class MetadataTests
         Assert.Equal(new DateTimeOffset(2012, 11, 6, 5, 0, 0, TimeSpan.FromHours(-8)), review.PublishedAt);
     }
 
+    // The same page as a film blog writes it: before, the review was filed under the blog's name ("Reel Notes") as its
+    // work, since the title kept the blog's name and the post's own title was never seen.
+    [Fact]
+    public void A_blogger_film_review_is_filed_under_its_film()
+    {
+        var html = $$"""
+            <!DOCTYPE html><html><head><meta charset="utf-8"><title>Reel Notes: Never Let Me Go (2010)</title></head><body>
+            <div class="main section" id="main"><div class="widget Blog" id="Blog1"><div class="blog-posts hfeed">
+            <div class="post hentry"><h3 class="post-title entry-title">Never Let Me Go (2010)</h3>
+            <div class="post-body entry-content">{{Pages.ProseParagraphs()}}</div></div></div></div></div></body></html>
+            """;
+
+        var review = Pages.Process(html);
+
+        Assert.Equal(("Never Let Me Go (2010)", "Never Let Me Go"), (review.Title, review.Work.Title));
+    }
+
     // Yahoo's byline is the author's linked name and, beside it, the role; Movable Type's is "by <a>Byron</a>" and the
     // date. The one link to the author's page is the name; a byline whose name is not that link's start keeps its text.
     [Theory]

@@ -213,6 +213,16 @@ public sealed class MetadataTests
         Assert.Equal(("Never Let Me Go (2010)", "Never Let Me Go"), (review.Title, review.Work.Title));
     }
 
+    // Blogger's footer when the author's name links nowhere: the author element is its own byline, in plain text.
+    [Theory]
+    [InlineData("<span class='post-author'> Posted by tofu </span>", "tofu")]
+    [InlineData("<span class='post-author'>Posted by Ross Tucker and Jonathan Dugas</span>", "Ross Tucker and Jonathan Dugas")]
+    [InlineData("<div class='author'>About the author: a critic who has written about film for twenty years.</div>", null)]
+    public void An_author_element_that_says_by_in_plain_text_is_a_byline(string footer, string? expected)
+    {
+        Assert.Equal(expected, Pages.Process(Pages.Article(Pages.ProseParagraphs() + footer)).Author);
+    }
+
     // Yahoo's byline is the author's linked name and, beside it, the role; Movable Type's is "by <a>Byron</a>" and the
     // date. The one link to the author's page is the name; a byline whose name is not that link's start keeps its text.
     [Theory]

@@ -122,7 +122,7 @@ internal static partial class PageScanner
         {
             signals.Bylines.Add(node);
         }
-        else if (LabelsName(node))
+        else if (LabelsName(node) || (verdict.Has(ClassSignal.AuthorBlock) && SaysBy(node)))
         {
             signals.LabelledBylines.Add(node);
         }
@@ -190,8 +190,18 @@ internal static partial class PageScanner
     [GeneratedRegex(@"^\s*(?:(?:my|our|final)\s+)?(?:rating|note|score|grade|verdict|nota|calificaci[oó]n|puntuaci[oó]n|valoraci[oó]n|bewertung|wertung|voto)\s*[:\-\u2013\u2014]\s*[\d\u2605\u2606*A-F]", RegexOptions.IgnoreCase)]
     private static partial Regex RatingLabel();
 
+    /// <summary>
+    /// An author element that is its own byline in plain text ("&lt;span class='post-author'&gt;Posted by tofu&lt;/span&gt;",
+    /// Blogger's footer when the name links nowhere): no rel, itemprop or fn marks the name inside it.
+    /// </summary>
+    private static bool SaysBy(HtmlNode node)
+        => node.FirstChild is HtmlTextNode { NextSibling: null, OriginalOuterLength: <= 80 } text && ByLine().IsMatch(HtmlText.Raw(text));
+
     [GeneratedRegex(@"^\s*" + BylineLabel.By + @":?\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex ByLabel();
+
+    [GeneratedRegex(@"^\s*" + BylineLabel.By + @":?\s+\S", RegexOptions.IgnoreCase)]
+    private static partial Regex ByLine();
 
     private static void ReadMeta(HtmlNode meta, PageSignals signals, WalkState state)
     {

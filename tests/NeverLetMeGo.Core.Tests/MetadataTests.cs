@@ -213,11 +213,16 @@ public sealed class MetadataTests
         Assert.Equal(("Never Let Me Go (2010)", "Never Let Me Go"), (review.Title, review.Work.Title));
     }
 
-    // Blogger's footer when the author's name links nowhere: the author element is its own byline, in plain text.
+    // Blogger's footer when the author's name links nowhere: the author element is its own byline, in plain text; and
+    // the "Posted by … at …" line older templates (Movable Type, old Blogger) print under a post in any element. A bare
+    // "By" starting prose is no byline.
     [Theory]
     [InlineData("<span class='post-author'> Posted by tofu </span>", "tofu")]
     [InlineData("<span class='post-author'>Posted by Ross Tucker and Jonathan Dugas</span>", "Ross Tucker and Jonathan Dugas")]
     [InlineData("<div class='author'>About the author: a critic who has written about film for twenty years.</div>", null)]
+    [InlineData("<p class=\"posted\">Posted by laurie at September 10, 2012 9:01 AM</p>", "laurie")]
+    [InlineData("<i>Posted by Michael Shedlock at 12:32 PM</i>", "Michael Shedlock")]
+    [InlineData("<p>By the end, the film had earned every one of its quiet minutes.</p>", null)]
     public void An_author_element_that_says_by_in_plain_text_is_a_byline(string footer, string? expected)
     {
         Assert.Equal(expected, Pages.Process(Pages.Article(Pages.ProseParagraphs() + footer)).Author);

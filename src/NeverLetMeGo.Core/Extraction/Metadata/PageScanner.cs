@@ -122,7 +122,7 @@ internal static partial class PageScanner
         {
             signals.Bylines.Add(node);
         }
-        else if (LabelsName(node) || (verdict.Has(ClassSignal.AuthorBlock) && SaysBy(node)))
+        else if (LabelsName(node) || (verdict.Has(ClassSignal.AuthorBlock) && SaysBy(node)) || SaysPostedBy(node))
         {
             signals.LabelledBylines.Add(node);
         }
@@ -196,6 +196,17 @@ internal static partial class PageScanner
     /// </summary>
     private static bool SaysBy(HtmlNode node)
         => node.FirstChild is HtmlTextNode { NextSibling: null, OriginalOuterLength: <= 80 } text && ByLine().IsMatch(HtmlText.Raw(text));
+
+    /// <summary>
+    /// A short element of any kind whose only content is "Posted by …" or "Written by …" in plain text: the line older
+    /// blog templates print under a post ("&lt;i&gt;Posted by Michael Shedlock at 12:32 PM&lt;/i&gt;"). Not a bare "By",
+    /// which starts prose ("By the end, …").
+    /// </summary>
+    private static bool SaysPostedBy(HtmlNode node)
+        => node.FirstChild is HtmlTextNode { NextSibling: null, OriginalOuterLength: <= 100 } text && PostedBy().IsMatch(HtmlText.Raw(text));
+
+    [GeneratedRegex(@"^\s*(?:posted|written)\s+by:?\s+\S", RegexOptions.IgnoreCase)]
+    private static partial Regex PostedBy();
 
     [GeneratedRegex(@"^\s*" + BylineLabel.By + @":?\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex ByLabel();

@@ -206,22 +206,21 @@ internal static partial class MetadataResolver
         // A headline the <title> repeats is the post's; then classed headlines (entry-title, post-title) beat a bare h1,
         // which is often the site's logo. A heading that only links home is the logo whatever its class.
         var documentTitle = page.DocumentTitle ?? string.Empty;
-        var candidates = page.Headlines.Where(h => !LinksHome(h)).ToList();
+        // Each candidate with its text, read once. Documentation generators end a heading with its permalink, a "¶" link.
+        var candidates = page.Headlines.Where(h => !LinksHome(h)).Select(h => (Node: h, Text: HtmlText.Of(h).TrimEnd('\u00B6').TrimEnd())).ToList();
         // Of the headlines the <title> repeats, the longest: a blog's name and its post's headline are often both in the
         // title ("danah boyd | apophenia » Participatory Culture: …"), and the name comes first on the page.
         // A bare h1 the title does not repeat is often a section's or a widget's name ("VIDEOS"); it is still the best
         // guess when the title is the site's alone, but not when the title is "Post - Site": then the title names the post.
-        var classed = candidates.Where(h => h.Name != "h1" || NodeTraits.Classes(h) is var classes
+        var classed = candidates.Where(c => c.Node.Name != "h1" || NodeTraits.Classes(c.Node) is var classes
             && (classes.Contains("title", StringComparison.OrdinalIgnoreCase) || classes.Contains("headline", StringComparison.OrdinalIgnoreCase)));
         var titleNamesPost = documentTitle.Length > 0 && StripSiteName(documentTitle, siteName).Length < documentTitle.Length;
-        var ordered = candidates.Where(h => documentTitle.Contains(HtmlText.Of(h), StringComparison.OrdinalIgnoreCase))
-            .OrderByDescending(h => HtmlText.Of(h).Length)
+        var ordered = candidates.Where(c => documentTitle.Contains(c.Text, StringComparison.OrdinalIgnoreCase))
+            .OrderByDescending(c => c.Text.Length)
             .Concat(classed)
             .Concat(titleNamesPost ? [] : candidates);
-        foreach (var node in ordered)
+        foreach (var (_, text) in ordered)
         {
-            // Documentation generators end a heading with its permalink, a "¶" link.
-            var text = HtmlText.Of(node).TrimEnd('\u00B6').TrimEnd();
             if (text.Length is > 0 and <= 300 && !text.Equals(siteName, StringComparison.OrdinalIgnoreCase))
             {
                 return text;

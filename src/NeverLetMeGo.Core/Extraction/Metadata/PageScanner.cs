@@ -122,7 +122,7 @@ internal static partial class PageScanner
         {
             signals.Bylines.Add(node);
         }
-        else if (LabelsName(node) || (verdict.Has(ClassSignal.AuthorBlock) && SaysBy(node)) || SaysPostedBy(node))
+        else if (LabelsName(node) || IsTextLine(node, verdict.Has(ClassSignal.AuthorBlock) ? AuthorBlockLine() : PostedByLine()))
         {
             signals.LabelledBylines.Add(node);
         }
@@ -191,28 +191,23 @@ internal static partial class PageScanner
     private static partial Regex RatingLabel();
 
     /// <summary>
-    /// An author element that is its own byline in plain text ("&lt;span class='post-author'&gt;Posted by tofu&lt;/span&gt;",
-    /// Blogger's footer when the name links nowhere): no rel, itemprop or fn marks the name inside it.
+    /// An element whose only content is one short line of text that <paramref name="byline"/> reads as a byline. In an
+    /// author element any by-label will do ("&lt;span class='post-author'&gt;Posted by tofu&lt;/span&gt;", Blogger's footer when
+    /// the name links nowhere); in any other element only "Posted by" or "Written by", the line older templates print
+    /// under a post ("&lt;i&gt;Posted by Michael Shedlock at 12:32 PM&lt;/i&gt;"), since a bare "By" starts prose ("By the end, …").
     /// </summary>
-    private static bool SaysBy(HtmlNode node)
-        => node.FirstChild is HtmlTextNode { NextSibling: null, OriginalOuterLength: <= 80 } text && ByLine().IsMatch(HtmlText.Raw(text));
-
-    /// <summary>
-    /// A short element of any kind whose only content is "Posted by …" or "Written by …" in plain text: the line older
-    /// blog templates print under a post ("&lt;i&gt;Posted by Michael Shedlock at 12:32 PM&lt;/i&gt;"). Not a bare "By",
-    /// which starts prose ("By the end, …").
-    /// </summary>
-    private static bool SaysPostedBy(HtmlNode node)
-        => node.FirstChild is HtmlTextNode { NextSibling: null, OriginalOuterLength: <= 100 } text && PostedBy().IsMatch(HtmlText.Raw(text));
+    private static bool IsTextLine(HtmlNode node, Regex byline)
+        => node.FirstChild is HtmlTextNode { NextSibling: null, OriginalOuterLength: <= 100 } text && byline.IsMatch(HtmlText.Raw(text));
 
     [GeneratedRegex(@"^\s*(?:posted|written)\s+by:?\s+\S", RegexOptions.IgnoreCase)]
-    private static partial Regex PostedBy();
+    private static partial Regex PostedByLine();
+
+    [GeneratedRegex(@"^\s*" + BylineLabel.By + @":?\s+\S", RegexOptions.IgnoreCase)]
+    private static partial Regex AuthorBlockLine();
 
     [GeneratedRegex(@"^\s*" + BylineLabel.By + @":?\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex ByLabel();
 
-    [GeneratedRegex(@"^\s*" + BylineLabel.By + @":?\s+\S", RegexOptions.IgnoreCase)]
-    private static partial Regex ByLine();
 
     private static void ReadMeta(HtmlNode meta, PageSignals signals, WalkState state)
     {

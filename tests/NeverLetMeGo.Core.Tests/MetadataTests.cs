@@ -172,6 +172,17 @@ public sealed class MetadataTests
         Assert.Equal("tmz.com", WithHead("""<meta property="og:site_name" content="http://www.tmz.com">""").SiteName);
     }
 
+    // A line in no dated element that says when the post went up dates it, after every dated element and byline.
+    [Theory]
+    [InlineData("<div class=\"entry-meta\">Posted on September 18, 2012 at 3:48 am as <a href=\"/c\">News</a></div>", "2012-09-18")]
+    [InlineData("<div class=\"info\">Published Tuesday, November 06, 2012 12:21 PM by <a href=\"/a\">Ann</a></div>", "2012-11-06")]
+    [InlineData("<p>Posted in Reviews, Drama</p>", null)]
+    [InlineData("<span class=\"date\">October 1, 2012</span><p>Posted on September 18, 2012</p>", "2012-10-01")]
+    public void A_posted_on_line_dates_the_post_when_nothing_else_does(string meta, string? expected)
+    {
+        Assert.Equal(expected, WithHead(string.Empty, meta).PublishedAt?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+    }
+
     // Blogger puts its posts in a widget like its sidebar's; read as a sidebar, the post lost its date header, its title
     // and its "Posted by" line, and the title kept the blog's name.
     [Fact]

@@ -345,13 +345,15 @@ internal static partial class MetadataResolver
     private static DateTimeOffset? VisibleDate(PageSignals page)
     {
         // Machine-readable dates (time@datetime, abbr@title, meta@content) first, wherever they are: they carry the time
-        // of day that a "Sunday, April 15, 2012" date header above the post leaves out. Last, a byline that dates itself
-        // ("Reviewed by Ada on 12 March 2021").
+        // of day that a "Sunday, April 15, 2012" date header above the post leaves out. Then a byline that dates itself
+        // ("Reviewed by Ada on 12 March 2021"); last, a line in no dated element that says when the post went up
+        // ("Posted on September 18, 2012 at 3:48 am").
         return FirstDate(page, node => DateParser.Parse(node.GetAttributeValue("datetime", null))
                 ?? DateParser.Parse(node.GetAttributeValue("content", null))
                 ?? DateParser.Parse(node.GetAttributeValue("title", null)))
             ?? FirstDate(page, node => DateParser.Parse(HtmlText.Of(node)))
-            ?? page.Bylines.Concat(page.LabelledBylines).Select(node => DateParser.Parse(HtmlText.Of(node))).FirstOrDefault(d => d is not null);
+            ?? page.Bylines.Concat(page.LabelledBylines).Select(node => DateParser.Parse(HtmlText.Of(node))).FirstOrDefault(d => d is not null)
+            ?? page.PostedLines.Select(DateParser.Parse).FirstOrDefault(d => d is not null);
     }
 
     private static DateTimeOffset? FirstDate(PageSignals page, Func<HtmlNode, DateTimeOffset?> read)

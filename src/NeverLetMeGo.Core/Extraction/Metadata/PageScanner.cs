@@ -12,6 +12,9 @@ internal static partial class PageScanner
     // The reviewer's rating sits at the review's head; later ones belong to other reviews on the same page.
     private const int MaxRatings = 8;
 
+    // A post's "Posted on …" line is near its top; later ones date other posts on the page.
+    private const int MaxPostedLines = 8;
+
     /// <summary>The metadata scan alone, in a walk of its own (the pipeline walks once for this and the comment finder).</summary>
     public static PageSignals Scan(HtmlDocument document, ClassHintCache hints) => PageWalk.Run(document, hints, comments: null, body: null);
 
@@ -127,6 +130,12 @@ internal static partial class PageScanner
             signals.LabelledBylines.Add(node);
         }
 
+        if (signals.PostedLines.Count < MaxPostedLines && node.FirstChild is HtmlTextNode { OriginalOuterLength: <= 120 } line
+            && PostedLine().IsMatch(HtmlText.Raw(line)))
+        {
+            signals.PostedLines.Add(HtmlText.Raw(line).ToString());
+        }
+
         if (node.Name == "time" || verdict.Has(ClassSignal.DateLike | ClassSignal.ItempropDatePublished))
         {
             signals.Dates.Add(node);
@@ -201,6 +210,11 @@ internal static partial class PageScanner
 
     [GeneratedRegex(@"^\s*(?:posted|written)\s+by:?\s+\S", RegexOptions.IgnoreCase)]
     private static partial Regex PostedByLine();
+
+    // "Posted on September 18, 2012", "Published Tuesday, November 06, 2012", "Posted 9th August 2012": a line that starts
+    // by saying when the post went up and holds a year. Which date it holds is DateParser's to read.
+    [GeneratedRegex(@"^\s*(?:posted|published)\b[^\n]*\b(?:19|20)\d\d\b", RegexOptions.IgnoreCase)]
+    private static partial Regex PostedLine();
 
     [GeneratedRegex(@"^\s*" + BylineLabel.By + @":?\s+\S", RegexOptions.IgnoreCase)]
     private static partial Regex AuthorBlockLine();

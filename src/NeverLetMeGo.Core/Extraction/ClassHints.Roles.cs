@@ -13,8 +13,9 @@ internal static partial class ClassHints
         "byline", "author-name", "post-author-name", "entry-author-name", "article-author", "by-author", "author",
         "reviewer", "reviewer-name", "review-author", "display-name-link", "byline-wrapper", "author-byline");
 
-    private static readonly FrozenSet<string> DateNames = Set(
-        "published", "entry-date", "post-date", "date-header", "post-timestamp", "article-date", "pubdate", "publish-date", "dateline", "timestamp", "date", "review-date");
+    // The post's date under names PostDateName does not cover ("date", "entry-date", "pubdate", "post-timestamp" and the
+    // like are its).
+    private static readonly FrozenSet<string> DateNames = Set("published", "date-header", "dateline", "review-date");
 
     private static readonly FrozenSet<string> AuthorBlockNames = Set(
         "author", "vcard", "post-author", "entry-author", "byline", "article-author", "author-name");
@@ -79,8 +80,9 @@ internal static partial class ClassHints
     [GeneratedRegex(@"aggregate|average|(?<![a-z])avg(?![a-z])")]
     private static partial Regex AggregateName();
 
-    // The post's own date under the names templates give it besides DateNames': "datestamp", "meta_date", "postdate",
-    // "post_date", "the-date", "single_date", "post-time" (a comment's date is CommentDate's, "comment_date").
+    // The post's own date as templates name it: a date or time name alone or after one prefix, "date", "timestamp",
+    // "entry-date", "pubdate", "datestamp", "meta_date", "post_date", "the-date", "post-time" (a comment's date is
+    // CommentDate's, "comment_date").
     [GeneratedRegex(@"^(?:post|entry|article|story|meta|single|the|pub|publish(?:ed)?)?[-_]?(?:date|datestamp|time|timestamp)$")]
     private static partial Regex PostDateName();
 

@@ -128,10 +128,13 @@ internal static partial class MetadataResolver
         => title is not null && heading.Length > 0 && heading.Length * 2 < title.Length && EndsAfterSeparator(title, heading);
 
     /// <summary>A heading whose whole text is one link, as a banner's is.</summary>
-    private static bool IsOneLink(HtmlNode heading)
+    private static bool IsOneLink(HtmlNode heading) => OnlyLink(heading) is not null;
+
+    /// <summary>The link that is a heading's whole text, or null.</summary>
+    private static HtmlNode? OnlyLink(HtmlNode heading)
     {
-        var links = heading.Descendants("a").ToList();
-        return links.Count == 1 && HtmlText.Of(links[0]).Length == HtmlText.Of(heading).Length;
+        var links = heading.Descendants("a").Take(2).ToList();
+        return links.Count == 1 && HtmlText.Of(links[0]).Length == HtmlText.Of(heading).Length ? links[0] : null;
     }
 
     /// <summary>A site name some pages give as their address ("http://ibnlive.in.com/"): its host is how a reader names it.</summary>
@@ -232,8 +235,8 @@ internal static partial class MetadataResolver
 
     private static bool LinksHome(HtmlNode heading)
     {
-        return IsOneLink(heading)
-            && heading.Descendants("a").First().GetAttributeValue("href", string.Empty).Trim() is var href
+        return OnlyLink(heading) is { } link
+            && link.GetAttributeValue("href", string.Empty).Trim() is var href
             && (href is "/" or "./" || (Uri.TryCreate(href, UriKind.Absolute, out var uri) && uri.AbsolutePath == "/" && uri.Query.Length == 0));
     }
 
@@ -346,8 +349,8 @@ internal static partial class MetadataResolver
     {
         // Machine-readable dates (time@datetime, abbr@title, meta@content) first, wherever they are: they carry the time
         // of day that a "Sunday, April 15, 2012" date header above the post leaves out. Then a byline that dates itself
-        // ("Reviewed by Ada on 12 March 2021"); last, a line in no dated element that says when the post went up
-        // ("Posted on September 18, 2012 at 3:48 am").
+        // ("Reviewed by Ada on 12 March 2021"); last, a line that says in words when the post went up ("Posted on
+        // September 18, 2012 at 3:48 am").
         return FirstDate(page, node => DateParser.Parse(node.GetAttributeValue("datetime", null))
                 ?? DateParser.Parse(node.GetAttributeValue("content", null))
                 ?? DateParser.Parse(node.GetAttributeValue("title", null)))

@@ -222,7 +222,6 @@ internal static partial class PageScanner
     [GeneratedRegex(@"^\s*" + BylineLabel.By + @":?\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex ByLabel();
 
-
     private static void ReadMeta(HtmlNode meta, PageSignals signals, WalkState state)
     {
         var key = meta.GetAttributeValue("property", null) ?? meta.GetAttributeValue("name", null) ?? meta.GetAttributeValue("itemprop", null)

@@ -28,7 +28,7 @@ internal sealed class PageSignals
     /// <summary>Visible date candidates (time, .published, abbr.published, .date-header, itemprop=datePublished).</summary>
     public List<HtmlNode> Dates { get; } = [];
 
-    /// <summary>Lines that date the post in words, "Posted on September 18, 2012 at 3:48 am", in no dated element.</summary>
+    /// <summary>Lines that say in words when the post went up ("Posted on September 18, 2012 at 3:48 am"), whatever their element; the first few only.</summary>
     public List<string> PostedLines { get; } = [];
 
     /// <summary>Ratings as the page shows them (<see cref="ClassSignal.RatingLike"/>), outside averages; the first few only.</summary>

@@ -1,8 +1,10 @@
+using System.Buffers;
 using System.CommandLine;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using NeverLetMeGo.Core;
 using NeverLetMeGo.Core.Model;
+using NeverLetMeGo.Batch;
 using NeverLetMeGo.Worker.Fetching;
 using NeverLetMeGo.Worker.Scraping;
 
@@ -54,7 +56,7 @@ internal static class ExtractCommand
         if (files.Count == 0)
             throw new CliException($"nothing to extract: {input} holds no *.html or *.htm files");
 
-        var batch = new ExtractBatch(outDirectory, context.ScraperOptions().MaxBodyBytes, tag, context.Error);
+        var batch = new ExtractBatch(outDirectory, context.ScraperOptions().MaxBodyBytes, tag ? Tagged.Mode : ExtractBatchMode.Untagged, context.Error);
         var summary = batch.Run(files, threads, ct);
         summary.WriteTo(context.Out);
         return summary.Failures == 0 ? ExitCodes.Ok : ExitCodes.PagesFailed;
@@ -87,4 +89,14 @@ internal static class ExtractCommand
     // Indented, and typographic quotes and accents left readable: this JSON goes to a terminal or a file, never into HTML.
     private static JsonSerializerOptions ConsoleJson(JsonSerializerOptions options) =>
         new(options) { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    // In a class of its own so that a batch without tagging never builds the serializer's options.
+    private static class Tagged
+    {
+        private static readonly JsonSerializerOptions Json = ConsoleJson(ReviewJson.Options);
+
+        public static readonly ExtractBatchMode Mode = new(
+            page => ReviewPipeline.Tag(page, knowledge: null),
+            (review, output) => output.Write(JsonSerializer.SerializeToUtf8Bytes(review, Json)));
+    }
 }

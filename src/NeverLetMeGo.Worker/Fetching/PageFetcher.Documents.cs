@@ -1,3 +1,4 @@
+using NeverLetMeGo.Core.Text;
 using System.IO.Compression;
 using System.Net;
 

@@ -1,3 +1,4 @@
+using NeverLetMeGo.Core.Text;
 using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.Extensions.Options;

@@ -1,3 +1,5 @@
+using NeverLetMeGo.Batch;
+
 namespace NeverLetMeGo.Worker.Scraping;
 
 internal static class ScrapeInputs
@@ -10,11 +12,7 @@ internal static class ScrapeInputs
         {
             if (!LooksLikeUrl(input) && Directory.Exists(input))
             {
-                // Saved pages end in .html or .htm, in any case ("Review.HTM" from an older Windows "Save as").
-                expanded.AddRange(Directory.EnumerateFiles(input)
-                    .Where(IsPage)
-                    .Select(Path.GetFullPath)
-                    .Order(StringComparer.Ordinal));
+                expanded.AddRange(SavedPages.In(input));
             }
             else
             {
@@ -25,10 +23,6 @@ internal static class ScrapeInputs
     }
 
     public static bool LooksLikeUrl(string input) => input.Contains("://", StringComparison.Ordinal);
-
-    private static bool IsPage(string file) =>
-        Path.GetExtension(file) is var extension
-        && (extension.Equals(".html", StringComparison.OrdinalIgnoreCase) || extension.Equals(".htm", StringComparison.OrdinalIgnoreCase));
 
     public static bool IsHttpUrl(string input, out Uri uri) =>
         Uri.TryCreate(input, UriKind.Absolute, out uri!) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);

@@ -3,17 +3,17 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using NeverLetMeGo.Core.Model;
 
-namespace NeverLetMeGo.Worker.Cli;
+namespace NeverLetMeGo.Core;
 
 /// <summary>
 /// What `nlmg extract --no-spoilers` writes as X.json: the documented shape without the spoiler fields, which it never
 /// computed, in the bytes `JsonSerializer` writes for it with the tagged batch's options (camelCase names, enums as
-/// camelCase strings, indented, relaxed escaping; held to them by ExtractBatchTests). Written by hand because the
+/// camelCase strings, indented, relaxed escaping; held to them by UntaggedReviewWriterTests). Written by hand because the
 /// serializer's metadata, even generated at build time, makes the JIT compile about 300 framework methods in every new
 /// process (generics over System.Text.Json's own value types, which ReadyToRun cannot hold): a measurable share of a
 /// batch of a few hundred pages (bench/README.md, Extraction).
 /// </summary>
-internal static class UntaggedReviewWriter
+public static class UntaggedReviewWriter
 {
     private static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 

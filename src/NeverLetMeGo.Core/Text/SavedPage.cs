@@ -1,15 +1,14 @@
 using System.Text;
 using System.Text.Unicode;
-using NeverLetMeGo.Worker.Fetching;
 
-namespace NeverLetMeGo.Worker.Cli;
+namespace NeverLetMeGo.Core.Text;
 
 /// <summary>
 /// Text of a page saved to disk. A saved page often keeps the meta charset of the site it came from while the file was
 /// written as UTF-8 (a browser's "save as", benchmark sets): non-ASCII bytes that form valid UTF-8 are read as UTF-8,
 /// since text in a legacy encoding practically never does. Anything else is decoded as a fetched page would be.
 /// </summary>
-internal static class SavedPage
+public static class SavedPage
 {
     public static string Decode(byte[] bytes)
     {

@@ -2,14 +2,14 @@ using System.Collections.Frozen;
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace NeverLetMeGo.Worker.Fetching;
+namespace NeverLetMeGo.Core.Text;
 
 /// <summary>
 /// Turns page bytes into text: byte order mark, then the HTTP charset, then a meta charset in the first 2 KiB, else UTF-8
 /// (windows-1252 for bytes that are no UTF-8).
 /// A charset we cannot or will not decode (unknown, UTF-7) is skipped like a missing one: a page never fails on its label.
 /// </summary>
-internal static partial class HtmlDecoder
+public static partial class HtmlDecoder
 {
     private const int MetaScanBytes = 2048;
 

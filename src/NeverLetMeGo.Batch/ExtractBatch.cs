@@ -3,16 +3,15 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Runtime;
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using NeverLetMeGo.Core;
 using NeverLetMeGo.Core.Model;
-using NeverLetMeGo.Worker.Fetching;
+using NeverLetMeGo.Core.Text;
 
-namespace NeverLetMeGo.Worker.Cli;
+namespace NeverLetMeGo.Batch;
 
 /// <summary>What a batch extraction did; pages per second is over the whole run, reading and writing included.</summary>
-internal sealed record ExtractBatchSummary(int Pages, int Failures, TimeSpan Elapsed, TimeSpan Cpu, int Threads, RuntimeCosts Runtime)
+public sealed record ExtractBatchSummary(int Pages, int Failures, TimeSpan Elapsed, TimeSpan Cpu, int Threads, RuntimeCosts Runtime)
 {
     public double PagesPerSecond => Elapsed.TotalSeconds > 0 ? Pages / Elapsed.TotalSeconds : 0;
 
@@ -52,7 +51,7 @@ internal sealed record ExtractBatchSummary(int Pages, int Failures, TimeSpan Ela
 }
 
 /// <summary>The runtime's own work during a batch: collections (all generations) and JIT compilation, from the process's counters.</summary>
-internal readonly record struct RuntimeCosts(int Collections, TimeSpan GcPause, long JitMethods, TimeSpan JitTime)
+public readonly record struct RuntimeCosts(int Collections, TimeSpan GcPause, long JitMethods, TimeSpan JitTime)
 {
     public static RuntimeCosts Now() => new(
         GC.CollectionCount(0), GC.GetTotalPauseDuration(), System.Runtime.JitInfo.GetCompiledMethodCount(), System.Runtime.JitInfo.GetCompilationTime());
@@ -62,18 +61,25 @@ internal readonly record struct RuntimeCosts(int Collections, TimeSpan GcPause, 
 }
 
 /// <summary>
-/// `nlmg extract &lt;directory&gt; --out &lt;dir&gt;`: every X.html becomes X.json (the documented shape), X.txt (article blocks
-/// separated by blank lines, spoilers included) and X.comments.txt (all comment text). A bad page is reported and skipped.
-/// Without tagging (<c>--no-spoilers</c>) the pages are only extracted and X.json leaves the spoiler fields out.
+/// What a batch makes of each extracted page: the review it writes (tagged or not) and that review's X.json bytes.
+/// <see cref="Untagged"/> is extraction only; `nlmg extract` without `--no-spoilers` brings the tagging mode, which needs
+/// the sentence encoder and the serializer's metadata, neither of which the ahead-of-time `nlmg-extract` carries.
 /// </summary>
-internal sealed class ExtractBatch(string outDirectory, long maxBytes, bool tag, TextWriter error)
+public sealed record ExtractBatchMode(Func<ExtractedReview, Review> Finish, Action<Review, IBufferWriter<byte>> WriteJson)
 {
-    // In a class of its own so that a batch without tagging never builds the serializer's options.
-    private static class Tagged
-    {
-        public static readonly JsonSerializerOptions Json =
-            new(ReviewJson.Options) { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-    }
+    /// <summary>Extraction only: X.json in the documented shape without the spoiler fields (<see cref="UntaggedReviewWriter"/>).</summary>
+    public static ExtractBatchMode Untagged { get; } = new(page => page.WithoutTagging(), UntaggedReviewWriter.Write);
+}
+
+/// <summary>
+/// A batch extraction (`nlmg extract &lt;directory&gt; --out &lt;dir&gt;`, `nlmg-extract`): every X.html becomes X.json (the
+/// documented shape), X.txt (article blocks separated by blank lines, spoilers included) and X.comments.txt (all comment
+/// text). A bad page is reported and skipped.
+/// </summary>
+public sealed class ExtractBatch(string outDirectory, long maxBytes, ExtractBatchMode mode, TextWriter error)
+{
+    /// <summary>The largest page a batch reads by default: the scraper's own limit on a response body (Scraper:MaxBodyBytes).</summary>
+    public const long DefaultMaxBytes = 5 * 1024 * 1024;
 
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
@@ -123,23 +129,17 @@ internal sealed class ExtractBatch(string outDirectory, long maxBytes, bool tag,
             var bytes = File.ReadAllBytes(file);
             if (bytes.LongLength > maxBytes)
                 return $"file exceeds {ByteSize.Format(maxBytes)}";
-            var page = ReviewPipeline.Extract(SavedPage.Decode(bytes), new Uri(Path.GetFullPath(file)));
-            review = tag ? ReviewPipeline.Tag(page, knowledge: null) : page.WithoutTagging();
+            review = mode.Finish(ReviewPipeline.Extract(SavedPage.Decode(bytes), new Uri(Path.GetFullPath(file))));
         }
-        catch (Exception ex) when (ex is ExtractionException or FetchException or IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is ExtractionException or IOException or UnauthorizedAccessException)
         {
             return ex.Message;
         }
 
         var stem = Path.Combine(outDirectory, name);
-        if (tag)
-            Write(stem + ".json", JsonSerializer.SerializeToUtf8Bytes(review, Tagged.Json));
-        else
-        {
-            buffer.ResetWrittenCount();
-            UntaggedReviewWriter.Write(review, buffer);
-            Write(stem + ".json", buffer.WrittenSpan);
-        }
+        buffer.ResetWrittenCount();
+        mode.WriteJson(review, buffer);
+        Write(stem + ".json", buffer.WrittenSpan);
 
         Write(stem + ".txt", buffer, ArticleText(review));
         Write(stem + ".comments.txt", buffer, CommentText(review));
@@ -162,9 +162,9 @@ internal sealed class ExtractBatch(string outDirectory, long maxBytes, bool tag,
         RandomAccess.Write(handle, bytes, fileOffset: 0);
     }
 
-    internal static string ArticleText(Review review) => Join(review.Blocks);
+    private static string ArticleText(Review review) => Join(review.Blocks);
 
-    internal static string CommentText(Review review)
+    private static string CommentText(Review review)
     {
         var text = new StringBuilder();
         foreach (var comment in review.Comments)

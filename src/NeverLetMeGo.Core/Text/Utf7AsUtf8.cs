@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace NeverLetMeGo.Worker.Fetching;
+namespace NeverLetMeGo.Core.Text;
 
 /// <summary>
 /// Answers UTF-7 labels with UTF-8, as browsers do (WHATWG Encoding dropped UTF-7: it smuggles markup past filters).

@@ -1,8 +1,8 @@
 using System.Globalization;
 
-namespace NeverLetMeGo.Worker.Fetching;
+namespace NeverLetMeGo.Core.Text;
 
-internal static class ByteSize
+public static class ByteSize
 {
     /// <summary>"5 MiB", "64 KiB", "1500 bytes": exact, so a reason never rounds a limit.</summary>
     public static string Format(long bytes) => bytes switch

@@ -2,12 +2,9 @@ using System.Buffers;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using NeverLetMeGo.Core;
 using NeverLetMeGo.Core.Model;
-using NeverLetMeGo.Testing;
-using NeverLetMeGo.Worker.Cli;
 
-namespace NeverLetMeGo.Worker.Tests;
+namespace NeverLetMeGo.Core.Tests;
 
 /// <summary>
 /// The untagged X.json is written by hand (no serializer metadata in a short batch); it must be the bytes JsonSerializer
@@ -26,13 +23,13 @@ public sealed class UntaggedReviewWriterTests
 
     private sealed record CommentShape(string Id, string? ParentId, string? Author, DateTimeOffset? PublishedAt, IReadOnlyList<BlockShape> Blocks);
 
-    public static TheoryData<string> Samples() => [.. SamplePages.All.Select(p => Path.GetFileName(p))];
+    public static TheoryData<string> Samples() => [.. SamplePages.All];
 
     [Theory]
     [MemberData(nameof(Samples))]
     public void A_sample_page_is_written_as_the_serializer_writes_it(string file)
     {
-        var page = ReviewPipeline.Extract(File.ReadAllText(SamplePages.PathOf(file)), new Uri("https://example.org/" + file));
+        var page = ReviewPipeline.Extract(SamplePages.Read(file), new Uri("https://example.org/" + file));
 
         AssertSameBytes(page.WithoutTagging());
     }

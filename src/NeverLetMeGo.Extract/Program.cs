@@ -1,0 +1,3 @@
+using NeverLetMeGo.Batch;
+
+return ExtractCli.Run(args, Console.Out, Console.Error);

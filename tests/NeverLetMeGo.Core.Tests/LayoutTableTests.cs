@@ -124,4 +124,49 @@ public sealed class LayoutTableTests
         Assert.StartsWith("There are six bells.", review.Blocks[^1].Text, StringComparison.Ordinal);
         Assert.StartsWith("The church of St Mary", review.Blocks[0].Text, StringComparison.Ordinal);
     }
+
+    private static string BlogPost(string line) => $$"""
+        <html><head><title>Free Online Cryptography Course: Notes on Security</title></head><body>
+        <div class="indivbody">
+        <h1>Notes on Security</h1>
+        {{line}}
+        <h3>Free Online Cryptography Course</h3>
+        <p>Dan Boneh of Stanford University is offering a free online cryptography course. The course runs for six weeks, and has five to seven hours of coursework per week.</p>
+        <p>It just started last week, and the first lectures on stream ciphers are already online for anyone who signs up now.</p>
+        <p>I have not taken it myself, but readers who did tell me the exercises are the best part of it.</p>
+        </div></body></html>
+        """;
+
+    [Theory]
+    [InlineData("""<p align="right"><a href="/2012/11/fairy-wren.html">&laquo; Fairy Wren Passwords</a> | <a href="/">Main</a></p>""", false)]
+    [InlineData("""<p><a href="/news">CBSNews.com</a> <a href="/olympics">Complete Coverage: 2012 London Olympics</a></p>""", false)]
+    [InlineData("""<p>See also <a href="/a">the course page</a> and <a href="/b">its forum</a>.</p>""", true)]
+    [InlineData("""<p><a href="/report.pdf">The full syllabus (PDF)</a></p>""", true)]
+    public void A_paragraph_of_bare_links_is_a_pager_or_link_bar_but_links_with_words_are_text(string line, bool kept)
+    {
+        var review = ReviewPipeline.Process(BlogPost(line), Url);
+
+        Assert.Equal(kept, review.Blocks.Any(b => b.Text.Contains(LinkText(line), StringComparison.Ordinal)));
+        Assert.Contains(review.Blocks, b => b.Text.StartsWith("Dan Boneh of Stanford", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("""<a href="/2012/10/keynote.html">&laquo; Preview of my keynote</a> |<br><a href="/">Main</a><br>""", false)]
+    [InlineData("""<a href="/older">&larr; Older posts</a> &middot; <a href="/newer">Newer posts &rarr;</a><br>""", false)]
+    [InlineData("""<a href="/info">More information</a> | <a href="/download">Download gadget</a><br>""", true)]
+    public void Two_links_outside_a_paragraph_are_a_pager_only_when_they_point_back_or_forth(string line, bool kept)
+    {
+        var review = ReviewPipeline.Process(BlogPost(line), Url);
+
+        Assert.Equal(kept, review.Blocks.Any(b => b.Text.Contains(LinkText(line), StringComparison.Ordinal)));
+        Assert.Contains(review.Blocks, b => b.Text.StartsWith("Dan Boneh of Stanford", StringComparison.Ordinal));
+    }
+
+    // The first link's words, as the text shows them (entities read, arrows left out).
+    private static string LinkText(string line)
+    {
+        var start = line.IndexOf('>', line.IndexOf("<a ", StringComparison.Ordinal)) + 1;
+        var text = line[start..line.IndexOf("</a>", start, StringComparison.Ordinal)];
+        return System.Net.WebUtility.HtmlDecode(text).Trim('\u00AB', '\u2190', '\u2192', ' ');
+    }
 }

@@ -29,6 +29,11 @@ internal sealed partial class BlockEmitter
             return true;
         }
 
+        if (name == "p" && !CommentMode && IsLinkBar(element))
+        {
+            return true;
+        }
+
         if (stats is null || name is not ("ul" or "ol" or "dl" or "table" or "td" or "div" or "section" or "nav") || !stats.TryGetValue(element, out var s)
             || s.TextLength == 0 || s.LinkDensity <= 0.5 || verdict.Has(ClassSignal.ContentHint | ClassSignal.ArticleBody))
         {
@@ -61,6 +66,34 @@ internal sealed partial class BlockEmitter
     // Two or more short steps joined by arrows, the last one the page itself: "Home > Docs > README", "Films » Reviews".
     [GeneratedRegex(@"^[^<>»›→.!?]{1,40}(?:\s[>»›→]\s[^<>»›→.!?]{1,60}){1,6}$")]
     private static partial Regex Breadcrumb();
+
+    // The arrows and guillemets of a pager's links; a line of bare links holding one points to the next or previous page.
+    [GeneratedRegex(@"[«»‹›←→⇐⇒]")]
+    private static partial Regex Pager();
+
+    /// <summary>
+    /// A paragraph that is nothing but two or more links between separators ("« Fairy Wren Passwords | Main",
+    /// "Previous · Next"): a pager or link bar set as a paragraph of its own. A word outside the links ("See also X and
+    /// Y", "Tags: A, B") makes it the author's. Menu bars of three links or more are caught wherever they stand
+    /// (<see cref="Flush"/>); two links alone are navigation only when the page made them a paragraph.
+    /// </summary>
+    private static bool IsLinkBar(HtmlNode paragraph)
+    {
+        var links = 0;
+        foreach (var node in paragraph.Descendants())
+        {
+            if (node.NodeType == HtmlNodeType.Element && node.Name == "a" && !string.IsNullOrWhiteSpace(node.InnerText))
+            {
+                links++;
+            }
+            else if (node.NodeType == HtmlNodeType.Text && HasWordCharacter(node.InnerText) && !node.Ancestors("a").Any())
+            {
+                return false;
+            }
+        }
+
+        return links >= 2;
+    }
 
     // Links with words: an image's link beside a name (a gallery cell, an infobox's map) is no menu entry.
     private static bool HasLinks(HtmlNode element, int count)

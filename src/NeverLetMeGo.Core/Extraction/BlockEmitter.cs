@@ -312,8 +312,9 @@ internal sealed partial class BlockEmitter(ClassHintCache hints, IReadOnlyDictio
         var text = _buffer.Take();
         // A line of three or more links and nothing but separators between them ("Home | FAQ | Links", "Prev · Index ·
         // Next") is a menu bar, and links joined by arrows up to the page's own name ("Home > Docs > README") a
-        // breadcrumb, wherever the page put them; one link alone, or links inside a sentence, are text.
-        var menu = links >= MinMenuLinks - 1 && bare || links >= 2 && text.Length <= 200 && Breadcrumb().IsMatch(text);
+        // breadcrumb, and two links pointing back and forth ("« Previous post | Main", "← Older  Newer →") a pager,
+        // wherever the page put them; one link alone, or links inside a sentence, are text.
+        var menu = links >= MinMenuLinks - 1 && bare || links >= 2 && text.Length <= 200 && (Breadcrumb().IsMatch(text) || bare && Pager().IsMatch(text));
         // A comment's own action line ("[Reply]", "Report", "Please rate this comment: 1 0") is its widget, not its words;
         // a plugin prints it as a paragraph of its own where the platform's chrome classes do not reach it.
         var action = CommentMode && text.Length <= MaxActionLine && ((linkChars > 0 && CommentAction().IsMatch(text)) || RateThis().IsMatch(text));

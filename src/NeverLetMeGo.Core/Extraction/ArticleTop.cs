@@ -44,6 +44,10 @@ internal static partial class ArticleTop
                 // The post's meta line: "Priya N. · Follow · 6 min read · Feb 11, 2022".
                 remove = true;
             }
+            else if (IsFilingLine(block))
+            {
+                remove = true;
+            }
 
             if (remove)
             {
@@ -73,7 +77,7 @@ internal static partial class ArticleTop
 
         // The page's footer line where the text ends ("Last modified: 12 May 1999.", "Copyright 2003 John Smith. All rights
         // reserved."): personal and older pages write it into the same cell or body as their text.
-        while (blocks.Count > 1 && IsFooterLine(blocks[^1]))
+        while (blocks.Count > 1 && (IsFooterLine(blocks[^1]) || IsFilingLine(blocks[^1])))
         {
             blocks.RemoveAt(blocks.Count - 1);
             if (jumpBreak >= blocks.Count)
@@ -116,6 +120,16 @@ internal static partial class ArticleTop
     internal static bool IsFooterLine(SourceBlock block) =>
         block.Kind == Model.BlockKind.Paragraph && block.Text.Length <= 200 && FooterLine().IsMatch(block.Text);
 
+    /// <summary>
+    /// Where the post is filed, printed above or below its text: "Posted in: Fantasy |", "Filed under Architecture | 1
+    /// Comment", "Tags: NFL AM, Jaguars", "Published: November 7th, 2012 | Tags: …". A line that reads as a sentence (it
+    /// ends one, or holds one and goes on) is the author's ("Filed under 'too long', this film…", "Posted in 2010 and still
+    /// the best review of it.").
+    /// </summary>
+    internal static bool IsFilingLine(SourceBlock block) =>
+        block.Kind == Model.BlockKind.Paragraph && block.Text.Length <= 200 && FilingLine().IsMatch(block.Text) && !SentenceInside().IsMatch(block.Text)
+        && block.Text.TrimEnd('"', '\'', '\u201D', '\u2019', ')', ' ') is not [.., '.' or '!' or '?' or '\u2026'];
+
     // Case, quotes, punctuation and spacing differ between <title>, og:title and the visible heading.
     private static string Key(string text) => NonWord().Replace(text.ToLowerInvariant(), string.Empty);
 
@@ -139,6 +153,13 @@ internal static partial class ArticleTop
 
     [GeneratedRegex(@"[\W_]+")]
     private static partial Regex NonWord();
+
+    [GeneratedRegex(@"^\W*(?:(?:posted|published|listed)\s+(?:in|under)\s*:|filed\s+(?:in|under)\b|(?:categor(?:y|ies)|tags?|tagged(?:\s+(?:with|as))?|labels?|(?:related\s+)?topics?)\s*:)|\|\s*(?:tags?|categor(?:y|ies)|filed\s+under)\s*:", RegexOptions.IgnoreCase)]
+    private static partial Regex FilingLine();
+
+    // A sentence's end with more text after it: prose, not a label line.
+    [GeneratedRegex(@"[.!?][""'\u201D\u2019)]?\s+\p{Lu}")]
+    private static partial Regex SentenceInside();
 
     // Opens with what only a page's footer says: a copyright notice, the date the page was last changed, "powered by", a
     // newsletter's call to subscribe ("Thanks for reading The Long Take! Subscribe for free…", "Don't miss a post! Subscribe

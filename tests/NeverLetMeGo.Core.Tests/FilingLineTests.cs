@@ -45,4 +45,33 @@ public sealed class FilingLineTests
             b => Assert.StartsWith("The Jaguars have lost", b.Text, StringComparison.Ordinal),
             b => Assert.StartsWith("Their schedule does", b.Text, StringComparison.Ordinal));
     }
+
+    [Theory]
+    [InlineData("Posted by laurie at September 10, 2012 9:01 AM", true)]
+    [InlineData("Posted by Dharmesh Shah on Tue, Oct 30, 2012", true)]
+    [InlineData("Posted by Pukie at November 11, 2012 5:00 PM", true)]
+    [InlineData("Posted by Dan Friedman, AdWords Product Manager", false)]
+    [InlineData("Posted by a friend on a forum in 2012, this theory explains the ending. I think it is wrong.", false)]
+    public void The_posted_by_line_under_a_post_is_metadata_but_a_signature_stays(string text, bool metadata)
+    {
+        Assert.Equal(metadata, ArticleTop.IsPostedByLine(new SourceBlock(BlockKind.Paragraph, text)));
+    }
+
+    [Fact]
+    public void The_posted_by_line_where_the_post_ends_is_left_out()
+    {
+        const string page = """
+            <html><head><title>Paper airplanes</title></head><body>
+            <div class="entry">
+            <p>We folded forty paper airplanes this weekend and flew them from the top of the stairs, one after another.</p>
+            <p>The heavy ones flew furthest. The light ones turned in the draft from the window and landed in the kitchen.</p>
+            <p class="posted">Posted by laurie at September 10, 2012 9:01 AM</p>
+            </div></body></html>
+            """;
+
+        var review = ReviewPipeline.Process(page, new Uri("https://laurie.example.com/2012/09/airplanes.html"));
+
+        Assert.StartsWith("The heavy ones", review.Blocks[^1].Text, StringComparison.Ordinal);
+        Assert.Equal(2, review.Blocks.Count);
+    }
 }

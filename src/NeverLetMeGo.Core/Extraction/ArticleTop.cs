@@ -77,7 +77,7 @@ internal static partial class ArticleTop
 
         // The page's footer line where the text ends ("Last modified: 12 May 1999.", "Copyright 2003 John Smith. All rights
         // reserved."): personal and older pages write it into the same cell or body as their text.
-        while (blocks.Count > 1 && (IsFooterLine(blocks[^1]) || IsFilingLine(blocks[^1])))
+        while (blocks.Count > 1 && (IsFooterLine(blocks[^1]) || IsFilingLine(blocks[^1]) || IsPostedByLine(blocks[^1])))
         {
             blocks.RemoveAt(blocks.Count - 1);
             if (jumpBreak >= blocks.Count)
@@ -130,6 +130,14 @@ internal static partial class ArticleTop
         block.Kind == Model.BlockKind.Paragraph && block.Text.Length <= 200 && FilingLine().IsMatch(block.Text) && !SentenceInside().IsMatch(block.Text)
         && block.Text.TrimEnd('"', '\'', '\u201D', '\u2019', ')', ' ') is not [.., '.' or '!' or '?' or '\u2026'];
 
+    /// <summary>
+    /// The line older blog templates print under a post, who posted it and when ("Posted by laurie at September 10, 2012
+    /// 9:01 AM"): the post's metadata where its text ends. Without the time ("Posted by Dan F., Product Manager") it
+    /// signs the post and stays.
+    /// </summary>
+    internal static bool IsPostedByLine(SourceBlock block) =>
+        block.Kind == Model.BlockKind.Paragraph && block.Text.Length <= 120 && PostedByLine().IsMatch(block.Text);
+
     // Case, quotes, punctuation and spacing differ between <title>, og:title and the visible heading.
     private static string Key(string text) => NonWord().Replace(text.ToLowerInvariant(), string.Empty);
 
@@ -156,6 +164,9 @@ internal static partial class ArticleTop
 
     [GeneratedRegex(@"^\W*(?:(?:posted|published|listed)\s+(?:in|under)\s*:|filed\s+(?:in|under)\b|(?:categor(?:y|ies)|tags?|tagged(?:\s+(?:with|as))?|labels?|(?:related\s+)?topics?)\s*:)|\|\s*(?:tags?|categor(?:y|ies)|filed\s+under)\s*:", RegexOptions.IgnoreCase)]
     private static partial Regex FilingLine();
+
+    [GeneratedRegex(@"^\W*(?:posted|written)\s+by:?\s+[^.!?|]{1,60}?\s(?:at|on)\s[^!?]{0,40}?\b(?:(?:19|20)\d\d|\d{1,2}:\d\d)\b[^.!?]{0,30}$", RegexOptions.IgnoreCase)]
+    private static partial Regex PostedByLine();
 
     // A sentence's end with more text after it: prose, not a label line.
     [GeneratedRegex(@"[.!?][""'\u201D\u2019)]?\s+\p{Lu}")]

@@ -145,7 +145,7 @@ internal static partial class ArticleTop
     [GeneratedRegex(@"^\s*" + Metadata.BylineLabel.By + @"\s+(?:(?-i:\p{Lu})|@?\p{L}[\w.\-]*[\d_])", RegexOptions.IgnoreCase)]
     private static partial Regex Byline();
 
-    [GeneratedRegex(@"\b(?:\d[\d,.]*\s+(?:out\s+)?of\s+\d[\d,.]*\s+(?:people\s+|users\s+|readers\s+|members\s+)?found\s+this\s+(?:review\s+)?(?:helpful|useful)|(?:was|is|did\s+you\s+find)\s+this\s+(?:review\s+|comment\s+|post\s+)?(?:helpful|useful)\??(?:[\s\d()|/\u2022\u00B7]*\b(?:yes|no)\b)*|(?:sign|log)\s*(?:in|on)\s+to\s+(?:vote|rate|reply|comment|like)|permalink|report\s+(?:this(?:\s+review|\s+comment)?|abuse|review|comment|spam)|share\s+(?:this(?:\s+review|\s+post|\s+article)?|on\s+\w+)|share|(?:not\s+)?helpful|advertis(?:e)?ments?|sponsored(?:\s+content)?|member[-\s]only\s+story)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:\d[\d,.]*\s+(?:out\s+)?of\s+\d[\d,.]*\s+(?:people\s+|users\s+|readers\s+|members\s+)?found\s+this\s+(?:review\s+)?(?:helpful|useful)|(?:was|is|did\s+you\s+find)\s+this\s+(?:review\s+|comment\s+|post\s+)?(?:helpful|useful)\??(?:[\s\d()|/\u2022\u00B7]*\b(?:yes|no)\b)*|(?:sign|log)\s*(?:in|on)\s+to\s+(?:vote|rate|reply|comment|like)|permalink|report\s+(?:this(?:\s+review|\s+comment)?|abuse|review|comment|spam)|share\s+(?:this(?:\s+review|\s+post|\s+article)?|on\s+\w+)|share(?:\s+it)?|(?:not\s+)?helpful|advertis(?:e)?ments?|sponsored(?:\s+content)?|member[-\s]only\s+story|pin\s+it|text\s+size|reprints?|e-?mail\s+(?:this\s+)?(?:article|story|post)(?:\s+link(?:\s+to)?)?|love\s+and\s+share)\b", RegexOptions.IgnoreCase)]
     private static partial Regex InterfacePhrase();
 
     [GeneratedRegex(@"\b\d{1,3}\s*(?:-\s*)?min(?:ute)?s?\s+(?:read|listen)\b", RegexOptions.IgnoreCase)]

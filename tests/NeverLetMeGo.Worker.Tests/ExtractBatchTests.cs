@@ -1,10 +1,11 @@
 using System.Text.Json;
+using NeverLetMeGo.Batch;
 using NeverLetMeGo.Testing;
 using NeverLetMeGo.Worker.Tests.Support;
 
 namespace NeverLetMeGo.Worker.Tests;
 
-/// <summary>`nlmg extract &lt;directory&gt; --out &lt;dir&gt;`: the sample pages plus a broken one, written to files.</summary>
+/// <summary>`nlmg extract &lt;directory&gt; --out &lt;dir&gt;` and `nlmg-extract`: the sample pages plus a broken one, written to files.</summary>
 public sealed class ExtractBatchTests : IDisposable
 {
     private readonly string _input = Directory.CreateTempSubdirectory("nlmg-batch-in-").FullName;
@@ -191,5 +192,100 @@ public sealed class ExtractBatchTests : IDisposable
         {
             Directory.Delete(folder, recursive: true);
         }
+    }
+
+    // `nlmg-extract DIR --out OUT`, the ahead-of-time batch, run here under the JIT: its files must be the files
+    // `nlmg extract DIR --out OUT --no-spoilers` writes, byte for byte (bench/extraction/run checks the same of the
+    // NativeAOT binary), and it fails and reports as nlmg does.
+    private static (int ExitCode, string Out, string Error) Native(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var code = ExtractCli.Run(args, output, error);
+        return (code, output.ToString(), error.ToString());
+    }
+
+    [Fact]
+    public async Task Native_extract_writes_the_files_nlmg_extract_writes_without_spoilers()
+    {
+        var nlmgOutput = _output + "-nlmg";
+        var native = Native(_input, "--out", _output);
+        var nlmg = await Nlmg.RunAsync("extract", _input, "--out", nlmgOutput, "--no-spoilers");
+        try
+        {
+
+            Assert.True(native.ExitCode == 0, native.Error);
+            Assert.Equal(0, nlmg.ExitCode);
+            var written = Directory.GetFiles(nlmgOutput).Select(Path.GetFileName).Where(f => f != "_timing.json").Order(StringComparer.Ordinal).ToList();
+            Assert.Equal(SamplePages.All.Count * 3, written.Count);
+            Assert.Equal(written, Directory.GetFiles(_output).Select(Path.GetFileName).Where(f => f != "_timing.json").Order(StringComparer.Ordinal));
+            foreach (var file in written)
+                Assert.Equal(await File.ReadAllBytesAsync(Path.Combine(nlmgOutput, file!)), await File.ReadAllBytesAsync(Path.Combine(_output, file!)));
+            Assert.StartsWith($"Extracted {SamplePages.All.Count} of {SamplePages.All.Count} pages: 0 failed, ", native.Out, StringComparison.Ordinal);
+            Assert.True(File.Exists(Path.Combine(_output, "_timing.json")));
+        }
+        finally
+        {
+            if (Directory.Exists(nlmgOutput))
+                Directory.Delete(nlmgOutput, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Native_extract_fails_a_broken_page_with_its_reason_and_exit_code_2_and_writes_the_rest()
+    {
+        File.WriteAllBytes(Path.Combine(_input, "broken.html"), [0x00, 0xFF, 0x13, 0x37, 0x00, 0x42, 0x00]);
+
+        var (code, output, error) = Native(_input, "--out", _output, "--threads", "2");
+
+        Assert.Equal(ExtractCli.PagesFailed, code);
+        Assert.Contains("broken.html: document is not HTML (binary content)", error, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(_output, "broken.json")));
+        Assert.All(SamplePages.All, p => Assert.True(File.Exists(Path.Combine(_output, Path.GetFileNameWithoutExtension(p) + ".json"))));
+        Assert.Contains(" pages/s (2 threads; ", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Native_extract_fails_a_page_over_the_size_limit_with_the_limit()
+    {
+        var (code, _, error) = Native(_input, "--out", _output, "--max-bytes", "1024");
+
+        Assert.Equal(ExtractCli.PagesFailed, code);
+        Assert.Contains("file exceeds 1 KiB", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("missing", "no such directory or file: ")]
+    [InlineData("empty", "nothing to extract: ")]
+    public void Native_extract_with_nothing_to_read_is_bad_usage_with_the_reason(string kind, string message)
+    {
+        var input = kind == "empty" ? Directory.CreateDirectory(Path.Combine(_input, "empty")).FullName : Path.Combine(_input, "missing");
+
+        var (code, _, error) = Native(input, "--out", _output);
+
+        Assert.Equal(ExtractCli.Error, code);
+        Assert.Contains(message + input, error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(_output));
+    }
+
+    [Theory]
+    [InlineData("--threads", "0", "--threads must be at least 1 (got 0)")]
+    [InlineData("--max-bytes", "0", "--max-bytes must be at least 1 (got 0)")]
+    public void Native_extract_refuses_bad_numbers_with_the_reason(string option, string value, string message)
+    {
+        var (code, _, error) = Native(_input, "--out", _output, option, value);
+
+        Assert.Equal(ExtractCli.Error, code);
+        Assert.Contains(message, error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Native_extract_without_out_says_out_is_required()
+    {
+        var (code, _, error) = Native(_input);
+
+        Assert.NotEqual(0, code);
+        Assert.Contains("--out", error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(_output));
     }
 }

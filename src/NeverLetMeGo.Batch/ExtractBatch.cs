@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Diagnostics;
 using System.Globalization;
+using System.Reflection;
 using System.Runtime;
 using System.Text;
 using System.Text.Json;
@@ -32,6 +33,8 @@ public sealed record ExtractBatchSummary(int Pages, int Failures, TimeSpan Elaps
         using (var json = new Utf8JsonWriter(buffer))
         {
             json.WriteStartObject();
+            // Which program ran the batch: nlmg, or nlmg-extract when nlmg handed it over.
+            json.WriteString("program", Assembly.GetEntryAssembly()?.GetName().Name);
             json.WriteNumber("pages", Pages);
             json.WriteNumber("failures", Failures);
             json.WriteNumber("threads", Threads);

@@ -288,4 +288,46 @@ public sealed class ExtractBatchTests : IDisposable
         Assert.Contains("--out", error, StringComparison.Ordinal);
         Assert.False(Directory.Exists(_output));
     }
+
+    private string Program() =>
+        JsonDocument.Parse(File.ReadAllText(Path.Combine(_output, "_timing.json"))).RootElement.GetProperty("program").GetString()!;
+
+    [Fact]
+    public async Task Without_tagging_nlmg_hands_the_batch_to_nlmg_extract_beside_it()
+    {
+        // The test folder holds nlmg-extract (a JIT build, referenced for this), as the Docker image holds the native one.
+        Assert.True(File.Exists(Path.Combine(AppContext.BaseDirectory, "nlmg-extract")));
+        await File.WriteAllBytesAsync(Path.Combine(_input, "broken.html"), [0x00, 0xFF, 0x13, 0x37, 0x00, 0x42, 0x00]);
+
+        var result = await Nlmg.RunAsync("extract", _input, "--out", _output, "--no-spoilers", "--threads", "2");
+
+        Assert.Equal("nlmg-extract", Program());
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains("broken.html: document is not HTML (binary content)", result.Error, StringComparison.Ordinal);
+        var pages = SamplePages.All.Count + 1;
+        Assert.StartsWith($"Extracted {pages - 1} of {pages} pages: 1 failed, ", Assert.Single(result.OutLines), StringComparison.Ordinal);
+        Assert.All(SamplePages.All, p => Assert.True(File.Exists(Path.Combine(_output, Path.GetFileNameWithoutExtension(p) + ".json"))));
+    }
+
+    [Fact]
+    public async Task The_limit_nlmg_is_configured_with_goes_to_nlmg_extract()
+    {
+        var result = await Nlmg.RunAsync(new Dictionary<string, string?> { ["Scraper:MaxBodyBytes"] = "1024" }, "extract", _input, "--out", _output, "--no-spoilers");
+
+        Assert.Equal("nlmg-extract", Program());
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains("file exceeds 1 KiB", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Extract_InProcess_or_tagging_keeps_the_batch_in_nlmg()
+    {
+        var inProcess = await Nlmg.RunAsync(new Dictionary<string, string?> { ["Extract:InProcess"] = "true" }, "extract", _input, "--out", _output, "--no-spoilers");
+        Assert.Equal(0, inProcess.ExitCode);
+        Assert.NotEqual("nlmg-extract", Program());
+
+        var tagged = await Nlmg.RunAsync("extract", _input, "--out", _output);
+        Assert.Equal(0, tagged.ExitCode);
+        Assert.NotEqual("nlmg-extract", Program());
+    }
 }

@@ -41,12 +41,12 @@ internal static class ExtractCommand
                 throw new CliException("--no-spoilers is for batch mode: give --out <dir> too");
             return outDirectory is null
                 ? RunAsync(context, parse.GetRequiredValue(input), parse.GetValue(json), ct)
-                : Task.FromResult(RunBatch(context, parse.GetRequiredValue(input), outDirectory, parse.GetValue(threads) ?? Environment.ProcessorCount, !parse.GetValue(noSpoilers), ct));
+                : RunBatchAsync(context, parse.GetRequiredValue(input), outDirectory, parse.GetValue(threads) ?? Environment.ProcessorCount, !parse.GetValue(noSpoilers), ct);
         });
         return command;
     }
 
-    private static int RunBatch(CliContext context, string input, string outDirectory, int threads, bool tag, CancellationToken ct)
+    private static async Task<int> RunBatchAsync(CliContext context, string input, string outDirectory, int threads, bool tag, CancellationToken ct)
     {
         if (threads < 1)
             throw new CliException($"--threads must be at least 1 (got {threads})");
@@ -56,7 +56,12 @@ internal static class ExtractCommand
         if (files.Count == 0)
             throw new CliException($"nothing to extract: {input} holds no *.html or *.htm files");
 
-        var batch = new ExtractBatch(outDirectory, context.ScraperOptions().MaxBodyBytes, tag ? Tagged.Mode : ExtractBatchMode.Untagged, context.Error);
+        var maxBytes = context.ScraperOptions().MaxBodyBytes;
+        if (!tag && NativeExtract.Locate(context.Configuration) is { } native
+            && await NativeExtract.RunAsync(native, input, outDirectory, threads, maxBytes, context.Out, context.Error, ct) is { } exitCode)
+            return exitCode;
+
+        var batch = new ExtractBatch(outDirectory, maxBytes, tag ? Tagged.Mode : ExtractBatchMode.Untagged, context.Error);
         var summary = batch.Run(files, threads, ct);
         summary.WriteTo(context.Out);
         return summary.Failures == 0 ? ExitCodes.Ok : ExitCodes.PagesFailed;

@@ -2,9 +2,9 @@ using System.Buffers;
 using System.CommandLine;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using NeverLetMeGo.Batch;
 using NeverLetMeGo.Core;
 using NeverLetMeGo.Core.Model;
-using NeverLetMeGo.Batch;
 using NeverLetMeGo.Worker.Fetching;
 using NeverLetMeGo.Worker.Scraping;
 

@@ -1,4 +1,4 @@
-using System.Security.Cryptography;
+using System.IO.Hashing;
 using Microsoft.Net.Http.Headers;
 
 namespace NeverLetMeGo.Api.Infrastructure;
@@ -50,9 +50,17 @@ internal sealed class ETags(RequestDelegate next)
         await buffer.CopyToAsync(original, http.RequestAborted);
     }
 
-    /// <summary>A strong tag naming these bytes (27 base64 characters of their SHA-256).</summary>
+    /// <summary>
+    /// A strong tag naming these bytes: their 128-bit XXH3 hash in 22 base64 characters. A tag only has to change when
+    /// the bytes do, which needs no cryptographic hash: SHA-256 took 13.4 µs for a 22 KB page of search hits on this
+    /// machine, about 3% of the API's CPU per search in a profile, and XXH3 takes 0.7 µs (bench/README.md, Performance).
+    /// </summary>
     public static EntityTagHeaderValue Tag(ReadOnlySpan<byte> bytes)
-        => new($"\"{Convert.ToBase64String(SHA256.HashData(bytes))[..27]}\"");
+    {
+        Span<byte> hash = stackalloc byte[16];
+        XxHash128.Hash(bytes, hash);
+        return new($"\"{Convert.ToBase64String(hash)[..22]}\"");
+    }
 
     /// <summary>Sets the tag and the cache headers of a 200; true when the request's If-None-Match already names it (answer 304).</summary>
     public static bool Apply(HttpContext http, EntityTagHeaderValue tag)

@@ -80,19 +80,38 @@ internal sealed partial class BlockEmitter
     private static bool IsLinkBar(HtmlNode paragraph)
     {
         var links = 0;
-        foreach (var node in paragraph.Descendants())
+        return OnlyLinkWords(paragraph, paragraph.Ancestors("a").Any(), ref links) && links >= 2;
+    }
+
+    // One walk down the paragraph, knowing whether it is inside a link, instead of asking each text node for its ancestors:
+    // false at the first word outside a link; counts the links that hold text.
+    private static bool OnlyLinkWords(HtmlNode node, bool inLink, ref int links)
+    {
+        foreach (var child in node.ChildNodes)
         {
-            if (node.NodeType == HtmlNodeType.Element && node.Name == "a" && !string.IsNullOrWhiteSpace(node.InnerText))
+            if (child.NodeType == HtmlNodeType.Text)
             {
-                links++;
+                if (!inLink && HasWordCharacter(child.InnerText))
+                {
+                    return false;
+                }
             }
-            else if (node.NodeType == HtmlNodeType.Text && HasWordCharacter(node.InnerText) && !node.Ancestors("a").Any())
+            else if (child.NodeType == HtmlNodeType.Element)
             {
-                return false;
+                var isLink = child.Name == "a";
+                if (isLink && !string.IsNullOrWhiteSpace(child.InnerText))
+                {
+                    links++;
+                }
+
+                if (!OnlyLinkWords(child, inLink || isLink, ref links))
+                {
+                    return false;
+                }
             }
         }
 
-        return links >= 2;
+        return true;
     }
 
     // Links with words: an image's link beside a name (a gallery cell, an infobox's map) is no menu entry.

@@ -81,8 +81,26 @@ public sealed record ExtractBatchMode(Func<ExtractedReview, Review> Finish, Acti
 /// </summary>
 public sealed class ExtractBatch(string outDirectory, long maxBytes, ExtractBatchMode mode, TextWriter error)
 {
-    /// <summary>The largest page a batch reads by default: the scraper's own limit on a response body (Scraper:MaxBodyBytes).</summary>
+    /// <summary>The largest page read by default, saved (a batch) or fetched (the scraper's Scraper:MaxBodyBytes).</summary>
     public const long DefaultMaxBytes = 5 * 1024 * 1024;
+
+    /// <summary>
+    /// What a batch over <paramref name="input"/> reads: a directory's saved pages, or the one file named (as given), with
+    /// <paramref name="threads"/> threads; null when that is a batch, else why not. Both batch commands say it in these words.
+    /// </summary>
+    public static string? Check(string input, int threads, out IReadOnlyList<string> files)
+    {
+        files = [];
+        if (threads < 1)
+            return $"--threads must be at least 1 (got {threads})";
+        if (Directory.Exists(input))
+            files = SavedPages.In(input);
+        else if (File.Exists(input))
+            files = [input];
+        else
+            return $"no such directory or file: {input}";
+        return files.Count == 0 ? $"nothing to extract: {input} holds no *.html or *.htm files" : null;
+    }
 
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 

@@ -38,16 +38,10 @@ public static class ExtractCli
 
     private static int RunBatch(string input, string outDirectory, int threads, long maxBytes, TextWriter output, TextWriter error)
     {
-        if (threads < 1 || maxBytes < 1)
+        var problem = ExtractBatch.Check(input, threads, out var files) ?? (maxBytes < 1 ? $"--max-bytes must be at least 1 (got {maxBytes})" : null);
+        if (problem is not null)
         {
-            error.WriteLine(threads < 1 ? $"--threads must be at least 1 (got {threads})" : $"--max-bytes must be at least 1 (got {maxBytes})");
-            return Error;
-        }
-
-        IReadOnlyList<string> files = Directory.Exists(input) ? SavedPages.In(input) : File.Exists(input) ? [Path.GetFullPath(input)] : [];
-        if (files.Count == 0)
-        {
-            error.WriteLine(Directory.Exists(input) ? $"nothing to extract: {input} holds no *.html or *.htm files" : $"no such directory or file: {input}");
+            error.WriteLine(problem);
             return Error;
         }
 

@@ -48,13 +48,8 @@ internal static class ExtractCommand
 
     private static async Task<int> RunBatchAsync(CliContext context, string input, string outDirectory, int threads, bool tag, CancellationToken ct)
     {
-        if (threads < 1)
-            throw new CliException($"--threads must be at least 1 (got {threads})");
-        if (ScrapeInputs.LooksLikeUrl(input) || (!Directory.Exists(input) && !File.Exists(input)))
-            throw new CliException($"no such directory or file: {input}");
-        var files = ScrapeInputs.Expand([input]);
-        if (files.Count == 0)
-            throw new CliException($"nothing to extract: {input} holds no *.html or *.htm files");
+        if (ExtractBatch.Check(input, threads, out var files) is { } problem)
+            throw new CliException(problem);
 
         var maxBytes = context.ScraperOptions().MaxBodyBytes;
         if (!tag && NativeExtract.Locate(context.Configuration) is { } native

@@ -17,7 +17,7 @@ public sealed class ScraperOptions
     public int ConnectTimeoutSeconds { get; set; } = 10;
 
     /// <summary>Counted after decompression, so a compression bomb is cut off.</summary>
-    public long MaxBodyBytes { get; set; } = 5 * 1024 * 1024;
+    public long MaxBodyBytes { get; set; } = Batch.ExtractBatch.DefaultMaxBytes;
 
     public int MaxRedirects { get; set; } = 5;
 
